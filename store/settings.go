@@ -1,0 +1,97 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"context"
+	"fmt"
+	"strconv"
+
+	"caseload/model"
+)
+
+// Settings keys. Contact intervals are stored one per level.
+const (
+	keyOfficerName = "officer_name"
+	keyDemo        = "demo"
+	intervalPrefix = "interval_"
+)
+
+func readSetting(ctx context.Context, q querier, key string) (string, error) {
+	var v string
+	err := q.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("read setting %s: %w", key, err)
+	}
+	return v, nil
+}
+
+func readIntervals(ctx context.Context, q querier) (model.Intervals, error) {
+	iv := model.DefaultIntervals()
+	for _, l := range model.Levels() {
+		v, err := readSetting(ctx, q, intervalPrefix+string(l.Value))
+		if err != nil {
+			return nil, err
+		}
+		if v == "" {
+			continue
+		}
+		days, err := strconv.Atoi(v)
+		if err != nil {
+			return nil, fmt.Errorf("setting %s%s is %q, not a number of days", intervalPrefix, l.Value, v)
+		}
+		iv[l.Value] = days
+	}
+	return iv, nil
+}
+
+// Settings reads the officer's settings, with defaults for what is unset.
+func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
+	set := model.DefaultSettings()
+	name, err := readSetting(ctx, s.db, keyOfficerName)
+	if err != nil {
+		return set, err
+	}
+	set.OfficerName = name
+	if set.Intervals, err = readIntervals(ctx, s.db); err != nil {
+		return set, err
+	}
+	return set, nil
+}
+
+// SaveSettings stores the settings; when the contact intervals change, every
+// client's next-due date is recomputed in the same transaction.
+func (s *Store) SaveSettings(ctx context.Context, set model.Settings) error {
+	if err := set.Validate(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *Writer) error {
+		if err := w.setSetting(keyOfficerName, set.OfficerName); err != nil {
+			return err
+		}
+		changed := false
+		for _, l := range model.Levels() {
+			days := set.Intervals.Days(l.Value)
+			if days != w.intervals.Days(l.Value) {
+				changed = true
+			}
+			if err := w.setSetting(intervalPrefix+string(l.Value), strconv.Itoa(days)); err != nil {
+				return err
+			}
+		}
+		if !changed {
+			return nil
+		}
+		w.intervals = set.Intervals
+		return w.refreshAll()
+	})
+}
+
+func (w *Writer) setSetting(key, value string) error {
+	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value <> excluded.value`, key, value)
+	if err != nil {
+		return fmt.Errorf("save setting %s: %w", key, err)
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"caseload/model"
+)
+
+// notAmended keeps only the records no amendment has corrected; alias is the
+// table alias of the record.
+func notAmended(alias string) string {
+	return "NOT EXISTS (SELECT 1 FROM amendments am WHERE am.target_id = " + alias + ".id)"
+}
+
+// summaryQuery reads what the caseload shows about one client from the
+// records themselves; each part is an index range on (client_id, at).
+var summaryQuery = `
+SELECT
+  c.status, c.level, c.supervision_from, c.created_at,
+  coalesce((SELECT k.at || '|' || k.type FROM checkins k WHERE k.client_id = c.id AND ` + notAmended("k") + `
+            ORDER BY k.at DESC, k.id DESC LIMIT 1), ''),
+  coalesce((SELECT max(k.at) FROM checkins k WHERE k.client_id = c.id AND k.outcome = 'completed' AND ` + notAmended("k") + `), ''),
+  coalesce((SELECT k.next_appointment_at FROM checkins k WHERE k.client_id = c.id AND k.next_appointment_at <> '' AND ` + notAmended("k") + `
+            ORDER BY k.at DESC, k.id DESC LIMIT 1), ''),
+  coalesce((SELECT n.stage || '|' || n.at FROM stage_notes n WHERE n.client_id = c.id AND ` + notAmended("n") + `
+            AND (n.checkin_id IS NULL OR NOT EXISTS (SELECT 1 FROM amendments am WHERE am.target_id = n.checkin_id))
+            ORDER BY n.at DESC, n.id DESC LIMIT 1), ''),
+  (SELECT count(*) FROM referrals r WHERE r.client_id = c.id AND r.status IN ('referred','scheduled','engaged','waitlisted'))
+FROM clients c WHERE c.id = ?`
+
+// refreshNow recomputes a client's summary columns from the records, with the
+// due-date rule of the model, in the current transaction.
+func (w *Writer) refreshNow(clientID string) error {
+	var status, level, from, created, last, completed, appt, stage string
+	var open int
+	err := w.tx.QueryRowContext(w.ctx, summaryQuery, clientID).Scan(&status, &level, &from, &created, &last, &completed, &appt, &stage, &open)
+	if err == sql.ErrNoRows {
+		return fmt.Errorf("client %s: %w", clientID, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("read summary of client %s: %w", clientID, err)
+	}
+	var d decoder
+	lastAt, lastType, _ := strings.Cut(last, "|")
+	stageName, stageAt, _ := strings.Cut(stage, "|")
+	in := model.DueInput{
+		Status:          model.ClientStatus(status),
+		Level:           model.Level(level),
+		SupervisionFrom: d.date(from),
+		Created:         d.time(created),
+		LastCompleted:   d.time(completed),
+		NextAppointment: d.time(appt),
+	}
+	if d.err != nil {
+		return fmt.Errorf("read summary of client %s: %w", clientID, d.err)
+	}
+	due, ok := model.NextDue(in, w.intervals)
+	dueText := ""
+	if ok {
+		dueText = fmtTime(due)
+	}
+	_, err = w.tx.ExecContext(w.ctx, `UPDATE clients SET last_contact_at = ?, last_contact_type = ?, last_completed_at = ?,
+		next_appointment_at = ?, current_stage = ?, current_stage_at = ?, next_due_at = ?, open_referrals = ? WHERE id = ?`,
+		lastAt, lastType, completed, appt, stageName, stageAt, dueText, open, clientID)
+	if err != nil {
+		return fmt.Errorf("update summary of client %s: %w", clientID, err)
+	}
+	return nil
+}
+
+// refreshAll recomputes every client's summary: after the contact intervals
+// change, every next-due date moves.
+func (w *Writer) refreshAll() error {
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT id FROM clients")
+	if err != nil {
+		return fmt.Errorf("list clients: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := w.refreshNow(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// querier is what both *sql.DB and *Tx offer for reads.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}

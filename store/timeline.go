@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"caseload/model"
+)
+
+// Timeline returns one page of a client's records, newest first: check-ins
+// (with the stage noted at them), stand-alone stage notes, referral changes
+// and amendments. Amended records stay, marked with the amendment's id.
+func (s *Store) Timeline(ctx context.Context, clientID string, limit, offset int) ([]model.TimelineEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT 'checkin', id, at FROM checkins WHERE client_id = ?1
+		UNION ALL SELECT 'stage_note', id, at FROM stage_notes WHERE client_id = ?1 AND checkin_id IS NULL
+		UNION ALL SELECT 'referral_event', id, at FROM referral_events WHERE client_id = ?1
+		UNION ALL SELECT 'amendment', id, at FROM amendments WHERE client_id = ?1
+		ORDER BY 3 DESC, 2 DESC LIMIT ?2 OFFSET ?3`, clientID, limitOrAll(limit), offset)
+	if err != nil {
+		return nil, fmt.Errorf("read timeline: %w", explain(err))
+	}
+	var page []model.TimelineEntry
+	ids := map[model.TimelineKind][]string{}
+	for rows.Next() {
+		var e model.TimelineEntry
+		var at string
+		if err := rows.Scan(&e.Kind, &e.ID, &at); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read timeline: %w", err)
+		}
+		page = append(page, e)
+		ids[e.Kind] = append(ids[e.Kind], e.ID)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read timeline: %w", err)
+	}
+	if len(page) == 0 {
+		return nil, nil
+	}
+	recs, err := s.timelineRecords(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range page {
+		e := &page[i]
+		switch e.Kind {
+		case model.TimelineCheckIn:
+			c := recs.checkins[e.ID]
+			e.CheckIn, e.At = &c, c.At
+		case model.TimelineStageNote:
+			n := recs.notes[e.ID]
+			e.StageNote, e.At = &n, n.At
+		case model.TimelineReferral:
+			ev := recs.events[e.ID]
+			e.Event, e.At, e.ResourceName = &ev, ev.At, recs.resourceOf[ev.ReferralID]
+		case model.TimelineAmendment:
+			a := recs.amendments[e.ID]
+			e.Amendment, e.At = &a, a.At
+		}
+		e.AmendedBy = recs.amendedBy[e.ID]
+	}
+	return page, nil
+}
+
+type timelineRecords struct {
+	checkins   map[string]model.CheckIn
+	notes      map[string]model.StageNote
+	events     map[string]model.ReferralEvent
+	amendments map[string]model.Amendment
+	amendedBy  map[string]string
+	resourceOf map[string]string
+}
+
+// timelineRecords loads the records of one page, one query per kind.
+func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind][]string) (timelineRecords, error) {
+	r := timelineRecords{
+		checkins: map[string]model.CheckIn{}, notes: map[string]model.StageNote{}, events: map[string]model.ReferralEvent{},
+		amendments: map[string]model.Amendment{}, amendedBy: map[string]string{}, resourceOf: map[string]string{},
+	}
+	var all []string
+	for _, list := range ids {
+		all = append(all, list...)
+	}
+	err := eachRow(ctx, s.db, "SELECT "+checkinColumns+" FROM checkins k WHERE k.id IN (SELECT value FROM json_each(?))",
+		jsonList(ids[model.TimelineCheckIn]), func(row scanner) error {
+			c, err := scanCheckIn(row)
+			r.checkins[c.ID] = c
+			return err
+		})
+	if err == nil {
+		err = eachRow(ctx, s.db, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE n.id IN (SELECT value FROM json_each(?))",
+			jsonList(ids[model.TimelineStageNote]), func(row scanner) error {
+				n, err := scanStageNote(row)
+				r.notes[n.ID] = n
+				return err
+			})
+	}
+	if err == nil {
+		err = eachRow(ctx, s.db, "SELECT "+eventColumns+", res.name FROM referral_events e JOIN referrals rf ON rf.id = e.referral_id JOIN resources res ON res.id = rf.resource_id WHERE e.id IN (SELECT value FROM json_each(?))",
+			jsonList(ids[model.TimelineReferral]), func(row scanner) error {
+				var name string
+				ev, err := scanEvent(rowWithExtra{row, &name})
+				r.events[ev.ID] = ev
+				r.resourceOf[ev.ReferralID] = name
+				return err
+			})
+	}
+	if err == nil {
+		err = eachRow(ctx, s.db, "SELECT "+amendmentColumns+" FROM amendments a WHERE a.id IN (SELECT value FROM json_each(?))",
+			jsonList(ids[model.TimelineAmendment]), func(row scanner) error {
+				a, err := scanAmendment(row)
+				r.amendments[a.ID] = a
+				return err
+			})
+	}
+	if err == nil {
+		err = eachRow(ctx, s.db, "SELECT target_id, id FROM amendments WHERE target_id IN (SELECT value FROM json_each(?))",
+			jsonList(all), func(row scanner) error {
+				var target, id string
+				err := row.Scan(&target, &id)
+				r.amendedBy[target] = id
+				return err
+			})
+	}
+	if err != nil {
+		return r, fmt.Errorf("read timeline: %w", explain(err))
+	}
+	return r, nil
+}
+
+// rowWithExtra appends destinations to a scan, for a query that selects a few
+// columns beyond a record's own.
+type rowWithExtra struct {
+	scanner
+	extra *string
+}
+
+func (r rowWithExtra) Scan(dest ...any) error { return r.scanner.Scan(append(dest, r.extra)...) }
+
+// eachRow runs a query with one argument and calls fn for every row.
+func eachRow(ctx context.Context, q querier, query string, arg any, fn func(scanner) error) error {
+	rows, err := q.QueryContext(ctx, query, arg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
