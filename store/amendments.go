@@ -19,7 +19,7 @@ var ErrAlreadyAmended = errors.New("this record was already amended; amend the c
 func (s *Store) AmendCheckIn(ctx context.Context, originalID string, corrected model.CheckIn, reason string) (model.Amendment, error) {
 	var a model.Amendment
 	err := s.write(ctx, func(w *Writer) error {
-		orig, err := scanCheckIn(w.tx.QueryRowContext(w.ctx, "SELECT "+checkinColumns+" FROM checkins k WHERE k.id = ?", originalID))
+		orig, err := scanCheckIn(w.queryRow("SELECT "+checkinColumns+" FROM checkins k WHERE k.id = ?", originalID))
 		if err != nil {
 			return fmt.Errorf("amend check-in %s: %w", originalID, notFound(err))
 		}
@@ -46,7 +46,7 @@ func (s *Store) AmendCheckIn(ctx context.Context, originalID string, corrected m
 func (s *Store) AmendStageNote(ctx context.Context, originalID string, corrected model.StageNote, reason string) (model.Amendment, error) {
 	var a model.Amendment
 	err := s.write(ctx, func(w *Writer) error {
-		orig, err := scanStageNote(w.tx.QueryRowContext(w.ctx, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE n.id = ?", originalID))
+		orig, err := scanStageNote(w.queryRow("SELECT "+stageNoteColumns+" FROM stage_notes n WHERE n.id = ?", originalID))
 		if err != nil {
 			return fmt.Errorf("amend stage note %s: %w", originalID, notFound(err))
 		}
@@ -77,7 +77,7 @@ func (s *Store) AmendStageNote(ctx context.Context, originalID string, corrected
 func (s *Store) AmendReferralEvent(ctx context.Context, originalID, correctedNote, reason string) (model.Amendment, error) {
 	var a model.Amendment
 	err := s.write(ctx, func(w *Writer) error {
-		orig, err := scanEvent(w.tx.QueryRowContext(w.ctx, "SELECT "+eventColumns+" FROM referral_events e WHERE e.id = ?", originalID))
+		orig, err := scanEvent(w.queryRow("SELECT "+eventColumns+" FROM referral_events e WHERE e.id = ?", originalID))
 		if err != nil {
 			return fmt.Errorf("amend referral change %s: %w", originalID, notFound(err))
 		}
@@ -107,9 +107,9 @@ func (s *Store) StrikeOut(ctx context.Context, kind model.RecordKind, id, reason
 		var err error
 		switch kind {
 		case model.KindCheckIn:
-			err = w.tx.QueryRowContext(w.ctx, "SELECT client_id FROM checkins WHERE id = ?", id).Scan(&clientID)
+			err = w.queryRow("SELECT client_id FROM checkins WHERE id = ?", id).Scan(&clientID)
 		case model.KindStageNote:
-			err = w.tx.QueryRowContext(w.ctx, "SELECT client_id FROM stage_notes WHERE id = ?", id).Scan(&clientID)
+			err = w.queryRow("SELECT client_id FROM stage_notes WHERE id = ?", id).Scan(&clientID)
 		default:
 			return fmt.Errorf("a %s cannot be struck out; record a correction instead", kind)
 		}
@@ -135,7 +135,7 @@ func (w *Writer) insertAmendment(a model.Amendment) (model.Amendment, error) {
 	if a.At.IsZero() {
 		a.At = w.now
 	}
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO amendments (id, client_id, target_kind, target_id, replacement_id, reason, at)
+	_, err := w.exec(`INSERT INTO amendments (id, client_id, target_kind, target_id, replacement_id, reason, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.ID, a.ClientID, a.TargetKind, a.TargetID, a.ReplacementID, a.Reason, fmtTime(a.At))
 	if err != nil {
 		if strings.Contains(err.Error(), "UNIQUE constraint failed: amendments.target_id") {

@@ -46,7 +46,7 @@ func (w *Writer) AddCheckIn(c model.CheckIn) (model.CheckIn, error) {
 	if c.CreatedAt.IsZero() {
 		c.CreatedAt = w.now
 	}
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO checkins (id, client_id, at, type, outcome, location, test_result,
+	_, err := w.exec(`INSERT INTO checkins (id, client_id, at, type, outcome, location, test_result,
 		substances, stage, flags, note, sensitive, next_appointment_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.ClientID, fmtTime(c.At), c.Type, c.Outcome, c.Location, c.Test, jsonList(c.Substances), c.Stage,
@@ -54,6 +54,7 @@ func (w *Writer) AddCheckIn(c model.CheckIn) (model.CheckIn, error) {
 	if err != nil {
 		return c, fmt.Errorf("save check-in: %w", explain(err))
 	}
+	w.noteWritten("checkin", c.ID, c.Note)
 	if c.Stage != "" {
 		note := model.StageNote{ClientID: c.ClientID, CheckInID: c.ID, At: c.At, Stage: c.Stage, CreatedAt: c.CreatedAt}
 		if _, err := w.insertStageNote(note); err != nil {

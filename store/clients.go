@@ -52,7 +52,7 @@ func (w *Writer) CreateClient(c model.Client) (model.Client, error) {
 		c.CreatedAt = w.now
 	}
 	c.UpdatedAt = c.CreatedAt
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO clients (id, name, preferred_name, case_number, date_of_birth, phone,
+	_, err := w.exec(`INSERT INTO clients (id, name, preferred_name, case_number, date_of_birth, phone,
 		address, supervision_type, level, supervision_from, supervision_to, conditions, status, tags, created_at, updated_at, sort_name)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Name, c.PreferredName, c.CaseNumber, c.DateOfBirth.String(), c.Phone, c.Address,
@@ -81,7 +81,7 @@ func (w *Writer) UpdateClient(c model.Client) (model.Client, error) {
 		return c, err
 	}
 	c.UpdatedAt = w.now
-	res, err := w.tx.ExecContext(w.ctx, `UPDATE clients SET name = ?, preferred_name = ?, case_number = ?, date_of_birth = ?,
+	res, err := w.exec(`UPDATE clients SET name = ?, preferred_name = ?, case_number = ?, date_of_birth = ?,
 		phone = ?, address = ?, supervision_type = ?, level = ?, supervision_from = ?, supervision_to = ?, conditions = ?,
 		status = ?, tags = ?, updated_at = ?, sort_name = ? WHERE id = ?`,
 		c.Name, c.PreferredName, c.CaseNumber, c.DateOfBirth.String(), c.Phone, c.Address, c.SupervisionType, c.Level,

@@ -66,7 +66,7 @@ func (w *Writer) CreateReferral(r model.Referral, note string) (model.Referral, 
 		r.CreatedAt = w.now
 	}
 	r.UpdatedAt = r.CreatedAt
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO referrals (id, client_id, resource_id, reason, referred_on, status,
+	_, err := w.exec(`INSERT INTO referrals (id, client_id, resource_id, reason, referred_on, status,
 		appointment_at, follow_up_on, outcome_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.ClientID, r.ResourceID, r.Reason, r.ReferredOn.String(), r.Status, fmtTime(r.AppointmentAt),
 		r.FollowUpOn.String(), r.OutcomeNote, fmtTime(r.CreatedAt), fmtTime(r.UpdatedAt))
@@ -113,7 +113,7 @@ func (s *Store) ChangeReferralStatus(ctx context.Context, referralID string, ch 
 
 // ChangeReferralStatus moves a referral in the writer's transaction.
 func (w *Writer) ChangeReferralStatus(referralID string, ch StatusChange) (model.ReferralEvent, error) {
-	r, err := scanReferral(w.tx.QueryRowContext(w.ctx, "SELECT "+referralColumns+" FROM referrals r WHERE r.id = ?", referralID))
+	r, err := scanReferral(w.queryRow("SELECT "+referralColumns+" FROM referrals r WHERE r.id = ?", referralID))
 	if err != nil {
 		return model.ReferralEvent{}, fmt.Errorf("change referral %s: %w", referralID, notFound(err))
 	}
@@ -130,7 +130,7 @@ func (w *Writer) ChangeReferralStatus(referralID string, ch StatusChange) (model
 	}
 	next := r.Apply(ev)
 	next.UpdatedAt = w.now
-	if _, err := w.tx.ExecContext(w.ctx, `UPDATE referrals SET status = ?, follow_up_on = ?, appointment_at = ?,
+	if _, err := w.exec(`UPDATE referrals SET status = ?, follow_up_on = ?, appointment_at = ?,
 		outcome_note = ?, updated_at = ? WHERE id = ?`,
 		next.Status, next.FollowUpOn.String(), fmtTime(next.AppointmentAt), next.OutcomeNote, fmtTime(next.UpdatedAt), r.ID); err != nil {
 		return ev, fmt.Errorf("save referral status: %w", explain(err))
@@ -142,13 +142,14 @@ func (w *Writer) ChangeReferralStatus(referralID string, ch StatusChange) (model
 }
 
 func (w *Writer) insertEvent(e model.ReferralEvent) error {
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO referral_events (id, referral_id, client_id, at, from_status, to_status,
+	_, err := w.exec(`INSERT INTO referral_events (id, referral_id, client_id, at, from_status, to_status,
 		note, follow_up_on, appointment_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.ReferralID, e.ClientID, fmtTime(e.At), e.From, e.To, e.Note, e.FollowUpOn.String(),
 		fmtTime(e.AppointmentAt), fmtTime(e.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("save referral history: %w", explain(err))
 	}
+	w.noteWritten("referral_event", e.ID, e.Note)
 	return nil
 }
 

@@ -49,7 +49,7 @@ func (w *Writer) CreateResource(r model.Resource) (model.Resource, error) {
 	if r.HSDSID != "" {
 		hsds = r.HSDSID
 	}
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO resources (id, hsds_id, name, category, tags, description, phone, email,
+	_, err := w.exec(`INSERT INTO resources (id, hsds_id, name, category, tags, description, phone, email,
 		website, address, hours, eligibility, languages, notes, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, hsds, r.Name, r.Category, jsonList(r.Tags), r.Description, r.Phone, r.Email, r.Website, r.Address,
@@ -80,7 +80,7 @@ func (w *Writer) UpdateResource(r model.Resource) (model.Resource, error) {
 	if r.HSDSID != "" {
 		hsds = r.HSDSID
 	}
-	res, err := w.tx.ExecContext(w.ctx, `UPDATE resources SET hsds_id = ?, name = ?, category = ?, tags = ?, description = ?,
+	res, err := w.exec(`UPDATE resources SET hsds_id = ?, name = ?, category = ?, tags = ?, description = ?,
 		phone = ?, email = ?, website = ?, address = ?, hours = ?, eligibility = ?, languages = ?, notes = ?, updated_at = ?
 		WHERE id = ?`,
 		hsds, r.Name, r.Category, jsonList(r.Tags), r.Description, r.Phone, r.Email, r.Website, r.Address, r.Hours,

@@ -88,7 +88,7 @@ func (s *Store) SaveSettings(ctx context.Context, set model.Settings) error {
 }
 
 func (w *Writer) setSetting(key, value string) error {
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+	_, err := w.exec(`INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value <> excluded.value`, key, value)
 	if err != nil {
 		return fmt.Errorf("save setting %s: %w", key, err)

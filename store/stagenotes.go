@@ -55,12 +55,13 @@ func (w *Writer) insertStageNote(n model.StageNote) (model.StageNote, error) {
 	if n.CheckInID != "" {
 		checkin = n.CheckInID
 	}
-	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO stage_notes (id, client_id, checkin_id, at, stage, note, sensitive, created_at)
+	_, err := w.exec(`INSERT INTO stage_notes (id, client_id, checkin_id, at, stage, note, sensitive, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		n.ID, n.ClientID, checkin, fmtTime(n.At), n.Stage, n.Note, boolInt(n.Sensitive), fmtTime(n.CreatedAt))
 	if err != nil {
 		return n, fmt.Errorf("save stage note: %w", explain(err))
 	}
+	w.noteWritten("stage_note", n.ID, n.Note)
 	return n, nil
 }
 

@@ -36,7 +36,7 @@ FROM clients c WHERE c.id = ?`
 func (w *Writer) refreshNow(clientID string) error {
 	var status, level, from, created, last, completed, appt, stage string
 	var open int
-	err := w.tx.QueryRowContext(w.ctx, summaryQuery, clientID).Scan(&status, &level, &from, &created, &last, &completed, &appt, &stage, &open)
+	err := w.queryRow(summaryQuery, clientID).Scan(&status, &level, &from, &created, &last, &completed, &appt, &stage, &open)
 	if err == sql.ErrNoRows {
 		return fmt.Errorf("client %s: %w", clientID, ErrNotFound)
 	}
@@ -62,7 +62,7 @@ func (w *Writer) refreshNow(clientID string) error {
 	if ok {
 		dueText = fmtTime(due)
 	}
-	_, err = w.tx.ExecContext(w.ctx, `UPDATE clients SET last_contact_at = ?, last_contact_type = ?, last_completed_at = ?,
+	_, err = w.exec(`UPDATE clients SET last_contact_at = ?, last_contact_type = ?, last_completed_at = ?,
 		next_appointment_at = ?, current_stage = ?, current_stage_at = ?, next_due_at = ?, open_referrals = ? WHERE id = ?`,
 		lastAt, lastType, completed, appt, stageName, stageAt, dueText, open, clientID)
 	if err != nil {

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"time"
 
 	"caseload/model"
@@ -18,6 +20,43 @@ type Writer struct {
 	// deferred holds the clients whose summary a batch refreshes once at the
 	// end instead of after every record.
 	deferred map[string]bool
+	// stmts caches prepared statements for the life of the transaction: a
+	// batch runs the same few inserts thousands of times.
+	stmts map[string]*sql.Stmt
+	// unindexed holds, by kind, the notes a batch wrote while the note index
+	// triggers were paused.
+	unindexed map[string][]string
+}
+
+func (w *Writer) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+// exec runs a write through the statement cache.
+func (w *Writer) exec(query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+// queryRow runs a one-row read through the statement cache.
+func (w *Writer) queryRow(query string, args ...any) *sql.Row {
+	st, err := w.stmt(query)
+	if err != nil {
+		// A statement that does not prepare reports the same error on Scan.
+		return w.tx.QueryRowContext(w.ctx, query, args...)
+	}
+	return st.QueryRowContext(w.ctx, args...)
 }
 
 // Batch runs fn with a Writer in one transaction; per-client summaries are
@@ -29,6 +68,10 @@ func (s *Store) Batch(ctx context.Context, fn func(*Writer) error) error {
 			return err
 		}
 		w.deferred = map[string]bool{}
+		w.unindexed = map[string][]string{}
+		if _, err := w.exec("INSERT INTO fts_pause (one) VALUES (1)"); err != nil {
+			return fmt.Errorf("pause note index: %w", err)
+		}
 		if err := fn(w); err != nil {
 			return err
 		}
@@ -37,8 +80,35 @@ func (s *Store) Batch(ctx context.Context, fn func(*Writer) error) error {
 				return err
 			}
 		}
-		return nil
+		return w.indexPausedNotes()
 	})
+}
+
+// indexPausedNotes indexes, in one statement per table, the notes written
+// while the triggers were paused, then lifts the pause.
+func (w *Writer) indexPausedNotes() error {
+	if _, err := w.exec("DELETE FROM fts_pause"); err != nil {
+		return fmt.Errorf("resume note index: %w", err)
+	}
+	for table, kind := range map[string]string{"checkins": "checkin", "stage_notes": "stage_note", "referral_events": "referral_event"} {
+		ids := w.unindexed[kind]
+		if len(ids) == 0 {
+			continue
+		}
+		_, err := w.exec(`INSERT INTO notes_fts (body, kind, record_id, client_id) SELECT note, ?, id, client_id FROM `+table+
+			` WHERE id IN (SELECT value FROM json_each(?)) AND note <> ''`, kind, jsonList(ids))
+		if err != nil {
+			return fmt.Errorf("index notes: %w", err)
+		}
+	}
+	return nil
+}
+
+// noteWritten remembers a note a batch must index at its end.
+func (w *Writer) noteWritten(kind, id, note string) {
+	if w.deferred != nil && note != "" {
+		w.unindexed[kind] = append(w.unindexed[kind], id)
+	}
 }
 
 // write runs one change in its own transaction.
@@ -57,7 +127,7 @@ func (s *Store) newWriter(ctx context.Context, tx *Tx) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Writer{ctx: ctx, tx: tx, now: s.now(), intervals: iv}, nil
+	return &Writer{ctx: ctx, tx: tx, now: s.now(), intervals: iv, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 // refresh brings a client's summary up to date, now or at the end of a batch.

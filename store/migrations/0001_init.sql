@@ -218,11 +218,17 @@ CREATE VIRTUAL TABLE notes_fts USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
-CREATE TRIGGER checkins_fts AFTER INSERT ON checkins WHEN new.note <> ''
+-- A row here, written and removed inside one bulk transaction (the demo, an
+-- import), pauses the note triggers: FTS5 flushes its index at every
+-- statement that fires one, so a bulk load indexes its notes in one statement
+-- at the end instead. No other connection ever sees the row.
+CREATE TABLE fts_pause (one INTEGER PRIMARY KEY CHECK (one = 1)) STRICT;
+
+CREATE TRIGGER checkins_fts AFTER INSERT ON checkins WHEN new.note <> '' AND NOT EXISTS (SELECT 1 FROM fts_pause)
 BEGIN INSERT INTO notes_fts (body, kind, record_id, client_id) VALUES (new.note, 'checkin', new.id, new.client_id); END;
-CREATE TRIGGER stage_notes_fts AFTER INSERT ON stage_notes WHEN new.note <> ''
+CREATE TRIGGER stage_notes_fts AFTER INSERT ON stage_notes WHEN new.note <> '' AND NOT EXISTS (SELECT 1 FROM fts_pause)
 BEGIN INSERT INTO notes_fts (body, kind, record_id, client_id) VALUES (new.note, 'stage_note', new.id, new.client_id); END;
-CREATE TRIGGER referral_events_fts AFTER INSERT ON referral_events WHEN new.note <> ''
+CREATE TRIGGER referral_events_fts AFTER INSERT ON referral_events WHEN new.note <> '' AND NOT EXISTS (SELECT 1 FROM fts_pause)
 BEGIN INSERT INTO notes_fts (body, kind, record_id, client_id) VALUES (new.note, 'referral_event', new.id, new.client_id); END;
 
 -- Search over the resource directory: name, description, categories and tags,
