@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"caseload/model"
 )
@@ -26,23 +27,28 @@ func readSetting(ctx context.Context, q querier, key string) (string, error) {
 	return v, nil
 }
 
+// readIntervals reads the contact intervals in one query: every write
+// needs them to recompute a next-due date.
 func readIntervals(ctx context.Context, q querier) (model.Intervals, error) {
 	iv := model.DefaultIntervals()
-	for _, l := range model.Levels() {
-		v, err := readSetting(ctx, q, intervalPrefix+string(l.Value))
-		if err != nil {
-			return nil, err
-		}
-		if v == "" {
-			continue
-		}
-		days, err := strconv.Atoi(v)
-		if err != nil {
-			return nil, fmt.Errorf("setting %s%s is %q, not a number of days", intervalPrefix, l.Value, v)
-		}
-		iv[l.Value] = days
+	rows, err := q.QueryContext(ctx, "SELECT key, value FROM settings WHERE key >= ? AND key < ?", intervalPrefix, intervalPrefix+"~")
+	if err != nil {
+		return nil, fmt.Errorf("read contact intervals: %w", explain(err))
 	}
-	return iv, nil
+	defer rows.Close()
+	for rows.Next() {
+		var key, v string
+		if err := rows.Scan(&key, &v); err != nil {
+			return nil, fmt.Errorf("read contact intervals: %w", err)
+		}
+		level := model.Level(strings.TrimPrefix(key, intervalPrefix))
+		days, err := strconv.Atoi(v)
+		if err != nil || !level.Valid() {
+			return nil, fmt.Errorf("setting %s is %q, not a number of days for a known level", key, v)
+		}
+		iv[level] = days
+	}
+	return iv, rows.Err()
 }
 
 // Settings reads the officer's settings, with defaults for what is unset.

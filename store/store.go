@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -32,6 +33,11 @@ type Store struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+
+	// statements are prepared once per store: parsing SQL costs more than
+	// running a small insert.
+	mu         sync.Mutex
+	statements map[string]*sql.Stmt
 }
 
 // Option changes how a Store is opened.
@@ -49,7 +55,7 @@ const sqliteHeader = "SQLite format 3\x00"
 // caseload database, or one from a newer version, is refused and left as it
 // was.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{path: path, now: time.Now}
+	s := &Store{path: path, now: time.Now, statements: map[string]*sql.Stmt{}}
 	for _, o := range opts {
 		o(s)
 	}
@@ -187,7 +193,34 @@ func explain(err error) error {
 }
 
 // Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, st := range s.statements {
+		st.Close()
+	}
+	s.statements = nil
+	s.mu.Unlock()
+	return s.db.Close()
+}
+
+// prepared returns the store's prepared statement for query, preparing it on
+// first use; database/sql re-prepares it on each pooled connection as needed.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.statements[query]; ok {
+		return st, nil
+	}
+	if s.statements == nil {
+		return nil, errors.New("the store is closed")
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	s.statements[query] = st
+	return st, nil
+}
 
 // Path is the file the store was opened on.
 func (s *Store) Path() string { return s.path }
@@ -217,3 +250,14 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 // newID returns a fresh UUIDv7: time-ordered, so ids index well and two
 // laptops can merge their files one day without collisions.
 func newID() string { return uuid.Must(uuid.NewV7()).String() }
+
+// Checkpoint folds the write-ahead log into the database file, so that the
+// file alone holds everything (before copying it, say). It returns how many
+// frames the log still holds that could not be folded in.
+func (s *Store) Checkpoint(ctx context.Context) (int, error) {
+	var busy, logFrames, done int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
+		return 0, fmt.Errorf("checkpoint: %w", explain(err))
+	}
+	return logFrames - done, nil
+}

@@ -22,7 +22,8 @@ SELECT
   c.status, c.level, c.supervision_from, c.created_at,
   coalesce((SELECT k.at || '|' || k.type FROM checkins k WHERE k.client_id = c.id AND ` + notAmended("k") + `
             ORDER BY k.at DESC, k.id DESC LIMIT 1), ''),
-  coalesce((SELECT max(k.at) FROM checkins k WHERE k.client_id = c.id AND k.outcome = 'completed' AND ` + notAmended("k") + `), ''),
+  coalesce((SELECT k.at FROM checkins k WHERE k.client_id = c.id AND k.outcome = 'completed' AND ` + notAmended("k") + `
+            ORDER BY k.at DESC, k.id DESC LIMIT 1), ''),
   coalesce((SELECT k.next_appointment_at FROM checkins k WHERE k.client_id = c.id AND k.next_appointment_at <> '' AND ` + notAmended("k") + `
             ORDER BY k.at DESC, k.id DESC LIMIT 1), ''),
   coalesce((SELECT n.stage || '|' || n.at FROM stage_notes n WHERE n.client_id = c.id AND ` + notAmended("n") + `

@@ -14,14 +14,15 @@ import (
 // (the demo caseload, imports), all committed together or not at all.
 type Writer struct {
 	ctx       context.Context
+	store     *Store
 	tx        *Tx
 	now       time.Time
 	intervals model.Intervals
 	// deferred holds the clients whose summary a batch refreshes once at the
 	// end instead of after every record.
 	deferred map[string]bool
-	// stmts caches prepared statements for the life of the transaction: a
-	// batch runs the same few inserts thousands of times.
+	// stmts holds the statements of this transaction, bound to its
+	// connection from the store's prepared statements.
 	stmts map[string]*sql.Stmt
 	// unindexed holds, by kind, the notes a batch wrote while the note index
 	// triggers were paused.
@@ -32,10 +33,11 @@ func (w *Writer) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := w.tx.PrepareContext(w.ctx, query)
+	prepared, err := w.store.prepared(w.ctx, query)
 	if err != nil {
 		return nil, err
 	}
+	st := w.tx.StmtContext(w.ctx, prepared)
 	w.stmts[query] = st
 	return st, nil
 }
@@ -127,7 +129,7 @@ func (s *Store) newWriter(ctx context.Context, tx *Tx) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Writer{ctx: ctx, tx: tx, now: s.now(), intervals: iv, stmts: map[string]*sql.Stmt{}}, nil
+	return &Writer{ctx: ctx, store: s, tx: tx, now: s.now(), intervals: iv, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 // refresh brings a client's summary up to date, now or at the end of a batch.

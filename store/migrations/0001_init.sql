@@ -39,7 +39,9 @@ CREATE TABLE clients (
 ) STRICT;
 
 CREATE INDEX clients_by_name ON clients (sort_name, id);
-CREATE INDEX clients_by_due ON clients (next_due_at, sort_name, id) WHERE next_due_at <> '';
+-- Leads with next_due_at = '' so that clients with nothing due sort last in
+-- index order (the caseload's default sort).
+CREATE INDEX clients_by_due ON clients (next_due_at = '', next_due_at, sort_name, id);
 CREATE INDEX clients_by_last_contact ON clients (last_contact_at, sort_name, id);
 
 CREATE TABLE checkins (

@@ -1,0 +1,168 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"caseload/demo"
+	"caseload/model"
+	"caseload/store"
+)
+
+// benchNow is "today" of the benchmark caseload: fixed, so the cached file
+// and the due tabs agree across runs.
+var benchNow = time.Date(2026, 11, 23, 0, 0, 0, 0, time.Local)
+
+// benchDB returns a private copy of a 10,000-client demo caseload (about
+// 200,000 check-ins). The original is built once and cached outside the
+// repository, since building it takes about 20 seconds.
+func benchDB(b *testing.B) string {
+	b.Helper()
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "caseload-bench")
+	cached := filepath.Join(dir, fmt.Sprintf("demo-10000-seed1-%s-v%d.db", benchNow.Format("20060102"), 1))
+	if _, err := os.Stat(cached); err != nil {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			b.Fatal(err)
+		}
+		tmp := filepath.Join(b.TempDir(), "build.db")
+		s, err := store.Open(context.Background(), tmp)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := demo.Fill(context.Background(), s, demo.Options{Clients: 10000, Seed: 1, Now: benchNow}); err != nil {
+			b.Fatal(err)
+		}
+		// Fold the WAL into the file so a single file can be copied.
+		if _, err := s.Checkpoint(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+		if err := copyFile(tmp, cached+".part"); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Rename(cached+".part", cached); err != nil {
+			b.Fatal(err)
+		}
+	}
+	private := filepath.Join(b.TempDir(), "caseload.db")
+	if err := copyFile(cached, private); err != nil {
+		b.Fatal(err)
+	}
+	return private
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func openBench(b *testing.B) *store.Store {
+	b.Helper()
+	s, err := store.Open(context.Background(), benchDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func BenchmarkOpen(b *testing.B) {
+	path := benchDB(b)
+	ctx := context.Background()
+	for b.Loop() {
+		s, err := store.Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func BenchmarkCaseloadPage(b *testing.B) {
+	s := openBench(b)
+	ctx := context.Background()
+	for _, tab := range model.CaseloadTabs() {
+		for _, sort := range model.CaseloadSorts() {
+			b.Run(string(tab.Value)+"/"+string(sort.Value), func(b *testing.B) {
+				q := model.CaseloadQuery{Tab: tab.Value, Sort: sort.Value, Limit: 40, Offset: 200, Now: benchNow}
+				for b.Loop() {
+					rows, err := s.CaseloadPage(ctx, q)
+					if err != nil || len(rows) != 40 {
+						b.Fatalf("%d rows, %v", len(rows), err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkTimelinePage(b *testing.B) {
+	s := openBench(b)
+	ctx := context.Background()
+	rows, err := s.CaseloadPage(ctx, model.CaseloadQuery{Sort: model.SortLastContact, Limit: 1, Now: benchNow})
+	if err != nil || len(rows) == 0 {
+		b.Fatal(err)
+	}
+	// The client seen most recently among the longest on supervision has a
+	// full timeline; pick an intensive one for the most records.
+	page, err := s.CaseloadPage(ctx, model.CaseloadQuery{Filter: "", Sort: model.SortDue, Limit: 200, Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	id := page[0].ClientID
+	for _, r := range page {
+		if r.Level == model.LevelIntensive {
+			id = r.ClientID
+			break
+		}
+	}
+	for b.Loop() {
+		entries, err := s.Timeline(ctx, id, 40, 0)
+		if err != nil || len(entries) == 0 {
+			b.Fatalf("%d entries, %v", len(entries), err)
+		}
+	}
+}
+
+func BenchmarkAddCheckInWithStage(b *testing.B) {
+	s := openBench(b)
+	ctx := context.Background()
+	// A day's round of visits: each iteration logs a contact for the next of
+	// 40 clients, so no one client's history grows without bound.
+	rows, err := s.CaseloadPage(ctx, model.CaseloadQuery{Sort: model.SortDue, Limit: 40, Now: benchNow})
+	if err != nil || len(rows) != 40 {
+		b.Fatal(err)
+	}
+	at := time.Now().Add(-time.Minute)
+	i := 0
+	for b.Loop() {
+		i++
+		_, err := s.AddCheckIn(ctx, model.CheckIn{ClientID: rows[i%len(rows)].ClientID, At: at, Type: model.ContactHome,
+			Outcome: model.OutcomeCompleted, Test: model.TestNegative, Stage: model.StageAction,
+			Note: "Home visit; working, attending group twice a week."})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
