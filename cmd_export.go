@@ -114,7 +114,10 @@ func exportRequest(ctx context.Context, st *store.Store, from, to, caseNumber st
 		req.To = d.AddDays(1).In(now.Location())
 	}
 	if !req.From.Before(req.To) {
-		return req, fmt.Errorf("%w: the range starts %s, after it ends (%s)", errUsage,
+		if from != "" && to != "" {
+			return req, fmt.Errorf("%w: --from %s is after --to %s", errUsage, printable(from), printable(to))
+		}
+		return req, fmt.Errorf("%w: the range would start %s, after its end %s", errUsage,
 			req.From.Format("2006-01-02 15:04"), req.To.Format("2006-01-02 15:04"))
 	}
 	if caseNumber != "" {
