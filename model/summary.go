@@ -5,7 +5,7 @@ import "time"
 // SummaryRecords is what a session summary is built from: the records the
 // store loads for a time range, and each client's standing at its end. Only
 // records that still count are here: an amended record is left out and its
-// correction is in.
+// correction is in. Order does not matter; BuildSummary sorts.
 type SummaryRecords struct {
 	Officer    string
 	From, To   time.Time // From inclusive, To exclusive
@@ -19,6 +19,8 @@ type SummaryRecords struct {
 // SummaryClient is a client the summary covers, with what the due rule needs
 // to know as of the end of the range.
 type SummaryClient struct {
+	// Client holds what a summary shows and the due rule reads: id, names,
+	// case number, level, status, start of supervision, creation time.
 	Client Client
 	Due    DueInput
 	// StageBefore holds the last stage note before the range (none when the
@@ -28,7 +30,7 @@ type SummaryClient struct {
 }
 
 // ReferralActivity is a referral made or changed in the range, with its
-// changes in the range, oldest first.
+// changes in the range (in any order: BuildSummary sorts them).
 type ReferralActivity struct {
 	Referral     Referral
 	ResourceName string

@@ -40,18 +40,28 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 		c.Overdue = StateOf(c.NextDue, c.HasDue, rec.To) == DueOverdue
 		s.Clients = append(s.Clients, c)
 	}
-	sort.SliceStable(s.Clients, func(i, j int) bool {
-		a, b := s.Clients[i], s.Clients[j]
-		if an, bn := strings.ToLower(a.Name), strings.ToLower(b.Name); an != bn {
-			return an < bn
+	sortClients(s.Clients)
+	s.Totals = summaryTotals(s)
+	return s
+}
+
+// sortClients orders the sections by name ignoring case, then case number.
+// The lower-cased names are made once, not at every comparison.
+func sortClients(list []ClientActivity) {
+	keys := make(map[string]string, len(list))
+	for _, c := range list {
+		keys[c.ClientID] = strings.ToLower(c.Name)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if ka, kb := keys[a.ClientID], keys[b.ClientID]; ka != kb {
+			return ka < kb
 		}
 		if a.CaseNumber != b.CaseNumber {
 			return a.CaseNumber < b.CaseNumber
 		}
 		return a.ClientID < b.ClientID
 	})
-	s.Totals = summaryTotals(s)
-	return s
 }
 
 // summaryCheckIns orders a client's check-ins by time and redacts them.

@@ -55,7 +55,9 @@ func loadSummary(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model
 	if rec.Intervals, err = readIntervals(ctx, conn); err != nil {
 		return err
 	}
-	// Each record query is a range on (at) or on (client_id, at).
+	// Each record query is a range on (at) or on (client_id, at). None is
+	// sorted here: BuildSummary puts everything in its order, and a sort in
+	// SQL would copy every row once more.
 	where := "%[1]s.at >= ? AND %[1]s.at < ?"
 	args := []any{fmtTime(q.From), fmtTime(q.To)}
 	if q.ClientID != "" {
@@ -67,7 +69,7 @@ func loadSummary(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model
 		seen[q.ClientID] = true
 	}
 	err = eachRowArgs(ctx, conn, "SELECT "+checkinColumns+" FROM checkins k WHERE "+fmt.Sprintf(where, "k")+
-		" AND "+notAmended("k")+" ORDER BY k.at, k.id", args, func(row scanner) error {
+		" AND "+notAmended("k"), args, func(row scanner) error {
 		k, err := scanCheckIn(row)
 		rec.CheckIns, seen[k.ClientID] = append(rec.CheckIns, k), true
 		return err
@@ -76,7 +78,7 @@ func loadSummary(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model
 		return fmt.Errorf("read check-ins: %w", err)
 	}
 	err = eachRowArgs(ctx, conn, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE "+fmt.Sprintf(where, "n")+
-		" AND "+countedStageNote+" ORDER BY n.at, n.id", args, func(row scanner) error {
+		" AND "+countedStageNote, args, func(row scanner) error {
 		n, err := scanStageNote(row)
 		rec.StageNotes, seen[n.ClientID] = append(rec.StageNotes, n), true
 		return err
@@ -100,7 +102,7 @@ func loadReferralActivity(ctx context.Context, conn *sql.Conn, where string, arg
 	index := map[string]int{}
 	err := eachRowArgs(ctx, conn, "SELECT "+eventColumns+`, r.reason, res.name FROM referral_events e
 		JOIN referrals r ON r.id = e.referral_id JOIN resources res ON res.id = r.resource_id
-		WHERE `+where+" AND "+notAmended("e")+" ORDER BY e.at, e.id", args, func(row scanner) error {
+		WHERE `+where+" AND "+notAmended("e"), args, func(row scanner) error {
 		var reason, resource string
 		// Nested, the extras land in the order reason, resource name.
 		ev, err := scanEvent(rowWithExtra{rowWithExtra{row, &resource}, &reason})
@@ -128,14 +130,21 @@ func loadReferralActivity(ctx context.Context, conn *sql.Conn, where string, arg
 
 // summaryClientQuery reads each client with, as of the end of the range, the
 // last completed contact and the latest appointment set (for the due rule),
-// and the last stage before the range began.
-var summaryClientQuery = `SELECT ` + clientColumns + `,
-  coalesce((SELECT k.at FROM checkins k WHERE k.client_id = c.id AND k.at < ?1 AND k.outcome = 'completed'
-            AND ` + notAmended("k") + ` ORDER BY k.at DESC, k.id DESC LIMIT 1), ''),
-  coalesce((SELECT k.next_appointment_at FROM checkins k WHERE k.client_id = c.id AND k.at < ?1
-            AND k.next_appointment_at <> '' AND ` + notAmended("k") + ` ORDER BY k.at DESC, k.id DESC LIMIT 1), ''),
-  coalesce((SELECT n.id || '|' || n.at || '|' || n.stage FROM stage_notes n WHERE n.client_id = c.id AND n.at < ?2
-            AND ` + countedStageNote + ` ORDER BY n.at DESC, n.id DESC LIMIT 1), '')
+// and the last stage before the range began. When the client's records all
+// precede the end (or the start) of the range, as they do in a summary up to
+// now, the summary columns kept on the client row already hold the answer and
+// the subquery is not run: CASE evaluates only the branch it takes.
+var summaryClientQuery = `SELECT c.id, c.name, c.preferred_name, c.case_number, c.level, c.status,
+  c.supervision_from, c.created_at,
+  CASE WHEN c.last_contact_at < ?1 THEN c.last_completed_at ELSE
+    coalesce((SELECT k.at FROM checkins k WHERE k.client_id = c.id AND k.at < ?1 AND k.outcome = 'completed'
+              AND ` + notAmended("k") + ` ORDER BY k.at DESC, k.id DESC LIMIT 1), '') END,
+  CASE WHEN c.last_contact_at < ?1 THEN c.next_appointment_at ELSE
+    coalesce((SELECT k.next_appointment_at FROM checkins k WHERE k.client_id = c.id AND k.at < ?1
+              AND k.next_appointment_at <> '' AND ` + notAmended("k") + ` ORDER BY k.at DESC, k.id DESC LIMIT 1), '') END,
+  CASE WHEN c.current_stage_at < ?2 THEN c.current_stage_at || '|' || c.current_stage ELSE
+    coalesce((SELECT n.at || '|' || n.stage FROM stage_notes n WHERE n.client_id = c.id AND n.at < ?2
+              AND ` + countedStageNote + ` ORDER BY n.at DESC, n.id DESC LIMIT 1), '') END
 FROM clients c WHERE c.id IN (SELECT value FROM json_each(?3))`
 
 func loadSummaryClients(ctx context.Context, conn *sql.Conn, q SummaryQuery, ids []string, rec *model.SummaryRecords) error {
@@ -145,18 +154,22 @@ func loadSummaryClients(ctx context.Context, conn *sql.Conn, q SummaryQuery, ids
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var completed, appt, before string
-		c, err := scanClient(rows, &completed, &appt, &before)
-		if err != nil {
+		// Only what the summary shows and the due rule needs: the address,
+		// conditions and tags of 10,000 clients stay on disk.
+		var c model.Client
+		var from, created, completed, appt, before string
+		if err := rows.Scan(&c.ID, &c.Name, &c.PreferredName, &c.CaseNumber, &c.Level, &c.Status, &from, &created,
+			&completed, &appt, &before); err != nil {
 			return fmt.Errorf("read clients: %w", err)
 		}
 		var d decoder
+		c.SupervisionFrom, c.CreatedAt = d.date(from), d.time(created)
 		sc := model.SummaryClient{Client: c, Due: model.DueInput{
 			Status: c.Status, Level: c.Level, SupervisionFrom: c.SupervisionFrom, Created: c.CreatedAt,
 			LastCompleted: d.time(completed), NextAppointment: d.time(appt),
 		}}
-		if parts := strings.SplitN(before, "|", 3); len(parts) == 3 {
-			sc.StageBefore = []model.StageNote{{ID: parts[0], ClientID: c.ID, At: d.time(parts[1]), Stage: model.Stage(parts[2])}}
+		if stageAt, stage, ok := strings.Cut(before, "|"); ok && stage != "" {
+			sc.StageBefore = []model.StageNote{{ClientID: c.ID, At: d.time(stageAt), Stage: model.Stage(stage)}}
 		}
 		if d.err != nil {
 			return fmt.Errorf("read client %s: %w", c.ID, d.err)
