@@ -159,3 +159,35 @@ func TestSummaryRecordsRefuseAnEmptyRange(t *testing.T) {
 		t.Error("a range that ends before it starts was accepted")
 	}
 }
+
+// TestSummaryRecordsAgreeWhetherOrNotRecordsFollowTheRange checks the two
+// ways the client query finds a client's standing (the columns kept on the
+// client row when nothing follows the range, the records otherwise) against
+// each other.
+func TestSummaryRecordsAgreeWhetherOrNotRecordsFollowTheRange(t *testing.T) {
+	ctx := context.Background()
+	standing := func(later bool) model.SummaryClient {
+		st := openSummaryStore(t)
+		ana := addClient(t, st, "Ana", "A-1")
+		addCheckIn(t, st, model.CheckIn{ClientID: ana.ID, At: at(2, 9), Stage: model.StageContemplation, NextAppointment: at(9, 9)})
+		addCheckIn(t, st, model.CheckIn{ClientID: ana.ID, At: at(3, 9), Type: model.ContactHome, Outcome: model.OutcomeAttempted, Test: model.TestNotTested})
+		addCheckIn(t, st, model.CheckIn{ClientID: ana.ID, At: at(10, 9), Type: model.ContactPhone, Outcome: model.OutcomeNoShow, Test: model.TestNotTested})
+		if later {
+			addCheckIn(t, st, model.CheckIn{ClientID: ana.ID, At: at(15, 9), Stage: model.StageAction, NextAppointment: at(22, 9)})
+		}
+		rec, err := st.SummaryRecords(ctx, SummaryQuery{From: at(10, 0), To: at(11, 0)})
+		if err != nil || len(rec.Clients) != 1 {
+			t.Fatalf("%d clients, %v", len(rec.Clients), err)
+		}
+		return rec.Clients[0]
+	}
+	stored, computed := standing(false), standing(true)
+	for name, c := range map[string]model.SummaryClient{"from the client row": stored, "from the records": computed} {
+		if !c.Due.LastCompleted.Equal(at(2, 9)) || !c.Due.NextAppointment.Equal(at(9, 9)) {
+			t.Errorf("%s: due input = %+v, want last completed on the 2nd, appointment on the 9th", name, c.Due)
+		}
+		if len(c.StageBefore) != 1 || c.StageBefore[0].Stage != model.StageContemplation || !c.StageBefore[0].At.Equal(at(2, 9)) {
+			t.Errorf("%s: stage before = %+v, want contemplation from the 2nd", name, c.StageBefore)
+		}
+	}
+}

@@ -14,7 +14,9 @@ const SchemaVersion = 1
 
 // The JSON format: stable snake_case names, enumeration values as stored
 // (not as labelled), times in RFC 3339 with the officer's offset. Fields left
-// out by redaction are absent, not empty.
+// out by redaction are absent, not empty. Text is cleaned of control
+// characters as in every format: JSON escapes C0 controls but would pass C1
+// controls and bidirectional overrides to a terminal.
 type jsonSummary struct {
 	SchemaVersion int          `json:"schema_version"`
 	Officer       string       `json:"officer"`
@@ -126,6 +128,15 @@ func countMap[T ~string](counts []model.Count[T]) map[string]int {
 	return m
 }
 
+// cleanAll cleans every string of a list, and makes nil an empty list.
+func cleanAll(list []string) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = clean(v)
+	}
+	return out
+}
+
 // orEmpty makes a nil list an empty JSON array, so that readers need not
 // tell null from [].
 func orEmpty[T any](v []T) []T {
@@ -137,9 +148,9 @@ func orEmpty[T any](v []T) []T {
 
 func jsonDocument(s model.Summary) ([]byte, error) {
 	doc := jsonSummary{
-		SchemaVersion: SchemaVersion, Officer: s.Officer,
+		SchemaVersion: SchemaVersion, Officer: clean(s.Officer),
 		Range:      jsonRange{From: rfc3339(s.From), To: rfc3339(s.To)},
-		ProducedAt: rfc3339(s.ProducedAt), CaseNumber: optional(s.CaseNumber), Redacted: s.Redacted,
+		ProducedAt: rfc3339(s.ProducedAt), CaseNumber: optional(clean(s.CaseNumber)), Redacted: s.Redacted,
 		Clients: []jsonClient{},
 	}
 	if s.Redacted {
@@ -152,7 +163,7 @@ func jsonDocument(s model.Summary) ([]byte, error) {
 	}
 	for _, c := range s.Clients {
 		jc := jsonClient{
-			ClientID: c.ClientID, Name: c.Name, PreferredName: c.PreferredName, CaseNumber: c.CaseNumber,
+			ClientID: c.ClientID, Name: clean(c.Name), PreferredName: clean(c.PreferredName), CaseNumber: clean(c.CaseNumber),
 			CheckIns: []jsonCheckIn{}, StageChanges: []jsonStageChange{}, Referrals: []jsonReferral{},
 			FlagsRaised: orEmpty(c.FlagsRaised), NextDueIsAppt: c.ByAppointment, Overdue: c.Overdue,
 		}
@@ -161,24 +172,24 @@ func jsonDocument(s model.Summary) ([]byte, error) {
 		}
 		for _, k := range c.CheckIns {
 			jk := jsonCheckIn{
-				ID: k.ID, At: rfc3339(k.At), Type: k.Type, Outcome: k.Outcome, Location: k.Location,
-				Stage: optional(k.Stage), Flags: orEmpty(k.Flags), Note: k.Note, NextAppointment: optTime(k.NextAppointment),
+				ID: k.ID, At: rfc3339(k.At), Type: k.Type, Outcome: k.Outcome, Location: clean(k.Location),
+				Stage: optional(k.Stage), Flags: orEmpty(k.Flags), Note: clean(k.Note), NextAppointment: optTime(k.NextAppointment),
 			}
 			if !s.Redacted {
-				test, subs, sensitive := k.Test, orEmpty(k.Substances), k.Sensitive
+				test, subs, sensitive := k.Test, cleanAll(k.Substances), k.Sensitive
 				jk.TestResult, jk.Substances, jk.Sensitive = &test, &subs, &sensitive
 			}
 			jc.CheckIns = append(jc.CheckIns, jk)
 		}
 		for _, ch := range c.StageChanges {
 			jc.StageChanges = append(jc.StageChanges, jsonStageChange{
-				At: rfc3339(ch.At), From: optional(ch.From), To: ch.To, MovedBack: ch.Back, Note: ch.Note,
+				At: rfc3339(ch.At), From: optional(ch.From), To: ch.To, MovedBack: ch.Back, Note: clean(ch.Note),
 			})
 		}
 		for _, r := range c.Referrals {
-			jr := jsonReferral{ReferralID: r.ReferralID, Resource: r.Resource, Reason: r.Reason, Made: r.Made, Status: r.Status}
+			jr := jsonReferral{ReferralID: r.ReferralID, Resource: clean(r.Resource), Reason: clean(r.Reason), Made: r.Made, Status: r.Status}
 			for _, e := range r.Changes {
-				jr.Changes = append(jr.Changes, jsonReferralChange{At: rfc3339(e.At), From: optional(e.From), To: e.To, Note: e.Note})
+				jr.Changes = append(jr.Changes, jsonReferralChange{At: rfc3339(e.At), From: optional(e.From), To: e.To, Note: clean(e.Note)})
 			}
 			jc.Referrals = append(jc.Referrals, jr)
 		}
