@@ -79,7 +79,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("the summary was written to %s but the export log could not record it: %w", dest, err)
 	}
 	if *out != "-" {
-		fmt.Fprintf(e.stdout, "wrote %d records of %d clients to %s\n", sum.Records(), len(sum.Clients), dest)
+		fmt.Fprintf(e.stdout, "wrote %s of %s to %s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest))
 	}
 	return nil
 }
@@ -194,4 +194,12 @@ func printable(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// plural writes "1 record", "2 records".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -85,7 +85,7 @@ func TestExportWritesAPrivateFileAndRecordsIt(t *testing.T) {
 	if info, _ := os.Stat(out); info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %o, want 600", info.Mode().Perm())
 	}
-	if !strings.Contains(stdout, "wrote 2 records of 1 clients to "+out) {
+	if !strings.Contains(stdout, "wrote 2 records of 1 client to "+out) {
 		t.Errorf("stdout = %q, want where it wrote and how many records", stdout)
 	}
 	if !bytes.Contains(content, []byte("'=cmd")) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strings"
 	"time"
@@ -21,10 +22,11 @@ type SummaryQuery struct {
 var countedStageNote = notAmended("n") + ` AND (n.checkin_id IS NULL OR NOT EXISTS (SELECT 1 FROM amendments am WHERE am.target_id = n.checkin_id))`
 
 // SummaryRecords loads what a summary of the range needs, in one read
-// snapshot and five queries: the check-ins, stage notes and referral changes
-// in the range (by the time indexes, or by the client's when one is asked
-// for), then the clients they belong to with their standing at the end of the
-// range. Amended records are left out; their corrections are in.
+// snapshot: the settings, then four queries however long the range: the
+// check-ins, stage notes and referral changes in the range (by the time
+// indexes, or by the client's when one is asked for), and the clients they
+// belong to with their standing at the end of the range. Amended records are
+// left out; their corrections are in.
 func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.SummaryRecords, error) {
 	rec := model.SummaryRecords{From: q.From, To: q.To}
 	if !q.From.Before(q.To) {
@@ -40,7 +42,13 @@ func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.Summa
 	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
 		return rec, fmt.Errorf("summary: %w", explain(err))
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK") //nolint:errcheck // a read leaves nothing to undo
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err != nil {
+			// A read has nothing to undo, but a connection still inside a
+			// transaction must not go back to the pool: discard it.
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
 	if err := loadSummary(ctx, conn, q, &rec); err != nil {
 		return rec, fmt.Errorf("summary: %w", explain(err))
 	}
