@@ -111,7 +111,12 @@ func exportRequest(ctx context.Context, st *store.Store, from, to, caseNumber st
 		if err != nil {
 			return req, fmt.Errorf("%w: --to: %v", errUsage, err)
 		}
-		req.To = d.AddDays(1).In(now.Location())
+		// A summary cannot cover what has not happened: a range that runs
+		// on past now ends now, and the next "since the last export" picks
+		// up from there.
+		if req.To = d.AddDays(1).In(now.Location()); req.To.After(now) {
+			req.To = now
+		}
 	}
 	if !req.From.Before(req.To) {
 		if from != "" && to != "" {

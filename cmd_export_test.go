@@ -251,3 +251,18 @@ func TestParseDay(t *testing.T) {
 		}
 	}
 }
+
+func TestExportToTodayEndsNow(t *testing.T) {
+	db := exportFixture(t)
+	before := time.Now().Truncate(time.Millisecond) // the log keeps milliseconds
+	if code, _, stderr := runCLI(t, nil, "export", "--db", db, "--from", "yesterday", "--to", "today"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	log := exportLog(t, db)
+	if len(log) != 1 || log[0].To.After(time.Now()) || log[0].To.Before(before) {
+		t.Errorf("export log = %+v, want a range ending now, not at midnight to come", log)
+	}
+	if want := model.StartOfDay(before).AddDate(0, 0, -1); !log[0].From.Equal(want) {
+		t.Errorf("range starts %v, want %v", log[0].From, want)
+	}
+}

@@ -22,6 +22,12 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 	for _, n := range rec.StageNotes {
 		notes[n.ClientID] = append(notes[n.ClientID], n)
 	}
+	// Overdue is judged at the end of the range, or now if the range runs
+	// on past now: a day that is not over has made nobody overdue yet.
+	judged := rec.To
+	if !opt.ProducedAt.IsZero() && opt.ProducedAt.Before(judged) {
+		judged = opt.ProducedAt
+	}
 	referrals := map[string][]ReferralActivity{}
 	for _, r := range rec.Referrals {
 		referrals[r.Referral.ClientID] = append(referrals[r.Referral.ClientID], r)
@@ -37,7 +43,7 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 		c.Referrals = summaryReferrals(referrals[sc.Client.ID])
 		c.NextDue, c.HasDue = NextDue(sc.Due, rec.Intervals)
 		c.ByAppointment = c.HasDue && !sc.Due.NextAppointment.IsZero() && c.NextDue.Equal(sc.Due.NextAppointment)
-		c.Overdue = StateOf(c.NextDue, c.HasDue, rec.To) == DueOverdue
+		c.Overdue = StateOf(c.NextDue, c.HasDue, judged) == DueOverdue
 		s.Clients = append(s.Clients, c)
 	}
 	sortClients(s.Clients)

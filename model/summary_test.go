@@ -192,3 +192,17 @@ func TestRecordsCountsCheckInsStageChangesAndReferralChanges(t *testing.T) {
 		t.Errorf("Records = %d, want 7", got)
 	}
 }
+
+func TestOverdueIsJudgedNowWhenTheRangeRunsPastNow(t *testing.T) {
+	rec := summaryFixture()
+	// Ben was due on the 8th; a summary of the 7th, made during the 7th with
+	// a range to the end of the 8th, must not call him overdue.
+	rec.From, rec.To = day(7, 0, 0), day(9, 0, 0)
+	s := BuildSummary(rec, SummaryOptions{ProducedAt: day(7, 12, 0)})
+	if s.Clients[1].Overdue {
+		t.Error("overdue judged at the end of a range that has not come yet")
+	}
+	if s = BuildSummary(rec, SummaryOptions{ProducedAt: day(9, 12, 0)}); !s.Clients[1].Overdue {
+		t.Error("not overdue at the end of the range, once it has passed")
+	}
+}
