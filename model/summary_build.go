@@ -32,6 +32,7 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 	for _, r := range rec.Referrals {
 		referrals[r.Referral.ClientID] = append(referrals[r.Referral.ClientID], r)
 	}
+	s.Clients = make([]ClientActivity, 0, len(rec.Clients))
 	for _, sc := range rec.Clients {
 		c := ClientActivity{
 			ClientID: sc.Client.ID, Name: sc.Client.Name, PreferredName: sc.Client.PreferredName,

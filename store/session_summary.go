@@ -161,6 +161,7 @@ func loadSummaryClients(ctx context.Context, conn *sql.Conn, q SummaryQuery, ids
 		return fmt.Errorf("read clients: %w", err)
 	}
 	defer rows.Close()
+	rec.Clients = make([]model.SummaryClient, 0, len(ids))
 	for rows.Next() {
 		// Only what the summary shows and the due rule needs: the address,
 		// conditions and tags of 10,000 clients stay on disk.

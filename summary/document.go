@@ -38,7 +38,8 @@ func at(t time.Time) string { return t.Format(timeLayout) }
 // outline draws the summary as blocks; esc is applied to every piece of text
 // that came from the officer or an import rather than from the app.
 func outline(s model.Summary, esc func(string) string) []block {
-	var out []block
+	// About four blocks a client and a block a record: one allocation.
+	out := make([]block, 0, 16+4*len(s.Clients)+s.Records())
 	add := func(k blockKind, text string, details ...string) {
 		out = append(out, block{k, text, details})
 	}

@@ -14,14 +14,16 @@ const textWidth = 80
 // plainText writes the summary as plain text wrapped at 80 columns, with no
 // markup: for systems that take text as it is typed.
 func plainText(s model.Summary) []byte {
+	blocks := outline(s, clean)
 	var b strings.Builder
+	b.Grow(sizeHint(blocks) * 11 / 10)
 	prev := blockTitle
 	put := func(lines []string) {
 		for _, l := range lines {
 			b.WriteString(strings.TrimRight(l, " ") + "\n")
 		}
 	}
-	for i, bl := range outline(s, clean) {
+	for i, bl := range blocks {
 		if i > 0 && !(bl.kind == blockItem && prev == blockItem) {
 			b.WriteString("\n")
 		}
