@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,9 +16,39 @@ import (
 // an offset.
 var zone = time.FixedZone("EST", -5*3600)
 
+// shared is the fixture file the tests read; none of them writes to it, so
+// it is built once for the package.
+var shared struct {
+	once sync.Once
+	dir  string
+	f    *fixture
+	err  error
+}
+
 func TestMain(m *testing.M) {
 	time.Local = zone
-	os.Exit(m.Run())
+	code := m.Run()
+	if shared.f != nil {
+		shared.f.st.Close()
+	}
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+// newFixture returns the shared fixture, building it on first use.
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	shared.once.Do(func() {
+		if shared.dir, shared.err = os.MkdirTemp("", "caseload-summary-test-"); shared.err == nil {
+			shared.f, shared.err = buildFixture(filepath.Join(shared.dir, "fixture.db"))
+		}
+	})
+	if shared.err != nil {
+		t.Fatalf("build the fixture: %v", shared.err)
+	}
+	return shared.f
 }
 
 func day(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, zone) }
@@ -43,30 +74,34 @@ type fixture struct {
 	replacement string // the id of the corrected check-in
 }
 
-func newFixture(t testing.TB) *fixture {
-	t.Helper()
+func buildFixture(path string) (*fixture, error) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "fixture.db")
 	st, err := store.Open(ctx, path, store.WithClock(func() time.Time { return fixtureNow }))
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	t.Cleanup(func() { st.Close() })
 	f := &fixture{path: path, st: st}
+	// The first error is the one reported.
+	var first error
 	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
+		if first == nil {
+			first = err
 		}
 	}
 	must(st.SaveSettings(ctx, model.Settings{OfficerName: "Officer Dana Kim", Intervals: model.DefaultIntervals()}))
 	client := func(id, name, preferred, caseNo string, level model.Level) model.Client {
+		if first != nil {
+			return model.Client{}
+		}
 		c, err := st.CreateClient(ctx, model.Client{ID: id, Name: name, PreferredName: preferred, CaseNumber: caseNo,
 			SupervisionType: model.SupervisionProbation, Level: level, Status: model.StatusActive, CreatedAt: day(1, 9, 0).AddDate(0, -2, 0)})
 		must(err)
 		return c
 	}
 	checkIn := func(k model.CheckIn) model.CheckIn {
+		if first != nil {
+			return k
+		}
 		k, err := st.AddCheckIn(ctx, k)
 		must(err)
 		return k
@@ -83,6 +118,10 @@ func newFixture(t testing.TB) *fixture {
 		Stage: model.StageAction, Flags: []model.RiskFlag{model.FlagCraving}, Sensitive: true,
 		Note:            "Said she used at a party on Saturday and wants to go back to treatment. She has been attending meetings twice a week and asked for a referral to an outpatient program near her work. See https://example.org/a-very-long-link-that-is-longer-than-one-line-of-eighty-columns-of-plain-text/index.html",
 		NextAppointment: day(17, 9, 0)})
+	if first != nil {
+		st.Close()
+		return nil, first
+	}
 	res, err := st.CreateResource(ctx, model.Resource{ID: "01900000-0000-7000-8000-0000000000f1", Name: "Riverside Recovery",
 		Category: model.CategorySubstanceUse, CreatedAt: day(1, 9, 0)})
 	must(err)
@@ -119,7 +158,11 @@ func newFixture(t testing.TB) *fixture {
 
 	checkIn(model.CheckIn{ID: "01900000-0000-7000-8000-0000000000a9", ClientID: dana.ID, At: day(9, 23, 59), Type: model.ContactPhone,
 		Outcome: model.OutcomeCompleted, Test: model.TestNotTested, Note: "Outside the range."})
-	return f
+	if first != nil {
+		st.Close()
+		return nil, first
+	}
+	return f, nil
 }
 
 // load builds the fixture's summary for the day.
