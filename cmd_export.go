@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"caseload/model"
+	"caseload/store"
+	"caseload/summary"
+)
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs, db := flags("export", e)
+	from := fs.String("from", "", "first `day` included: YYYY-MM-DD, today, yesterday or -Nd (default: since the last export, or today)")
+	to := fs.String("to", "", "last `day` included (default: up to now)")
+	caseNumber := fs.String("client", "", "only the client with this case `number`")
+	format := fs.String("format", "md", "md, txt, json or csv")
+	redact := fs.Bool("redact", false, "leave out test results, substances and notes marked sensitive")
+	force := fs.Bool("force", false, "replace the output file if it exists")
+	out := fs.String("o", "-", "write to `file`; - for standard output")
+	list := fs.Bool("list", false, "list the summaries exported so far, newest first, and stop")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	f, err := summary.ParseFormat(*format)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	now := time.Now()
+	st, err := store.Open(ctx, dbPath(*db, e))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *list {
+		return listExports(ctx, st, e.stdout)
+	}
+	req, err := exportRequest(ctx, st, *from, *to, *caseNumber, now)
+	if err != nil {
+		return err
+	}
+	req.Redact = *redact
+	if *out != "-" && !*force {
+		// Fail before the work when the answer is already known; WriteFile
+		// checks again at the moment of writing.
+		if err := summary.WriteFileCheck(*out); err != nil {
+			return exportWriteError(err)
+		}
+	}
+	sum, err := summary.Load(ctx, st, req)
+	if err != nil {
+		return err
+	}
+	content, err := summary.Render(sum, f)
+	if err != nil {
+		return err
+	}
+	dest := "stdout"
+	if *out == "-" {
+		if _, err := e.stdout.Write(content); err != nil {
+			return fmt.Errorf("write summary to standard output: %w", err)
+		}
+	} else {
+		if dest, err = filepath.Abs(*out); err != nil {
+			return fmt.Errorf("write summary: %w", err)
+		}
+		if err := summary.WriteFile(dest, content, *force); err != nil {
+			return exportWriteError(err)
+		}
+	}
+	if _, err := summary.Record(ctx, st, sum, f, content, dest); err != nil {
+		return fmt.Errorf("the summary was written to %s but the export log could not record it: %w", dest, err)
+	}
+	if *out != "-" {
+		fmt.Fprintf(e.stdout, "wrote %s of %s to %s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest))
+	}
+	return nil
+}
+
+func exportWriteError(err error) error {
+	if errors.Is(err, summary.ErrExists) {
+		return fmt.Errorf("%w; use --force to replace it", err)
+	}
+	return err
+}
+
+// exportRequest turns the range and client flags into a request. --to names
+// the last day included, so the range ends at the start of the day after.
+func exportRequest(ctx context.Context, st *store.Store, from, to, caseNumber string, now time.Time) (summary.Request, error) {
+	req := summary.Request{Now: now}
+	var err error
+	if req.From, req.To, err = summary.DefaultRange(ctx, st, now); err != nil {
+		return req, err
+	}
+	if from != "" {
+		d, err := parseDay(from, now)
+		if err != nil {
+			return req, fmt.Errorf("%w: --from: %v", errUsage, err)
+		}
+		req.From = d.In(now.Location())
+	}
+	if to != "" {
+		d, err := parseDay(to, now)
+		if err != nil {
+			return req, fmt.Errorf("%w: --to: %v", errUsage, err)
+		}
+		// A summary cannot cover what has not happened: a range that runs
+		// on past now ends now, and the next "since the last export" picks
+		// up from there.
+		if req.To = d.AddDays(1).In(now.Location()); req.To.After(now) {
+			req.To = now
+		}
+	}
+	if !req.From.Before(req.To) {
+		if from != "" && to != "" {
+			return req, fmt.Errorf("%w: --from %s is after --to %s", errUsage, printable(from), printable(to))
+		}
+		return req, fmt.Errorf("%w: the range would start %s, after its end %s", errUsage,
+			req.From.Format("2006-01-02 15:04"), req.To.Format("2006-01-02 15:04"))
+	}
+	if caseNumber != "" {
+		c, _, err := st.ClientByCaseNumber(ctx, caseNumber)
+		if errors.Is(err, store.ErrNotFound) {
+			return req, fmt.Errorf("no client with case number %q", printable(caseNumber))
+		}
+		if err != nil {
+			return req, err
+		}
+		req.ClientID, req.CaseNumber = c.ID, c.CaseNumber
+	}
+	return req, nil
+}
+
+var daysAgo = regexp.MustCompile(`^-(\d{1,4})d$`)
+
+// parseDay reads a day as typed after --from or --to: YYYY-MM-DD, "today",
+// "yesterday" or "-Nd" (N days ago). It is the one place the command reads
+// dates, so that the natural-date parser the forms use can take its place.
+func parseDay(s string, now time.Time) (model.Date, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	today := model.DateOf(now)
+	switch s {
+	case "today":
+		return today, nil
+	case "yesterday":
+		return today.AddDays(-1), nil
+	}
+	if m := daysAgo.FindStringSubmatch(s); m != nil {
+		n, _ := strconv.Atoi(m[1]) // at most four digits: always a number
+		return today.AddDays(-n), nil
+	}
+	d, err := model.ParseDate(s)
+	if err != nil || d.IsZero() {
+		return d, fmt.Errorf("%q is not a day (want YYYY-MM-DD, today, yesterday or -7d)", printable(s))
+	}
+	return d, nil
+}
+
+// listExports prints the export log, one line each.
+func listExports(ctx context.Context, st *store.Store, w io.Writer) error {
+	list, err := st.Exports(ctx, 0, 0)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(w, "no summaries exported yet")
+		return nil
+	}
+	const layout = "2006-01-02 15:04"
+	for _, x := range list {
+		redacted := "full"
+		if x.Redacted {
+			redacted = "redacted"
+		}
+		scope := "caseload"
+		if x.ClientID != "" {
+			scope = "one client"
+		}
+		fmt.Fprintf(w, "%s  %-4s %-8s %-10s %5d records  %s to %s  %s  sha256:%s\n",
+			x.At.Format(layout), x.Format, redacted, scope, x.Records, x.From.Format(layout), x.To.Format(layout),
+			printable(x.Destination), x.SHA256[:12])
+	}
+	return nil
+}
+
+// printable drops control characters from text typed or stored elsewhere
+// before it reaches the terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// plural writes "1 record", "2 records".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

@@ -1,0 +1,151 @@
+package model
+
+import "time"
+
+// SummaryRecords is what a session summary is built from: the records the
+// store loads for a time range, and each client's standing at its end. Only
+// records that still count are here: an amended record is left out and its
+// correction is in. Order does not matter; BuildSummary sorts.
+type SummaryRecords struct {
+	Officer    string
+	From, To   time.Time // From inclusive, To exclusive
+	Intervals  Intervals
+	Clients    []SummaryClient
+	CheckIns   []CheckIn
+	StageNotes []StageNote
+	Referrals  []ReferralActivity
+}
+
+// SummaryClient is a client the summary covers, with what the due rule needs
+// to know as of the end of the range.
+type SummaryClient struct {
+	// Client holds what a summary shows and the due rule reads: id, names,
+	// case number, level, status, start of supervision, creation time.
+	Client Client
+	Due    DueInput
+	// StageBefore holds the last stage note before the range (none when the
+	// stage was never recorded), so that a change in the range says what it
+	// changed from.
+	StageBefore []StageNote
+}
+
+// ReferralActivity is a referral made or changed in the range, with its
+// changes in the range (in any order: BuildSummary sorts them).
+type ReferralActivity struct {
+	Referral     Referral
+	ResourceName string
+	Events       []ReferralEvent
+}
+
+// SummaryOptions say how a summary is made.
+type SummaryOptions struct {
+	ProducedAt time.Time
+	// ClientID and CaseNumber name the one client the summary is about; ""
+	// for the whole caseload.
+	ClientID   string
+	CaseNumber string
+	// Redact leaves out test results, substances and notes marked sensitive.
+	Redact bool
+}
+
+// Summary is the work done in a time range, ready to be written in any
+// format: a header, a section per client seen and totals.
+type Summary struct {
+	Officer    string
+	From, To   time.Time
+	ProducedAt time.Time
+	ClientID   string
+	CaseNumber string
+	Redacted   bool
+	Clients    []ClientActivity
+	Totals     SummaryTotals
+}
+
+// ClientActivity is one client's section of a summary.
+type ClientActivity struct {
+	ClientID      string
+	Name          string
+	PreferredName string
+	CaseNumber    string
+	CheckIns      []CheckIn
+	StageChanges  []SummaryStageChange
+	Referrals     []SummaryReferral
+	FlagsRaised   []RiskFlag
+	// NextDue is when the next contact is due as of the end of the range;
+	// ByAppointment says an appointment set at a contact fixes it.
+	NextDue       time.Time
+	HasDue        bool
+	ByAppointment bool
+	Overdue       bool
+}
+
+// SummaryStageChange is a change of stage in the range, with the note of the
+// stage note that made it.
+type SummaryStageChange struct {
+	StageChange
+	Note      string
+	Sensitive bool
+}
+
+// SummaryReferral is a referral made or changed in the range.
+type SummaryReferral struct {
+	ReferralID string
+	Resource   string
+	Reason     string
+	Made       bool           // first made in the range
+	Status     ReferralStatus // as of the end of the range
+	Changes    []ReferralEvent
+}
+
+// Count is how many records have one value of an enumeration.
+type Count[T ~string] struct {
+	Value T
+	N     int
+}
+
+// SummaryTotals sum up the summary. Counts list only values that occur, in
+// the enumeration's order.
+type SummaryTotals struct {
+	Clients           int
+	Contacts          int
+	ContactsByType    []Count[ContactType]
+	ContactsByOutcome []Count[Outcome]
+	Tests             int
+	TestsByResult     []Count[TestResult] // none in a redacted summary
+	StageChanges      int
+	Referrals         int
+	ReferralsByStatus []Count[ReferralStatus]
+	ClientsOverdue    int
+}
+
+// HoldsSubstanceUse reports whether the summary carries information protected
+// by 42 CFR Part 2 (a test result, or a note marked sensitive), and so must
+// carry the redisclosure notice. A redacted summary holds none.
+func (s Summary) HoldsSubstanceUse() bool {
+	for _, c := range s.Clients {
+		for _, k := range c.CheckIns {
+			if k.HoldsSubstanceUse() {
+				return true
+			}
+		}
+		for _, ch := range c.StageChanges {
+			if ch.Sensitive {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Records counts the records the summary reports (check-ins, stage changes
+// and referral changes): the number kept in the export log.
+func (s Summary) Records() int {
+	n := 0
+	for _, c := range s.Clients {
+		n += len(c.CheckIns) + len(c.StageChanges)
+		for _, r := range c.Referrals {
+			n += len(r.Changes)
+		}
+	}
+	return n
+}

@@ -1,0 +1,225 @@
+package model
+
+import (
+	"sort"
+	"strings"
+)
+
+// BuildSummary turns the loaded records into a summary: a section per client
+// in name order, each client's records in time order, and the totals. With
+// Redact, test results, substances and sensitive notes are dropped here, once,
+// so that no format can show them by mistake.
+func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
+	s := Summary{
+		Officer: rec.Officer, From: rec.From, To: rec.To, ProducedAt: opt.ProducedAt,
+		ClientID: opt.ClientID, CaseNumber: opt.CaseNumber, Redacted: opt.Redact,
+	}
+	checkins := map[string][]CheckIn{}
+	for _, k := range rec.CheckIns {
+		checkins[k.ClientID] = append(checkins[k.ClientID], k)
+	}
+	notes := map[string][]StageNote{}
+	for _, n := range rec.StageNotes {
+		notes[n.ClientID] = append(notes[n.ClientID], n)
+	}
+	// Overdue is judged at the end of the range, or now if the range runs
+	// on past now: a day that is not over has made nobody overdue yet.
+	judged := rec.To
+	if !opt.ProducedAt.IsZero() && opt.ProducedAt.Before(judged) {
+		judged = opt.ProducedAt
+	}
+	referrals := map[string][]ReferralActivity{}
+	for _, r := range rec.Referrals {
+		referrals[r.Referral.ClientID] = append(referrals[r.Referral.ClientID], r)
+	}
+	s.Clients = make([]ClientActivity, 0, len(rec.Clients))
+	for _, sc := range rec.Clients {
+		c := ClientActivity{
+			ClientID: sc.Client.ID, Name: sc.Client.Name, PreferredName: sc.Client.PreferredName,
+			CaseNumber: sc.Client.CaseNumber,
+		}
+		c.CheckIns = summaryCheckIns(checkins[sc.Client.ID], opt.Redact)
+		c.FlagsRaised = flagsRaised(c.CheckIns)
+		c.StageChanges = summaryStageChanges(sc.StageBefore, notes[sc.Client.ID], rec, opt.Redact)
+		c.Referrals = summaryReferrals(referrals[sc.Client.ID])
+		c.NextDue, c.HasDue = NextDue(sc.Due, rec.Intervals)
+		c.ByAppointment = c.HasDue && !sc.Due.NextAppointment.IsZero() && c.NextDue.Equal(sc.Due.NextAppointment)
+		c.Overdue = StateOf(c.NextDue, c.HasDue, judged) == DueOverdue
+		s.Clients = append(s.Clients, c)
+	}
+	sortClients(s.Clients)
+	s.Totals = summaryTotals(s)
+	return s
+}
+
+// sortClients orders the sections by name ignoring case, then case number.
+// The lower-cased names are made once, not at every comparison.
+func sortClients(list []ClientActivity) {
+	keys := make(map[string]string, len(list))
+	for _, c := range list {
+		keys[c.ClientID] = strings.ToLower(c.Name)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if ka, kb := keys[a.ClientID], keys[b.ClientID]; ka != kb {
+			return ka < kb
+		}
+		if a.CaseNumber != b.CaseNumber {
+			return a.CaseNumber < b.CaseNumber
+		}
+		return a.ClientID < b.ClientID
+	})
+}
+
+// summaryCheckIns orders a client's check-ins by time and redacts them.
+func summaryCheckIns(list []CheckIn, redact bool) []CheckIn {
+	out := append([]CheckIn(nil), list...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].At.Equal(out[j].At) {
+			return out[i].ID < out[j].ID
+		}
+		return out[i].At.Before(out[j].At)
+	})
+	if redact {
+		for i := range out {
+			out[i] = redactCheckIn(out[i])
+		}
+	}
+	return out
+}
+
+// redactCheckIn leaves out the test result, the substances and a sensitive
+// note. Nothing marks what was left out: a mark on one client's record would
+// itself hint at substance use.
+func redactCheckIn(k CheckIn) CheckIn {
+	k.Test, k.Substances = "", nil
+	if k.Sensitive {
+		k.Note = ""
+	}
+	k.Sensitive = false
+	return k
+}
+
+func flagsRaised(list []CheckIn) []RiskFlag {
+	seen := map[RiskFlag]bool{}
+	for _, k := range list {
+		for _, f := range k.Flags {
+			seen[f] = true
+		}
+	}
+	var out []RiskFlag
+	for _, o := range riskFlags {
+		if seen[o.Value] {
+			out = append(out, o.Value)
+		}
+	}
+	return out
+}
+
+// summaryStageChanges runs the stage-change rule over the last note before
+// the range and the notes in it, so the first change in the range says what
+// the stage was before.
+func summaryStageChanges(before, inRange []StageNote, rec SummaryRecords, redact bool) []SummaryStageChange {
+	history := append(append([]StageNote(nil), before...), inRange...)
+	var out []SummaryStageChange
+	for _, ch := range StageChanges(history) {
+		if ch.At.Before(rec.From) || !ch.At.Before(rec.To) {
+			continue
+		}
+		sc := SummaryStageChange{StageChange: ch}
+		// The note that made the change: the first recorded at that instant
+		// with that stage, as StageChanges orders them.
+		noteID := ""
+		for _, n := range inRange {
+			if n.At.Equal(ch.At) && n.Stage == ch.To && (noteID == "" || n.ID < noteID) {
+				noteID, sc.Note, sc.Sensitive = n.ID, n.Note, n.Sensitive
+			}
+		}
+		if redact {
+			if sc.Sensitive {
+				sc.Note = ""
+			}
+			sc.Sensitive = false
+		}
+		out = append(out, sc)
+	}
+	return out
+}
+
+func summaryReferrals(list []ReferralActivity) []SummaryReferral {
+	var out []SummaryReferral
+	for _, ra := range list {
+		events := append([]ReferralEvent(nil), ra.Events...)
+		if len(events) == 0 {
+			continue
+		}
+		sort.SliceStable(events, func(i, j int) bool {
+			if events[i].At.Equal(events[j].At) {
+				return events[i].ID < events[j].ID
+			}
+			return events[i].At.Before(events[j].At)
+		})
+		r := SummaryReferral{
+			ReferralID: ra.Referral.ID, Resource: ra.ResourceName, Reason: ra.Referral.Reason,
+			Status: events[len(events)-1].To, Changes: events,
+		}
+		for _, e := range events {
+			if e.From == "" {
+				r.Made = true
+			}
+		}
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Changes[0], out[j].Changes[0]
+		if a.At.Equal(b.At) {
+			return out[i].ReferralID < out[j].ReferralID
+		}
+		return a.At.Before(b.At)
+	})
+	return out
+}
+
+func summaryTotals(s Summary) SummaryTotals {
+	var t SummaryTotals
+	byType := map[ContactType]int{}
+	byOutcome := map[Outcome]int{}
+	byTest := map[TestResult]int{}
+	byStatus := map[ReferralStatus]int{}
+	for _, c := range s.Clients {
+		t.Clients++
+		if c.Overdue {
+			t.ClientsOverdue++
+		}
+		t.StageChanges += len(c.StageChanges)
+		for _, k := range c.CheckIns {
+			t.Contacts++
+			byType[k.Type]++
+			byOutcome[k.Outcome]++
+			if k.Test.Tested() {
+				t.Tests++
+				byTest[k.Test]++
+			}
+		}
+		for _, r := range c.Referrals {
+			t.Referrals++
+			byStatus[r.Status]++
+		}
+	}
+	t.ContactsByType = counts(contactTypes, byType)
+	t.ContactsByOutcome = counts(outcomes, byOutcome)
+	t.TestsByResult = counts(testResults, byTest)
+	t.ReferralsByStatus = counts(referralStatuses, byStatus)
+	return t
+}
+
+// counts lists the non-zero counts in the enumeration's order.
+func counts[T ~string](opts []Option[T], n map[T]int) []Count[T] {
+	var out []Count[T]
+	for _, o := range opts {
+		if n[o.Value] > 0 {
+			out = append(out, Count[T]{o.Value, n[o.Value]})
+		}
+	}
+	return out
+}

@@ -1,0 +1,210 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"strings"
+	"time"
+
+	"caseload/model"
+)
+
+// SummaryQuery asks for the records of a session summary.
+type SummaryQuery struct {
+	From, To time.Time // From inclusive, To exclusive
+	ClientID string    // one client, or "" for every client seen in the range
+}
+
+// countedStageNote keeps the stage notes that still count: not amended, nor
+// carried by an amended check-in.
+var countedStageNote = notAmended("n") + ` AND (n.checkin_id IS NULL OR NOT EXISTS (SELECT 1 FROM amendments am WHERE am.target_id = n.checkin_id))`
+
+// SummaryRecords loads what a summary of the range needs, in one read
+// snapshot: the settings, then four queries however long the range: the
+// check-ins, stage notes and referral changes in the range (by the time
+// indexes, or by the client's when one is asked for), and the clients they
+// belong to with their standing at the end of the range. Amended records are
+// left out; their corrections are in.
+func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.SummaryRecords, error) {
+	rec := model.SummaryRecords{From: q.From, To: q.To}
+	if !q.From.Before(q.To) {
+		return rec, fmt.Errorf("summary: the range must start before it ends")
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return rec, fmt.Errorf("summary: %w", explain(err))
+	}
+	defer conn.Close()
+	// A deferred transaction on one connection is one snapshot of the file
+	// that takes no write lock, so the records agree with each other.
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return rec, fmt.Errorf("summary: %w", explain(err))
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err != nil {
+			// A read has nothing to undo, but a connection still inside a
+			// transaction must not go back to the pool: discard it.
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	if err := loadSummary(ctx, conn, q, &rec); err != nil {
+		return rec, fmt.Errorf("summary: %w", explain(err))
+	}
+	return rec, nil
+}
+
+func loadSummary(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords) error {
+	var err error
+	if rec.Officer, err = readSetting(ctx, conn, keyOfficerName); err != nil {
+		return err
+	}
+	if rec.Intervals, err = readIntervals(ctx, conn); err != nil {
+		return err
+	}
+	// Each record query is a range on (at) or on (client_id, at). None is
+	// sorted here: BuildSummary puts everything in its order, and a sort in
+	// SQL would copy every row once more.
+	where := "%[1]s.at >= ? AND %[1]s.at < ?"
+	args := []any{fmtTime(q.From), fmtTime(q.To)}
+	if q.ClientID != "" {
+		where = "%[1]s.client_id = ? AND " + where
+		args = append([]any{q.ClientID}, args...)
+	}
+	seen := map[string]bool{}
+	if q.ClientID != "" {
+		seen[q.ClientID] = true
+	}
+	err = eachRowArgs(ctx, conn, "SELECT "+checkinColumns+" FROM checkins k WHERE "+fmt.Sprintf(where, "k")+
+		" AND "+notAmended("k"), args, func(row scanner) error {
+		k, err := scanCheckIn(row)
+		rec.CheckIns, seen[k.ClientID] = append(rec.CheckIns, k), true
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("read check-ins: %w", err)
+	}
+	err = eachRowArgs(ctx, conn, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE "+fmt.Sprintf(where, "n")+
+		" AND "+countedStageNote, args, func(row scanner) error {
+		n, err := scanStageNote(row)
+		rec.StageNotes, seen[n.ClientID] = append(rec.StageNotes, n), true
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("read stage notes: %w", err)
+	}
+	if err := loadReferralActivity(ctx, conn, fmt.Sprintf(where, "e"), args, rec, seen); err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(seen))
+	for id := range seen {
+		ids = append(ids, id)
+	}
+	return loadSummaryClients(ctx, conn, q, ids, rec)
+}
+
+// loadReferralActivity reads the referral changes in the range with the
+// referral's reason and the resource's name, grouped by referral.
+func loadReferralActivity(ctx context.Context, conn *sql.Conn, where string, args []any, rec *model.SummaryRecords, seen map[string]bool) error {
+	index := map[string]int{}
+	err := eachRowArgs(ctx, conn, "SELECT "+eventColumns+`, r.reason, res.name FROM referral_events e
+		JOIN referrals r ON r.id = e.referral_id JOIN resources res ON res.id = r.resource_id
+		WHERE `+where+" AND "+notAmended("e"), args, func(row scanner) error {
+		var reason, resource string
+		// Nested, the extras land in the order reason, resource name.
+		ev, err := scanEvent(rowWithExtra{rowWithExtra{row, &resource}, &reason})
+		if err != nil {
+			return err
+		}
+		i, ok := index[ev.ReferralID]
+		if !ok {
+			i = len(rec.Referrals)
+			index[ev.ReferralID] = i
+			rec.Referrals = append(rec.Referrals, model.ReferralActivity{
+				Referral:     model.Referral{ID: ev.ReferralID, ClientID: ev.ClientID, Reason: reason},
+				ResourceName: resource,
+			})
+		}
+		rec.Referrals[i].Events = append(rec.Referrals[i].Events, ev)
+		seen[ev.ClientID] = true
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read referral changes: %w", err)
+	}
+	return nil
+}
+
+// summaryClientQuery reads each client with, as of the end of the range, the
+// last completed contact and the latest appointment set (for the due rule),
+// and the last stage before the range began. When the client's records all
+// precede the end (or the start) of the range, as they do in a summary up to
+// now, the summary columns kept on the client row already hold the answer and
+// the subquery is not run: CASE evaluates only the branch it takes.
+var summaryClientQuery = `SELECT c.id, c.name, c.preferred_name, c.case_number, c.level, c.status,
+  c.supervision_from, c.created_at,
+  CASE WHEN c.last_contact_at < ?1 THEN c.last_completed_at ELSE
+    coalesce((SELECT k.at FROM checkins k WHERE k.client_id = c.id AND k.at < ?1 AND k.outcome = 'completed'
+              AND ` + notAmended("k") + ` ORDER BY k.at DESC, k.id DESC LIMIT 1), '') END,
+  CASE WHEN c.last_contact_at < ?1 THEN c.next_appointment_at ELSE
+    coalesce((SELECT k.next_appointment_at FROM checkins k WHERE k.client_id = c.id AND k.at < ?1
+              AND k.next_appointment_at <> '' AND ` + notAmended("k") + ` ORDER BY k.at DESC, k.id DESC LIMIT 1), '') END,
+  CASE WHEN c.current_stage_at < ?2 THEN c.current_stage_at || '|' || c.current_stage ELSE
+    coalesce((SELECT n.at || '|' || n.stage FROM stage_notes n WHERE n.client_id = c.id AND n.at < ?2
+              AND ` + countedStageNote + ` ORDER BY n.at DESC, n.id DESC LIMIT 1), '') END
+FROM clients c WHERE c.id IN (SELECT value FROM json_each(?3))`
+
+func loadSummaryClients(ctx context.Context, conn *sql.Conn, q SummaryQuery, ids []string, rec *model.SummaryRecords) error {
+	rows, err := conn.QueryContext(ctx, summaryClientQuery, fmtTime(q.To), fmtTime(q.From), jsonList(ids))
+	if err != nil {
+		return fmt.Errorf("read clients: %w", err)
+	}
+	defer rows.Close()
+	rec.Clients = make([]model.SummaryClient, 0, len(ids))
+	for rows.Next() {
+		// Only what the summary shows and the due rule needs: the address,
+		// conditions and tags of 10,000 clients stay on disk.
+		var c model.Client
+		var from, created, completed, appt, before string
+		if err := rows.Scan(&c.ID, &c.Name, &c.PreferredName, &c.CaseNumber, &c.Level, &c.Status, &from, &created,
+			&completed, &appt, &before); err != nil {
+			return fmt.Errorf("read clients: %w", err)
+		}
+		var d decoder
+		c.SupervisionFrom, c.CreatedAt = d.date(from), d.time(created)
+		sc := model.SummaryClient{Client: c, Due: model.DueInput{
+			Status: c.Status, Level: c.Level, SupervisionFrom: c.SupervisionFrom, Created: c.CreatedAt,
+			LastCompleted: d.time(completed), NextAppointment: d.time(appt),
+		}}
+		if stageAt, stage, ok := strings.Cut(before, "|"); ok && stage != "" {
+			sc.StageBefore = []model.StageNote{{ClientID: c.ID, At: d.time(stageAt), Stage: model.Stage(stage)}}
+		}
+		if d.err != nil {
+			return fmt.Errorf("read client %s: %w", c.ID, d.err)
+		}
+		rec.Clients = append(rec.Clients, sc)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read clients: %w", err)
+	}
+	if q.ClientID != "" && len(rec.Clients) == 0 {
+		return fmt.Errorf("client %s: %w", q.ClientID, ErrNotFound)
+	}
+	return nil
+}
+
+// eachRowArgs runs a query and calls fn for every row.
+func eachRowArgs(ctx context.Context, q querier, query string, args []any, fn func(scanner) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,85 @@
+package summary
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+
+	"caseload/model"
+)
+
+// csvHeader names the columns of the CSV format: one row per check-in.
+var csvHeader = []string{
+	"client_name", "case_number", "at", "type", "outcome", "location", "test_result", "substances",
+	"stage", "flags", "note", "next_appointment",
+}
+
+// csvTable writes one row per check-in (RFC 4180: CRLF line ends, UTF-8),
+// under a header row. A summary that must carry the Part 2 notice, or says
+// it is redacted, starts with one row holding that statement, padded to the
+// width of the others so that every row has the same number of fields.
+func csvTable(s model.Summary) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	statement := ""
+	switch {
+	case s.HoldsSubstanceUse():
+		statement = model.Part2NoticeTitle + ". " + model.Part2Notice
+	case s.Redacted:
+		statement = "Redacted: " + model.RedactionStatement
+	}
+	if statement != "" {
+		row := make([]string, len(csvHeader))
+		row[0] = statement
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Write(csvHeader); err != nil {
+		return nil, err
+	}
+	for _, c := range s.Clients {
+		for _, k := range c.CheckIns {
+			row := []string{
+				c.Name, c.CaseNumber, rfc3339(k.At), string(k.Type), string(k.Outcome), k.Location,
+				string(k.Test), strings.Join(k.Substances, "; "), string(k.Stage), joinFlags(k.Flags), k.Note,
+				"",
+			}
+			if !k.NextAppointment.IsZero() {
+				row[len(row)-1] = rfc3339(k.NextAppointment)
+			}
+			for i := range row {
+				row[i] = neutralise(clean(row[i]))
+			}
+			if err := w.Write(row); err != nil {
+				return nil, err
+			}
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+func joinFlags(flags []model.RiskFlag) string {
+	parts := make([]string, len(flags))
+	for i, f := range flags {
+		parts[i] = string(f)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// neutralise keeps a spreadsheet from reading a cell as a formula: a cell
+// that starts with =, +, -, @, a tab or a carriage return (or with one of the
+// first four after blanks, which some spreadsheets skip) gets a leading
+// apostrophe, which spreadsheets show as text and do not evaluate.
+func neutralise(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	trimmed := strings.TrimLeft(cell, " \t\r\n")
+	if cell[0] == '\t' || cell[0] == '\r' || trimmed != "" && strings.ContainsRune("=+-@", rune(trimmed[0])) {
+		return "'" + cell
+	}
+	return cell
+}

@@ -1,0 +1,209 @@
+package summary
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"caseload/model"
+)
+
+// The Markdown and plain-text formats say the same things in the same order;
+// they are both drawn from one outline of blocks, so that they cannot drift
+// apart.
+type blockKind int
+
+const (
+	blockTitle blockKind = iota
+	blockSection
+	blockSubsection
+	blockPara
+	blockItem
+	blockNotice
+)
+
+// block is one piece of the outline. Text and details are already cleaned
+// and, for Markdown, escaped; they may hold line breaks from a note.
+type block struct {
+	kind    blockKind
+	text    string
+	details []string
+}
+
+// timeLayout is how times read in the document formats: local, to the minute.
+const timeLayout = "2006-01-02 15:04"
+
+func at(t time.Time) string { return t.Format(timeLayout) }
+
+// outline draws the summary as blocks; esc is applied to every piece of text
+// that came from the officer or an import rather than from the app.
+func outline(s model.Summary, esc func(string) string) []block {
+	// About four blocks a client and a block a record: one allocation.
+	out := make([]block, 0, 16+4*len(s.Clients)+s.Records())
+	add := func(k blockKind, text string, details ...string) {
+		out = append(out, block{k, text, details})
+	}
+	add(blockTitle, "Session summary")
+	if s.HoldsSubstanceUse() {
+		add(blockNotice, model.Part2NoticeTitle, model.Part2Notice)
+	}
+	officer := esc(s.Officer)
+	if strings.TrimSpace(officer) == "" {
+		officer = "(not set)"
+	}
+	add(blockItem, "Officer: "+officer)
+	add(blockItem, fmt.Sprintf("Range: %s to %s (UTC%s)", at(s.From), at(s.To), s.From.Format("-07:00")))
+	if s.CaseNumber != "" {
+		add(blockItem, "Client: "+esc(s.CaseNumber))
+	}
+	add(blockItem, "Produced: "+at(s.ProducedAt))
+	if s.Redacted {
+		add(blockItem, "Redacted: yes. "+model.RedactionStatement)
+	} else {
+		add(blockItem, "Redacted: no")
+	}
+	if len(s.Clients) == 0 {
+		add(blockPara, "Nothing was recorded in this range.")
+	}
+	for _, c := range s.Clients {
+		out = append(out, clientBlocks(c, esc)...)
+	}
+	return append(out, totalBlocks(s)...)
+}
+
+func clientBlocks(c model.ClientActivity, esc func(string) string) []block {
+	name := c.Name
+	if c.PreferredName != "" && c.PreferredName != c.Name {
+		name += " (" + c.PreferredName + ")"
+	}
+	out := []block{{kind: blockSection, text: esc(name) + " · " + esc(c.CaseNumber)}}
+	if len(c.CheckIns) > 0 {
+		out = append(out, block{kind: blockSubsection, text: "Check-ins"})
+	}
+	for _, k := range c.CheckIns {
+		head := at(k.At) + " · " + k.Type.Label() + " · " + k.Outcome.Label()
+		if k.Location != "" {
+			head += " · " + esc(k.Location)
+		}
+		var details []string
+		if k.Test.Tested() {
+			test := "Test: " + k.Test.Label()
+			if len(k.Substances) > 0 {
+				test += " (" + esc(strings.Join(k.Substances, ", ")) + ")"
+			}
+			details = append(details, test)
+		}
+		if k.Stage != "" {
+			details = append(details, "Stage: "+k.Stage.Label())
+		}
+		if len(k.Flags) > 0 {
+			details = append(details, "Flags: "+flagLabels(k.Flags))
+		}
+		if k.Note != "" {
+			details = append(details, "Note: "+esc(k.Note))
+		}
+		if !k.NextAppointment.IsZero() {
+			details = append(details, "Next appointment: "+at(k.NextAppointment))
+		}
+		out = append(out, block{blockItem, head, details})
+	}
+	if len(c.StageChanges) > 0 {
+		out = append(out, block{kind: blockSubsection, text: "Stage changes"})
+	}
+	for _, ch := range c.StageChanges {
+		text := at(ch.At) + ": " + ch.From.Label() + " → " + ch.To.Label()
+		if ch.From == "" {
+			text = at(ch.At) + ": first recorded as " + ch.To.Label()
+		}
+		if ch.Back {
+			text += " (moved back)"
+		}
+		var details []string
+		if ch.Note != "" {
+			details = append(details, "Note: "+esc(ch.Note))
+		}
+		out = append(out, block{blockItem, text, details})
+	}
+	if len(c.Referrals) > 0 {
+		out = append(out, block{kind: blockSubsection, text: "Referrals"})
+	}
+	for _, r := range c.Referrals {
+		details := []string{"Reason: " + esc(r.Reason)}
+		for _, e := range r.Changes {
+			line := at(e.At) + ": "
+			if e.From == "" {
+				line += "referred"
+			} else {
+				line += e.From.Label() + " → " + e.To.Label()
+			}
+			if e.Note != "" {
+				line += ". " + esc(e.Note)
+			}
+			details = append(details, line)
+		}
+		out = append(out, block{blockItem, esc(r.Resource) + " · " + r.Status.Label(), details})
+	}
+	if len(c.FlagsRaised) > 0 {
+		out = append(out, block{kind: blockPara, text: "Flags raised: " + flagLabels(c.FlagsRaised)})
+	}
+	out = append(out, block{kind: blockPara, text: dueLine(c)})
+	return out
+}
+
+func dueLine(c model.ClientActivity) string {
+	if !c.HasDue {
+		return "Next contact due: none (not active)"
+	}
+	line := "Next contact due: " + at(c.NextDue)
+	if c.ByAppointment {
+		line += " (appointment)"
+	}
+	if c.Overdue {
+		line += " · OVERDUE"
+	}
+	return line
+}
+
+func flagLabels(flags []model.RiskFlag) string {
+	labels := make([]string, len(flags))
+	for i, f := range flags {
+		labels[i] = f.Label()
+	}
+	return strings.Join(labels, ", ")
+}
+
+func totalBlocks(s model.Summary) []block {
+	t := s.Totals
+	out := []block{{kind: blockSection, text: "Totals"}}
+	add := func(text string) { out = append(out, block{kind: blockItem, text: text}) }
+	add(fmt.Sprintf("Clients: %d", t.Clients))
+	add(fmt.Sprintf("Contacts: %d%s", t.Contacts, breakdown(t.ContactsByType)))
+	if t.Contacts > 0 {
+		add("Outcomes:" + strings.TrimPrefix(breakdown(t.ContactsByOutcome), " —"))
+	}
+	if !s.Redacted {
+		add(fmt.Sprintf("Tests: %d%s", t.Tests, breakdown(t.TestsByResult)))
+	}
+	add(fmt.Sprintf("Stage changes: %d", t.StageChanges))
+	add(fmt.Sprintf("Referrals made or changed: %d%s", t.Referrals, breakdown(t.ReferralsByStatus)))
+	add(fmt.Sprintf("Clients overdue at the end of the range: %d", t.ClientsOverdue))
+	return out
+}
+
+// labelled is an enumeration value with a label.
+type labelled interface {
+	~string
+	Label() string
+}
+
+// breakdown writes " — Office 2, Home 1", or "" when there is nothing.
+func breakdown[T labelled](counts []model.Count[T]) string {
+	if len(counts) == 0 {
+		return ""
+	}
+	parts := make([]string, len(counts))
+	for i, c := range counts {
+		parts[i] = fmt.Sprintf("%s %d", c.Value.Label(), c.N)
+	}
+	return " — " + strings.Join(parts, ", ")
+}

@@ -1,0 +1,70 @@
+package summary
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// Request says which summary to make; the CLI and the export dialog both fill
+// one in.
+type Request struct {
+	From, To   time.Time // From inclusive, To exclusive
+	ClientID   string    // one client, or "" for the caseload
+	CaseNumber string    // the client's case number, for the header
+	Redact     bool
+	Now        time.Time // when the summary is produced
+}
+
+// Load reads the records of the range and builds the summary: what the
+// dialog previews and what every format is written from.
+func Load(ctx context.Context, st *store.Store, req Request) (model.Summary, error) {
+	rec, err := st.SummaryRecords(ctx, store.SummaryQuery{From: req.From, To: req.To, ClientID: req.ClientID})
+	if err != nil {
+		return model.Summary{}, err
+	}
+	return model.BuildSummary(rec, model.SummaryOptions{
+		ProducedAt: req.Now, ClientID: req.ClientID, CaseNumber: req.CaseNumber, Redact: req.Redact,
+	}), nil
+}
+
+// Record adds a summary that was written to the export log, with the SHA-256
+// of the exact bytes that left, so that a copy found later can be matched to
+// its entry. Call it only once the content is safely at its destination (a
+// file path, "stdout" or "clipboard").
+func Record(ctx context.Context, st *store.Store, s model.Summary, f Format, content []byte, destination string) (model.Export, error) {
+	sum := sha256.Sum256(content)
+	return st.RecordExport(ctx, model.Export{
+		At: s.ProducedAt, From: s.From, To: s.To, ClientID: s.ClientID, Format: string(f), Redacted: s.Redacted,
+		Records: s.Records(), Destination: destination, SHA256: hex.EncodeToString(sum[:]),
+	})
+}
+
+// DefaultRange is the range a summary covers unless the officer says
+// otherwise: since the last summary of the caseload was produced, or since
+// the start of today when there was none; up to now.
+func DefaultRange(ctx context.Context, st *store.Store, now time.Time) (from, to time.Time, err error) {
+	last, err := st.LastExport(ctx)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return model.StartOfDay(now), now, nil
+	case err != nil:
+		return time.Time{}, time.Time{}, err
+	case !last.At.Before(now):
+		// The clock went back since then: fall back to today.
+		return model.StartOfDay(now), now, nil
+	}
+	return last.At.In(now.Location()), now, nil
+}
+
+// DefaultFileName names a summary file after the day it was produced:
+// caseload-summary-2026-11-23.md.
+func DefaultFileName(now time.Time, f Format) string {
+	return fmt.Sprintf("caseload-summary-%s.%s", model.DateOf(now), f.Extension())
+}
