@@ -20,7 +20,7 @@ var agendaKinds = []Option[AgendaKind]{
 	{AgendaContactOverdue, "Contacts overdue", "Active clients whose contact was due before today."},
 	{AgendaContactDue, "Contacts due this week", "Active clients due for a contact within the next 7 days, not by appointment today."},
 	{AgendaFollowUpOverdue, "Referral follow-ups overdue", "Open referrals past their follow-up date."},
-	{AgendaReferralSoon, "Referral appointments this week", "Open referrals with an appointment in the next 7 days."},
+	{AgendaReferralSoon, "Referral appointments this week", "Open referrals with an appointment in the 7 days after today."},
 }
 
 // AgendaKinds lists the agenda's headings in the order they are shown.
