@@ -28,7 +28,8 @@ func ReadHSDSJSON(file string, data []byte) (model.ResourceImport, error) {
 	src := []byte(text)
 	top, err := scanTop(src)
 	if err != nil {
-		return model.ResourceImport{}, fmt.Errorf("%s: %w", file, err)
+		// scanTop's errors start with their line.
+		return model.ResourceImport{}, fmt.Errorf("%s:%w", file, err)
 	}
 	out := model.ResourceImport{Source: file + " (HSDS JSON)"}
 	var items []jsonItem
@@ -96,7 +97,8 @@ type topLevel struct {
 }
 
 // scanTop reads the document's first level while keeping track of where each
-// item starts, so that a skipped service can be reported by line.
+// item starts, so that a skipped service can be reported by line. Its errors
+// start with the line they are about.
 func scanTop(src []byte) (topLevel, error) {
 	var top topLevel
 	dec := json.NewDecoder(bytes.NewReader(src))
@@ -188,7 +190,7 @@ func syntaxError(src []byte, err error) error {
 	if errors.As(err, &se) {
 		return fmt.Errorf("%d: not valid JSON: %v", lineAt(src, int(se.Offset)), se)
 	}
-	return fmt.Errorf("not valid JSON: %w", err)
+	return fmt.Errorf("%d: not valid JSON: %w", lineAt(src, len(src)), err)
 }
 
 // jsonReason words a decoding error by the field it is about.
