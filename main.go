@@ -38,6 +38,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"version": {"print the version", runVersion},
 		"demo":    {"fill a new database with a fictional demo caseload", runDemo},
+		"import":  {"import community resources from a file or directory", runImport},
 	}
 }
 

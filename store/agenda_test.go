@@ -16,7 +16,9 @@ import (
 // day differ. It returns the store, now, and names for the referrals.
 func agendaFixture(t *testing.T) (*store.Store, time.Time, map[string]string) {
 	zone := time.FixedZone("UTC-6", -6*3600)
-	at := func(month time.Month, day, hour int) time.Time { return time.Date(2026, month, day, hour, 0, 0, 0, zone) }
+	at := func(month time.Month, day, hour int) time.Time {
+		return time.Date(2026, month, day, hour, 0, 0, 0, zone)
+	}
 	day := func(month time.Month, d int) model.Date { return model.Date{Year: 2026, Month: month, Day: d} }
 	now := time.Date(2026, 3, 10, 10, 30, 0, 0, zone)
 	s, _ := openFrozen(t, now)
@@ -48,7 +50,7 @@ func agendaFixture(t *testing.T) (*store.Store, time.Time, map[string]string) {
 	refs["dee soon"] = fixtureReferral(t, s, dee.ID, res.ID, day(3, 6), day(3, 13), sched(at(3, 7, 9), at(3, 12, 9), day(3, 19))).ID
 	fixtureReferral(t, s, eve.ID, res.ID, day(2, 1), day(2, 8), sched(at(2, 2, 9), at(3, 18, 9), day(3, 25))) // a week after tomorrow: not yet
 	fixtureReferral(t, s, ada.ID, res.ID, day(2, 1), day(2, 10), store.StatusChange{To: model.ReferralDeclined, At: at(2, 3, 9), Note: "declined"})
-	fixtureReferral(t, s, fay.ID, res.ID, day(3, 1), day(3, 5)) // a closed case's referral
+	fixtureReferral(t, s, fay.ID, res.ID, day(3, 1), day(3, 5))  // a closed case's referral
 	fixtureReferral(t, s, gus.ID, res.ID, day(3, 1), day(3, 10)) // follow-up today is not overdue
 	refs["hal both"] = fixtureReferral(t, s, hal.ID, res.ID, day(2, 20), day(2, 27), sched(at(3, 2, 9), at(3, 11, 8), day(3, 9))).ID
 	return s, now, refs
