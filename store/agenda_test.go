@@ -50,8 +50,8 @@ func agendaFixture(t *testing.T) (*store.Store, time.Time, map[string]string) {
 	refs["dee soon"] = fixtureReferral(t, s, dee.ID, res.ID, day(3, 6), day(3, 13), sched(at(3, 7, 9), at(3, 12, 9), day(3, 19))).ID
 	fixtureReferral(t, s, eve.ID, res.ID, day(2, 1), day(2, 8), sched(at(2, 2, 9), at(3, 18, 9), day(3, 25))) // a week after tomorrow: not yet
 	fixtureReferral(t, s, ada.ID, res.ID, day(2, 1), day(2, 10), store.StatusChange{To: model.ReferralDeclined, At: at(2, 3, 9), Note: "declined"})
-	fixtureReferral(t, s, fay.ID, res.ID, day(3, 1), day(3, 5))  // a closed case's referral
-	fixtureReferral(t, s, gus.ID, res.ID, day(3, 1), day(3, 10)) // follow-up today is not overdue
+	refs["fay closed"] = fixtureReferral(t, s, fay.ID, res.ID, day(3, 1), day(3, 5)).ID // closing a case leaves its referrals open
+	fixtureReferral(t, s, gus.ID, res.ID, day(3, 1), day(3, 10))                        // follow-up today is not overdue
 	refs["hal both"] = fixtureReferral(t, s, hal.ID, res.ID, day(2, 20), day(2, 27), sched(at(3, 2, 9), at(3, 11, 8), day(3, 9))).ID
 	return s, now, refs
 }
@@ -80,11 +80,12 @@ func TestAgendaListsWhatNeedsDoingInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[model.AgendaKind]string{
-		model.AgendaToday:           "Cal Soon C-3 / cal today at Harbor Recovery; Ada Reporting A-1",
-		model.AgendaContactOverdue:  "Ben Overdue B-2; Hal Yesterday H-8",
-		model.AgendaContactDue:      "Dee Today D-4; Cal Soon C-3",
-		model.AgendaFollowUpOverdue: "Ben Overdue B-2 / ben follow-up at Harbor Recovery; Hal Yesterday H-8 / hal both at Harbor Recovery",
-		model.AgendaReferralSoon:    "Hal Yesterday H-8 / hal both at Harbor Recovery; Dee Today D-4 / dee soon at Harbor Recovery",
+		model.AgendaToday:          "Cal Soon C-3 / cal today at Harbor Recovery; Ada Reporting A-1",
+		model.AgendaContactOverdue: "Ben Overdue B-2; Hal Yesterday H-8",
+		model.AgendaContactDue:     "Dee Today D-4; Cal Soon C-3",
+		model.AgendaFollowUpOverdue: "Fay Closed F-6 / fay closed at Harbor Recovery; Ben Overdue B-2 / ben follow-up at Harbor Recovery; " +
+			"Hal Yesterday H-8 / hal both at Harbor Recovery",
+		model.AgendaReferralSoon: "Hal Yesterday H-8 / hal both at Harbor Recovery; Dee Today D-4 / dee soon at Harbor Recovery",
 	}
 	if len(ag.Sections) != len(model.AgendaKinds()) {
 		t.Fatalf("%d sections; want one per heading", len(ag.Sections))
@@ -110,20 +111,34 @@ func TestAgendaListsWhatNeedsDoingInOrder(t *testing.T) {
 	if wantAt := time.Date(2026, 3, 11, 2, 0, 0, 0, time.UTC); len(today) == 2 && !today[1].At.Equal(wantAt) {
 		t.Errorf("Ada reports at %v; want %v", today[1].At, wantAt)
 	}
-	if f := ag.Section(model.AgendaFollowUpOverdue).Items; len(f) > 0 && f[0].FollowUpOn.String() != "2026-03-08" {
-		t.Errorf("Ben's follow-up is %v; want 2026-03-08", f[0].FollowUpOn)
+	if f := ag.Section(model.AgendaFollowUpOverdue).Items; len(f) > 1 && f[1].FollowUpOn.String() != "2026-03-08" {
+		t.Errorf("Ben's follow-up is %v; want 2026-03-08", f[1].FollowUpOn)
 	}
 }
 
 func TestAgendaLimitCutsEachSectionButCountsAll(t *testing.T) {
 	s, now, _ := agendaFixture(t)
-	ag, err := s.Agenda(context.Background(), now, 1)
+	all, err := s.Agenda(context.Background(), now, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, sec := range ag.Sections {
-		if len(sec.Items) != 1 || sec.Total != 2 {
-			t.Errorf("%s: %d items of %d; want 1 of 2", sec.Kind, len(sec.Items), sec.Total)
+	for _, limit := range []int{1, 2} {
+		ag, err := s.Agenda(context.Background(), now, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, sec := range ag.Sections {
+			whole := all.Sections[i]
+			if sec.Total != whole.Total || len(sec.Items) != min(limit, whole.Total) {
+				t.Errorf("limit %d, %s: %d items of %d; want %d of %d", limit, sec.Kind, len(sec.Items), sec.Total,
+					min(limit, whole.Total), whole.Total)
+				continue
+			}
+			for j := range sec.Items {
+				if sec.Items[j] != whole.Items[j] {
+					t.Errorf("limit %d, %s: item %d is %+v; want %+v", limit, sec.Kind, j, sec.Items[j], whole.Items[j])
+				}
+			}
 		}
 	}
 }

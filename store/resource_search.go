@@ -10,7 +10,7 @@ import (
 // resourceMatch ranks directory matches with the name weighing most, then
 // categories and tags, then the address, then the description: a search for
 // "housing" should put the Housing Authority before a clinic that mentions
-// housing once.
+// housing once. Ties keep the order resources were added in.
 const resourceMatch = `SELECT rowid, bm25(resources_fts, 10.0, 1.0, 4.0, 2.0) AS score
 	FROM resources_fts WHERE resources_fts MATCH ?1`
 
@@ -23,11 +23,16 @@ func (s *Store) SearchResources(ctx context.Context, q model.ResourceQuery) ([]m
 	if match == "" {
 		return s.Resources(ctx, q.Category, q.Limit, q.Offset)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+resourceColumns+" FROM ("+resourceMatch+`) f
-		JOIN resources r ON r.seq = f.rowid
-		WHERE (?2 = '' OR r.category = ?2)
-		ORDER BY f.score, r.name COLLATE NOCASE, r.id LIMIT ?3 OFFSET ?4`,
-		match, string(q.Category), limitOrAll(q.Limit), q.Offset)
+	// Without a category the page is cut inside the index, so only its rows
+	// are joined to the table; a category needs the table to filter on.
+	query := "SELECT " + resourceColumns + " FROM (" + resourceMatch + ` ORDER BY score, rowid LIMIT ?3 OFFSET ?4) f
+		JOIN resources r ON r.seq = f.rowid ORDER BY f.score, f.rowid`
+	if q.Category != "" {
+		query = "SELECT " + resourceColumns + " FROM (" + resourceMatch + `) f
+		JOIN resources r ON r.seq = f.rowid WHERE r.category = ?2
+		ORDER BY f.score, f.rowid LIMIT ?3 OFFSET ?4`
+	}
+	rows, err := s.db.QueryContext(ctx, query, match, string(q.Category), limitOrAll(q.Limit), q.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("search resources: %w", explain(err))
 	}
