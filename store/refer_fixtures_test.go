@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,26 +28,43 @@ func openFrozen(t testing.TB, now time.Time) (*store.Store, string) {
 // test sees exactly what was committed.
 func rowCount(t testing.TB, path, table string) int {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var n int
-	if err := db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
-		t.Fatalf("count %s: %v", table, err)
-	}
-	return n
+	return tableCounter(t, path)(table)[table]
 }
 
 // rowCounts counts the tables an import or a referral change may touch.
 func rowCounts(t testing.TB, path string) map[string]int {
 	t.Helper()
-	out := map[string]int{}
-	for _, table := range []string{"resources", "referrals", "referral_events", "audit_log", "notes_fts"} {
-		out[table] = rowCount(t, path, table)
+	return tableCounter(t, path)(touchedTables...)
+}
+
+var touchedTables = []string{"resources", "referrals", "referral_events", "audit_log", "notes_fts"}
+
+// tableCounter opens a read-only connection to the file, closed when t ends,
+// and returns a function that counts the rows of tables through it.
+func tableCounter(t testing.TB, path string) func(tables ...string) map[string]int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out
+	t.Cleanup(func() { db.Close() })
+	return func(tables ...string) map[string]int {
+		parts := make([]string, len(tables))
+		counts := make([]int, len(tables))
+		dest := make([]any, len(tables))
+		for i, table := range tables {
+			parts[i] = "(SELECT count(*) FROM " + table + ")"
+			dest[i] = &counts[i]
+		}
+		if err := db.QueryRow("SELECT " + strings.Join(parts, ", ")).Scan(dest...); err != nil {
+			t.Fatalf("count %v: %v", tables, err)
+		}
+		out := map[string]int{}
+		for i, table := range tables {
+			out[table] = counts[i]
+		}
+		return out
+	}
 }
 
 func fixtureClient(t testing.TB, s *store.Store, name, caseNumber string, level model.Level, status model.ClientStatus) model.Client {
