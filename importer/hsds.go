@@ -134,6 +134,13 @@ func (s hsdsService) resource(org *hsdsOrganization, place model.SourcePlace, c 
 		c.skip(place.File, place.Line, "service %s has no name", orUnknown(cleanLine(string(s.ID))))
 		return model.Resource{}, false
 	}
+	// A service the directory marks as closed for good is nobody to refer
+	// to; one closed for now is kept, with its status in the notes.
+	status := strings.ToLower(cleanLine(string(s.Status)))
+	if status == "inactive" || status == "defunct" {
+		c.skip(place.File, place.Line, "service %q is %s", name, status)
+		return model.Resource{}, false
+	}
 	locations := s.locations(org)
 	var terms []string
 	for _, a := range s.Attributes {
@@ -191,6 +198,9 @@ func (s hsdsService) locations(org *hsdsOrganization) []hsdsLocation {
 
 func (s hsdsService) notes() string {
 	var lines []string
+	if st := cleanLine(string(s.Status)); st != "" && !strings.EqualFold(st, "active") {
+		lines = append(lines, "Status: "+st)
+	}
 	add := func(label string, v text) {
 		if t := clean(string(v)); t != "" {
 			lines = append(lines, label+": "+t)

@@ -42,16 +42,20 @@ func TestReadHSDSJSONSkipsBadServicesOfAListByLine(t *testing.T) {
 		"  {\"id\": \"s1\", \"name\": \"Harbor Detox\", \"status\": \"active\"},\n" +
 		"  {\"id\": \"s2\", \"name\": \"Bad phones\", \"status\": \"active\", \"phones\": \"555\"},\n" +
 		"  {\"just\": \"junk\"},\n" +
-		"  {\"id\": \"s4\", \"name\": \"  \", \"alternate_name\": \"\", \"status\": \"active\"}\n" +
+		"  {\"id\": \"s4\", \"name\": \"  \", \"alternate_name\": \"\", \"status\": \"active\"},\n" +
+		"  {\"id\": \"s5\", \"name\": \"Old Clinic\", \"status\": \"defunct\"},\n" +
+		"  {\"id\": \"s6\", \"name\": \"Winter Shelter\", \"status\": \"temporarily closed\"}\n" +
 		"]"
 	got, err := ReadHSDSJSON("list.json", []byte("\ufeff"+data))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Resources) != 1 || got.Resources[0].Resource.Category != model.CategoryResidential {
-		t.Fatalf("resources %+v; want Harbor Detox as residential", got.Resources)
+	if len(got.Resources) != 2 || got.Resources[0].Resource.Category != model.CategoryResidential ||
+		got.Resources[1].Resource.Notes != "Status: temporarily closed" {
+		t.Fatalf("resources %+v; want Harbor Detox as residential, and the shelter closed for now", got.Resources)
 	}
-	want := []string{"list.json:3: service 2: field phones", "list.json:4: item 3 is not an HSDS service", "list.json:5: service s4 has no name"}
+	want := []string{"list.json:3: service 2: field phones", "list.json:4: item 3 is not an HSDS service",
+		"list.json:5: service s4 has no name", `list.json:6: service "Old Clinic" is defunct`}
 	if len(got.Skipped) != len(want) {
 		t.Fatalf("skipped %v; want %d", got.Skipped, len(want))
 	}

@@ -19,6 +19,10 @@ import (
 // file and the queries against it agree on what is due.
 var benchNow = time.Date(2026, 11, 2, 0, 0, 0, 0, time.Local)
 
+// benchDemoVersion changes whenever the demo's data changes, so that a file
+// cached by an older demo is not reused.
+const benchDemoVersion = 2
+
 // benchDemo returns a demo caseload of the given size, built once with
 // demo.Fill into the user's cache directory (outside the repository) and
 // reused by later runs; the name holds everything that shapes the data.
@@ -30,7 +34,7 @@ func benchDemo(b *testing.B, clients, resources int) *store.Store {
 		cache = os.TempDir()
 	}
 	dir := filepath.Join(cache, "caseload-bench")
-	path := filepath.Join(dir, fmt.Sprintf("demo-c%d-r%d-seed1-%s.db", clients, resources, benchNow.Format("20060102")))
+	path := filepath.Join(dir, fmt.Sprintf("demo-v%d-c%d-r%d-seed1-%s.db", benchDemoVersion, clients, resources, benchNow.Format("20060102")))
 	if _, err := os.Stat(path); err != nil {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			b.Fatal(err)
