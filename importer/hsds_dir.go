@@ -251,8 +251,8 @@ func readFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("read %s: is a directory", path)
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("read %s: not a regular file", path)
 	}
 	if info.Size() > maxFileSize {
 		return nil, fmt.Errorf("read %s: too big for a resource directory (%d MB; at most %d MB)", path, info.Size()>>20, maxFileSize>>20)

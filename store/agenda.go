@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"caseload/model"
@@ -34,50 +33,60 @@ const referralAgendaSelect = `SELECT ` + agendaClientColumns + `, r.appointment_
 // read in index order that stops at the limit, and counted from the index
 // alone, which keeps a 10,000-client caseload in a few milliseconds.
 func (s *Store) Agenda(ctx context.Context, now time.Time, limit int) (model.Agenda, error) {
-	today := model.StartOfDay(now)
-	tomorrow := today.AddDate(0, 0, 1)
-	t0, t1 := fmtTime(today), fmtTime(tomorrow)
-	tWeek, tSoon := fmtTime(today.AddDate(0, 0, model.WeekDays)), fmtTime(tomorrow.AddDate(0, 0, model.WeekDays))
+	day := model.StartOfDay(now)
+	tomorrow := day.AddDate(0, 0, 1)
+	t0, t1 := fmtTime(day), fmtTime(tomorrow)
+	tWeek, tSoon := fmtTime(day.AddDate(0, 0, model.WeekDays)), fmtTime(tomorrow.AddDate(0, 0, model.WeekDays))
 	q := agendaQuery{ctx: ctx, s: s, limit: limit}
 	ag := model.Agenda{Now: now}
 
-	// Today's lists are short (one day of appointments): read whole, merged
-	// by time.
-	reporting := q.items(model.AgendaToday, `SELECT `+agendaClientColumns+`, c.next_due_at, '', '', '', '', ''
+	// Today is short (one day of appointments): read whole, clients
+	// reporting and referral appointments together in time order.
+	today := q.items(model.AgendaToday, `SELECT `+agendaClientColumns+`, c.next_due_at, '', '', '', '', ''
 		FROM clients c WHERE c.next_due_at <> '' AND c.next_due_at >= ?1 AND c.next_due_at < ?2
-		AND c.next_due_at = c.next_appointment_at ORDER BY c.next_due_at, c.sort_name, c.id`, 0, t0, t1)
-	referralsToday := q.items(model.AgendaToday, referralAgendaSelect+` AND r.appointment_at <> ''
-		AND r.appointment_at >= ?1 AND r.appointment_at < ?2 ORDER BY r.appointment_at, r.rowid`, 0, t0, t1)
-	todayItems := append(reporting, referralsToday...)
-	slices.SortStableFunc(todayItems, func(a, b model.AgendaItem) int { return a.At.Compare(b.At) })
-	ag.Sections = append(ag.Sections, q.cut(model.AgendaToday, todayItems, len(todayItems)))
-
+		AND c.next_due_at = c.next_appointment_at
+		UNION ALL `+referralAgendaSelect+` AND r.appointment_at <> '' AND r.appointment_at >= ?1 AND r.appointment_at < ?2
+		ORDER BY 5, 2`, 0, t0, t1)
+	reporting := 0
+	for _, it := range today {
+		if !it.IsReferral() {
+			reporting++
+		}
+	}
 	overdue := q.items(model.AgendaContactOverdue, `SELECT `+agendaClientColumns+`, c.next_due_at, '', '', '', '', ''
 		FROM clients c WHERE c.next_due_at <> '' AND c.next_due_at < ?1
 		ORDER BY c.next_due_at, c.sort_name, c.id`, limit, t0)
-	ag.Sections = append(ag.Sections, q.cut(model.AgendaContactOverdue, overdue,
-		q.count(overdue, `SELECT count(*) FROM clients c WHERE c.next_due_at <> '' AND c.next_due_at < ?1`, t0)))
-
 	due := q.items(model.AgendaContactDue, `SELECT `+agendaClientColumns+`, c.next_due_at, '', '', '', '', ''
 		FROM clients c WHERE c.next_due_at <> '' AND c.next_due_at >= ?1 AND c.next_due_at < ?3
 		AND NOT (c.next_due_at < ?2 AND c.next_due_at = c.next_appointment_at)
 		ORDER BY c.next_due_at, c.sort_name, c.id`, limit, t0, t1, tWeek)
-	dueTotal := q.count(due, `SELECT count(*) FROM clients c WHERE c.next_due_at <> '' AND c.next_due_at >= ?1
-		AND c.next_due_at < ?2`, t0, tWeek) - len(reporting)
-	ag.Sections = append(ag.Sections, q.cut(model.AgendaContactDue, due, dueTotal))
-
 	follow := q.items(model.AgendaFollowUpOverdue, referralAgendaSelect+` AND r.follow_up_on < ?1
 		ORDER BY r.follow_up_on, r.rowid`, limit, model.DateOf(now).String())
-	ag.Sections = append(ag.Sections, q.cut(model.AgendaFollowUpOverdue, follow,
-		q.count(follow, `SELECT count(*) FROM referrals r WHERE r.status IN (`+openStatuses+`) AND r.follow_up_on < ?1`,
-			model.DateOf(now).String())))
-
 	soon := q.items(model.AgendaReferralSoon, referralAgendaSelect+` AND r.appointment_at <> ''
 		AND r.appointment_at >= ?1 AND r.appointment_at < ?2 ORDER BY r.appointment_at, r.rowid`, limit, t1, tSoon)
-	ag.Sections = append(ag.Sections, q.cut(model.AgendaReferralSoon, soon,
-		q.count(soon, `SELECT count(*) FROM referrals r WHERE r.status IN (`+openStatuses+`) AND r.appointment_at <> ''
-		AND r.appointment_at >= ?1 AND r.appointment_at < ?2`, t1, tSoon)))
 
+	totals := []int{len(overdue), len(due), len(follow), len(soon)}
+	if limit > 0 && q.err == nil {
+		// One query counts every cut heading from the indexes alone; the
+		// week's contacts less today's reporting are the ones due.
+		err := s.db.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM clients c WHERE c.next_due_at <> '' AND c.next_due_at < ?1),
+			(SELECT count(*) FROM clients c WHERE c.next_due_at <> '' AND c.next_due_at >= ?1 AND c.next_due_at < ?2) - ?6,
+			(SELECT count(*) FROM referrals r WHERE r.status IN (`+openStatuses+`) AND r.follow_up_on < ?3),
+			(SELECT count(*) FROM referrals r WHERE r.status IN (`+openStatuses+`) AND r.appointment_at <> ''
+				AND r.appointment_at >= ?4 AND r.appointment_at < ?5)`,
+			t0, tWeek, model.DateOf(now).String(), t1, tSoon, reporting).Scan(&totals[0], &totals[1], &totals[2], &totals[3])
+		if err != nil {
+			q.err = explain(err)
+		}
+	}
+	ag.Sections = []model.AgendaSection{
+		q.cut(model.AgendaToday, today, len(today)),
+		q.cut(model.AgendaContactOverdue, overdue, totals[0]),
+		q.cut(model.AgendaContactDue, due, totals[1]),
+		q.cut(model.AgendaFollowUpOverdue, follow, totals[2]),
+		q.cut(model.AgendaReferralSoon, soon, totals[3]),
+	}
 	if q.err != nil {
 		return model.Agenda{}, fmt.Errorf("read agenda: %w", q.err)
 	}
@@ -98,19 +107,7 @@ func (q *agendaQuery) cut(kind model.AgendaKind, items []model.AgendaItem, total
 	if q.limit > 0 && len(items) > q.limit {
 		items = items[:q.limit]
 	}
-	return model.AgendaSection{Kind: kind, Items: items, Total: max(total, len(items))}
-}
-
-// count counts a heading's rows, unless the items read are all there is.
-func (q *agendaQuery) count(items []model.AgendaItem, query string, args ...any) int {
-	if q.err != nil || q.limit <= 0 || len(items) < q.limit {
-		return len(items)
-	}
-	var n int
-	if err := q.s.db.QueryRowContext(q.ctx, query, args...).Scan(&n); err != nil {
-		q.err = explain(err)
-	}
-	return n
+	return model.AgendaSection{Kind: kind, Items: items, Total: total}
 }
 
 // items reads up to limit rows (0 for all); the query's own arguments are
