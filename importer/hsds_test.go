@@ -136,3 +136,17 @@ func TestReadOfAFileThatCannotBeReadIsAnError(t *testing.T) {
 		t.Fatalf("err = %v; want one naming the file", err)
 	}
 }
+
+func TestReadHSDSJSONConvertsLatin1(t *testing.T) {
+	data := []byte("{\"id\": \"s1\", \"name\": \"Caf\xe9 Counseling\", \"status\": \"active\"}")
+	got, err := ReadHSDSJSON("latin1.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Resources) != 1 || got.Resources[0].Resource.Name != "Café Counseling" {
+		t.Fatalf("resources %+v; want the name converted to Café", got.Resources)
+	}
+	if len(got.Warnings) != 1 || got.Warnings[0].Place.File != "latin1.json" {
+		t.Errorf("warnings %v; want one saying the file was converted", got.Warnings)
+	}
+}
