@@ -228,3 +228,49 @@ func TestImportOfBadInputWritesNothing(t *testing.T) {
 		})
 	}
 }
+
+// stopAfter is a context that reports itself cancelled from its nth Err call
+// on, to stop an import half-way.
+type stopAfter struct {
+	context.Context
+	calls, n int
+}
+
+func (c *stopAfter) Err() error {
+	c.calls++
+	if c.calls >= c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+func TestImportStoppedHalfWayWritesNothing(t *testing.T) {
+	var in model.ResourceImport
+	for i := range 5 {
+		in.Resources = append(in.Resources, model.ImportedResource{
+			Resource: model.Resource{Name: fmt.Sprintf("Program %d", i), Category: model.CategoryOther},
+			Place:    model.SourcePlace{File: "dir.csv", Line: i + 2}})
+	}
+	// Stop at every point in turn: before the first resource, between any
+	// two, and never.
+	stopped := 0
+	for n := 1; n <= 8; n++ {
+		s, db := openFrozen(t, time.Now())
+		before := rowCounts(t, db)
+		ctx := &stopAfter{Context: context.Background(), n: n}
+		rep, err := s.ImportResources(ctx, in, false)
+		if err == nil {
+			if rep.Added != 5 || rowCount(t, db, "resources") != 5 {
+				t.Errorf("stop at check %d: finished with %+v", n, rep)
+			}
+			continue
+		}
+		stopped++
+		if got := rowCounts(t, db); fmt.Sprint(got) != fmt.Sprint(before) {
+			t.Errorf("stop at check %d: rows left behind: %v → %v", n, before, got)
+		}
+	}
+	if stopped < 5 {
+		t.Errorf("only %d of 8 runs were stopped; the test no longer stops imports half-way", stopped)
+	}
+}
