@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -230,15 +231,16 @@ func TestImportOfBadInputWritesNothing(t *testing.T) {
 }
 
 // stopAfter is a context that reports itself cancelled from its nth Err call
-// on, to stop an import half-way.
+// on, to stop an import half-way. database/sql calls Err from its own
+// goroutines too, hence the atomic count.
 type stopAfter struct {
 	context.Context
-	calls, n int
+	calls atomic.Int32
+	n     int32
 }
 
 func (c *stopAfter) Err() error {
-	c.calls++
-	if c.calls >= c.n {
+	if c.calls.Add(1) >= c.n {
 		return context.Canceled
 	}
 	return nil
@@ -257,7 +259,7 @@ func TestImportStoppedHalfWayWritesNothing(t *testing.T) {
 	for n := 1; n <= 8; n++ {
 		s, db := openFrozen(t, time.Now())
 		before := rowCounts(t, db)
-		ctx := &stopAfter{Context: context.Background(), n: n}
+		ctx := &stopAfter{Context: context.Background(), n: int32(n)}
 		rep, err := s.ImportResources(ctx, in, false)
 		if err == nil {
 			if rep.Added != 5 || rowCount(t, db, "resources") != 5 {
