@@ -190,17 +190,6 @@ func listExports(ctx context.Context, st *store.Store, w io.Writer) error {
 	return nil
 }
 
-// printable drops control characters from text typed or stored elsewhere
-// before it reaches the terminal.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // plural writes "1 record", "2 records".
 func plural(n int, noun string) string {
 	if n == 1 {

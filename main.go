@@ -39,6 +39,7 @@ func commands() map[string]command {
 		"version": {"print the version", runVersion},
 		"demo":    {"fill a new database with a fictional demo caseload", runDemo},
 		"export":  {"write a summary of the work in a time range (Markdown, text, JSON or CSV)", runExport},
+		"import":  {"import community resources from a file or directory", runImport},
 	}
 }
 

@@ -2,59 +2,22 @@ package store_test
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
-	"caseload/demo"
 	"caseload/model"
 	"caseload/store"
 )
 
-// benchNow is "today" of the benchmark caseload: fixed, so the cached file
-// and the due tabs agree across runs.
-var benchNow = time.Date(2026, 11, 23, 0, 0, 0, 0, time.Local)
-
-// benchDB returns a private copy of a 10,000-client demo caseload (about
-// 200,000 check-ins). The original is built once and cached outside the
-// repository, since building it takes about 20 seconds.
+// benchDB returns a private copy of the 10,000-client demo caseload (about
+// 200,000 check-ins) for benchmarks that write.
 func benchDB(b *testing.B) string {
 	b.Helper()
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		dir = os.TempDir()
-	}
-	dir = filepath.Join(dir, "caseload-bench")
-	cached := filepath.Join(dir, fmt.Sprintf("demo-10000-seed1-%s-v%d.db", benchNow.Format("20060102"), 1))
-	if _, err := os.Stat(cached); err != nil {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			b.Fatal(err)
-		}
-		tmp := filepath.Join(b.TempDir(), "build.db")
-		s, err := store.Open(context.Background(), tmp)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := demo.Fill(context.Background(), s, demo.Options{Clients: 10000, Seed: 1, Now: benchNow}); err != nil {
-			b.Fatal(err)
-		}
-		// Fold the WAL into the file so a single file can be copied.
-		if _, err := s.Checkpoint(context.Background()); err != nil {
-			b.Fatal(err)
-		}
-		s.Close()
-		if err := copyFile(tmp, cached+".part"); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.Rename(cached+".part", cached); err != nil {
-			b.Fatal(err)
-		}
-	}
 	private := filepath.Join(b.TempDir(), "caseload.db")
-	if err := copyFile(cached, private); err != nil {
+	if err := copyFile(benchDemoPath(b, 10000, 60), private); err != nil {
 		b.Fatal(err)
 	}
 	return private
@@ -77,18 +40,10 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-func openBench(b *testing.B) *store.Store {
-	b.Helper()
-	s, err := store.Open(context.Background(), benchDB(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	return s
-}
+func openBench(b *testing.B) *store.Store { return benchDemo(b, 10000, 60) }
 
 func BenchmarkOpen(b *testing.B) {
-	path := benchDB(b)
+	path := benchDemoPath(b, 10000, 60)
 	ctx := context.Background()
 	for b.Loop() {
 		s, err := store.Open(ctx, path)
@@ -146,8 +101,12 @@ func BenchmarkTimelinePage(b *testing.B) {
 }
 
 func BenchmarkAddCheckInWithStage(b *testing.B) {
-	s := openBench(b)
 	ctx := context.Background()
+	s, err := store.Open(ctx, benchDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
 	// A day's round of visits: each iteration logs a contact for the next of
 	// 40 clients, so no one client's history grows without bound.
 	rows, err := s.CaseloadPage(ctx, model.CaseloadQuery{Sort: model.SortDue, Limit: 40, Now: benchNow})

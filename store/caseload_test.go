@@ -21,7 +21,9 @@ func caseloadFixture(t *testing.T) *Store {
 	t.Helper()
 	ctx := context.Background()
 	s := openFoundation(t)
-	day := func(n int, hour int) time.Time { return model.StartOfDay(frozenNow).AddDate(0, 0, n).Add(time.Duration(hour) * time.Hour) }
+	day := func(n int, hour int) time.Time {
+		return model.StartOfDay(frozenNow).AddDate(0, 0, n).Add(time.Duration(hour) * time.Hour)
+	}
 	add := func(name string, level model.Level, status model.ClientStatus, last time.Time, appt time.Time) {
 		c, err := s.CreateClient(ctx, model.Client{Name: name, CaseNumber: "CN-" + name, SupervisionType: model.SupervisionProbation,
 			Level: level, Status: status, SupervisionFrom: model.DateOf(frozenNow.AddDate(-1, 0, 0))})

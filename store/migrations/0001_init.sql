@@ -38,11 +38,13 @@ CREATE TABLE clients (
     open_referrals     INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
-CREATE INDEX clients_by_name ON clients (sort_name, id);
+-- next_due_at rides along in the name and last-contact indexes so that the due
+-- and overdue tabs filter while walking the index, without a row lookup each.
+CREATE INDEX clients_by_name ON clients (sort_name, id, next_due_at);
 -- Leads with next_due_at = '' so that clients with nothing due sort last in
 -- index order (the caseload's default sort).
 CREATE INDEX clients_by_due ON clients (next_due_at = '', next_due_at, sort_name, id);
-CREATE INDEX clients_by_last_contact ON clients (last_contact_at, sort_name, id);
+CREATE INDEX clients_by_last_contact ON clients (last_contact_at, sort_name, id, next_due_at);
 
 CREATE TABLE checkins (
     id               TEXT PRIMARY KEY,
