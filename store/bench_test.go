@@ -28,7 +28,7 @@ func benchDB(b *testing.B) string {
 		dir = os.TempDir()
 	}
 	dir = filepath.Join(dir, "caseload-bench")
-	cached := filepath.Join(dir, fmt.Sprintf("demo-10000-seed1-%s-v%d.db", benchNow.Format("20060102"), 1))
+	cached := filepath.Join(dir, fmt.Sprintf("demo-10000-seed1-%s-v%d.db", benchNow.Format("20060102"), 2))
 	if _, err := os.Stat(cached); err != nil {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			b.Fatal(err)

@@ -124,3 +124,13 @@ func (s *Store) Consents(ctx context.Context, clientID string) ([]model.Consent,
 	}
 	return out, nil
 }
+
+// SharePolicy returns what may go today to a recipient about a client, from
+// the client's consents; an export refuses when it allows nothing.
+func (s *Store) SharePolicy(ctx context.Context, clientID string, to model.Recipient, today model.Date) (model.SharePolicy, error) {
+	consents, err := s.Consents(ctx, clientID)
+	if err != nil {
+		return model.SharePolicy{}, err
+	}
+	return model.SharePolicyFor(consents, to, today), nil
+}

@@ -84,9 +84,11 @@ func TestConsentIsRevokedOnceAndKeptAsSigned(t *testing.T) {
 	if p := model.SharePolicyFor(list, model.Recipient{ResourceID: res.ID}, today); p.None() {
 		t.Error("the policy from before the revocation allowed nothing")
 	}
-	list, _ = s.Consents(ctx, c.ID)
-	if p := model.SharePolicyFor(list, model.Recipient{ResourceID: res.ID}, today); !p.None() {
-		t.Errorf("after revocation the clinic may still see %v", p.Kinds())
+	if p, err := s.SharePolicy(ctx, c.ID, model.Recipient{ResourceID: res.ID}, today); err != nil || !p.None() {
+		t.Errorf("after revocation the clinic may still see %v (%v)", p.Kinds(), err)
+	}
+	if p, _ := s.SharePolicy(ctx, c.ID, model.Recipient{Person: "rev. dana hill"}, model.Date{Year: 2026, Month: 9, Day: 15}); !p.Allows(model.ShareAttendance) || p.Allows(model.ShareNotes) {
+		t.Errorf("named person in September may see %v, want attendance only", p.Kinds())
 	}
 	if got := strings.Join(auditActions(t, s, "consent"), ","); got != "create,create,revoke" {
 		t.Errorf("consent audit = %s", got)
