@@ -135,6 +135,48 @@ func (c Consent) Active(today Date) bool {
 	return !c.SignedOn.IsZero() && !today.Before(c.SignedOn) && !c.Expired(today) && !c.Revoked(today)
 }
 
+// ConsentState is where a consent stands on a given day, for the client
+// header: an expired or revoked consent is shown as such, not hidden.
+type ConsentState string
+
+// Consent states.
+const (
+	ConsentPending ConsentState = "pending"
+	ConsentActive  ConsentState = "active"
+	ConsentExpired ConsentState = "expired"
+	ConsentRevoked ConsentState = "revoked"
+)
+
+var consentStates = []Option[ConsentState]{
+	{ConsentPending, "Not yet in force", "Signed with a later start; nothing may be shared yet."},
+	{ConsentActive, "Active", "Information it lists may be shared with the recipient."},
+	{ConsentExpired, "Expired", "Its last day has passed; nothing may be shared until a new one is signed."},
+	{ConsentRevoked, "Revoked", "The client withdrew it; nothing may be shared."},
+}
+
+// ConsentStates lists the consent states.
+func ConsentStates() []Option[ConsentState] { return copyOf(consentStates) }
+
+// Label is the officer-facing name.
+func (v ConsentState) Label() string { return labelOf(consentStates, v) }
+
+// Help is the one-line explanation.
+func (v ConsentState) Help() string { return helpOf(consentStates, v) }
+
+// State says where the consent stands today; a revocation outranks an
+// expiry, since it is what the client asked for.
+func (c Consent) State(today Date) ConsentState {
+	switch {
+	case c.Revoked(today):
+		return ConsentRevoked
+	case c.Expired(today):
+		return ConsentExpired
+	case c.Active(today):
+		return ConsentActive
+	}
+	return ConsentPending
+}
+
 // Allows reports whether the consent lists kind.
 func (c Consent) Allows(kind ShareKind) bool {
 	for _, k := range c.Kinds {

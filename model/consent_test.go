@@ -49,13 +49,14 @@ func TestConsentIsActiveFromSigningThroughItsExpiryDay(t *testing.T) {
 		c               Consent
 		today           Date
 		active, expired bool
+		state           ConsentState
 	}{
-		{"before signing", c, Date{2026, 5, 31}, false, false},
-		{"day signed", c, Date{2026, 6, 1}, true, false},
-		{"expiry day", c, Date{2027, 6, 1}, true, false},
-		{"day after expiry", c, Date{2027, 6, 2}, false, true},
-		{"day before revocation", revoked, Date{2026, 8, 31}, true, false},
-		{"revoked", revoked, Date{2026, 9, 1}, false, false},
+		{"before signing", c, Date{2026, 5, 31}, false, false, ConsentPending},
+		{"day signed", c, Date{2026, 6, 1}, true, false, ConsentActive},
+		{"expiry day", c, Date{2027, 6, 1}, true, false, ConsentActive},
+		{"day after expiry", c, Date{2027, 6, 2}, false, true, ConsentExpired},
+		{"day before revocation", revoked, Date{2026, 8, 31}, true, false, ConsentActive},
+		{"revoked", revoked, Date{2026, 9, 1}, false, false, ConsentRevoked},
 	}
 	for _, tt := range tests {
 		if got := tt.c.Active(tt.today); got != tt.active {
@@ -64,6 +65,13 @@ func TestConsentIsActiveFromSigningThroughItsExpiryDay(t *testing.T) {
 		if got := tt.c.Expired(tt.today); got != tt.expired {
 			t.Errorf("%s: expired = %v, want %v", tt.name, got, tt.expired)
 		}
+		if got := tt.c.State(tt.today); got != tt.state {
+			t.Errorf("%s: state = %s, want %s", tt.name, got, tt.state)
+		}
+	}
+	revokedThenExpired := revoked
+	if got := revokedThenExpired.State(Date{2028, 1, 1}); got != ConsentRevoked {
+		t.Errorf("revoked and past expiry reads %s, want revoked", got)
 	}
 }
 
