@@ -195,7 +195,10 @@ func (g *generator) history(w *store.Writer, c model.Client, start time.Time, re
 			}
 		}
 	}
-	return g.referralsFor(w, c, start, rep)
+	if err := g.referralsFor(w, c, start, rep); err != nil {
+		return err
+	}
+	return g.plansFor(w, c, start, rep.Clients-1)
 }
 
 func (g *generator) checkIn(c model.Client, at time.Time, stage *model.Stage, lastType model.ContactType) model.CheckIn {
