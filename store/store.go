@@ -74,10 +74,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := prepareFile(path); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := inspect(ctx, path); err != nil {
+	if err := checkWritable(path); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := checkWritable(path); err != nil {
+	if err := inspect(ctx, path); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	fixed, err := fixPermissions(path)
@@ -218,7 +218,13 @@ func inspect(ctx context.Context, path string) error {
 	}
 	var app string
 	err = db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'application'").Scan(&app)
-	if err != nil || app != "caseload" {
+	if errors.Is(err, sql.ErrNoRows) || (err != nil && strings.Contains(err.Error(), "no such table")) {
+		return ErrNotCaseload
+	}
+	if err != nil {
+		return explain(err)
+	}
+	if app != "caseload" {
 		return ErrNotCaseload
 	}
 	if version > len(migrations) {
@@ -245,6 +251,9 @@ func explain(err error) error {
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return ErrBusy
 		case sqlite3.SQLITE_READONLY:
+			if se.Code() == sqlite3.SQLITE_READONLY_DIRECTORY || se.Code() == sqlite3.SQLITE_READONLY_CANTINIT {
+				return ErrReadOnlyDir
+			}
 			return ErrReadOnly
 		case sqlite3.SQLITE_CANTOPEN:
 			return fmt.Errorf("cannot open the file or create its journal beside it (%v): check the permissions of the file and its folder", err)
