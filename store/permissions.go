@@ -56,6 +56,7 @@ func fixPermissions(path string) ([]string, error) {
 		return nil, nil // access there is governed by ACLs, not modes
 	}
 	var fixed []string
+	quiet := map[string]bool{path + "-wal": true, path + "-shm": true}
 	tighten := func(p string, want fs.FileMode) error {
 		info, err := os.Lstat(p)
 		if errors.Is(err, fs.ErrNotExist) || (err == nil && info.Mode()&fs.ModeSymlink != 0) {
@@ -70,7 +71,11 @@ func fixPermissions(path string) ([]string, error) {
 		if err := os.Chmod(p, info.Mode().Perm()&want); err != nil {
 			return fmt.Errorf("make %s private: %w", p, err)
 		}
-		fixed = append(fixed, fmt.Sprintf("%s was %04o, now %04o", p, info.Mode().Perm(), info.Mode().Perm()&want))
+		// The journal files take the database's mode when SQLite creates
+		// them, so they follow it: one line about the database says it.
+		if !quiet[p] {
+			fixed = append(fixed, fmt.Sprintf("%s was %04o, now %04o", p, info.Mode().Perm(), info.Mode().Perm()&want))
+		}
 		return nil
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {

@@ -46,3 +46,6 @@ func asUnprivileged(t *testing.T, dir string) {
 		}
 	})
 }
+
+// umask sets the process umask and returns the old one.
+func umask(m int) int { return syscall.Umask(m) }

@@ -66,6 +66,8 @@ func stageRestore(ctx context.Context, dbPath, from string, passphrase func() (s
 			os.Remove(tmp.Name())
 		}
 	}()
+	// Checking the copy may leave SQLite's journal files beside it.
+	defer removeJournal(tmp.Name())
 	if encrypted {
 		pass, err := passphrase()
 		if err != nil {
@@ -209,6 +211,13 @@ func checkpoint(ctx context.Context, dbPath string) error {
 		return ErrBusy
 	}
 	return nil
+}
+
+// removeJournal removes the WAL and shared-memory files of a closed
+// database that is not caseload's live file.
+func removeJournal(path string) {
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
 }
 
 // copyFile copies src into dst, an existing file, and makes it durable.
