@@ -36,8 +36,13 @@ type env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"version": {"print the version", runVersion},
-		"demo":    {"fill a new database with a fictional demo caseload", runDemo},
+		"version":        {"print the version", runVersion},
+		"demo":           {"fill a new database with a fictional demo caseload", runDemo},
+		"backup":         {"back up the database now: backup [--encrypt] [FILE]", runBackup},
+		"restore":        {"replace the database with a backup: restore FILE", runRestore},
+		"check":          {"check the database for damage and broken records", runCheck},
+		"audit":          {"list every write and export: audit [--since DATE]", runAudit},
+		"import-clients": {"add or update clients from a CSV file: import-clients [--dry-run] FILE.csv", runImportClients},
 	}
 }
 
