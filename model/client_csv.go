@@ -39,14 +39,14 @@ var clientColumns = map[string]string{
 	"case number": FieldCaseNumber, "case no": FieldCaseNumber, "case #": FieldCaseNumber, "case": FieldCaseNumber,
 	"date of birth": FieldDateOfBirth, "dob": FieldDateOfBirth, "birth date": FieldDateOfBirth, "birthdate": FieldDateOfBirth,
 	"phone": FieldPhone, "phone number": FieldPhone, "telephone": FieldPhone,
-	"address": FieldAddress,
+	"address":          FieldAddress,
 	"supervision type": FieldSupervisionType, "type": FieldSupervisionType, "supervision": FieldSupervisionType,
 	"level": FieldLevel, "supervision level": FieldLevel, "risk level": FieldLevel,
 	"start": FieldSupervisionFrom, "start date": FieldSupervisionFrom, "supervision start": FieldSupervisionFrom,
 	"end": FieldSupervisionTo, "end date": FieldSupervisionTo, "supervision end": FieldSupervisionTo,
 	"conditions": FieldConditions,
-	"status": FieldStatus,
-	"tags": FieldTags,
+	"status":     FieldStatus,
+	"tags":       FieldTags,
 }
 
 // maxImportLines bounds a file: a caseload is a few hundred people, and a

@@ -73,10 +73,10 @@ func TestReadClientsCSVRejectsBadLinesWithTheirNumbers(t *testing.T) {
 
 func TestReadClientsCSVRefusesAFileItCannotUse(t *testing.T) {
 	cases := map[string]string{
-		"":                                "empty",
-		"name,case number,phoen\n":        `unknown column "phoen"`,
-		"name,phone\n":                    "needs at least a name and a case number",
-		"name,case number,name\n":         "appears twice",
+		"":                               "empty",
+		"name,case number,phoen\n":       `unknown column "phoen"`,
+		"name,phone\n":                   "needs at least a name and a case number",
+		"name,case number,name\n":        "appears twice",
 		"name,case number\n\"Ann,B-1\nx": "read the file",
 	}
 	for in, words := range cases {

@@ -98,4 +98,3 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 		t.Fatalf("a dry run wrote %d clients", n)
 	}
 }
-
