@@ -9,6 +9,10 @@ import (
 	"caseload/store"
 )
 
+// backupWorkFactor is the scrypt cost of encrypted backups; 0 is age's
+// default. Only tests change it, to keep encryption fast.
+var backupWorkFactor = 0
+
 func runBackup(ctx context.Context, e *env, args []string) error {
 	fs, db := flags("backup", e)
 	encrypt := fs.Bool("encrypt", false, "encrypt the backup with a passphrase (for a USB stick or mail)")
@@ -16,7 +20,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opt := store.BackupOptions{}
+	opt := store.BackupOptions{WorkFactor: backupWorkFactor}
 	if len(files) == 1 {
 		opt.To = files[0]
 	}

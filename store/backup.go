@@ -113,6 +113,9 @@ type BackupOptions struct {
 	// Passphrase, when set, encrypts the backup with age, for a copy that
 	// leaves the laptop.
 	Passphrase string
+	// WorkFactor is the scrypt cost of the encryption; 0 is
+	// DefaultWorkFactor. Tests lower it.
+	WorkFactor int
 }
 
 // Backup writes a consistent copy of the database while it stays in use
@@ -128,7 +131,7 @@ func (s *Store) Backup(ctx context.Context, now time.Time, opt BackupOptions) (s
 	} else if err := createPrivate(dest); err != nil {
 		return "", fmt.Errorf("backup to %s: %w", dest, err)
 	}
-	if err := s.writeBackup(ctx, dest, opt.Passphrase); err != nil {
+	if err := s.writeBackup(ctx, dest, opt); err != nil {
 		os.Remove(dest)
 		return "", fmt.Errorf("backup to %s: %w", dest, err)
 	}
@@ -201,8 +204,8 @@ func createPrivate(path string) error {
 // writeBackup fills dest, an empty file, with a copy of the database: a plain
 // SQLite file, or an age file made from a plain copy that lives only in the
 // private backups folder while it is encrypted.
-func (s *Store) writeBackup(ctx context.Context, dest, passphrase string) error {
-	if passphrase == "" {
+func (s *Store) writeBackup(ctx context.Context, dest string, opt BackupOptions) error {
+	if opt.Passphrase == "" {
 		return s.vacuumInto(ctx, dest)
 	}
 	plain, err := s.newBackupFile(s.now(), false)
@@ -213,7 +216,7 @@ func (s *Store) writeBackup(ctx context.Context, dest, passphrase string) error 
 	if err := s.vacuumInto(ctx, plain); err != nil {
 		return err
 	}
-	return encryptFile(plain, dest, passphrase)
+	return encryptFile(plain, dest, opt.Passphrase, opt.WorkFactor)
 }
 
 // vacuumInto writes the database into the empty file dest and makes it

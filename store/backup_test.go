@@ -14,7 +14,7 @@ import (
 
 func TestBackupIsAPrivateSoundCopy(t *testing.T) {
 	ctx := context.Background()
-	path := demoFile(t, 5)
+	path := demoFile(t, 4)
 	s := openAt(t, path)
 	file, err := s.Backup(ctx, testNow, store.BackupOptions{})
 	if err != nil {
@@ -49,7 +49,7 @@ func TestBackupNeverOverwritesAFile(t *testing.T) {
 
 func TestDailyBackupIsTakenOncePerDay(t *testing.T) {
 	ctx := context.Background()
-	path := demoFile(t, 2)
+	path := demoFile(t, 4)
 	s := openAt(t, path)
 	first, err := s.DailyBackup(ctx, testNow)
 	if err != nil || first == "" {

@@ -7,7 +7,7 @@ import (
 )
 
 func TestFullCheckFindsNothingWrongInADemoCaseload(t *testing.T) {
-	s := openAt(t, demoFile(t, 12))
+	s := openAt(t, demoFile(t, 10))
 	rep, err := s.FullCheck(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +40,7 @@ func TestFullCheckFindsBrokenInvariants(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s := openAt(t, demoFile(t, 6))
+			s := openAt(t, demoFile(t, 4))
 			if _, err := s.DB().ExecContext(ctx, c.sql); err != nil {
 				t.Fatal(err)
 			}

@@ -17,9 +17,9 @@ var ErrWrongPassphrase = errors.New("the passphrase does not open this file")
 // ageHeader starts every age file.
 const ageHeader = "age-encryption.org/v1\n"
 
-// scryptWorkFactor is age's default cost (about a second on a laptop), which
-// makes guessing a passphrase slow; tests lower it.
-var scryptWorkFactor = 18
+// DefaultWorkFactor is age's scrypt cost (log2 of N): about a second on a
+// laptop, which makes guessing a passphrase slow.
+const DefaultWorkFactor = 18
 
 // IsEncrypted reports whether the file at path is age-encrypted.
 func IsEncrypted(path string) (bool, error) {
@@ -37,14 +37,18 @@ func IsEncrypted(path string) (bool, error) {
 }
 
 // EncryptWriter returns a writer that encrypts what is written to dst with
-// passphrase (age, scrypt); closing it finishes the file but does not close
-// dst. Exports that leave the laptop use it too.
-func EncryptWriter(dst io.Writer, passphrase string) (io.WriteCloser, error) {
+// passphrase (age, scrypt, at workFactor or DefaultWorkFactor when 0);
+// closing it finishes the file but does not close dst. Exports that leave the
+// laptop use it too.
+func EncryptWriter(dst io.Writer, passphrase string, workFactor int) (io.WriteCloser, error) {
 	r, err := age.NewScryptRecipient(passphrase)
 	if err != nil {
 		return nil, fmt.Errorf("encrypt: %w", err)
 	}
-	r.SetWorkFactor(scryptWorkFactor)
+	if workFactor <= 0 {
+		workFactor = DefaultWorkFactor
+	}
+	r.SetWorkFactor(workFactor)
 	w, err := age.Encrypt(dst, r)
 	if err != nil {
 		return nil, fmt.Errorf("encrypt: %w", err)
@@ -54,7 +58,7 @@ func EncryptWriter(dst io.Writer, passphrase string) (io.WriteCloser, error) {
 
 // encryptFile writes src, encrypted, into dst, an existing empty file, and
 // makes it durable.
-func encryptFile(src, dst, passphrase string) error {
+func encryptFile(src, dst, passphrase string, workFactor int) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
@@ -66,7 +70,7 @@ func encryptFile(src, dst, passphrase string) error {
 	}
 	defer out.Close()
 	buf := bufio.NewWriter(out)
-	w, err := EncryptWriter(buf, passphrase)
+	w, err := EncryptWriter(buf, passphrase, workFactor)
 	if err != nil {
 		return err
 	}

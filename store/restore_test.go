@@ -10,11 +10,15 @@ import (
 	"caseload/store"
 )
 
+// cheapWork keeps encryption fast in tests; age's real cost takes a second
+// per file, many more under the race detector.
+const cheapWork = 10
+
 func passphrase(p string) func() (string, error) { return func() (string, error) { return p, nil } }
 
 func TestRestoreBringsBackTheBackupAndKeepsTheCurrentFile(t *testing.T) {
 	ctx := context.Background()
-	path := demoFile(t, 3)
+	path := demoFile(t, 4)
 	s := openAt(t, path)
 	backup, err := s.Backup(ctx, testNow, store.BackupOptions{})
 	if err != nil {
@@ -45,11 +49,11 @@ func TestRestoreBringsBackTheBackupAndKeepsTheCurrentFile(t *testing.T) {
 
 func TestEncryptedBackupRestoresOnlyWithItsPassphrase(t *testing.T) {
 	ctx := context.Background()
-	path := demoFile(t, 2)
+	path := demoFile(t, 4)
 	s := openAt(t, path)
 	stick := filepath.Join(t.TempDir(), "usb", "caseload.db.age")
 	os.MkdirAll(filepath.Dir(stick), 0o700)
-	file, err := s.Backup(ctx, testNow, store.BackupOptions{To: stick, Passphrase: "correct horse"})
+	file, err := s.Backup(ctx, testNow, store.BackupOptions{To: stick, Passphrase: "correct horse", WorkFactor: cheapWork})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,13 +101,13 @@ func TestRestoreRefusesUnsoundBackups(t *testing.T) {
 			return p
 		}, store.ErrNotCaseload},
 		{"a truncated backup", func(t *testing.T) string {
-			p := demoFile(t, 8)
+			p := demoFile(t, 10)
 			info, _ := os.Stat(p)
 			os.Truncate(p, info.Size()-4096)
 			return p
 		}, store.ErrDamaged},
 		{"a backup with a damaged page", func(t *testing.T) string {
-			p := demoFile(t, 8)
+			p := demoFile(t, 10)
 			corruptPage(t, p, rootPage(t, p, "checkins_by_client"))
 			return p
 		}, store.ErrDamaged},
@@ -115,7 +119,7 @@ func TestRestoreRefusesUnsoundBackups(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			path := demoFile(t, 2)
+			path := demoFile(t, 4)
 			before := hashFile(t, path)
 			_, err := store.Restore(ctx, path, c.make(t), passphrase(""))
 			if !errors.Is(err, c.want) {
@@ -136,7 +140,7 @@ func TestRestoreRefusesUnsoundBackups(t *testing.T) {
 
 func TestRestoreRefusesWhileAnotherWindowWrites(t *testing.T) {
 	ctx := context.Background()
-	path := demoFile(t, 2)
+	path := demoFile(t, 4)
 	s := openAt(t, path)
 	backup, err := s.Backup(ctx, testNow, store.BackupOptions{})
 	if err != nil {
@@ -156,13 +160,13 @@ func TestRestoreRefusesWhileAnotherWindowWrites(t *testing.T) {
 
 func TestRestoreIntoAMissingDatabase(t *testing.T) {
 	ctx := context.Background()
-	src := demoFile(t, 2)
+	src := demoFile(t, 4)
 	path := filepath.Join(t.TempDir(), "new", "caseload.db")
 	res, err := store.Restore(ctx, path, src, passphrase(""))
 	if err != nil || res.Kept != "" {
 		t.Fatalf("want a plain restore with nothing kept, got %+v, %v", res, err)
 	}
-	if n, err := openAt(t, path).ClientCount(ctx); err != nil || n != 2 {
-		t.Fatalf("want 2 clients, got %d, %v", n, err)
+	if n, err := openAt(t, path).ClientCount(ctx); err != nil || n != 4 {
+		t.Fatalf("want 4 clients, got %d, %v", n, err)
 	}
 }
