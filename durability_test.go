@@ -79,7 +79,12 @@ func TestKilledWritesLoseNothingReported(t *testing.T) {
 	reported := batchRows(0) + batchRows(1)
 	var killed, finished, runs int
 	deadline := time.Now().Add(3 * time.Second)
-	for run := 2; (time.Now().Before(deadline) || runs < 8) && run <= 200; run++ {
+	// Kills land at random within window, which adapts: it shrinks when a
+	// run finished before its kill and grows when the kill came first, so
+	// that kills keep landing while the import writes, however loaded the
+	// machine is.
+	window := runTime
+	for run := 2; (time.Now().Before(deadline) || killed < 3 || finished < 3) && run < 60; run++ {
 		runs++
 		csv := writeCSV(t, filepath.Join(dir, fmt.Sprintf("run-%d.csv", run)), batchRows(run))
 		cmd := exec.Command(bin, "import-clients", "--db", db, csv)
@@ -88,9 +93,9 @@ func TestKilledWritesLoseNothingReported(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Every other run is killed somewhere between its start and the time
-		// a typical run takes; the others run to the end.
-		kill := time.AfterFunc(time.Duration(rng.Int64N(int64(runTime))), func() { cmd.Process.Signal(syscall.SIGKILL) })
+		// Every other run is killed within the window; the others run to the
+		// end.
+		kill := time.AfterFunc(time.Duration(rng.Int64N(int64(window))+1), func() { cmd.Process.Signal(syscall.SIGKILL) })
 		if run%2 == 1 {
 			kill.Stop()
 		}
@@ -100,8 +105,12 @@ func TestKilledWritesLoseNothingReported(t *testing.T) {
 		case err == nil && strings.Contains(stdout.String(), fmt.Sprintf("%d added", importBatch)):
 			reported += batchRows(run)
 			finished++
+			if run%2 == 0 {
+				window = window/2 + 1
+			}
 		case err != nil && strings.Contains(err.Error(), "killed"):
 			killed++
+			window = min(window*5/4, 2*runTime)
 		default:
 			t.Fatalf("run %d failed without being killed: %v\n%s", run, err, stdout.String())
 		}
@@ -138,7 +147,7 @@ func TestKilledWritesLoseNothingReported(t *testing.T) {
 			t.Fatalf("run %d left %d of its %d clients: an import must be whole or absent", run, importBatch-adds, importBatch)
 		}
 	}
-	t.Logf("%d runs: %d killed, %d finished (an uninterrupted run takes %s)", runs, killed, finished, runTime)
+	t.Logf("%d runs: %d killed, %d finished (an uninterrupted run took %s, the kill window ended at %s)", runs, killed, finished, runTime, window)
 	if killed == 0 || finished == 0 {
 		t.Fatalf("the loop must both kill runs and let some finish: %d killed, %d finished", killed, finished)
 	}
