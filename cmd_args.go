@@ -1,14 +1,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"strings"
-	"unicode"
-
-	"caseload/store"
 )
 
 // parseFiles parses flags that may come before or after the file arguments
@@ -36,32 +31,4 @@ func parseFiles(fs *flag.FlagSet, args []string, min, max int) ([]string, error)
 		return nil, fmt.Errorf("%w: unexpected %q", errUsage, files[max])
 	}
 	return files, nil
-}
-
-// openStore opens the database and tells the officer about any permissions
-// it had to tighten.
-func openStore(ctx context.Context, e *env, path string) (*store.Store, error) {
-	s, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range s.FixedPermissions() {
-		fmt.Fprintf(e.stderr, "caseload: made private (only you can read it now): %s\n", printable(f))
-	}
-	return s, nil
-}
-
-// printable strips what could drive the terminal from text that came from a
-// file or another person: control characters (escape sequences start with
-// one) and the invisible marks that reorder text.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r), r == '\u2028', r == '\u2029':
-			return -1
-		}
-		return r
-	}, s)
 }
