@@ -245,3 +245,18 @@ func fillDisk(t *testing.T, s *store.Store) {
 		t.Fatal(err)
 	}
 }
+
+func TestOpenInAReadOnlyFolderSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	asUnprivileged(t, dir)
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	for _, path := range []string{filepath.Join(dir, "caseload.db"), filepath.Join(dir, "sub", "caseload.db")} {
+		_, err := store.Open(context.Background(), path)
+		if !errors.Is(err, store.ErrReadOnlyDir) {
+			t.Errorf("%s: want %v, got %v", path, store.ErrReadOnlyDir, err)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -139,12 +140,18 @@ func prepareFile(path string) error {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return ErrReadOnlyDir
+		}
 		return fmt.Errorf("create directory: %w", err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return nil // another process made it first; it is checked next
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			return ErrReadOnlyDir
 		}
 		return fmt.Errorf("create file: %w", err)
 	}
