@@ -18,14 +18,15 @@ import (
 const benchClients = 10000
 
 // benchFile returns a copy of a 10k-client demo database, built once into the
-// user's cache directory (keyed by size and seed) and reused by later runs.
+// user's cache directory (keyed by size, seed and schema) and reused by later
+// runs.
 func benchFile(b *testing.B) string {
 	b.Helper()
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		b.Fatal(err)
 	}
-	src := filepath.Join(cache, "caseload-bench", fmt.Sprintf("demo-%d-seed1.db", benchClients))
+	src := filepath.Join(cache, "caseload-bench", fmt.Sprintf("reliab-%d-seed1-%s.db", benchClients, store.SchemaKey()))
 	if _, err := os.Stat(src); err != nil {
 		if err := os.MkdirAll(filepath.Dir(src), 0o700); err != nil {
 			b.Fatal(err)
