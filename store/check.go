@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -39,7 +40,14 @@ var appendOnlyTriggers = []string{
 func (s *Store) FullCheck(ctx context.Context) (CheckReport, error) {
 	var r CheckReport
 	var err error
-	if r.Integrity, err = integrityCheck(ctx, s.db, "integrity_check"); err != nil {
+	r.Integrity, err = integrityCheck(ctx, s.db, "integrity_check")
+	if errors.Is(err, ErrDamaged) {
+		// So damaged that the check itself cannot read through: that is
+		// its finding.
+		r.Integrity = []string{"SQLite could not read the file through: it is damaged"}
+		return r, nil
+	}
+	if err != nil {
 		return r, fmt.Errorf("integrity check: %w", err)
 	}
 	if len(r.Integrity) > 0 {

@@ -75,3 +75,15 @@ func TestFullCheckFindsDanglingForeignKeys(t *testing.T) {
 		t.Fatalf("want a dangling referral found, got %+v", rep)
 	}
 }
+
+func TestFullCheckReportsADamagedPage(t *testing.T) {
+	path := demoFile(t, 10)
+	corruptPage(t, path, rootPage(t, path, "checkins_by_time"))
+	rep, err := openAt(t, path).FullCheck(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK() || len(rep.Integrity) == 0 {
+		t.Fatalf("want the damage reported, got %+v", rep)
+	}
+}
