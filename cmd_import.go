@@ -16,6 +16,7 @@ import (
 // importKinds are what `caseload import` can read, one sub-command each.
 func importKinds() map[string]command {
 	return map[string]command{
+		"clients":   {"clients from a CSV file (adds new case numbers, updates known ones)", runImportClients},
 		"resources": {"community resources: an Open Referral (HSDS) directory or JSON, or a simple CSV", runImportResources},
 	}
 }

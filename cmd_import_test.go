@@ -92,7 +92,7 @@ func TestImportResourcesOfAnUnreadableFileFailsAndLeavesTheDatabase(t *testing.T
 }
 
 func TestImportResourcesUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{"import"}, {"import", "clients", "x"}, {"import", "resources"}, {"import", "resources", "a", "b"}} {
+	for _, args := range [][]string{{"import"}, {"import", "vehicles", "x"}, {"import", "resources"}, {"import", "resources", "a", "b"}} {
 		if code, _, errOut := runImportCLI(t, args...); code != 2 || errOut == "" {
 			t.Errorf("%q: exit %d, err %q; want a usage error (2)", args, code, errOut)
 		}

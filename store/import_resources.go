@@ -11,9 +11,6 @@ import (
 	"caseload/model"
 )
 
-// errDryRun rolls back a dry-run import after its report is made.
-var errDryRun = errors.New("dry run")
-
 // ImportResources saves the resources an import read, in one transaction, and
 // reports what it did. A resource is the same as one already saved when it
 // has the same HSDS id or, failing that, the same name and address (case

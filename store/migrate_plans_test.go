@@ -19,7 +19,7 @@ func TestFileFromSchemaOneGainsPlansOnOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", dsn(path, false))
+	db, err := sql.Open("sqlite", dsn(path, false, defaultBusyTimeout))
 	if err != nil {
 		t.Fatal(err)
 	}

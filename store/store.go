@@ -6,18 +6,21 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
+	"syscall"
 	"time"
 
 	"github.com/google/uuid"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Errors the UI can test with errors.Is.
@@ -26,18 +29,20 @@ var (
 	ErrNotCaseload   = errors.New("not a caseload database")
 	ErrNewerVersion  = errors.New("made by a newer version of caseload")
 	ErrAlreadyExists = errors.New("already exists")
+	ErrBusy          = errors.New("another caseload window is writing to this file and has not finished: close the other window, or wait and try again")
+	ErrDiskFull      = errors.New("the disk is full: nothing was saved; free some space and try again")
+	ErrReadOnly      = errors.New("the file is read-only, so caseload cannot save to it: give yourself write permission on it")
+	ErrReadOnlyDir   = errors.New("the folder holding the file is read-only, and caseload needs to write its journal beside the file: give yourself write permission on the folder")
+	ErrDamaged       = errors.New("the file is damaged: restore a backup with `caseload restore`")
 )
 
 // Store is an open caseload file.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
-
-	// statements are prepared once per store: parsing SQL costs more than
-	// running a small insert.
-	mu         sync.Mutex
-	statements map[string]*sql.Stmt
+	db    *sql.DB
+	path  string
+	now   func() time.Time
+	busy  time.Duration
+	fixed []string
 }
 
 // Option changes how a Store is opened.
@@ -47,6 +52,14 @@ type Option func(*Store)
 // clock; tests freeze time with it.
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
+// defaultBusyTimeout is how long a write waits for another window's write to
+// finish before it gives up with ErrBusy.
+const defaultBusyTimeout = 5 * time.Second
+
+// WithBusyTimeout changes how long a write waits for another window to finish
+// writing (5 s by default).
+func WithBusyTimeout(d time.Duration) Option { return func(s *Store) { s.busy = d } }
+
 // sqliteHeader starts every SQLite database file.
 const sqliteHeader = "SQLite format 3\x00"
 
@@ -55,17 +68,25 @@ const sqliteHeader = "SQLite format 3\x00"
 // caseload database, or one from a newer version, is refused and left as it
 // was.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{path: path, now: time.Now, statements: map[string]*sql.Stmt{}}
+	s := &Store{path: path, now: time.Now, busy: defaultBusyTimeout}
 	for _, o := range opts {
 		o(s)
 	}
 	if err := prepareFile(path); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if err := checkWritable(path); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := inspect(ctx, path); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", dsn(path, false))
+	fixed, err := fixPermissions(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s.fixed = fixed
+	db, err := sql.Open("sqlite", dsn(path, false, s.busy))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -86,9 +107,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 // connection gets them. WAL survives a crash mid-write; synchronous=FULL makes
 // a commit durable before it returns; immediate transactions take the write
 // lock at BEGIN so a second window waits instead of failing mid-transaction.
-func dsn(path string, readOnly bool) string {
+func dsn(path string, readOnly bool, busy time.Duration) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
 	if readOnly {
 		q.Add("mode", "ro")
 	} else {
@@ -119,6 +140,9 @@ func prepareFile(path string) error {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return ErrReadOnlyDir
+		}
 		return fmt.Errorf("create directory: %w", err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
@@ -126,12 +150,16 @@ func prepareFile(path string) error {
 		if errors.Is(err, os.ErrExist) {
 			return nil // another process made it first; it is checked next
 		}
+		if errors.Is(err, fs.ErrPermission) {
+			return ErrReadOnlyDir
+		}
 		return fmt.Errorf("create file: %w", err)
 	}
 	return f.Close()
 }
 
-// checkHeader refuses a file that is not SQLite before SQLite touches it.
+// checkHeader refuses a file that is not SQLite before SQLite touches it, and
+// one whose header says it is longer than it is: a copy cut off half-way.
 func checkHeader(path string, size int64) error {
 	if size == 0 {
 		return nil
@@ -141,17 +169,43 @@ func checkHeader(path string, size int64) error {
 		return err
 	}
 	defer f.Close()
-	buf := make([]byte, len(sqliteHeader))
-	if _, err := io.ReadFull(f, buf); err != nil || string(buf) != sqliteHeader {
+	buf := make([]byte, 100)
+	n, _ := io.ReadFull(f, buf)
+	if n < len(sqliteHeader) || string(buf[:len(sqliteHeader)]) != sqliteHeader {
 		return ErrNotCaseload
 	}
+	if n < len(buf) {
+		return fmt.Errorf("%w (it ends inside its header)", ErrDamaged)
+	}
+	pageSize := int64(binary.BigEndian.Uint16(buf[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 {
+		return fmt.Errorf("%w (its header is garbled)", ErrDamaged)
+	}
+	// The page count in the header is trusted only when it was written by the
+	// same change as the counter beside it, as SQLite itself does. A WAL that
+	// holds frames may legitimately be ahead of the main file after a crash in
+	// a checkpoint, so the size is judged only when there is none.
+	pages := int64(binary.BigEndian.Uint32(buf[28:32]))
+	counterMatches := binary.BigEndian.Uint32(buf[24:28]) == binary.BigEndian.Uint32(buf[92:96])
+	if counterMatches && pages > 0 && size < pages*pageSize && !hasFrames(path+"-wal") {
+		return fmt.Errorf("%w (it is shorter than its header says: it may have been cut off while being copied)", ErrDamaged)
+	}
 	return nil
+}
+
+// hasFrames reports whether a WAL file exists and is not empty.
+func hasFrames(wal string) bool {
+	info, err := os.Stat(wal)
+	return err == nil && info.Size() > 0
 }
 
 // inspect reads the file's version through a read-only connection, before any
 // pragma that would write (journal_mode), so a refused file stays untouched.
 func inspect(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", dsn(path, true))
+	db, err := sql.Open("sqlite", dsn(path, true, defaultBusyTimeout))
 	if err != nil {
 		return err
 	}
@@ -171,7 +225,13 @@ func inspect(ctx context.Context, path string) error {
 	}
 	var app string
 	err = db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'application'").Scan(&app)
-	if err != nil || app != "caseload" {
+	if errors.Is(err, sql.ErrNoRows) || (err != nil && strings.Contains(err.Error(), "no such table")) {
+		return ErrNotCaseload
+	}
+	if err != nil {
+		return explain(err)
+	}
+	if app != "caseload" {
 		return ErrNotCaseload
 	}
 	if version > len(migrations) {
@@ -180,47 +240,56 @@ func inspect(ctx context.Context, path string) error {
 	return nil
 }
 
-// explain turns SQLite's terse file errors into words for the officer.
+// explain turns SQLite's terse file errors into words for the officer; an
+// error it does not know is returned as it is.
 func explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB:
+			return ErrNotCaseload
+		case sqlite3.SQLITE_CORRUPT:
+			return ErrDamaged
+		case sqlite3.SQLITE_FULL:
+			return ErrDiskFull
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return ErrBusy
+		case sqlite3.SQLITE_READONLY:
+			if se.Code() == sqlite3.SQLITE_READONLY_DIRECTORY || se.Code() == sqlite3.SQLITE_READONLY_CANTINIT {
+				return ErrReadOnlyDir
+			}
+			return ErrReadOnly
+		case sqlite3.SQLITE_CANTOPEN:
+			return fmt.Errorf("cannot open the file or create its journal beside it (%v): check the permissions of the file and its folder", err)
+		case sqlite3.SQLITE_IOERR:
+			if isNoSpace(err) {
+				return ErrDiskFull
+			}
+			return fmt.Errorf("the disk reported an error (%v): check the disk, then run `caseload check`", err)
+		}
+	}
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "file is not a database"), strings.Contains(msg, "SQLITE_NOTADB"):
+	case strings.Contains(msg, "file is not a database"):
 		return ErrNotCaseload
-	case strings.Contains(msg, "database disk image is malformed"), strings.Contains(msg, "SQLITE_CORRUPT"):
-		return fmt.Errorf("the file is damaged (%v): restore a backup", err)
+	case strings.Contains(msg, "database disk image is malformed"):
+		return ErrDamaged
+	case isNoSpace(err):
+		return ErrDiskFull
 	}
 	return err
 }
 
-// Close closes the file.
-func (s *Store) Close() error {
-	s.mu.Lock()
-	for _, st := range s.statements {
-		st.Close()
-	}
-	s.statements = nil
-	s.mu.Unlock()
-	return s.db.Close()
+// isNoSpace reports whether the operating system said the disk is full.
+func isNoSpace(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "no space left on device")
 }
 
-// prepared returns the store's prepared statement for query, preparing it on
-// first use; database/sql re-prepares it on each pooled connection as needed.
-func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if st, ok := s.statements[query]; ok {
-		return st, nil
-	}
-	if s.statements == nil {
-		return nil, errors.New("the store is closed")
-	}
-	st, err := s.db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	s.statements[query] = st
-	return st, nil
-}
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }
 
 // Path is the file the store was opened on.
 func (s *Store) Path() string { return s.path }

@@ -32,40 +32,53 @@ SELECT
   (SELECT count(*) FROM referrals r WHERE r.client_id = c.id AND r.status IN ('referred','scheduled','engaged','waitlisted'))
 FROM clients c WHERE c.id = ?`
 
+// summaryColumns are a client's summary as the clients table stores it.
+type summaryColumns struct {
+	lastAt, lastType, completed, appt, stage, stageAt, due string
+	open                                                   int
+}
+
+// computeSummary reads a row of summaryQuery and applies the due-date rule of
+// the model to it.
+func computeSummary(row scanner, iv model.Intervals) (summaryColumns, error) {
+	var sc summaryColumns
+	var status, level, from, created, last, stage string
+	if err := row.Scan(&status, &level, &from, &created, &last, &sc.completed, &sc.appt, &stage, &sc.open); err != nil {
+		return sc, err
+	}
+	var d decoder
+	sc.lastAt, sc.lastType, _ = strings.Cut(last, "|")
+	sc.stage, sc.stageAt, _ = strings.Cut(stage, "|")
+	in := model.DueInput{
+		Status:          model.ClientStatus(status),
+		Level:           model.Level(level),
+		SupervisionFrom: d.date(from),
+		Created:         d.time(created),
+		LastCompleted:   d.time(sc.completed),
+		NextAppointment: d.time(sc.appt),
+	}
+	if d.err != nil {
+		return sc, d.err
+	}
+	if due, ok := model.NextDue(in, iv); ok {
+		sc.due = fmtTime(due)
+	}
+	return sc, nil
+}
+
 // refreshNow recomputes a client's summary columns from the records, with the
 // due-date rule of the model, in the current transaction.
 func (w *Writer) refreshNow(clientID string) error {
-	var status, level, from, created, last, completed, appt, stage string
-	var open int
-	err := w.queryRow(summaryQuery, clientID).Scan(&status, &level, &from, &created, &last, &completed, &appt, &stage, &open)
+	sc, err := computeSummary(w.queryRow(summaryQuery, clientID), w.intervals)
 	if err == sql.ErrNoRows {
 		return fmt.Errorf("client %s: %w", clientID, ErrNotFound)
 	}
 	if err != nil {
 		return fmt.Errorf("read summary of client %s: %w", clientID, err)
 	}
-	var d decoder
-	lastAt, lastType, _ := strings.Cut(last, "|")
-	stageName, stageAt, _ := strings.Cut(stage, "|")
-	in := model.DueInput{
-		Status:          model.ClientStatus(status),
-		Level:           model.Level(level),
-		SupervisionFrom: d.date(from),
-		Created:         d.time(created),
-		LastCompleted:   d.time(completed),
-		NextAppointment: d.time(appt),
-	}
-	if d.err != nil {
-		return fmt.Errorf("read summary of client %s: %w", clientID, d.err)
-	}
-	due, ok := model.NextDue(in, w.intervals)
-	dueText := ""
-	if ok {
-		dueText = fmtTime(due)
-	}
 	_, err = w.exec(`UPDATE clients SET last_contact_at = ?, last_contact_type = ?, last_completed_at = ?,
 		next_appointment_at = ?, current_stage = ?, current_stage_at = ?, next_due_at = ?, open_referrals = ? WHERE id = ?`,
-		lastAt, lastType, completed, appt, stageName, stageAt, dueText, open, clientID)
+		sc.lastAt, sc.lastType, sc.completed, sc.appt, sc.stage, sc.stageAt, sc.due, sc.open, clientID)
 	if err != nil {
 		return fmt.Errorf("update summary of client %s: %w", clientID, err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -14,15 +15,14 @@ import (
 // (the demo caseload, imports), all committed together or not at all.
 type Writer struct {
 	ctx       context.Context
-	store     *Store
 	tx        *Tx
 	now       time.Time
 	intervals model.Intervals
 	// deferred holds the clients whose summary a batch refreshes once at the
 	// end instead of after every record.
 	deferred map[string]bool
-	// stmts holds the statements of this transaction, bound to its
-	// connection from the store's prepared statements.
+	// stmts caches prepared statements for the life of the transaction: a
+	// batch runs the same few inserts thousands of times.
 	stmts map[string]*sql.Stmt
 	// unindexed holds, by kind, the notes a batch wrote while the note index
 	// triggers were paused.
@@ -33,11 +33,12 @@ func (w *Writer) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	prepared, err := w.store.prepared(w.ctx, query)
+	// Prepared on the transaction's own connection: preparing through the
+	// pool while holding a connection could wait for ever on a full pool.
+	st, err := w.tx.PrepareContext(w.ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	st := w.tx.StmtContext(w.ctx, prepared)
 	w.stmts[query] = st
 	return st, nil
 }
@@ -60,6 +61,10 @@ func (w *Writer) queryRow(query string, args ...any) *sql.Row {
 	}
 	return st.QueryRowContext(w.ctx, args...)
 }
+
+// errDryRun, returned from a batch, rolls back an import that was only a
+// rehearsal (--dry-run) once its report is made.
+var errDryRun = errors.New("dry run")
 
 // Batch runs fn with a Writer in one transaction; per-client summaries are
 // brought up to date once, just before the commit.
@@ -129,7 +134,7 @@ func (s *Store) newWriter(ctx context.Context, tx *Tx) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Writer{ctx: ctx, store: s, tx: tx, now: s.now(), intervals: iv, stmts: map[string]*sql.Stmt{}}, nil
+	return &Writer{ctx: ctx, tx: tx, now: s.now(), intervals: iv, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 // refresh brings a client's summary up to date, now or at the end of a batch.

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"caseload/model"
+)
+
+// auditPage is how many entries are read at a time: the log grows with every
+// write and is printed as it is read.
+const auditPage = 1000
+
+func runAudit(ctx context.Context, e *env, args []string) error {
+	fs, db := flags("audit", e)
+	since := fs.String("since", "", "list entries from this `date` on (2026-01-31 or 1/31/2026)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	q := model.AuditQuery{Limit: auditPage}
+	if *since != "" {
+		d, err := model.ParseCommonDate(*since)
+		if err != nil {
+			return fmt.Errorf("%w: --since: %v", errUsage, err)
+		}
+		q.Since = d.In(time.Local)
+	}
+	s, err := openStore(ctx, e, dbPath(*db, e))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	total := 0
+	for {
+		page, err := s.AuditLog(ctx, q)
+		if err != nil {
+			return err
+		}
+		for _, en := range page {
+			fmt.Fprintf(e.stdout, "%s  %-6s  %-15s  %s%s\n", en.At.Format("2006-01-02 15:04:05"), en.Action, en.EntityLabel(),
+				en.EntityID, exportDetail(en.Export))
+		}
+		total += len(page)
+		if len(page) < auditPage {
+			break
+		}
+		q.AfterSeq = page[len(page)-1].Seq
+	}
+	fmt.Fprintf(e.stdout, "%d entries\n", total)
+	return nil
+}
+
+func exportDetail(x model.ExportTrace) string {
+	if x.Format == "" {
+		return ""
+	}
+	redacted := ""
+	if x.Redacted {
+		redacted = ", redacted"
+	}
+	return fmt.Sprintf("  %s, %d records%s, to %s", x.Format, x.Records, redacted, printable(x.Destination))
+}

@@ -1,0 +1,89 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestFullCheckFindsNothingWrongInADemoCaseload(t *testing.T) {
+	s := openAt(t, demoFile(t, 10))
+	rep, err := s.FullCheck(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() {
+		t.Fatalf("a fresh demo caseload should be sound, got %+v", rep)
+	}
+}
+
+func TestFullCheckFindsBrokenInvariants(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name, sql, want string
+	}{
+		{"a referral whose status disagrees with its history",
+			"UPDATE referrals SET status = 'cancelled' WHERE id = (SELECT id FROM referrals WHERE status <> 'cancelled' LIMIT 1)",
+			"but its history ends at"},
+		{"a client summary that no longer matches the records",
+			"UPDATE clients SET next_due_at = '2001-01-01T00:00:00.000Z' WHERE id = (SELECT id FROM clients WHERE status = 'active' LIMIT 1)",
+			"the caseload shows"},
+		{"a note missing from the search index",
+			"DELETE FROM notes_fts WHERE rowid = (SELECT rowid FROM notes_fts WHERE kind = 'checkin' LIMIT 1)",
+			"missing from the search index"},
+		{"an append-only guard dropped",
+			"DROP TRIGGER checkins_no_update",
+			"checkins_no_update is missing"},
+		{"a search index left paused",
+			"INSERT INTO fts_pause (one) VALUES (1)",
+			"search index is paused"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := openAt(t, demoFile(t, 4))
+			if _, err := s.DB().ExecContext(ctx, c.sql); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := s.FullCheck(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK() || !strings.Contains(strings.Join(rep.Invariants, "\n"), c.want) {
+				t.Fatalf("want an invariant finding containing %q, got %+v", c.want, rep)
+			}
+		})
+	}
+}
+
+func TestFullCheckFindsDanglingForeignKeys(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, demoFile(t, 4))
+	db := s.DB()
+	db.SetMaxOpenConns(1)
+	for _, q := range []string{"PRAGMA foreign_keys = OFF",
+		"UPDATE referrals SET resource_id = 'gone' WHERE id = (SELECT id FROM referrals LIMIT 1)",
+		"PRAGMA foreign_keys = ON"} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := s.FullCheck(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.ForeignKeys) == 0 || !strings.Contains(rep.ForeignKeys[0], "missing resources") {
+		t.Fatalf("want a dangling referral found, got %+v", rep)
+	}
+}
+
+func TestFullCheckReportsADamagedPage(t *testing.T) {
+	path := demoFile(t, 10)
+	corruptPage(t, path, rootPage(t, path, "checkins_by_time"))
+	rep, err := openAt(t, path).FullCheck(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK() || len(rep.Integrity) == 0 {
+		t.Fatalf("want the damage reported, got %+v", rep)
+	}
+}
