@@ -151,6 +151,9 @@ func (f *form) setSize(w, h int) {
 	valueWidth := max(20, min(w-labelWidth-4, 70))
 	for _, fl := range f.fields {
 		fl.input.SetWidth(valueWidth - 2)
+		if fl.kind == kindWhen || fl.kind == kindDate {
+			fl.input.SetWidth(20) // room on the line for how the date was read
+		}
 		if fl.kind == kindNote {
 			fl.area.SetWidth(valueWidth)
 			fl.area.SetHeight(noteHeight(h))
