@@ -91,12 +91,12 @@ type (
 		problems []string
 		err      error
 	}
-	checkDueMsg      struct{}
-	settingsReadMsg  struct{ intervals model.Intervals }
-	demoLoadedMsg    struct{ err error }
-	draftSavedMsg    struct{ err error }
-	draftDeletedMsg  struct{ err error }
-	formReadyMsg     struct {
+	checkDueMsg     struct{}
+	settingsReadMsg struct{ intervals model.Intervals }
+	demoLoadedMsg   struct{ err error }
+	draftSavedMsg   struct{ err error }
+	draftDeletedMsg struct{ err error }
+	formReadyMsg    struct {
 		form  *form
 		draft map[string]string
 		err   error

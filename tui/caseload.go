@@ -62,8 +62,7 @@ type caseload struct {
 }
 
 func newCaseload(st *store.Store) *caseload {
-	in := textinput.New()
-	in.Prompt = "/ "
+	in := newInput("/ ")
 	in.Placeholder = "name or case number"
 	return &caseload{st: st, tab: model.TabAll, sort: model.SortDue, filter: in, pending: -1, height: 19, width: 80}
 }

@@ -25,7 +25,8 @@ func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []st
 	lines := []string{
 		s.title.Render(clean(c.DisplayName())) + "  " + clean(c.CaseNumber) + " · " + c.SupervisionType.Label() + " · " +
 			c.Level.Label() + " · " + c.Status.Label(),
-		"Supervised " + orDash(c.SupervisionFrom.String()) + " → " + until + " · Stage: " + stage + " · Next due: " + s.due(state, due),
+		"Supervised " + orDash(c.SupervisionFrom.String()) + " → " + until + " · Next due: " + s.due(state, due),
+		"Stage: " + stage,
 		s.dim.Render("Conditions: ") + orDash(firstLine(clean(strings.ReplaceAll(c.Conditions, "\n", "; ")))),
 	}
 	if notice != "" {
@@ -107,6 +108,9 @@ func entrySummary(e model.TimelineEntry, s styles) string {
 	case e.StageNote != nil:
 		return "Stage    " + s.stageBadge(e.StageNote.Stage) + " " + e.StageNote.Stage.Label() + "  " + s.dim.Render(firstLine(clean(e.StageNote.Note)))
 	case e.Event != nil:
+		if e.Event.From == "" {
+			return "Referral " + clean(e.ResourceName) + ": " + e.Event.To.Label()
+		}
 		return "Referral " + clean(e.ResourceName) + ": " + e.Event.From.Label() + " → " + e.Event.To.Label()
 	case e.Amendment != nil:
 		a := e.Amendment
@@ -114,7 +118,7 @@ func entrySummary(e model.TimelineEntry, s styles) string {
 		if a.ReplacementID != "" {
 			what = "corrected"
 		}
-		return "Amendment: a " + strings.ReplaceAll(string(a.TargetKind), "_", " ") + " " + what + " — " + clean(a.Reason)
+		return "Amendment: " + kindLabel[a.TargetKind] + " " + what + " — " + clean(a.Reason)
 	}
 	return string(e.Kind)
 }
@@ -221,4 +225,10 @@ func firstLine(s string) string {
 		return s[:i] + "…"
 	}
 	return s
+}
+
+var kindLabel = map[model.RecordKind]string{
+	model.KindCheckIn:       "check-in",
+	model.KindStageNote:     "stage note",
+	model.KindReferralEvent: "referral change",
 }

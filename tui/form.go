@@ -232,9 +232,9 @@ func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
 	case kindChoice, kindBool:
 		n := len(fl.options)
 		switch {
-		case key.Matches(kp, k.PrevOption):
+		case key.Matches(kp, k.ChangeOption) && kp.String() == "left":
 			fl.pick = (fl.pick + n - 1) % n
-		case key.Matches(kp, k.NextOption), key.Matches(kp, k.Toggle):
+		case key.Matches(kp, k.ChangeOption), key.Matches(kp, k.Toggle):
 			fl.pick = (fl.pick + 1) % n
 		case key.Matches(kp, k.Pick):
 			if i, _ := strconv.Atoi(kp.String()); i <= n {
@@ -248,9 +248,9 @@ func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
 	case kindMulti:
 		n := len(fl.options)
 		switch {
-		case key.Matches(kp, k.PrevOption):
+		case key.Matches(kp, k.ChangeOption) && kp.String() == "left":
 			fl.cursor = (fl.cursor + n - 1) % n
-		case key.Matches(kp, k.NextOption):
+		case key.Matches(kp, k.ChangeOption):
 			fl.cursor = (fl.cursor + 1) % n
 		case key.Matches(kp, k.Toggle):
 			fl.picked[fl.cursor] = !fl.picked[fl.cursor]
@@ -381,8 +381,7 @@ func (f *form) fieldHelp(fl *field, s styles) []string {
 			mark = "▸ "
 		}
 		text := strconv.Itoa(i+1) + " " + mark + o.label
-		if fl.stageTab {
-			st := model.Stage(o.value)
+		if st := model.Stage(o.value); fl.stageTab && st.Valid() {
 			text += " — " + st.Help() + " Helps: " + st.Helps()
 		} else if o.help != "" {
 			text += " — " + o.help

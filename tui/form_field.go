@@ -45,8 +45,7 @@ type field struct {
 }
 
 func textField(name, label, value, help string) *field {
-	in := textinput.New()
-	in.Prompt = ""
+	in := newInput("")
 	in.SetValue(value)
 	return &field{name: name, label: label, kind: kindText, help: help, input: in}
 }
@@ -62,6 +61,9 @@ func whenField(name, label, value, help string, dateOnly bool) *field {
 
 func noteField(name, label, value, help string) *field {
 	a := textarea.New()
+	st := a.Styles()
+	st.Cursor.Blink = false
+	a.SetStyles(st)
 	a.Prompt = "│ "
 	a.ShowLineNumbers = false
 	a.SetValue(value)
@@ -99,6 +101,17 @@ func boolField(name, label string, value bool, help string) *field {
 		f.pick = 1
 	}
 	return f
+}
+
+// newInput makes a one-line editor with a steady cursor: a blinking one
+// redraws the screen twice a second for nothing.
+func newInput(prompt string) textinput.Model {
+	in := textinput.New()
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	in.Prompt = prompt
+	return in
 }
 
 // value is what the field holds as text: what was typed, the chosen option's

@@ -21,7 +21,11 @@ func (a *App) helpView() []string {
 		title, groups = "Keys · Client", a.keys.clientGroups()
 	}
 	lines := []string{a.styles.title.Render(title), ""}
-	lines = append(lines, strings.Split(a.help.FullHelpView(groups), "\n")...)
+	// Two groups side by side fit 80 columns; more go below.
+	for i := 0; i < len(groups); i += 2 {
+		lines = append(lines, strings.Split(a.help.FullHelpView(groups[i:min(i+2, len(groups))]), "\n")...)
+		lines = append(lines, "")
+	}
 	if a.form != nil {
 		lines = append(lines, "", a.styles.bold.Render(a.form.fields[a.form.focus].label))
 		lines = append(lines, a.fieldHelpText(a.form.fields[a.form.focus])...)

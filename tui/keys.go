@@ -13,7 +13,7 @@ type keyMap struct {
 	AcceptFilter, ClearFilter               key.Binding
 	StageNote, EditClient, Amend, Back      key.Binding
 	NextField, PrevField, Save, Cancel      key.Binding
-	PrevOption, NextOption, Toggle          key.Binding
+	ChangeOption, Toggle                    key.Binding
 	Pick, FieldHelp                         key.Binding
 	Yes, No                                 key.Binding
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
@@ -30,30 +30,29 @@ func newKeyMap() keyMap {
 		PageDown:     b([]string{"pgdown", "ctrl+d", "space"}, "pgdn/space", "page down"),
 		Top:          b([]string{"g", "home"}, "g", "first"),
 		Bottom:       b([]string{"G", "end"}, "G", "last"),
-		NextTab:      b([]string{"tab"}, "tab", "next tab"),
+		NextTab:      b([]string{"tab"}, "tab", "tabs"),
 		PrevTab:      b([]string{"shift+tab"}, "shift+tab", "previous tab"),
 		Filter:       b([]string{"/"}, "/", "filter"),
 		Sort:         b([]string{"s"}, "s", "sort"),
 		Open:         b([]string{"enter"}, "enter", "open"),
 		CheckIn:      b([]string{"c"}, "c", "check-in"),
-		AddClient:    b([]string{"a"}, "a", "add client"),
+		AddClient:    b([]string{"a"}, "a", "add"),
 		LoadDemo:     b([]string{"d"}, "d", "load demo caseload"),
 		Restore:      b([]string{"r"}, "r", "restore draft"),
 		DiscardDraft: b([]string{"x"}, "x", "discard draft"),
 		AcceptFilter: b([]string{"enter"}, "enter", "keep filter"),
 		ClearFilter:  b([]string{"esc"}, "esc", "clear filter"),
 		StageNote:    b([]string{"n"}, "n", "stage note"),
-		EditClient:   b([]string{"e"}, "e", "edit client"),
-		Amend:        b([]string{"A"}, "A", "amend record"),
+		EditClient:   b([]string{"e"}, "e", "edit"),
+		Amend:        b([]string{"A"}, "A", "amend"),
 		Back:         b([]string{"esc"}, "esc", "back"),
-		NextField:    b([]string{"tab"}, "tab", "next field"),
+		NextField:    b([]string{"tab"}, "tab", "next"),
 		PrevField:    b([]string{"shift+tab"}, "shift+tab", "previous field"),
 		Save:         b([]string{"ctrl+s"}, "ctrl+s", "save"),
 		Cancel:       b([]string{"esc"}, "esc", "cancel"),
-		PrevOption:   b([]string{"left"}, "←", "previous option"),
-		NextOption:   b([]string{"right"}, "→", "next option"),
+		ChangeOption: b([]string{"left", "right"}, "←/→", "change"),
 		Toggle:       b([]string{"space"}, "space", "tick option"),
-		Pick:         b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "choose option, next field"),
+		Pick:         b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "pick"),
 		FieldHelp:    b([]string{"f1"}, "f1", "form help"),
 		Yes:          b([]string{"y"}, "y", "yes, discard"),
 		No:           b([]string{"n", "esc"}, "n/esc", "no, keep editing"),
@@ -92,20 +91,20 @@ func (k keyMap) clientGroups() [][]key.Binding {
 }
 
 func (k keyMap) clientShort() []key.Binding {
-	return []key.Binding{k.CheckIn, k.StageNote, k.EditClient, k.Amend, k.NextTab, k.Back, k.Help}
+	return []key.Binding{k.CheckIn, k.StageNote, k.EditClient, k.Amend, k.NextTab, k.Help, k.Back}
 }
 
 // formGroups are the keys of every form.
 func (k keyMap) formGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextField, k.PrevField, k.Save, k.Cancel},
-		{k.Pick, k.PrevOption, k.NextOption, k.Toggle},
+		{k.Pick, k.ChangeOption, k.Toggle},
 		{k.FieldHelp, k.ForceQuit},
 	}
 }
 
 func (k keyMap) formShort() []key.Binding {
-	return []key.Binding{k.Save, k.NextField, k.Pick, k.PrevOption, k.NextOption, k.Cancel, k.FieldHelp}
+	return []key.Binding{k.Save, k.NextField, k.Pick, k.ChangeOption, k.FieldHelp, k.Cancel}
 }
 
 func (k keyMap) confirmShort() []key.Binding { return []key.Binding{k.Yes, k.No} }

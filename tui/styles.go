@@ -13,9 +13,9 @@ import (
 // the stage badge, the ▸ cursor), so NO_COLOR and a monochrome terminal lose
 // nothing.
 type styles struct {
-	title, dim, bold, selected, tabOn, tabOff, header lipgloss.Style
+	title, dim, bold, selected, tabOn, tabOff, header          lipgloss.Style
 	overdue, today, soon, errText, warn, ok, label, focusLabel lipgloss.Style
-	stage                                                    map[model.Stage]lipgloss.Style
+	stage                                                      map[model.Stage]lipgloss.Style
 }
 
 func newStyles(dark bool) styles {
