@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,7 +24,11 @@ func TestMain(m *testing.M) {
 	// Stored times come back in local time; golden screens must not depend
 	// on the machine's zone.
 	time.Local = time.UTC
-	os.Exit(m.Run())
+	code := m.Run()
+	if fixturePath != "" {
+		os.RemoveAll(filepath.Dir(fixturePath))
+	}
+	os.Exit(code)
 }
 
 // Names the fixture uses, so tests can find them.
@@ -38,7 +43,40 @@ func at(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h,
 // every due state, check-ins, stage notes, a referral and an amendment.
 func fixtureStore(t testing.TB) *store.Store {
 	t.Helper()
-	st := emptyStore(t)
+	fixtureOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "caseload-tui-fixture")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixturePath = filepath.Join(dir, "fixture.db")
+		st := openStore(t, fixturePath)
+		fillFixture(t, st)
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	data, err := os.ReadFile(fixturePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "caseload.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t, path)
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// The fixture is built once per run and copied for each test: the same
+// records, at a fraction of the cost.
+var (
+	fixtureOnce sync.Once
+	fixturePath string
+)
+
+func fillFixture(t testing.TB, st *store.Store) {
+	t.Helper()
 	ctx := context.Background()
 	must := func(err error) {
 		t.Helper()
@@ -82,16 +120,21 @@ func fixtureStore(t testing.TB) *store.Store {
 	carla := client("Carla Test", "Carl", "CR-1004", model.LevelIntensive, model.StatusActive)
 	checkin(carla, at(11, 20, 9, 0), model.ContactField, model.TestNegative, model.StageAction, "At work.", at(11, 23, 15, 0))
 	client("Dan Closed", "", "CR-1005", model.LevelLow, model.StatusClosed)
-	return st
 }
 
 func emptyStore(t testing.TB) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "caseload.db"), store.WithClock(func() time.Time { return frozen }))
+	st := openStore(t, filepath.Join(t.TempDir(), "caseload.db"))
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func openStore(t testing.TB, path string) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return frozen }))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
 	return st
 }
 
