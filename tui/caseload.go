@@ -78,15 +78,16 @@ func (c *caseload) query(now time.Time, offset, limit int) model.CaseloadQuery {
 	return model.CaseloadQuery{Tab: c.tab, Sort: c.sort, Limit: limit, Offset: offset, Now: now}
 }
 
-// loadWindow loads three screens of rows around the top of the screen: the
-// one shown and one each way, so j and page down rarely wait.
+// loadWindow loads five screens of rows centred on the screen, so that j
+// and page down find their rows already there; ensure asks for the next
+// window while a screen's worth is still in hand.
 func (c *caseload) loadWindow(now time.Time) tea.Cmd {
-	offset := max(0, c.top-c.height)
+	offset := max(0, c.top-2*c.height)
 	if c.pending == offset {
 		return nil
 	}
 	c.pending = offset
-	gen, limit, q := c.gen, 3*c.height, c.query(now, offset, 3*c.height)
+	gen, limit, q := c.gen, 5*c.height, c.query(now, offset, 5*c.height)
 	st := c.st
 	return func() tea.Msg {
 		rows, err := st.CaseloadPage(context.Background(), q)
@@ -204,7 +205,10 @@ func (c *caseload) ensure(now time.Time) tea.Cmd {
 	if c.counted {
 		hi = min(hi, c.total)
 	}
-	if lo >= c.from && (hi <= c.from+len(c.rows) || c.endKnown) {
+	covered := lo >= c.from && (hi <= c.from+len(c.rows) || c.endKnown)
+	nearStart := c.from > 0 && lo-c.from < c.height
+	nearEnd := !c.endKnown && c.from+len(c.rows)-hi < c.height
+	if covered && !nearStart && !nearEnd {
 		return nil
 	}
 	return c.loadWindow(now)

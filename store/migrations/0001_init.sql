@@ -40,6 +40,9 @@ CREATE TABLE clients (
 
 CREATE INDEX clients_by_name ON clients (sort_name, id);
 CREATE INDEX clients_by_due ON clients (next_due_at, sort_name, id) WHERE next_due_at <> '';
+-- The default caseload order (due first, then those with nothing due) reads
+-- this index in order; without it every page sorts the whole table.
+CREATE INDEX clients_by_due_order ON clients (next_due_at = '', next_due_at, sort_name, id);
 CREATE INDEX clients_by_last_contact ON clients (last_contact_at, sort_name, id);
 
 CREATE TABLE checkins (
