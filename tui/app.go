@@ -155,6 +155,9 @@ func (a *App) resize(w, h int) {
 	if a.form != nil {
 		a.form.setSize(w, h)
 	}
+	if a.client != nil {
+		a.client.height = timelineRows(h)
+	}
 }
 
 // key handles a key press: quitting first, then help, the open form, and
@@ -326,7 +329,7 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not open the client: " + msg.err.Error()
 			return nil
 		}
-		a.client = newClientView(msg, a.client)
+		a.client = newClientView(msg, a.client, a.height)
 		a.screen = screenClient
 	case timelineLoadedMsg:
 		if a.client != nil && msg.err == nil {

@@ -33,6 +33,13 @@ type timelineLoadedMsg struct {
 // cursor nears the end.
 const timelinePage = 40
 
+// timelineDetail is the lines under the timeline for the selected record's
+// note; clientChrome is the header, notice, tabs and rule around the list.
+const timelineDetail, clientChrome = 4, 8
+
+// timelineRows is how many records fit on a screen h lines high.
+func timelineRows(h int) int { return max(3, h-1-clientChrome-timelineDetail) }
+
 // Tabs of the client screen.
 const (
 	tabTimeline = iota
@@ -72,11 +79,11 @@ func loadClient(st *store.Store, id string) tea.Cmd {
 	}
 }
 
-func newClientView(msg clientLoadedMsg, old *clientView) *clientView {
+func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
-		more: len(msg.timeline) == timelinePage, height: 10}
+		more: len(msg.timeline) == timelinePage, height: timelineRows(h)}
 	if old != nil && old.client.ID == msg.client.ID {
-		v.tab, v.height = old.tab, old.height
+		v.tab = old.tab
 		v.cursor = min(old.cursor, max(0, len(v.timeline)-1))
 		v.top = min(old.top, v.cursor)
 	}

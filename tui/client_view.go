@@ -59,8 +59,6 @@ func (v *clientView) timelineView(s styles, now time.Time, w, h int) []string {
 	if len(v.timeline) == 0 {
 		return []string{s.dim.Render("Nothing recorded yet. c logs a check-in, n a stage note.")}
 	}
-	detail := 4
-	v.height = max(3, h-detail-1)
 	var out []string
 	for i := v.top; i < len(v.timeline) && i < v.top+v.height; i++ {
 		e := v.timeline[i]
@@ -74,7 +72,7 @@ func (v *clientView) timelineView(s styles, now time.Time, w, h int) []string {
 		}
 		out = append(out, line)
 	}
-	for len(out) < v.height {
+	for len(out) < h-timelineDetail-1 {
 		out = append(out, "")
 	}
 	out = append(out, s.dim.Render(strings.Repeat("─", w)))
@@ -84,7 +82,7 @@ func (v *clientView) timelineView(s styles, now time.Time, w, h int) []string {
 			note = s.dim.Render("(no note)")
 		}
 		wrapped := strings.Split(lipgloss.NewStyle().Width(w).Render(cleanLines(note)), "\n")
-		out = append(out, wrapped[:min(len(wrapped), detail)]...)
+		out = append(out, wrapped[:min(len(wrapped), timelineDetail)]...)
 	}
 	return out
 }
