@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"caseload/store"
 	"caseload/tui"
@@ -21,7 +23,12 @@ func runApp(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	p := tea.NewProgram(tui.New(s, tui.Options{}), tea.WithContext(ctx))
+	// The colour profile comes from the environment alone (TERM, COLORTERM,
+	// NO_COLOR): Bubble Tea's own detection runs `tmux info` inside tmux,
+	// which costs more than the rest of start-up together. At worst a tmux
+	// with true colour gets 256 colours.
+	p := tea.NewProgram(tui.New(s, tui.Options{}), tea.WithContext(ctx),
+		tea.WithColorProfile(colorprofile.Env(os.Environ())))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("app: %w", err)
 	}
