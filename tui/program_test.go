@@ -31,7 +31,7 @@ func TestProgramLogsACheckInUnderTheRealRuntime(t *testing.T) {
 	waitFor("Carla")
 	tm.Send(keyPress("/"))
 	tm.Type("car")
-	waitFor("best")
+	waitFor("of 1 matches")
 	tm.Send(keyPress("enter"))
 	tm.Send(keyPress("c"))
 	waitFor("Drug test")
