@@ -412,7 +412,7 @@ func (a *App) saved(s saved) tea.Cmd {
 	}
 	a.form = nil
 	a.notice = s.what + "."
-	cmds := []tea.Cmd{a.deleteDraft(s.draftKey), a.caseload.reset(a.now())}
+	cmds := []tea.Cmd{a.deleteDraft(s.draftKey), a.caseload.refresh(a.now())}
 	if a.screen == screenClient && a.client != nil {
 		cmds = append(cmds, loadClient(a.st, a.client.client.ID))
 	}

@@ -115,6 +115,17 @@ func (c *caseload) reset(now time.Time) tea.Cmd {
 	return tea.Batch(c.loadWindow(now), c.count(now))
 }
 
+// refresh reads the list again after a save, keeping the rows on screen and
+// the cursor where they are until the new ones arrive.
+func (c *caseload) refresh(now time.Time) tea.Cmd {
+	c.gen++
+	c.pending = -1
+	if c.filterActive() {
+		return c.runFilter(now)
+	}
+	return tea.Batch(c.loadWindow(now), c.count(now))
+}
+
 // runFilter matches the filter against the client index and reads the rows
 // of the best matches; both run off the update loop.
 func (c *caseload) runFilter(now time.Time) tea.Cmd {
