@@ -12,11 +12,6 @@ import (
 	"testing"
 )
 
-func TestMain(m *testing.M) {
-	backupWorkFactor = 10 // age's real cost takes many seconds under the race detector
-	os.Exit(m.Run())
-}
-
 // cli runs the real command line in process and returns the exit status and
 // what it printed.
 func cli(t *testing.T, vars map[string]string, args ...string) (int, string, string) {

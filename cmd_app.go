@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"time"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"caseload/tui"
 )
@@ -21,20 +22,12 @@ func runApp(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	// The day's first start keeps a copy while the officer works: on a big
-	// file it takes seconds. A failure is said when the app closes, and does
-	// not keep the officer out of the caseload.
-	backup := make(chan error, 1)
-	go func() {
-		_, err := s.DailyBackup(ctx, time.Now())
-		backup <- err
-	}()
-	defer func() {
-		if err := <-backup; err != nil {
-			fmt.Fprintf(e.stderr, "caseload: %v\n", err)
-		}
-	}()
-	p := tea.NewProgram(tui.New(s, tui.Options{}), tea.WithContext(ctx))
+	// The colour profile comes from the environment alone (TERM, COLORTERM,
+	// NO_COLOR): Bubble Tea's own detection runs `tmux info` inside tmux,
+	// which costs more than the rest of start-up together. At worst a tmux
+	// with true colour gets 256 colours.
+	p := tea.NewProgram(tui.New(s, tui.Options{}), tea.WithContext(ctx),
+		tea.WithColorProfile(colorprofile.Env(os.Environ())))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("app: %w", err)
 	}

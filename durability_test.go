@@ -14,16 +14,6 @@ import (
 )
 
 // buildBinary builds the real caseload binary once for the test.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "caseload")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // importBatch is how many clients each killed import carries: enough that a
 // kill often lands inside the transaction.
 const importBatch = 40

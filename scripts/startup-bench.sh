@@ -1,0 +1,51 @@
+#!/bin/sh
+# startup-bench.sh measures the time from process start to the first full
+# caseload frame on the 10,000-client demo, in tmux, and reports the median of
+# several runs (RUNS, default 15). The demo file is built once into the user's
+# cache directory and reused.
+#
+# The figure includes what the officer waits for: tmux starting the process,
+# Go start-up, opening the file, the first page query and the first render;
+# plus the polling of capture-pane (a few ms), which makes it an upper bound.
+set -eu
+
+runs=${RUNS:-15}
+clients=${CLIENTS:-10000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache=${XDG_CACHE_HOME:-$HOME/.cache}/caseload-bench
+command -v tmux >/dev/null || { echo "startup-bench: tmux is not installed" >&2; exit 1; }
+mkdir -p "$cache"
+
+work=$(mktemp -d)
+sock="caseload-startup-$$"
+trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+
+bin="$work/caseload"
+(cd "$root" && CGO_ENABLED=0 go build -o "$bin" .)
+
+# The schema is part of the key: a file made by an older schema would
+# measure old indexes.
+schema=$(cksum < "$root/store/migrations/0001_init.sql" | cut -d' ' -f1)
+db="$cache/startup-$clients-seed-1-$schema.db"
+if [ ! -f "$db" ]; then
+	"$bin" demo --clients "$clients" --seed 1 --db "$db.building" >/dev/null
+	mv "$db.building" "$db"
+fi
+
+# The tmux server is up before the clock starts: we time the app, not tmux.
+tmux -L "$sock" -f /dev/null new-session -d -s bench -x 100 -y 30
+
+i=0
+while [ "$i" -lt "$runs" ]; do
+	i=$((i + 1))
+	start=$(date +%s%N)
+	tmux -L "$sock" new-window -d -t bench -n run "exec $bin --db $db"
+	# The cursor mark is drawn with the first page of rows: the first full frame.
+	until tmux -L "$sock" capture-pane -p -t bench:run 2>/dev/null | grep -q '▸ '; do :; done
+	end=$(date +%s%N)
+	echo $(((end - start) / 1000000))
+	tmux -L "$sock" kill-window -t bench:run
+done | sort -n | awk -v clients="$clients" '
+	{ ms[NR] = $1 }
+	END { printf "startup to first caseload frame, %d clients, %d runs: median %d ms (min %d, max %d)\n",
+		clients, NR, ms[int((NR + 1) / 2)], ms[1], ms[NR] }'

@@ -1,0 +1,150 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// handle takes the messages that are not keys: answers from the store.
+func (a *App) handle(msg tea.Msg) tea.Cmd {
+	now := a.now()
+	switch msg := msg.(type) {
+	case caseloadLoadedMsg:
+		if msg.err != nil {
+			a.notice = "Could not read the caseload: " + msg.err.Error()
+			return nil
+		}
+		cmd := a.caseload.windowLoaded(msg, now)
+		if !a.started {
+			a.started = true
+			return tea.Batch(cmd, a.afterFirstFrame())
+		}
+		return cmd
+	case caseloadCountedMsg:
+		if msg.err == nil && msg.gen == a.caseload.gen {
+			a.caseload.total, a.caseload.counted = msg.n, true
+			a.caseload.clamp()
+			return a.caseload.ensure(now)
+		}
+	case clientIndexLoadedMsg:
+		if msg.err != nil {
+			a.notice = "Could not read the client list: " + msg.err.Error()
+			return nil
+		}
+		a.caseload.index = msg.index
+		if a.caseload.filterActive() {
+			return a.caseload.reset(now)
+		}
+	case filterMatchedMsg:
+		if msg.err != nil {
+			a.notice = "Could not filter: " + msg.err.Error()
+		}
+		a.caseload.filterLoaded(msg)
+	case clientLoadedMsg:
+		if msg.err != nil {
+			a.notice = "Could not open the client: " + msg.err.Error()
+			return nil
+		}
+		a.client = newClientView(msg, a.client, a.height)
+		a.screen = screenClient
+	case timelineLoadedMsg:
+		if a.client != nil && msg.err == nil {
+			a.client.moreLoaded(msg)
+		}
+	case formReadyMsg:
+		if msg.err != nil {
+			a.notice = "Could not open the form: " + msg.err.Error()
+			return nil
+		}
+		return a.openForm(msg.form, msg.draft)
+	case checkinSavedMsg:
+		return a.saved(msg.saved)
+	case stageNoteSavedMsg:
+		return a.saved(msg.saved)
+	case amendmentSavedMsg:
+		return a.saved(msg.saved)
+	case clientSavedMsg:
+		return tea.Batch(a.saved(msg.saved), loadClientIndex(a.st))
+	case draftTickMsg:
+		if a.form != nil && a.form.draftKey == msg.key && a.form.version == msg.version {
+			return a.saveDraft(a.form)
+		}
+	case draftsFoundMsg:
+		a.drafts = msg.drafts
+	case settingsReadMsg:
+		a.intervals = msg.intervals
+	case checkDueMsg:
+		// The file check, then the day's first backup: both read the whole
+		// file, so they run one after the other, after the first frame.
+		st, now := a.st, a.now()
+		return tea.Sequence(
+			func() tea.Msg {
+				p, err := st.Check(context.Background())
+				return fileCheckedMsg{p, err}
+			},
+			func() tea.Msg {
+				path, err := st.DailyBackup(context.Background(), now)
+				return backupTakenMsg{path, err}
+			},
+		)
+	case backupTakenMsg:
+		if msg.err != nil {
+			a.problem = "Today's backup failed: " + msg.err.Error() + ". Run `caseload backup` to try again."
+		}
+	case fileCheckedMsg:
+		switch {
+		case msg.err != nil:
+			a.problem = "The file check failed: " + msg.err.Error() + ". Make a backup and run `caseload check`."
+		case len(msg.problems) > 0:
+			a.problem = fmt.Sprintf("The file check found %d problem(s), first: %s. Make a backup and run `caseload check`.", len(msg.problems), msg.problems[0])
+		}
+	case demoLoadedMsg:
+		if msg.err != nil {
+			a.notice = "Could not load the demo: " + msg.err.Error()
+			return nil
+		}
+		a.notice = "Demo caseload loaded: fictional people, for trying things out."
+		return tea.Batch(a.caseload.reset(now), loadClientIndex(a.st))
+	case draftSavedMsg, draftDeletedMsg:
+		// A draft that could not be written is not worth interrupting the
+		// officer for; the form is still open and a save reports its own error.
+	default:
+		return a.passOn(msg)
+	}
+	return nil
+}
+
+// passOn gives cursor blinks and the like to whoever has the cursor.
+func (a *App) passOn(msg tea.Msg) tea.Cmd {
+	if a.form != nil {
+		return a.form.passToEditor(msg)
+	}
+	if a.caseload.filtering {
+		var cmd tea.Cmd
+		a.caseload.filter, cmd = a.caseload.filter.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// saved closes the form after a save, or shows why the save failed with
+// everything typed still there.
+func (a *App) saved(s saved) tea.Cmd {
+	if a.form == nil {
+		return nil
+	}
+	if s.err != nil {
+		a.form.saving = false
+		a.form.showErrors(s.err)
+		return nil
+	}
+	a.form = nil
+	a.notice = s.what + "."
+	cmds := []tea.Cmd{a.deleteDraft(s.draftKey), a.caseload.refresh(a.now())}
+	if a.screen == screenClient && a.client != nil {
+		cmds = append(cmds, loadClient(a.st, a.client.client.ID))
+	}
+	return tea.Batch(cmds...)
+}

@@ -1,0 +1,333 @@
+package tui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// caseloadLoadedMsg brings one window of caseload rows.
+type caseloadLoadedMsg struct {
+	gen, offset, limit int
+	rows               []model.CaseloadRow
+	err                error
+}
+
+// caseloadCountedMsg brings the number of clients on the current tab.
+type caseloadCountedMsg struct {
+	gen, n int
+	err    error
+}
+
+// filterMatchedMsg brings the rows matching what was typed in the filter,
+// best match first.
+type filterMatchedMsg struct {
+	gen     int
+	rows    []model.CaseloadRow
+	matches int
+	err     error
+}
+
+// caseload is the list of clients. It holds only a window of rows around
+// the screen and loads the next one as the officer scrolls, so 10,000
+// clients cost what 60 do.
+type caseload struct {
+	st        *store.Store
+	tab       model.CaseloadTab
+	sort      model.CaseloadSort
+	filter    textinput.Model
+	filtering bool // typing in the filter
+	index     *clientIndex
+	rows      []model.CaseloadRow // the window, starting at row `from`
+	from      int
+	endKnown  bool // the window reaches the end of the list
+	total     int
+	counted   bool
+	cursor    int
+	top       int
+	width     int
+	height    int // table rows on screen
+	gen       int // bumps when tab, sort or filter change; older answers are dropped
+	pending   int // offset of the page being loaded; -1 for none
+	loaded    bool
+	matches   int
+}
+
+func newCaseload(st *store.Store) *caseload {
+	in := newInput("/ ")
+	in.Placeholder = "name or case number"
+	return &caseload{st: st, tab: model.TabAll, sort: model.SortDue, filter: in, pending: -1, height: 19, width: 80}
+}
+
+func (c *caseload) filterActive() bool { return strings.TrimSpace(c.filter.Value()) != "" }
+
+// empty reports a file with no clients at all: the first start.
+func (c *caseload) empty() bool {
+	return c.loaded && !c.filterActive() && c.tab == model.TabAll && len(c.rows) == 0 && c.from == 0
+}
+
+func (c *caseload) query(now time.Time, offset, limit int) model.CaseloadQuery {
+	return model.CaseloadQuery{Tab: c.tab, Sort: c.sort, Limit: limit, Offset: offset, Now: now}
+}
+
+// loadWindow loads five screens of rows centred on the screen, so that j
+// and page down find their rows already there; ensure asks for the next
+// window while a screen's worth is still in hand.
+func (c *caseload) loadWindow(now time.Time) tea.Cmd {
+	offset := max(0, c.top-2*c.height)
+	if c.pending == offset {
+		return nil
+	}
+	c.pending = offset
+	gen, limit, q := c.gen, 5*c.height, c.query(now, offset, 5*c.height)
+	st := c.st
+	return func() tea.Msg {
+		rows, err := st.CaseloadPage(context.Background(), q)
+		return caseloadLoadedMsg{gen: gen, offset: offset, limit: limit, rows: rows, err: err}
+	}
+}
+
+// count runs after the first frame: counting a big caseload reads the whole
+// due index.
+func (c *caseload) count(now time.Time) tea.Cmd {
+	gen, q, st := c.gen, c.query(now, 0, 0), c.st
+	return func() tea.Msg {
+		n, err := st.CaseloadCount(context.Background(), q)
+		return caseloadCountedMsg{gen: gen, n: n, err: err}
+	}
+}
+
+// reset starts the list again after the tab, sort or filter changed.
+func (c *caseload) reset(now time.Time) tea.Cmd {
+	c.gen++
+	c.cursor, c.top, c.from, c.rows, c.counted, c.endKnown, c.pending = 0, 0, 0, nil, false, false, -1
+	if c.filterActive() {
+		return c.runFilter(now)
+	}
+	return tea.Batch(c.loadWindow(now), c.count(now))
+}
+
+// refresh reads the list again after a save, keeping the rows on screen and
+// the cursor where they are until the new ones arrive.
+func (c *caseload) refresh(now time.Time) tea.Cmd {
+	c.gen++
+	c.pending = -1
+	if c.filterActive() {
+		return c.runFilter(now)
+	}
+	return tea.Batch(c.loadWindow(now), c.count(now))
+}
+
+// runFilter matches the filter against the client index and reads the rows
+// of the best matches; both run off the update loop.
+func (c *caseload) runFilter(now time.Time) tea.Cmd {
+	if c.index == nil {
+		return nil // the index is on its way; the filter runs when it lands
+	}
+	gen, pattern, idx, st := c.gen, strings.TrimSpace(c.filter.Value()), c.index, c.st
+	q := c.query(now, 0, 0)
+	return func() tea.Msg {
+		ids, matches := idx.match(pattern, maxMatches)
+		if len(ids) == 0 {
+			return filterMatchedMsg{gen: gen}
+		}
+		q.IDs = ids
+		rows, err := st.CaseloadPage(context.Background(), q)
+		return filterMatchedMsg{gen: gen, rows: orderLike(rows, ids), matches: matches, err: err}
+	}
+}
+
+// maxMatches bounds a filter's rows: nobody scrolls past 200 fuzzy matches.
+const maxMatches = 200
+
+// orderLike puts rows in the order of ids: best match first.
+func orderLike(rows []model.CaseloadRow, ids []string) []model.CaseloadRow {
+	byID := make(map[string]model.CaseloadRow, len(rows))
+	for _, r := range rows {
+		byID[r.ClientID] = r
+	}
+	out := make([]model.CaseloadRow, 0, len(rows))
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// loaded takes in a window of rows and says whether more must be read.
+func (c *caseload) windowLoaded(msg caseloadLoadedMsg, now time.Time) tea.Cmd {
+	if msg.gen != c.gen || c.filterActive() {
+		return nil
+	}
+	if c.pending == msg.offset {
+		c.pending = -1
+	}
+	c.rows, c.from, c.endKnown, c.loaded = msg.rows, msg.offset, len(msg.rows) < msg.limit, true
+	if c.endKnown && !c.counted {
+		c.total, c.counted = msg.offset+len(msg.rows), true
+	}
+	c.clamp()
+	return c.ensure(now)
+}
+
+func (c *caseload) filterLoaded(msg filterMatchedMsg) {
+	if msg.gen != c.gen {
+		return
+	}
+	c.rows, c.from, c.endKnown, c.loaded = msg.rows, 0, true, true
+	c.total, c.counted, c.matches = len(msg.rows), true, msg.matches
+	c.clamp()
+}
+
+// last is the highest row the cursor may reach with what is known.
+func (c *caseload) last() int {
+	if c.counted {
+		return c.total - 1
+	}
+	return c.from + len(c.rows) - 1
+}
+
+func (c *caseload) clamp() {
+	c.cursor = max(0, min(c.cursor, c.last()))
+	if c.cursor < c.top {
+		c.top = c.cursor
+	}
+	if c.cursor >= c.top+c.height {
+		c.top = c.cursor - c.height + 1
+	}
+	c.top = max(0, min(c.top, c.last()-c.height+1))
+}
+
+// ensure loads the window when the screen has scrolled out of it.
+func (c *caseload) ensure(now time.Time) tea.Cmd {
+	if c.filterActive() || !c.loaded {
+		return nil
+	}
+	lo, hi := c.top, c.top+c.height
+	if c.counted {
+		hi = min(hi, c.total)
+	}
+	covered := lo >= c.from && (hi <= c.from+len(c.rows) || c.endKnown)
+	nearStart := c.from > 0 && lo-c.from < c.height
+	nearEnd := !c.endKnown && c.from+len(c.rows)-hi < c.height
+	if covered && !nearStart && !nearEnd {
+		return nil
+	}
+	return c.loadWindow(now)
+}
+
+// selected is the row under the cursor, if it is loaded.
+func (c *caseload) selected() (model.CaseloadRow, bool) {
+	i := c.cursor - c.from
+	if i < 0 || i >= len(c.rows) {
+		return model.CaseloadRow{}, false
+	}
+	return c.rows[i], true
+}
+
+func (c *caseload) move(d int, now time.Time) tea.Cmd {
+	c.cursor += d
+	c.clamp()
+	return c.ensure(now)
+}
+
+func (c *caseload) page(d int, now time.Time) tea.Cmd {
+	c.top += d * c.height
+	c.cursor += d * c.height
+	c.clamp()
+	return c.ensure(now)
+}
+
+// update handles the keys of the list (not those the app handles first).
+func (c *caseload) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.Cmd {
+	if c.filtering {
+		switch {
+		case key.Matches(kp, k.AcceptFilter):
+			c.filtering = false
+			c.filter.Blur()
+			return nil
+		case key.Matches(kp, k.ClearFilter):
+			c.filtering = false
+			c.filter.Blur()
+			c.filter.SetValue("")
+			return c.reset(now)
+		case kp.String() == "up":
+			return c.move(-1, now)
+		case kp.String() == "down":
+			return c.move(1, now)
+		}
+		before := c.filter.Value()
+		var cmd tea.Cmd
+		c.filter, cmd = c.filter.Update(kp)
+		if c.filter.Value() == before {
+			return cmd
+		}
+		return tea.Batch(cmd, c.reset(now))
+	}
+	switch {
+	case key.Matches(kp, k.Up):
+		return c.move(-1, now)
+	case key.Matches(kp, k.Down):
+		return c.move(1, now)
+	case key.Matches(kp, k.PageDown):
+		return c.page(1, now)
+	case key.Matches(kp, k.PageUp):
+		return c.page(-1, now)
+	case key.Matches(kp, k.Top):
+		return c.move(-c.cursor, now)
+	case key.Matches(kp, k.Bottom):
+		return c.move(c.last()-c.cursor, now)
+	case key.Matches(kp, k.Filter):
+		c.filtering = true
+		return c.filter.Focus()
+	case key.Matches(kp, k.ClearFilter) && c.filterActive():
+		c.filter.SetValue("")
+		return c.reset(now)
+	case key.Matches(kp, k.NextTab), key.Matches(kp, k.PrevTab):
+		tabs := model.CaseloadTabs()
+		d := 1
+		if key.Matches(kp, k.PrevTab) {
+			d = len(tabs) - 1
+		}
+		c.tab = tabs[(tabIndex(tabs, c.tab)+d)%len(tabs)].Value
+		return c.reset(now)
+	case key.Matches(kp, k.Sort) && !c.filterActive():
+		sorts := model.CaseloadSorts()
+		c.sort = sorts[(tabIndex(sorts, c.sort)+1)%len(sorts)].Value
+		return c.reset(now)
+	}
+	return nil
+}
+
+func tabIndex[T ~string](opts []model.Option[T], v T) int {
+	for i, o := range opts {
+		if o.Value == v {
+			return i
+		}
+	}
+	return 0
+}
+
+// position says where the cursor is, in words.
+func (c *caseload) position() string {
+	switch {
+	case !c.loaded:
+		return "Loading…"
+	case c.filterActive():
+		return strconv.Itoa(c.total) + " shown of " + strconv.Itoa(c.matches) + " matches, best first"
+	case c.counted && c.total == 0:
+		return "No clients on this tab"
+	case c.counted:
+		return strconv.Itoa(c.cursor+1) + " of " + strconv.Itoa(c.total)
+	}
+	return strconv.Itoa(c.cursor+1) + " of …"
+}

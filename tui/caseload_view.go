@@ -1,0 +1,136 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"caseload/model"
+)
+
+// Column widths of the caseload table; the name takes what is left.
+const (
+	colCase  = 13
+	colStage = 6
+	colLevel = 10
+	colLast  = 11
+	colDue   = 12
+	colRefs  = 5
+)
+
+// view draws the caseload: tabs, the filter line, the table and where the
+// cursor is. h is the lines it may use.
+func (c *caseload) view(s styles, now time.Time, w, h int, notice string) []string {
+	var tabs []string
+	for _, t := range model.CaseloadTabs() {
+		if t.Value == c.tab {
+			tabs = append(tabs, s.tabOn.Render("["+t.Label+"]"))
+		} else {
+			tabs = append(tabs, s.tabOff.Render(" "+t.Label+" "))
+		}
+	}
+	order := "sort: " + sortLabel(c.sort)
+	if c.filterActive() {
+		order = "sort: best match"
+	}
+	lines := []string{s.title.Render("Caseload") + "  " + strings.Join(tabs, " ") + "  " + s.dim.Render(order)}
+	switch {
+	case c.filtering || c.filterActive():
+		lines = append(lines, c.filter.View()+"  "+notice)
+	case notice != "":
+		lines = append(lines, notice)
+	default:
+		lines = append(lines, s.dim.Render("/ to find a client by name or case number"))
+	}
+	if c.empty() {
+		return append(lines, firstStart(s)...)
+	}
+	nameW := max(12, w-2-colCase-colStage-colLevel-colLast-colDue-colRefs)
+	lines = append(lines, s.header.Render("  "+pad("Name", nameW)+pad("Case no.", colCase)+pad("Stage", colStage)+
+		pad("Level", colLevel)+pad("Last", colLast)+pad("Next due", colDue)+padLeft("Refs", colRefs)))
+	rows := h - len(lines) - 1
+	for i := c.top; i < c.top+rows; i++ {
+		if c.counted && i >= c.total || c.endKnown && i >= c.from+len(c.rows) {
+			break
+		}
+		r, ok := c.rowAt(i)
+		if !ok {
+			lines = append(lines, s.dim.Render("  …"))
+			continue
+		}
+		lines = append(lines, c.rowLine(r, i == c.cursor, s, now, nameW))
+	}
+	if c.loaded && len(c.rows) == 0 {
+		lines = append(lines, s.dim.Render("  No clients here. tab shows the other tabs; esc clears the filter."))
+	}
+	for len(lines) < h-1 {
+		lines = append(lines, "")
+	}
+	return append(lines, s.dim.Render(c.position()))
+}
+
+func (c *caseload) rowAt(i int) (model.CaseloadRow, bool) {
+	j := i - c.from
+	if j < 0 || j >= len(c.rows) {
+		return model.CaseloadRow{}, false
+	}
+	return c.rows[j], true
+}
+
+func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now time.Time, nameW int) string {
+	name := clean(r.Name)
+	if r.PreferredName != "" && r.PreferredName != r.Name {
+		name += " (" + clean(r.PreferredName) + ")"
+	}
+	mark := "  "
+	if selected {
+		mark = "▸ "
+		name = s.bold.Render(name)
+	}
+	state, due := dueText(r.NextDue, r.HasDue, now)
+	if r.Status != model.StatusActive {
+		state, due = model.DueNone, r.Status.Label()
+	}
+	refs := ""
+	if r.OpenReferrals > 0 {
+		refs = strconv.Itoa(r.OpenReferrals)
+	}
+	line := mark + pad(name, nameW-1) + " " + pad(clean(r.CaseNumber), colCase-1) + " " + pad(s.stageBadge(r.Stage), colStage) +
+		pad(r.Level.Label(), colLevel) + pad(day(r.LastContact, now), colLast) + pad(s.due(state, due), colDue) + padLeft(refs, colRefs)
+	if selected {
+		return s.selected.Render(mark) + line[len(mark):]
+	}
+	return line
+}
+
+// firstStart explains an empty caseload and offers the two ways on.
+func firstStart(s styles) []string {
+	return []string{
+		"",
+		s.bold.Render("No clients yet."),
+		"",
+		"This is your caseload: the people you supervise, who is due for a contact,",
+		"and the record of every check-in, stage of change and referral.",
+		"It lives in one file on this laptop and works without a network.",
+		"",
+		"  d  load the demo caseload: 120 fictional people, to try things out",
+		"  a  add your first client",
+		"  q  quit",
+	}
+}
+
+func sortLabel(v model.CaseloadSort) string {
+	for _, o := range model.CaseloadSorts() {
+		if o.Value == v {
+			return strings.ToLower(o.Label)
+		}
+	}
+	return string(v)
+}
+
+func padLeft(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return strings.Repeat(" ", n-len(s)) + s
+}

@@ -1,0 +1,192 @@
+package tui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// checkinSavedMsg reports a check-in written (or why not).
+type checkinSavedMsg struct{ saved }
+
+// amendmentSavedMsg reports a correction written (or why not).
+type amendmentSavedMsg struct{ saved }
+
+// saved is what every save reports back: whose record, which draft to drop,
+// and the error if it failed.
+type saved struct {
+	clientID string
+	draftKey string
+	what     string
+	err      error
+}
+
+// noStage is the stage field's value for "not recorded this time".
+const noStage = "none"
+
+// whenHelp is the help line of every date field.
+const whenHelp = `Type "now", "today 3pm", "tomorrow", "fri 10:00", "+14d" or 2026-12-03.`
+
+// checkinForm saves a new check-in, or amends one when original is set.
+type checkinForm struct {
+	original *model.CheckIn
+}
+
+// checkinDefaults is what the form needs to fill itself in.
+type checkinDefaults struct {
+	client    model.Client
+	summary   model.ClientSummary
+	last      *model.CheckIn // the latest check-in, for the contact type
+	intervals model.Intervals
+}
+
+// newCheckInForm builds the check-in form with defaults that do the work:
+// now, the last contact type, completed, not tested, the current stage, and
+// the next appointment one contact interval away. An amendment starts from
+// the original record instead and asks why.
+func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *form {
+	c := model.CheckIn{
+		At: now, Type: model.ContactOffice, Outcome: model.OutcomeCompleted, Test: model.TestNotTested,
+		Stage: d.summary.Stage,
+	}
+	if d.last != nil && d.last.Type.Valid() {
+		c.Type = d.last.Type
+	}
+	next := "+" + strconv.Itoa(d.intervals.Days(d.client.Level)) + "d"
+	title := "Check-in · " + d.client.DisplayName() + " · " + d.client.CaseNumber
+	draftKey := "checkin:" + d.client.ID
+	target := ""
+	if original != nil {
+		c = *original
+		next = fmtWhen(original.NextAppointment)
+		title = "Amend check-in of " + original.At.Format("Mon 2 Jan 2006 15:04") + " · " + d.client.DisplayName()
+		draftKey, target = "amend-checkin:"+original.ID, original.ID
+	}
+	stage := string(c.Stage)
+	if stage == "" {
+		stage = noStage
+	}
+	stages := append(model.Stages(), model.Option[model.Stage]{Value: noStage, Label: "Not recorded", Help: "No stage observed at this contact."})
+	f := &form{
+		spec: checkinForm{original: original}, kind: "checkin", title: title, clientID: d.client.ID,
+		draftKey: draftKey, target: target, opened: now,
+		fields: []*field{
+			whenField(model.FieldAt, "When", fmtWhen(c.At), whenHelp, false),
+			choiceField(model.FieldType, "Type", model.ContactTypes(), c.Type, ""),
+			choiceField(model.FieldTest, "Drug test", model.TestResults(), c.Test, ""),
+			textField(model.FieldSubstances, "Substances", clean(strings.Join(c.Substances, ", ")), "The substances, separated by commas."),
+			choiceField(model.FieldStage, "Stage", stages, model.Stage(stage), "The stage of change you observed. The app records; it never scores."),
+			noteField(model.FieldNote, "Note", cleanLines(c.Note), "enter starts a new line; tab goes to the next field."),
+			choiceField(model.FieldOutcome, "Outcome", model.Outcomes(), c.Outcome, ""),
+			multiField(model.FieldFlags, "Risk flags", model.RiskFlags(), c.Flags, "space or a number ticks a flag; ← → move."),
+			textField(model.FieldLocation, "Location", clean(c.Location), "Where the contact took place, if it matters."),
+			whenField(model.FieldNextAppointment, "Next appt", next, whenHelp+" Empty for none.", false),
+			boolField("sensitive", "Sensitive", c.Sensitive, "Yes when the note holds substance-use information (42 CFR Part 2)."),
+		},
+		onChange: func(f *form) {
+			test := model.TestResult(f.field(model.FieldTest).value())
+			f.field(model.FieldSubstances).hidden = !test.NamesSubstances() && f.field(model.FieldSubstances).value() == ""
+		},
+	}
+	f.field(model.FieldStage).stageTab = true
+	f.focus = 1 // "When" is right nine times out of ten; the type is the first thing to say
+	if original != nil {
+		f.fields = append([]*field{textField(model.FieldAmendReason, "Reason", "", "Why the record is corrected: the original stays readable.")}, f.fields...)
+		f.focus = 0
+	}
+	f.changed()
+	f.fields[f.focus].focus()
+	return f
+}
+
+// fmtWhen writes a time the way ParseWhen reads it back.
+func fmtWhen(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02 15:04")
+}
+
+func (s checkinForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+	var p []model.FieldError
+	c := model.CheckIn{
+		ClientID:  f.clientID,
+		Type:      model.ContactType(f.field(model.FieldType).value()),
+		Outcome:   model.Outcome(f.field(model.FieldOutcome).value()),
+		Test:      model.TestResult(f.field(model.FieldTest).value()),
+		Location:  strings.TrimSpace(f.field(model.FieldLocation).value()),
+		Flags:     multiValues[model.RiskFlag](f.field(model.FieldFlags)),
+		Note:      strings.TrimRight(f.field(model.FieldNote).value(), "\n "),
+		Sensitive: f.field("sensitive").value() == "yes",
+	}
+	if stage := f.field(model.FieldStage).value(); stage != noStage {
+		c.Stage = model.Stage(stage)
+	}
+	c.Substances = model.ParseTags(f.field(model.FieldSubstances).value())
+	var err error
+	if c.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
+	}
+	if c.NextAppointment, err = f.field(model.FieldNextAppointment).when(f.opened); err != nil {
+		p = append(p, model.FieldError{Field: model.FieldNextAppointment, Message: err.Error()})
+	}
+	reason := ""
+	if s.original != nil {
+		reason = strings.TrimSpace(f.field(model.FieldAmendReason).value())
+		if reason == "" {
+			p = append(p, model.FieldError{Field: model.FieldAmendReason, Message: "required: say why the record is corrected"})
+		}
+	}
+	if err := mergeErrors(p, c.Validate(now)); err != nil {
+		return nil, err
+	}
+	msg := saved{clientID: f.clientID, draftKey: f.draftKey, what: "Check-in saved"}
+	if s.original != nil {
+		id := s.original.ID
+		return func() tea.Msg {
+			_, err := st.AmendCheckIn(context.Background(), id, c, reason)
+			msg.err, msg.what = err, "Check-in amended"
+			return amendmentSavedMsg{msg}
+		}, nil
+	}
+	return func() tea.Msg {
+		_, err := st.AddCheckIn(context.Background(), c)
+		msg.err = err
+		return checkinSavedMsg{msg}
+	}, nil
+}
+
+// mergeErrors joins the form's own problems (dates it could not read, a
+// missing reason) with the model's, so every bad field shows at once.
+func mergeErrors(own []model.FieldError, modelErr error) error {
+	if modelErr != nil {
+		v := model.FieldErrors(modelErr)
+		if v == nil {
+			return modelErr
+		}
+		for _, fe := range v.Fields {
+			if !hasField(own, fe.Field) {
+				own = append(own, fe)
+			}
+		}
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	return &model.ValidationError{Fields: own}
+}
+
+func hasField(list []model.FieldError, name string) bool {
+	for _, fe := range list {
+		if fe.Field == name {
+			return true
+		}
+	}
+	return false
+}

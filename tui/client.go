@@ -1,0 +1,170 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// clientLoadedMsg brings a client, the first page of the timeline and the
+// stage history.
+type clientLoadedMsg struct {
+	client   model.Client
+	summary  model.ClientSummary
+	timeline []model.TimelineEntry
+	history  []model.StageNote
+	err      error
+}
+
+// timelineLoadedMsg brings the next page of a client's timeline.
+type timelineLoadedMsg struct {
+	clientID string
+	offset   int
+	entries  []model.TimelineEntry
+	err      error
+}
+
+// timelinePage is how many records one read brings; more come as the
+// cursor nears the end.
+const timelinePage = 40
+
+// timelineDetail is the lines under the timeline for the selected record's
+// note; clientChrome is the header, notice, tabs and rule around the list.
+const timelineDetail, clientChrome = 4, 8
+
+// timelineRows is how many records fit on a screen h lines high.
+func timelineRows(h int) int { return max(3, h-1-clientChrome-timelineDetail) }
+
+// Tabs of the client screen.
+const (
+	tabTimeline = iota
+	tabStages
+	tabProfile
+)
+
+var clientTabs = []string{"Timeline", "Stage history", "Profile"}
+
+// clientView is one client: a header and three tabs.
+type clientView struct {
+	client   model.Client
+	summary  model.ClientSummary
+	timeline []model.TimelineEntry
+	history  []model.StageNote
+	more     bool // the timeline may have more pages
+	loading  bool
+	tab      int
+	cursor   int
+	top      int
+	height   int // timeline rows on screen
+}
+
+func loadClient(st *store.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		c, sum, err := st.Client(ctx, id)
+		if err != nil {
+			return clientLoadedMsg{err: err}
+		}
+		tl, err := st.Timeline(ctx, id, timelinePage, 0)
+		if err != nil {
+			return clientLoadedMsg{err: err}
+		}
+		hist, err := st.StageHistory(ctx, id)
+		return clientLoadedMsg{client: c, summary: sum, timeline: tl, history: hist, err: err}
+	}
+}
+
+func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
+	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
+		more: len(msg.timeline) == timelinePage, height: timelineRows(h)}
+	if old != nil && old.client.ID == msg.client.ID {
+		v.tab = old.tab
+		v.cursor = min(old.cursor, max(0, len(v.timeline)-1))
+		v.top = min(old.top, v.cursor)
+	}
+	return v
+}
+
+func (v *clientView) moreLoaded(msg timelineLoadedMsg) {
+	if msg.clientID != v.client.ID || msg.offset != len(v.timeline) {
+		return
+	}
+	v.loading = false
+	v.timeline = append(v.timeline, msg.entries...)
+	v.more = len(msg.entries) == timelinePage
+}
+
+// selected is the timeline record under the cursor.
+func (v *clientView) selected() (model.TimelineEntry, bool) {
+	if v.tab != tabTimeline || v.cursor >= len(v.timeline) {
+		return model.TimelineEntry{}, false
+	}
+	return v.timeline[v.cursor], true
+}
+
+func (v *clientView) move(d int, st *store.Store) tea.Cmd {
+	v.cursor = max(0, min(v.cursor+d, len(v.timeline)-1))
+	if v.cursor < v.top {
+		v.top = v.cursor
+	}
+	if v.cursor >= v.top+v.height {
+		v.top = v.cursor - v.height + 1
+	}
+	if !v.more || v.loading || v.cursor < len(v.timeline)-v.height {
+		return nil
+	}
+	v.loading = true
+	id, offset := v.client.ID, len(v.timeline)
+	return func() tea.Msg {
+		tl, err := st.Timeline(context.Background(), id, timelinePage, offset)
+		return timelineLoadedMsg{clientID: id, offset: offset, entries: tl, err: err}
+	}
+}
+
+// update handles the keys that stay on this screen.
+func (v *clientView) update(kp tea.KeyPressMsg, k keyMap, st *store.Store) tea.Cmd {
+	switch {
+	case key.Matches(kp, k.NextTab):
+		v.tab = (v.tab + 1) % len(clientTabs)
+	case key.Matches(kp, k.PrevTab):
+		v.tab = (v.tab + len(clientTabs) - 1) % len(clientTabs)
+	case v.tab != tabTimeline:
+	case key.Matches(kp, k.Up):
+		return v.move(-1, st)
+	case key.Matches(kp, k.Down):
+		return v.move(1, st)
+	case key.Matches(kp, k.PageDown):
+		return v.move(v.height, st)
+	case key.Matches(kp, k.PageUp):
+		return v.move(-v.height, st)
+	case key.Matches(kp, k.Top):
+		return v.move(-v.cursor, st)
+	case key.Matches(kp, k.Bottom):
+		return v.move(len(v.timeline), st)
+	}
+	return nil
+}
+
+// amendForm opens the form that corrects the selected record, or says why
+// it cannot be corrected.
+func (v *clientView) amendForm(now time.Time, d checkinDefaults) (*form, string) {
+	e, ok := v.selected()
+	switch {
+	case !ok:
+		return nil, "Choose a record on the timeline to amend."
+	case e.AmendedBy != "":
+		return nil, "This record was already amended; amend the correction instead."
+	case e.CheckIn != nil:
+		return newCheckInForm(d, e.CheckIn, now), ""
+	case e.StageNote != nil:
+		return newStageNoteForm(v.client, v.summary.Stage, e.StageNote, now), ""
+	case e.Event != nil:
+		return newEventNoteForm(v.client, *e.Event, clean(e.ResourceName)), ""
+	}
+	return nil, "An amendment is not amended; amend the record it corrected."
+}

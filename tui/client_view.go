@@ -1,0 +1,232 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"caseload/model"
+)
+
+// view draws the client screen in h lines of w cells.
+func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []string {
+	c, sum := v.client, v.summary
+	state, due := dueText(sum.NextDue, sum.HasDue, now)
+	stage := "none recorded"
+	if sum.Stage != "" {
+		stage = s.stageBadge(sum.Stage) + " " + sum.Stage.Label() + " since " + day(sum.StageAt, now)
+	}
+	until := c.SupervisionTo.String()
+	if until == "" {
+		until = "open"
+	}
+	lines := []string{
+		s.title.Render(clean(c.DisplayName())) + "  " + clean(c.CaseNumber) + " · " + c.SupervisionType.Label() + " · " +
+			c.Level.Label() + " · " + c.Status.Label(),
+		"Supervised " + orDash(c.SupervisionFrom.String()) + " → " + until + " · Next due: " + s.due(state, due),
+		"Stage: " + stage,
+		s.dim.Render("Conditions: ") + orDash(firstLine(clean(strings.ReplaceAll(c.Conditions, "\n", "; ")))),
+	}
+	if notice != "" {
+		lines = append(lines, notice)
+	}
+	var tabs []string
+	for i, t := range clientTabs {
+		if i == v.tab {
+			tabs = append(tabs, s.tabOn.Render("["+t+"]"))
+		} else {
+			tabs = append(tabs, s.tabOff.Render(" "+t+" "))
+		}
+	}
+	lines = append(lines, strings.Join(tabs, " "), "")
+	body := h - len(lines)
+	switch v.tab {
+	case tabTimeline:
+		lines = append(lines, v.timelineView(s, now, w, body)...)
+	case tabStages:
+		lines = append(lines, v.stagesView(s, now, w)...)
+	default:
+		lines = append(lines, v.profileView(s)...)
+	}
+	return lines
+}
+
+// timelineView lists the records, newest first, with the selected record's
+// full note below.
+func (v *clientView) timelineView(s styles, now time.Time, w, h int) []string {
+	if len(v.timeline) == 0 {
+		return []string{s.dim.Render("Nothing recorded yet. c logs a check-in, n a stage note.")}
+	}
+	var out []string
+	for i := v.top; i < len(v.timeline) && i < v.top+v.height; i++ {
+		e := v.timeline[i]
+		mark := "  "
+		if i == v.cursor {
+			mark = s.selected.Render("▸") + " "
+		}
+		line := mark + e.At.Format("2006-01-02 15:04") + "  " + entrySummary(e, s)
+		if e.AmendedBy != "" {
+			line = mark + s.dim.Render(e.At.Format("2006-01-02 15:04")+"  ") + s.warn.Render("AMENDED ") + s.dim.Render(entrySummary(e, s))
+		}
+		out = append(out, line)
+	}
+	for len(out) < h-timelineDetail-1 {
+		out = append(out, "")
+	}
+	out = append(out, s.dim.Render(strings.Repeat("─", w)))
+	if e, ok := v.selected(); ok {
+		note := entryNote(e)
+		if note == "" {
+			note = s.dim.Render("(no note)")
+		}
+		wrapped := strings.Split(lipgloss.NewStyle().Width(w).Render(cleanLines(note)), "\n")
+		out = append(out, wrapped[:min(len(wrapped), timelineDetail)]...)
+	}
+	return out
+}
+
+// entrySummary is one line about a timeline record.
+func entrySummary(e model.TimelineEntry, s styles) string {
+	switch {
+	case e.CheckIn != nil:
+		c := e.CheckIn
+		parts := []string{"Check-in", c.Type.Label(), c.Outcome.Label(), "test: " + c.Test.Label()}
+		if len(c.Substances) > 0 {
+			parts[3] += " (" + clean(strings.Join(c.Substances, ", ")) + ")"
+		}
+		if c.Stage != "" {
+			parts = append(parts, s.stageBadge(c.Stage))
+		}
+		if len(c.Flags) > 0 {
+			parts = append(parts, s.warn.Render("⚑"+strconv.Itoa(len(c.Flags))))
+		}
+		return strings.Join(parts, " · ") + "  " + s.dim.Render(firstLine(clean(c.Note)))
+	case e.StageNote != nil:
+		return "Stage    " + s.stageBadge(e.StageNote.Stage) + " " + e.StageNote.Stage.Label() + "  " + s.dim.Render(firstLine(clean(e.StageNote.Note)))
+	case e.Event != nil:
+		if e.Event.From == "" {
+			return "Referral " + clean(e.ResourceName) + ": " + e.Event.To.Label()
+		}
+		return "Referral " + clean(e.ResourceName) + ": " + e.Event.From.Label() + " → " + e.Event.To.Label()
+	case e.Amendment != nil:
+		a := e.Amendment
+		what := "struck out"
+		if a.ReplacementID != "" {
+			what = "corrected"
+		}
+		return "Amendment: " + kindLabel[a.TargetKind] + " " + what + " — " + clean(a.Reason)
+	}
+	return string(e.Kind)
+}
+
+// entryNote is the full text of a record, for the pane under the timeline.
+func entryNote(e model.TimelineEntry) string {
+	switch {
+	case e.CheckIn != nil:
+		c := e.CheckIn
+		head := ""
+		if c.Location != "" {
+			head = "At " + c.Location + ". "
+		}
+		if len(c.Flags) > 0 {
+			var fl []string
+			for _, f := range c.Flags {
+				fl = append(fl, f.Label())
+			}
+			head += "Flags: " + strings.Join(fl, ", ") + ". "
+		}
+		if !c.NextAppointment.IsZero() {
+			head += "Next appointment " + c.NextAppointment.Format("Mon 2 Jan 2006 15:04") + ". "
+		}
+		return head + c.Note
+	case e.StageNote != nil:
+		return e.StageNote.Note
+	case e.Event != nil:
+		return e.Event.Note
+	case e.Amendment != nil:
+		return "Reason: " + e.Amendment.Reason
+	}
+	return ""
+}
+
+// stagesView shows the stages over time as a compact line, the changes, and
+// what the current stage looks like and what helps.
+func (v *clientView) stagesView(s styles, now time.Time, w int) []string {
+	changes := model.StageChanges(v.history)
+	if len(changes) == 0 {
+		return []string{s.dim.Render("No stage of change recorded yet. n records one.")}
+	}
+	var strip []string
+	for _, ch := range changes {
+		strip = append(strip, s.stageBadge(ch.To))
+	}
+	out := []string{strings.Join(strip, " → "), ""}
+	from := max(0, len(changes)-8)
+	for _, ch := range changes[from:] {
+		line := "  " + day(ch.At, now) + "  "
+		if ch.From == "" {
+			line += "first recorded: " + ch.To.Label()
+		} else {
+			line += ch.From.Label() + " → " + ch.To.Label()
+		}
+		if ch.Back {
+			line += "  " + s.warn.Render("↩ moved back")
+		}
+		out = append(out, line)
+	}
+	cur := v.summary.Stage
+	if cur == "" {
+		return out
+	}
+	out = append(out, "", s.bold.Render("Now: "+cur.Label()))
+	for _, l := range strings.Split(lipgloss.NewStyle().Width(w).Render("Looks like: "+cur.Help()+"\nWhat helps: "+cur.Helps()), "\n") {
+		out = append(out, l)
+	}
+	return out
+}
+
+func (v *clientView) profileView(s styles) []string {
+	c := v.client
+	row := func(label, value string) string { return s.label.Render(pad(label, labelWidth)) + orDash(value) }
+	out := []string{
+		row("Name", clean(c.Name)),
+		row("Preferred", clean(c.PreferredName)),
+		row("Case number", clean(c.CaseNumber)),
+		row("Born", c.DateOfBirth.String()),
+		row("Phone", clean(c.Phone)),
+		row("Address", clean(c.Address)),
+		row("Supervision", c.SupervisionType.Label()+", "+c.Level.Label()+" level, "+c.Status.Label()),
+		row("From – until", orDash(c.SupervisionFrom.String())+" – "+orDash(c.SupervisionTo.String())),
+		row("Tags", clean(strings.Join(c.Tags, ", "))),
+		row("Referrals", strconv.Itoa(v.summary.OpenReferrals)+" open"),
+		row("Conditions", ""),
+	}
+	for _, l := range strings.Split(cleanLines(c.Conditions), "\n") {
+		if l != "" {
+			out = append(out, "  "+l)
+		}
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func firstLine(s string) string {
+	if i := strings.Index(s, "↵"); i >= 0 {
+		return s[:i] + "…"
+	}
+	return s
+}
+
+var kindLabel = map[model.RecordKind]string{
+	model.KindCheckIn:       "check-in",
+	model.KindStageNote:     "stage note",
+	model.KindReferralEvent: "referral change",
+}

@@ -1,0 +1,404 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// formSpec is what differs between the forms: how the fields become a record
+// and how that record is saved.
+type formSpec interface {
+	// submit reads the fields into a record and checks it. Problems with
+	// fields come back as a *model.ValidationError; otherwise it returns the
+	// command that saves the record.
+	submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error)
+}
+
+// form is a hand-built form shared by the check-in, client and stage-note
+// forms. huh would give us fields, but not our model's per-field errors, ctrl+s
+// from any field, fields that hide themselves, or drafts of every keystroke.
+type form struct {
+	spec     formSpec
+	kind     string // checkin, client, stage_note, event_note: drafts name it
+	title    string
+	clientID string
+	draftKey string
+	target   string // the record amended or the client edited; "" for a new one
+	fields   []*field
+	focus    int
+	opened   time.Time // dates typed are read against the time the form opened
+	dirty    bool
+	confirm  bool // asking whether to throw away what was typed
+	saving   bool
+	closed   bool // the officer discarded the form
+	problem  string
+	version  int // counts changes, so a draft is written after a pause
+	onChange func(*form)
+	width    int
+	height   int
+}
+
+// draftTickMsg fires a pause after a change; the draft is written when no
+// change came since.
+type draftTickMsg struct {
+	key     string
+	version int
+}
+
+func (f *form) field(name string) *field {
+	for _, fl := range f.fields {
+		if fl.name == name {
+			return fl
+		}
+	}
+	return nil
+}
+
+// values is what the form holds, by field name, for a draft.
+func (f *form) values() map[string]string {
+	out := map[string]string{"_title": f.title, "_target": f.target}
+	for _, fl := range f.fields {
+		out[fl.name] = fl.value()
+	}
+	return out
+}
+
+// restore puts back what a draft held.
+func (f *form) restore(data map[string]string) {
+	for _, fl := range f.fields {
+		if v, ok := data[fl.name]; ok {
+			fl.setValue(v)
+		}
+	}
+	f.changed()
+	f.dirty = true
+}
+
+func (f *form) changed() {
+	if f.onChange != nil {
+		f.onChange(f)
+	}
+}
+
+// showErrors puts each field's problem next to it; a problem with no field
+// goes at the top.
+func (f *form) showErrors(err error) {
+	for _, fl := range f.fields {
+		fl.err = ""
+	}
+	f.problem = ""
+	v := model.FieldErrors(err)
+	if v == nil {
+		f.problem = err.Error()
+		return
+	}
+	var loose []string
+	first := -1
+	for _, fe := range v.Fields {
+		fl := f.field(fe.Field)
+		if fl == nil {
+			loose = append(loose, fe.Error())
+			continue
+		}
+		fl.err = fe.Message
+		fl.hidden = false
+		if i := f.indexOf(fl); first < 0 || i < first {
+			first = i
+		}
+	}
+	f.problem = strings.Join(loose, "; ")
+	if first >= 0 {
+		f.moveTo(first)
+	}
+}
+
+func (f *form) indexOf(fl *field) int {
+	for i, x := range f.fields {
+		if x == fl {
+			return i
+		}
+	}
+	return -1
+}
+
+func (f *form) moveTo(i int) {
+	f.fields[f.focus].blur()
+	f.focus = i
+	f.fields[i].focus()
+}
+
+// step moves the focus to the next (or previous) field that is shown.
+func (f *form) step(d int) {
+	for i := f.focus + d; i >= 0 && i < len(f.fields); i += d {
+		if !f.fields[i].hidden {
+			f.moveTo(i)
+			return
+		}
+	}
+}
+
+func (f *form) setSize(w, h int) {
+	f.width, f.height = w, h
+	valueWidth := max(20, min(w-labelWidth-4, 70))
+	for _, fl := range f.fields {
+		fl.input.SetWidth(valueWidth - 2)
+		if fl.kind == kindWhen || fl.kind == kindDate {
+			fl.input.SetWidth(20) // room on the line for how the date was read
+		}
+		if fl.kind == kindNote {
+			fl.area.SetWidth(valueWidth)
+			fl.area.SetHeight(noteHeight(h))
+		}
+	}
+}
+
+const labelWidth = 14
+
+func noteHeight(h int) int {
+	if h >= 36 {
+		return 6
+	}
+	return 3
+}
+
+// update handles a message while the form is open. It returns the command
+// to run; the caller looks at f.closed afterwards.
+func (f *form) update(msg tea.Msg, k keyMap, st *store.Store, now time.Time, delay time.Duration) tea.Cmd {
+	kp, isKey := msg.(tea.KeyPressMsg)
+	if !isKey {
+		return f.passToEditor(msg)
+	}
+	if f.confirm {
+		switch {
+		case key.Matches(kp, k.Yes):
+			f.closed = true
+		case key.Matches(kp, k.No):
+			f.confirm = false
+		}
+		return nil
+	}
+	if f.saving {
+		return nil
+	}
+	fl := f.fields[f.focus]
+	switch {
+	case key.Matches(kp, k.Save):
+		cmd, err := f.spec.submit(f, st, now)
+		if err != nil {
+			f.showErrors(err)
+			return nil
+		}
+		f.saving = true
+		return cmd
+	case key.Matches(kp, k.Cancel):
+		if f.dirty {
+			f.confirm = true
+		} else {
+			f.closed = true
+		}
+		return nil
+	case key.Matches(kp, k.NextField), kp.String() == "enter" && fl.kind != kindNote, kp.String() == "down" && fl.kind != kindNote:
+		f.step(1)
+		return nil
+	case key.Matches(kp, k.PrevField), kp.String() == "up" && fl.kind != kindNote:
+		f.step(-1)
+		return nil
+	}
+	before := fl.value()
+	cmd := f.edit(fl, kp, k)
+	if fl.value() == before {
+		return cmd
+	}
+	fl.err = ""
+	f.dirty = true
+	f.version++
+	f.changed()
+	key, version := f.draftKey, f.version
+	return tea.Batch(cmd, tea.Tick(delay, func(time.Time) tea.Msg { return draftTickMsg{key, version} }))
+}
+
+// edit applies a key to the focused field.
+func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
+	switch fl.kind {
+	case kindChoice, kindBool:
+		n := len(fl.options)
+		switch {
+		case key.Matches(kp, k.ChangeOption) && kp.String() == "left":
+			fl.pick = (fl.pick + n - 1) % n
+		case key.Matches(kp, k.ChangeOption), key.Matches(kp, k.Toggle):
+			fl.pick = (fl.pick + 1) % n
+		case key.Matches(kp, k.Pick):
+			if i, _ := strconv.Atoi(kp.String()); i <= n {
+				fl.pick = i - 1
+				f.changed()
+				f.step(1)
+			}
+		case len(kp.Text) == 1 && unicode.IsLetter(rune(kp.Text[0])):
+			fl.pickByLetter(rune(kp.Text[0]))
+		}
+	case kindMulti:
+		n := len(fl.options)
+		switch {
+		case key.Matches(kp, k.ChangeOption) && kp.String() == "left":
+			fl.cursor = (fl.cursor + n - 1) % n
+		case key.Matches(kp, k.ChangeOption):
+			fl.cursor = (fl.cursor + 1) % n
+		case key.Matches(kp, k.Toggle):
+			fl.picked[fl.cursor] = !fl.picked[fl.cursor]
+		case key.Matches(kp, k.Pick):
+			if i, _ := strconv.Atoi(kp.String()); i <= n {
+				fl.cursor = i - 1
+				fl.picked[i-1] = !fl.picked[i-1]
+			}
+		case len(kp.Text) == 1 && unicode.IsLetter(rune(kp.Text[0])):
+			fl.pickByLetter(rune(kp.Text[0]))
+		}
+	case kindNote:
+		var cmd tea.Cmd
+		fl.area, cmd = fl.area.Update(kp)
+		return cmd
+	default:
+		var cmd tea.Cmd
+		fl.input, cmd = fl.input.Update(kp)
+		return cmd
+	}
+	return nil
+}
+
+// passToEditor hands other messages (cursor blinks, pastes) to the focused
+// editor.
+func (f *form) passToEditor(msg tea.Msg) tea.Cmd {
+	fl := f.fields[f.focus]
+	var cmd tea.Cmd
+	switch fl.kind {
+	case kindNote:
+		before := fl.area.Value()
+		fl.area, cmd = fl.area.Update(msg)
+		if fl.area.Value() != before {
+			f.dirty = true
+		}
+	case kindText, kindWhen, kindDate:
+		before := fl.input.Value()
+		fl.input, cmd = fl.input.Update(msg)
+		if fl.input.Value() != before {
+			f.dirty = true
+		}
+	}
+	return cmd
+}
+
+// view draws the form: the fields, then help for the focused field.
+func (f *form) view(s styles, now time.Time) []string {
+	lines := []string{s.title.Render(clean(f.title)), ""}
+	if f.problem != "" {
+		lines = append(lines, s.errText.Render("✗ "+clean(f.problem)))
+	}
+	for i, fl := range f.fields {
+		if fl.hidden {
+			continue
+		}
+		focused := i == f.focus
+		mark, label := "  ", s.label.Render(pad(fl.label, labelWidth))
+		if focused {
+			mark, label = "▸ ", s.focusLabel.Render(pad(fl.label, labelWidth))
+		}
+		for j, v := range strings.Split(f.fieldValue(fl, focused, s, now), "\n") {
+			if j == 0 {
+				lines = append(lines, mark+label+v)
+			} else {
+				lines = append(lines, strings.Repeat(" ", 2+labelWidth)+v)
+			}
+		}
+		if fl.err != "" {
+			lines = append(lines, strings.Repeat(" ", 2+labelWidth)+s.errText.Render("✗ "+fl.err))
+		}
+	}
+	lines = append(lines, s.dim.Render(strings.Repeat("─", max(0, f.width))))
+	if f.confirm {
+		return append(lines, s.warn.Render("Discard what you typed? y discards it · n or esc keeps editing"))
+	}
+	if f.saving {
+		return append(lines, "Saving…")
+	}
+	return append(lines, f.fieldHelp(f.fields[f.focus], s)...)
+}
+
+func (f *form) fieldValue(fl *field, focused bool, s styles, now time.Time) string {
+	switch fl.kind {
+	case kindNote:
+		return fl.area.View()
+	case kindChoice, kindBool:
+		label := fl.options[fl.pick].label
+		if focused {
+			return "‹ " + s.bold.Render(label) + " ›"
+		}
+		return label
+	case kindMulti:
+		var on []string
+		for i, o := range fl.options {
+			if fl.picked[i] {
+				on = append(on, o.label)
+			}
+		}
+		if len(on) == 0 {
+			return s.dim.Render("none")
+		}
+		return strings.Join(on, ", ")
+	case kindWhen, kindDate:
+		return fl.input.View() + " " + s.dim.Render(fl.readAs(now))
+	}
+	return fl.input.View()
+}
+
+// fieldHelp is the help shown under the form for the focused field: its
+// options, numbered, or the stage table.
+func (f *form) fieldHelp(fl *field, s styles) []string {
+	var out []string
+	if fl.help != "" {
+		out = append(out, s.dim.Render(fl.help))
+	}
+	w := max(20, f.width)
+	for i, o := range fl.options {
+		if fl.kind == kindBool {
+			break
+		}
+		mark := "  "
+		switch {
+		case fl.kind == kindMulti && fl.picked[i]:
+			mark = "☑ "
+		case fl.kind == kindMulti:
+			mark = "☐ "
+		case i == fl.pick:
+			mark = "▸ "
+		}
+		text := strconv.Itoa(i+1) + " " + mark + o.label
+		if st := model.Stage(o.value); fl.stageTab && st.Valid() {
+			text += " — " + st.Help() + " Helps: " + st.Helps()
+		} else if o.help != "" {
+			text += " — " + o.help
+		}
+		if fl.kind == kindMulti && i == fl.cursor {
+			text = s.bold.Render(text)
+		}
+		out = append(out, truncate(text, w))
+	}
+	return out
+}
+
+// pad fits s into exactly n cells.
+func pad(s string, n int) string {
+	w := lipgloss.Width(s)
+	if w >= n {
+		return truncate(s, n)
+	}
+	return s + strings.Repeat(" ", n-w)
+}
