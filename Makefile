@@ -33,13 +33,24 @@ vet:
 test: tools vet build
 	$(GO) test -count=1 ./...
 
-## bench: Go benchmarks at 10,000 clients / 200,000 check-ins (the database is built once and cached)
+## bench: Go benchmarks at 10,000 clients / 200,000 check-ins (the database is
+## built once and cached outside the repository), then the start-up time in tmux
 bench: tools build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	scripts/startup-bench.sh
 
-## fuzz: run each fuzz target for a bounded time
+# Every fuzz target, as package:name; a crash found becomes a file under the
+# package's testdata/fuzz/ and so a test case of `make test`.
+FUZZ_TARGETS := ./model:FuzzReadClientsCSV ./model:FuzzParseCommonDate ./model:FuzzValidate \
+	./model:FuzzParseWhen ./importer:FuzzReadCSV ./importer:FuzzReadHSDSJSON ./tui:FuzzSanitize .:FuzzPrintable
+FUZZ_TIME ?= 15s
+
+## fuzz: run each fuzz target for FUZZ_TIME (default 15s)
 fuzz:
-	@echo "no fuzz targets yet"
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; echo "fuzz $$name ($$pkg)"; \
+	  $(GO) test $$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZ_TIME); \
+	done
 
 clean:
 	rm -rf bin
