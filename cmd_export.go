@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -26,6 +27,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	force := fs.Bool("force", false, "replace the output file if it exists")
 	out := fs.String("o", "-", "write to `file`; - for standard output")
 	list := fs.Bool("list", false, "list the summaries exported so far, newest first, and stop")
+	encrypt := fs.Bool("encrypt", false, "encrypt the file with a passphrase (age), for a USB stick or mail; needs -o FILE")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -47,6 +49,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	req.Redact = *redact
+	if *encrypt && *out == "-" {
+		return fmt.Errorf("%w: --encrypt writes a file: name it with -o FILE", errUsage)
+	}
 	if *out != "-" && !*force {
 		// Fail before the work when the answer is already known; WriteFile
 		// checks again at the moment of writing.
@@ -71,6 +76,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		if dest, err = filepath.Abs(*out); err != nil {
 			return fmt.Errorf("write summary: %w", err)
 		}
+		if *encrypt {
+			// What leaves the laptop is the encrypted file, so the export
+			// log's hash is of those bytes.
+			if content, err = encryptSummary(e, content); err != nil {
+				return err
+			}
+		}
 		if err := summary.WriteFile(dest, content, *force); err != nil {
 			return exportWriteError(err)
 		}
@@ -82,6 +94,27 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "wrote %s of %s to %s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest))
 	}
 	return nil
+}
+
+// encryptSummary seals the summary with a passphrase the officer types (or
+// $CASELOAD_PASSPHRASE), using the same age encryption as backups.
+func encryptSummary(e *env, content []byte) ([]byte, error) {
+	pass, err := passphraseFor(e, "Passphrase for the summary: ", true)()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	w, err := store.EncryptWriter(&buf, pass, backupWorkFactor)
+	if err != nil {
+		return nil, fmt.Errorf("encrypt summary: %w", err)
+	}
+	if _, err := w.Write(content); err != nil {
+		return nil, fmt.Errorf("encrypt summary: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("encrypt summary: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 func exportWriteError(err error) error {
