@@ -164,39 +164,21 @@ func (s *Store) Referral(ctx context.Context, id string) (model.Referral, error)
 
 // Referrals lists a client's referrals, newest first.
 func (s *Store) Referrals(ctx context.Context, clientID string) ([]model.Referral, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+referralColumns+` FROM referrals r WHERE r.client_id = ?
+	out, err := queryList(ctx, s.db, scanReferral, "SELECT "+referralColumns+` FROM referrals r WHERE r.client_id = ?
 		ORDER BY r.referred_on DESC, r.id DESC`, clientID)
 	if err != nil {
 		return nil, fmt.Errorf("list referrals: %w", explain(err))
 	}
-	defer rows.Close()
-	var out []model.Referral
-	for rows.Next() {
-		r, err := scanReferral(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list referrals: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ReferralHistory lists a referral's status changes, oldest first, amended
 // ones included (the timeline marks them).
 func (s *Store) ReferralHistory(ctx context.Context, referralID string) ([]model.ReferralEvent, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+eventColumns+` FROM referral_events e WHERE e.referral_id = ?
+	out, err := queryList(ctx, s.db, scanEvent, "SELECT "+eventColumns+` FROM referral_events e WHERE e.referral_id = ?
 		ORDER BY e.at, e.id`, referralID)
 	if err != nil {
 		return nil, fmt.Errorf("read referral history: %w", explain(err))
 	}
-	defer rows.Close()
-	var out []model.ReferralEvent
-	for rows.Next() {
-		e, err := scanEvent(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read referral history: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return out, nil
 }

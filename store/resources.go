@@ -105,22 +105,13 @@ func (s *Store) Resource(ctx context.Context, id string) (model.Resource, error)
 
 // Resources lists resources by name, optionally of one category ("" for all).
 func (s *Store) Resources(ctx context.Context, category model.ResourceCategory, limit, offset int) ([]model.Resource, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+resourceColumns+` FROM resources r
+	out, err := queryList(ctx, s.db, scanResource, "SELECT "+resourceColumns+` FROM resources r
 		WHERE (?1 = '' OR r.category = ?1) ORDER BY r.name COLLATE NOCASE, r.id LIMIT ?2 OFFSET ?3`,
 		string(category), limitOrAll(limit), offset)
 	if err != nil {
 		return nil, fmt.Errorf("list resources: %w", explain(err))
 	}
-	defer rows.Close()
-	var out []model.Resource
-	for rows.Next() {
-		r, err := scanResource(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list resources: %w", err)
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // limitOrAll turns "no limit" (0 or less) into SQLite's -1.

@@ -68,23 +68,14 @@ func (w *Writer) insertStageNote(n model.StageNote) (model.StageNote, error) {
 // StageHistory returns the client's stage notes that still count (not amended,
 // nor carried by an amended check-in), oldest first.
 func (s *Store) StageHistory(ctx context.Context, clientID string) ([]model.StageNote, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+stageNoteColumns+` FROM stage_notes n
+	out, err := queryList(ctx, s.db, scanStageNote, "SELECT "+stageNoteColumns+` FROM stage_notes n
 		WHERE n.client_id = ? AND `+notAmended("n")+`
 		AND (n.checkin_id IS NULL OR NOT EXISTS (SELECT 1 FROM amendments am WHERE am.target_id = n.checkin_id))
 		ORDER BY n.at, n.id`, clientID)
 	if err != nil {
 		return nil, fmt.Errorf("read stage history: %w", explain(err))
 	}
-	defer rows.Close()
-	var out []model.StageNote
-	for rows.Next() {
-		n, err := scanStageNote(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read stage history: %w", err)
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // notFound maps sql.ErrNoRows to ErrNotFound.

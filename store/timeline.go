@@ -141,15 +141,18 @@ func (r rowWithExtra) Scan(dest ...any) error { return r.scanner.Scan(append(des
 
 // eachRow runs a query with one argument and calls fn for every row.
 func eachRow(ctx context.Context, q querier, query string, arg any, fn func(scanner) error) error {
-	rows, err := q.QueryContext(ctx, query, arg)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
+	return eachRowArgs(ctx, q, query, []any{arg}, fn)
+}
+
+// queryList runs a query and returns every row as scan reads it.
+func queryList[T any](ctx context.Context, q querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	var out []T
+	err := eachRowArgs(ctx, q, query, args, func(row scanner) error {
+		v, err := scan(row)
+		if err == nil {
+			out = append(out, v)
 		}
-	}
-	return rows.Err()
+		return err
+	})
+	return out, err
 }
