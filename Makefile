@@ -31,7 +31,7 @@ vet:
 
 ## test: every test, end-to-end ones included
 test: tools vet build
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./...
 
 ## bench: Go benchmarks at 10,000 clients / 200,000 check-ins (the database is
 ## built once and cached outside the repository), then the start-up time in tmux
