@@ -109,7 +109,7 @@ func (g *generator) goals(w *store.Writer, c model.Client, start time.Time, k in
 		idea := pick(g.rng, goalIdeas[domain])
 		set := g.between(start, g.now.AddDate(0, 0, -7))
 		target := model.DateOf(set).AddDays(60 + g.rng.IntN(120))
-		goal := model.Goal{ID: g.id(set), ClientID: c.ID, Domain: domain, Words: idea.words, Status: model.GoalOpen,
+		goal := model.Goal{ID: g.id(), ClientID: c.ID, Domain: domain, Words: idea.words, Status: model.GoalOpen,
 			TargetDate: target, At: set}
 		for i, text := range idea.steps {
 			due := model.DateOf(set).AddDays(14 * (i + 1))
@@ -173,7 +173,7 @@ func (g *generator) relapsePlan(w *store.Writer, c model.Client, start time.Time
 	versions := 1 + g.rng.IntN(3)
 	for v := 0; v < versions; v++ {
 		at := first.Add(g.now.Sub(first) * time.Duration(v) / 4)
-		p.ID, p.At = g.id(at), at
+		p.ID, p.At = g.id(), at
 		if _, err := w.SaveRelapsePlan(p); err != nil {
 			return err
 		}
@@ -190,7 +190,7 @@ func (g *generator) consent(w *store.Writer, c model.Client, start time.Time, k 
 	kinds := model.ShareKinds()
 	cn := model.Consent{ClientID: c.ID, Purpose: pick(g.rng, consentPurposes), SignedOn: signed,
 		ExpiresOn: signed.AddDays(365), CreatedAt: signed.In(time.Local).Add(10 * time.Hour)}
-	cn.ID = g.id(cn.CreatedAt)
+	cn.ID = g.id()
 	for i, o := range kinds {
 		if g.rng.IntN(2) == 0 || i == 0 {
 			cn.Kinds = append(cn.Kinds, o.Value)
@@ -223,7 +223,7 @@ func (g *generator) screening(w *store.Writer, c model.Client, start time.Time, 
 	}
 	form, _ := model.FormOf(inst)
 	at := g.between(start, g.now)
-	sc := model.Screening{ID: g.id(at), ClientID: c.ID, Instrument: inst, At: at, CreatedAt: at.Add(10 * time.Minute)}
+	sc := model.Screening{ID: g.id(), ClientID: c.ID, Instrument: inst, At: at, CreatedAt: at.Add(10 * time.Minute)}
 	for i, q := range form.Questions {
 		points := q.Choices[g.rng.IntN(len(q.Choices))].Points
 		if inst == model.InstrumentPHQ9 && i == 8 && g.rng.IntN(4) > 0 {

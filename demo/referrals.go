@@ -63,7 +63,7 @@ func (g *generator) referralsFor(w *store.Writer, c model.Client, start time.Tim
 		res := pick(rng, g.resources)
 		at := on.In(time.Local).Add(time.Duration(9+rng.IntN(8)) * time.Hour)
 		ref, err := w.CreateReferral(model.Referral{
-			ID: g.id(at), ClientID: c.ID, ResourceID: res.ID, Reason: reasons[res.Category], ReferredOn: on,
+			ID: g.id(), ClientID: c.ID, ResourceID: res.ID, Reason: reasons[res.Category], ReferredOn: on,
 			FollowUpOn: on.AddDays(7 + rng.IntN(14)), CreatedAt: at,
 		}, "Referral discussed with client; release of information signed.")
 		if err != nil {
