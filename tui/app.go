@@ -153,7 +153,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
-		return a, a.caseload.ensure(a.now())
+		return a, tea.Batch(a.caseload.ensure(a.now()), a.auditResized())
 	case tea.BackgroundColorMsg:
 		a.styles = newStyles(msg.IsDark())
 		return a, nil

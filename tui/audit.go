@@ -42,6 +42,17 @@ type auditLoadedMsg struct {
 // the header and the help line.
 func auditRows(h int) int { return max(1, h-4) }
 
+// auditResized reads the page again when the window holds more or fewer
+// entries, from the same first entry.
+func (a *App) auditResized() tea.Cmd {
+	v := a.audit
+	if v == nil || v.rows == auditRows(a.height) {
+		return nil
+	}
+	v.rows = auditRows(a.height)
+	return v.load(a.st, v.page)
+}
+
 func (a *App) openAudit() tea.Cmd {
 	a.audit = &auditView{rows: auditRows(a.height)}
 	a.screen, a.notice = screenAudit, ""

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"caseload/store"
@@ -97,6 +98,10 @@ func TestAuditLogPagesNewestFirstAndReadsOnlyWhatFits(t *testing.T) {
 	h.keys("g")
 	if v.page.offset != 0 || v.entries[0].Seq != newest {
 		t.Fatal("g did not go back to the newest entry")
+	}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 30})
+	if len(v.entries) != auditRows(30) || v.entries[0].Seq != newest {
+		t.Fatalf("after growing the window: %d entries from seq %d, want %d from %d", len(v.entries), v.entries[0].Seq, auditRows(30), newest)
 	}
 	h.keys("esc")
 	if h.app.screen != screenCaseload || h.app.audit != nil {
