@@ -44,6 +44,7 @@ func commands() map[string]command {
 		"restore": {"replace the database with a backup: restore FILE", runRestore},
 		"check":   {"check the database for damage and broken records", runCheck},
 		"audit":   {"list every write and export: audit [--since DATE]", runAudit},
+		"lock":    {"set the privacy lock: lock [--idle MINUTES] [--passphrase | --clear-passphrase]", runLock},
 	}
 }
 

@@ -27,6 +27,10 @@ type Options struct {
 	// CheckDelay is how long after the first frame the file's quick check
 	// starts; zero is 300 ms, so that it never slows the first frame.
 	CheckDelay time.Duration
+	// IdleCheck is how often the time since the last key is compared with
+	// the privacy lock's idle time; zero is every 15 seconds, negative never
+	// (tests send idleTickMsg themselves).
+	IdleCheck time.Duration
 }
 
 // Minimum terminal size: the table and the forms are laid out for 80x24.
@@ -38,6 +42,7 @@ type screen int
 const (
 	screenCaseload screen = iota
 	screenClient
+	screenAudit
 )
 
 // App is the root model: it owns the views, routes keys to the active one,
@@ -62,6 +67,11 @@ type App struct {
 	problem    string        // something wrong with the file, from the quick check
 	started    bool          // the first page is in; the slow work may start
 	intervals  model.Intervals
+	audit      *auditView
+	lock       *lockScreen        // the privacy lock, while it is up
+	lockSet    model.LockSettings // idle minutes and whether a passphrase is set
+	lastKey    time.Time          // when the officer last pressed a key
+	idleCheck  time.Duration
 }
 
 // New makes the app over an open store.
@@ -75,9 +85,12 @@ func New(s *store.Store, opt Options) *App {
 	if opt.CheckDelay == 0 {
 		opt.CheckDelay = 300 * time.Millisecond
 	}
+	if opt.IdleCheck == 0 {
+		opt.IdleCheck = 15 * time.Second
+	}
 	return &App{st: s, now: opt.Now, draftDelay: opt.DraftDelay, checkDelay: opt.CheckDelay, keys: newKeyMap(),
 		help: help.New(), styles: newStyles(true), caseload: newCaseload(s), width: minWidth, height: minHeight,
-		intervals: model.DefaultIntervals()}
+		intervals: model.DefaultIntervals(), idleCheck: opt.IdleCheck}
 }
 
 // Messages for the work that runs once, after the first frame.
@@ -131,6 +144,7 @@ func (a *App) afterFirstFrame() tea.Cmd {
 			return settingsReadMsg{set.Intervals}
 		},
 		tea.Tick(a.checkDelay, func(time.Time) tea.Msg { return checkDueMsg{} }),
+		a.startIdleWatch(),
 	)
 }
 
@@ -139,7 +153,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
-		return a, a.caseload.ensure(a.now())
+		return a, tea.Batch(a.caseload.ensure(a.now()), a.auditResized())
 	case tea.BackgroundColorMsg:
 		a.styles = newStyles(msg.IsDark())
 		return a, nil
@@ -163,8 +177,8 @@ func (a *App) resize(w, h int) {
 	}
 }
 
-// key handles a key press: quitting first, then help, the open form, and
-// the active screen.
+// key handles a key press: quitting first, then the privacy lock, help,
+// the open form, and the active screen.
 func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 	now := a.now()
 	if key.Matches(kp, a.keys.ForceQuit) {
@@ -172,6 +186,13 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 			return tea.Sequence(a.saveDraft(a.form), tea.Quit)
 		}
 		return tea.Quit
+	}
+	a.lastKey = now
+	if a.lock != nil {
+		return a.lockKey(kp)
+	}
+	if key.Matches(kp, a.keys.Lock) {
+		return a.lockNow()
 	}
 	if a.showHelp {
 		if key.Matches(kp, a.keys.CloseHelp) {
@@ -196,6 +217,9 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 	if a.screen == screenClient {
 		return a.clientKey(kp, now)
 	}
+	if a.screen == screenAudit {
+		return a.auditKey(kp)
+	}
 	return a.caseloadKey(kp, now)
 }
 
@@ -212,6 +236,8 @@ func (a *App) caseloadKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return nil
 	case key.Matches(kp, a.keys.AddClient):
 		return a.openForm(newClientForm(nil, now), nil)
+	case key.Matches(kp, a.keys.AuditLog):
+		return a.openAudit()
 	case key.Matches(kp, a.keys.LoadDemo) && c.empty():
 		a.notice = "Loading the demo caseload…"
 		st := a.st

@@ -107,6 +107,12 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		}
 		a.notice = "Demo caseload loaded: fictional people, for trying things out."
 		return tea.Batch(a.caseload.reset(now), loadClientIndex(a.st))
+	case idleTickMsg, lockSettingsReadMsg, unlockCheckedMsg:
+		return a.handleLock(msg)
+	case auditLoadedMsg:
+		if a.audit != nil {
+			a.audit.loaded(msg)
+		}
 	case draftSavedMsg, draftDeletedMsg:
 		// A draft that could not be written is not worth interrupting the
 		// officer for; the form is still open and a save reports its own error.
@@ -118,6 +124,11 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 
 // passOn gives cursor blinks and the like to whoever has the cursor.
 func (a *App) passOn(msg tea.Msg) tea.Cmd {
+	if a.lock != nil {
+		var cmd tea.Cmd
+		a.lock.input, cmd = a.lock.input.Update(msg)
+		return cmd
+	}
 	if a.form != nil {
 		return a.form.passToEditor(msg)
 	}

@@ -148,7 +148,8 @@ type harness struct {
 
 func start(t testing.TB, st *store.Store, w, h int) *harness {
 	t.Helper()
-	app := New(st, Options{Now: func() time.Time { return frozen }, DraftDelay: time.Millisecond, CheckDelay: time.Millisecond})
+	app := New(st, Options{Now: func() time.Time { return frozen }, DraftDelay: time.Millisecond, CheckDelay: time.Millisecond,
+		IdleCheck: -1})
 	hs := &harness{t: t, app: app}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(app.Init())

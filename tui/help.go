@@ -19,6 +19,8 @@ func (a *App) helpView() []string {
 		title, groups = "Keys · "+clean(a.form.title), a.keys.formGroups()
 	case a.screen == screenClient:
 		title, groups = "Keys · Client", a.keys.clientGroups()
+	case a.screen == screenAudit:
+		title, groups = "Keys · Audit log", a.keys.auditGroups()
 	}
 	lines := []string{a.styles.title.Render(title), ""}
 	// Two groups side by side fit 80 columns; more go below.
@@ -70,6 +72,8 @@ func (a *App) shortHelp() string {
 		b = a.keys.formShort()
 	case a.screen == screenClient:
 		b = a.keys.clientShort()
+	case a.screen == screenAudit:
+		b = a.keys.auditShort()
 	case a.caseload.filtering:
 		b = a.keys.filterShort()
 	case a.caseload.empty():

@@ -17,6 +17,7 @@ type keyMap struct {
 	Pick, FieldHelp                         key.Binding
 	Yes, No                                 key.Binding
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
+	Lock, Unlock, AuditLog                  key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -60,6 +61,9 @@ func newKeyMap() keyMap {
 		CloseHelp:    b([]string{"esc", "?", "q", "f1"}, "esc", "close help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit (keeps a draft)"),
+		Lock:         b([]string{"ctrl+l"}, "ctrl+l", "lock screen"),
+		Unlock:       b([]string{"enter"}, "enter", "unlock"),
+		AuditLog:     b([]string{"L"}, "L", "audit log"),
 	}
 }
 
@@ -69,7 +73,7 @@ func (k keyMap) caseloadGroups() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort},
 		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
-		{k.Help, k.Quit, k.ForceQuit},
+		{k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
@@ -86,7 +90,7 @@ func (k keyMap) clientGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend},
-		{k.Back, k.Help, k.ForceQuit},
+		{k.Back, k.Lock, k.Help, k.ForceQuit},
 	}
 }
 
@@ -99,12 +103,21 @@ func (k keyMap) formGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextField, k.PrevField, k.Save, k.Cancel},
 		{k.Pick, k.ChangeOption, k.Toggle},
-		{k.FieldHelp, k.ForceQuit},
+		{k.FieldHelp, k.Lock, k.ForceQuit},
 	}
 }
 
 func (k keyMap) formShort() []key.Binding {
 	return []key.Binding{k.Save, k.NextField, k.Pick, k.ChangeOption, k.FieldHelp, k.Cancel}
+}
+
+// auditGroups are the audit log's keys.
+func (k keyMap) auditGroups() [][]key.Binding {
+	return [][]key.Binding{{k.PageDown, k.PageUp, k.Top}, {k.Back, k.Lock, k.Help, k.ForceQuit}}
+}
+
+func (k keyMap) auditShort() []key.Binding {
+	return []key.Binding{k.PageDown, k.PageUp, k.Top, k.Help, k.Back}
 }
 
 func (k keyMap) confirmShort() []key.Binding { return []key.Binding{k.Yes, k.No} }

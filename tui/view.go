@@ -25,6 +25,9 @@ func (a *App) render() string {
 			"ctrl+c quits",
 		}, w, h)
 	}
+	if a.lock != nil {
+		return fitLines(a.lockView(), w, h)
+	}
 	now := a.now()
 	var lines []string
 	switch {
@@ -32,6 +35,8 @@ func (a *App) render() string {
 		lines = a.helpView()
 	case a.form != nil:
 		lines = a.form.view(a.styles, now)
+	case a.screen == screenAudit && a.audit != nil:
+		lines = a.audit.view(a.styles, now, h-1, a.noticeLine())
 	case a.screen == screenClient && a.client != nil:
 		lines = a.client.view(a.styles, now, w, h-1, a.noticeLine())
 	default:

@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"caseload/model"
+)
+
+// Column widths of the audit log; the details take what is left.
+const (
+	colAuditWhen   = 18
+	colAuditAction = 8
+	colAuditRecord = 17
+)
+
+// view draws the page of the log. h is the lines it may use.
+func (v *auditView) view(s styles, now time.Time, h int, notice string) []string {
+	lines := []string{s.title.Render("Audit log") + "  " + s.dim.Render("every write and export, newest first; never what was written")}
+	switch {
+	case v.err != "":
+		lines = append(lines, s.errText.Render("⚠ "+v.err))
+	case notice != "":
+		lines = append(lines, notice)
+	case len(v.entries) == 0 && v.loading:
+		lines = append(lines, s.dim.Render("Reading…"))
+	case len(v.entries) == 0:
+		lines = append(lines, "The log is empty.")
+	default:
+		lines = append(lines, fmt.Sprintf("Entries %d–%d of %d", v.page.offset+1, v.page.offset+len(v.entries), v.total))
+	}
+	lines = append(lines, s.header.Render(pad("When", colAuditWhen)+pad("Action", colAuditAction)+pad("Record", colAuditRecord)+"Which / where"))
+	for _, e := range v.entries {
+		if len(lines) >= h {
+			break
+		}
+		lines = append(lines, pad(e.At.In(now.Location()).Format("2006-01-02 15:04"), colAuditWhen)+
+			pad(clean(e.Action), colAuditAction)+pad(clean(e.EntityLabel()), colAuditRecord)+auditDetail(e))
+	}
+	return lines
+}
+
+// auditDetail is the record's id, or for an export where it went.
+func auditDetail(e model.AuditEntry) string {
+	x := e.Export
+	if x.Format == "" {
+		return clean(e.EntityID)
+	}
+	redacted := ""
+	if x.Redacted {
+		redacted = ", redacted"
+	}
+	// Where it went first: on a narrow screen that is what must show.
+	return "to " + clean(x.Destination) + " (" + clean(x.Format) + ", " + strconv.Itoa(x.Records) + " records" + redacted + ")"
+}
