@@ -107,6 +107,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		}
 		a.notice = "Demo caseload loaded: fictional people, for trying things out."
 		return tea.Batch(a.caseload.reset(now), loadClientIndex(a.st))
+	case exportPreviewMsg, exportWrittenMsg:
+		return a.exportAnswer(msg)
 	case draftSavedMsg, draftDeletedMsg:
 		// A draft that could not be written is not worth interrupting the
 		// officer for; the form is still open and a save reports its own error.

@@ -32,6 +32,8 @@ func (a *App) render() string {
 		lines = a.helpView()
 	case a.form != nil:
 		lines = a.form.view(a.styles, now)
+	case a.export != nil:
+		lines = a.export.view(a.styles, w, h-1)
 	case a.screen == screenClient && a.client != nil:
 		lines = a.client.view(a.styles, now, w, h-1, a.noticeLine())
 	default:
