@@ -326,3 +326,19 @@ func TestExportToAFolderIsRefusedNotReplaced(t *testing.T) {
 		t.Fatalf("a refused write was recorded %d times", n)
 	}
 }
+
+func TestExportPreviewScrolls(t *testing.T) {
+	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("x")
+	customRange(h)
+	d := h.app.export
+	h.keys("pgdown")
+	if d.preview.YOffset() == 0 {
+		t.Fatal("page down should scroll the preview")
+	}
+	h.keys("g")
+	h.keys("j")
+	if d.preview.YOffset() != 1 {
+		t.Fatalf("g then j should leave the preview one line down, at %d", d.preview.YOffset())
+	}
+}

@@ -94,11 +94,12 @@ func (d *exportDialog) previewTitle() string {
 		return "Preview"
 	}
 	t := "Preview · " + plural(d.sum.Records(), "record") + " of " + plural(len(d.sum.Clients), "client")
-	if d.sum.HoldsSubstanceUse() {
-		t += " · holds substance-use information: carries the " + model.Part2NoticeTitle
-	}
 	if n := d.preview.TotalLineCount(); n > d.preview.Height() {
 		t += " · " + strconv.Itoa(int(d.preview.ScrollPercent()*100)) + "%"
+	}
+	// Last, as the longest: at 80 columns the edge cuts the notice's title.
+	if d.sum.HoldsSubstanceUse() {
+		t += " · holds substance-use information: carries the " + model.Part2NoticeTitle
 	}
 	return t
 }
