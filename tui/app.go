@@ -61,6 +61,7 @@ type App struct {
 	caseload   *caseload
 	client     *clientView
 	form       *form
+	export     *exportDialog
 	showHelp   bool
 	drafts     []store.Draft // left by a run that ended with a form open
 	notice     string        // the last thing that happened, in words
@@ -175,6 +176,9 @@ func (a *App) resize(w, h int) {
 	if a.client != nil {
 		a.client.height = timelineRows(h)
 	}
+	if a.export != nil {
+		a.export.setSize(w, h)
+	}
 }
 
 // key handles a key press: quitting first, then the privacy lock, help,
@@ -213,6 +217,9 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 			return tea.Batch(cmd, a.deleteDraft(key))
 		}
 		return cmd
+	}
+	if a.export != nil {
+		return a.exportKey(kp, now)
 	}
 	if a.screen == screenClient {
 		return a.clientKey(kp, now)
@@ -258,6 +265,8 @@ func (a *App) caseloadKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return loadClient(a.st, row.ClientID)
 	case key.Matches(kp, a.keys.CheckIn) && ok:
 		return a.prepareCheckIn(row.ClientID, nil)
+	case key.Matches(kp, a.keys.Export):
+		return a.openExport(nil)
 	}
 	return c.update(kp, a.keys, now)
 }
@@ -272,6 +281,9 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		a.showHelp = true
 	case key.Matches(kp, a.keys.CheckIn):
 		return a.prepareCheckIn(v.client.ID, nil)
+	case key.Matches(kp, a.keys.Export):
+		c := v.client
+		return a.openExport(&c)
 	case key.Matches(kp, a.keys.StageNote):
 		return a.openForm(newStageNoteForm(v.client, v.summary.Stage, nil, now), nil)
 	case key.Matches(kp, a.keys.EditClient):

@@ -113,6 +113,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		if a.audit != nil {
 			a.audit.loaded(msg)
 		}
+	case exportPreviewMsg, exportWrittenMsg:
+		return a.exportAnswer(msg)
 	case draftSavedMsg, draftDeletedMsg:
 		// A draft that could not be written is not worth interrupting the
 		// officer for; the form is still open and a save reports its own error.

@@ -104,5 +104,5 @@ func draftOffer(d store.Draft, s styles) string {
 	if what == "" {
 		what = d.Form
 	}
-	return s.warn.Render("Unsaved: "+clean(what)+" ("+d.UpdatedAt.Format("Mon 2 Jan 15:04")+")") + "  r restore · x discard"
+	return s.warn.Render("Unsaved: "+clean(what)+" ("+d.UpdatedAt.Format("Mon 2 Jan 15:04")+")") + "  r restore · X discard"
 }

@@ -17,6 +17,8 @@ func (a *App) helpView() []string {
 	switch {
 	case a.form != nil:
 		title, groups = "Keys · "+clean(a.form.title), a.keys.formGroups()
+	case a.export != nil:
+		title, groups = "Keys · Export summary", a.keys.exportGroups()
 	case a.screen == screenClient:
 		title, groups = "Keys · Client", a.keys.clientGroups()
 	case a.screen == screenAudit:
@@ -70,6 +72,12 @@ func (a *App) shortHelp() string {
 		b = a.keys.confirmShort()
 	case a.form != nil:
 		b = a.keys.formShort()
+	case a.export != nil && a.export.confirmReplace:
+		b = []key.Binding{a.keys.ExportReplace, a.keys.ExportKeep}
+	case a.export != nil && a.export.typing():
+		b = a.keys.exportTypingShort()
+	case a.export != nil:
+		b = a.keys.exportShort()
 	case a.screen == screenClient:
 		b = a.keys.clientShort()
 	case a.screen == screenAudit:

@@ -18,6 +18,7 @@ type keyMap struct {
 	Yes, No                                 key.Binding
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
 	Lock, Unlock, AuditLog                  key.Binding
+	exportKeys
 }
 
 func newKeyMap() keyMap {
@@ -40,7 +41,7 @@ func newKeyMap() keyMap {
 		AddClient:    b([]string{"a"}, "a", "add"),
 		LoadDemo:     b([]string{"d"}, "d", "load demo caseload"),
 		Restore:      b([]string{"r"}, "r", "restore draft"),
-		DiscardDraft: b([]string{"x"}, "x", "discard draft"),
+		DiscardDraft: b([]string{"X"}, "X", "discard draft"),
 		AcceptFilter: b([]string{"enter"}, "enter", "keep filter"),
 		ClearFilter:  b([]string{"esc"}, "esc", "clear filter"),
 		StageNote:    b([]string{"n"}, "n", "stage note"),
@@ -64,6 +65,7 @@ func newKeyMap() keyMap {
 		Lock:         b([]string{"ctrl+l"}, "ctrl+l", "lock screen"),
 		Unlock:       b([]string{"enter"}, "enter", "unlock"),
 		AuditLog:     b([]string{"L"}, "L", "audit log"),
+		exportKeys:   newExportKeys(b),
 	}
 }
 
@@ -72,7 +74,7 @@ func (k keyMap) caseloadGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort},
-		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
+		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft, k.Export},
 		{k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
 	}
 }
@@ -89,7 +91,7 @@ func (k keyMap) filterShort() []key.Binding {
 func (k keyMap) clientGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend},
+		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend, k.Export},
 		{k.Back, k.Lock, k.Help, k.ForceQuit},
 	}
 }
@@ -121,3 +123,47 @@ func (k keyMap) auditShort() []key.Binding {
 }
 
 func (k keyMap) confirmShort() []key.Binding { return []key.Binding{k.Yes, k.No} }
+
+// exportKeys are the keys of the export dialog, and the x that opens it.
+type exportKeys struct {
+	Export, ExportRange, ExportFormat, ExportRedact  key.Binding
+	ExportPath, ExportApply, ExportWrite, ExportCopy key.Binding
+	ExportReplace, ExportKeep, ExportClose           key.Binding
+}
+
+func newExportKeys(b func([]string, string, string) key.Binding) exportKeys {
+	return exportKeys{
+		Export:        b([]string{"x"}, "x", "export summary"),
+		ExportRange:   b([]string{"1", "2", "3", "4"}, "1-4", "range"),
+		ExportFormat:  b([]string{"f"}, "f", "format"),
+		ExportRedact:  b([]string{"r"}, "r", "redact"),
+		ExportPath:    b([]string{"p"}, "p", "edit path"),
+		ExportApply:   b([]string{"enter"}, "enter", "apply"),
+		ExportWrite:   b([]string{"w"}, "w", "write file"),
+		ExportCopy:    b([]string{"c"}, "c", "clipboard"),
+		ExportReplace: b([]string{"y"}, "y", "yes, replace the file"),
+		ExportKeep:    b([]string{"n", "esc"}, "n/esc", "no, keep it"),
+		ExportClose:   b([]string{"esc"}, "esc", "back"),
+	}
+}
+
+// exportGroups are the export dialog's keys.
+func (k keyMap) exportGroups() [][]key.Binding {
+	return [][]key.Binding{
+		{k.ExportRange, k.NextField, k.ExportApply, k.ExportFormat, k.ExportRedact},
+		{k.ExportPath, k.ExportWrite, k.ExportCopy, k.ExportReplace, k.ExportKeep},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Help, k.ExportClose, k.ForceQuit},
+	}
+}
+
+func (k keyMap) exportShort() []key.Binding {
+	// The path key is left to the dialog's own hint line: with it the help
+	// would not fit 80 columns.
+	return []key.Binding{k.ExportRange, k.ExportFormat, k.ExportRedact, k.ExportWrite, k.ExportCopy, k.Help, k.ExportClose}
+}
+
+// exportTypingShort is the help while a date or the path is being typed.
+func (k keyMap) exportTypingShort() []key.Binding {
+	return []key.Binding{k.ExportApply, k.NextField, k.Cancel}
+}

@@ -37,6 +37,8 @@ func (a *App) render() string {
 		lines = a.form.view(a.styles, now)
 	case a.screen == screenAudit && a.audit != nil:
 		lines = a.audit.view(a.styles, now, h-1, a.noticeLine())
+	case a.export != nil:
+		lines = a.export.view(a.styles, w, h-1)
 	case a.screen == screenClient && a.client != nil:
 		lines = a.client.view(a.styles, now, w, h-1, a.noticeLine())
 	default:

@@ -1,0 +1,344 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"caseload/model"
+	"caseload/store"
+	"caseload/summary"
+)
+
+// openAnnExport opens the export dialog from Ann's client screen.
+func openAnnExport(h *harness) {
+	h.keys("/", "a", "n", "n", "enter", "enter", "x")
+}
+
+// customRange chooses the custom range from the first of November.
+func customRange(h *harness) {
+	h.keys("4")
+	h.typeText("2026-11-01\n")
+}
+
+func exports(t *testing.T, st *store.Store) []model.Export {
+	t.Helper()
+	list, err := st.Exports(context.Background(), 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list
+}
+
+func TestExportOpensFromTheCaseloadWithTheDefaultRange(t *testing.T) {
+	t.Setenv("HOME", "/home/officer")
+	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("x")
+	d := h.app.export
+	if d == nil {
+		t.Fatalf("x on the caseload did not open the export dialog:\n%s", h.screen())
+	}
+	if d.clientID != "" || d.rng != rangeSinceLast || d.format != summary.Markdown || d.redact {
+		t.Fatalf("dialog opened with client %q range %d format %s redact %v; want the caseload, since the last export, md, no redaction",
+			d.clientID, d.rng, d.format, d.redact)
+	}
+	// No export yet: "since the last export" is today so far.
+	if !d.sum.From.Equal(model.StartOfDay(frozen)) || !d.sum.To.Equal(frozen) {
+		t.Fatalf("range %s to %s, want the start of today to now", d.sum.From, d.sum.To)
+	}
+	if want := "/home/officer/caseload-summary-2026-11-23.md"; d.path.Value() != want {
+		t.Fatalf("default path %q, want %q", d.path.Value(), want)
+	}
+	h.keys("esc")
+	if h.app.export != nil || h.app.screen != screenCaseload {
+		t.Fatal("esc should close the dialog and leave the caseload showing")
+	}
+}
+
+func TestExportFromAClientCoversOnlyThatClient(t *testing.T) {
+	h := start(t, fixtureStore(t), 80, 24)
+	openAnnExport(h)
+	d := h.app.export
+	if d == nil || d.caseNo != "CR-1001" || d.clientID != h.app.client.client.ID {
+		t.Fatalf("x on Ann's screen should open the dialog for CR-1001, got %+v", d)
+	}
+	customRange(h)
+	if len(d.sum.Clients) != 1 || d.sum.Clients[0].CaseNumber != "CR-1001" {
+		t.Fatalf("a client's summary holds %d clients, want only CR-1001", len(d.sum.Clients))
+	}
+	h.mustSee("Export summary · Ann Example · CR-1001")
+	h.keys("esc")
+	if h.app.export != nil || h.app.screen != screenClient {
+		t.Fatal("esc should go back to the client screen")
+	}
+}
+
+func TestExportRangesAndCustomDates(t *testing.T) {
+	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("x", "3")
+	if d := h.app.export; !d.sum.From.Equal(startOfWeek(frozen)) {
+		t.Fatalf("this week starts %s, want %s", d.sum.From, startOfWeek(frozen))
+	}
+	h.keys("4")
+	h.typeText("next tuesday-ish\n")
+	h.mustSee("From: cannot read")
+	if !h.app.export.typing() {
+		t.Fatal("a date that cannot be read should keep the field open")
+	}
+	h.keys("esc")
+	if d := h.app.export; d.rng != rangeWeek || d.typing() {
+		t.Fatalf("esc in an unapplied date should go back to the range the preview shows (this week), got %d", d.rng)
+	}
+	h.keys("4")
+	for range 20 {
+		h.keys("backspace")
+	}
+	h.typeText("2026-11-01")
+	h.keys("tab")
+	h.typeText("2026-11-16\n")
+	d := h.app.export
+	if want := at(11, 17, 0, 0); !d.sum.From.Equal(at(11, 1, 0, 0)) || !d.sum.To.Equal(want) {
+		t.Fatalf("custom range %s to %s, want 1 Nov to the end of 16 Nov", d.sum.From, d.sum.To)
+	}
+	if d.sum.Records() == 0 {
+		t.Fatal("the custom range should hold Ann's November records")
+	}
+}
+
+func TestExportFormatAndRedactionChangeThePreview(t *testing.T) {
+	t.Setenv("HOME", "/home/officer")
+	h := start(t, fixtureStore(t), 120, 40)
+	h.keys("x")
+	customRange(h)
+	d := h.app.export
+	if !strings.HasPrefix(string(d.content), "# Session summary") {
+		t.Fatalf("Markdown preview starts %.40q", d.content)
+	}
+	h.keys("f")
+	if d.format != summary.PlainText || !strings.HasSuffix(d.path.Value(), ".txt") {
+		t.Fatalf("f should choose plain text and rename the file; format %s path %s", d.format, d.path.Value())
+	}
+	h.keys("f", "f")
+	// RFC 4180 ends rows with CRLF; no other format does.
+	if d.format != summary.CSV || !strings.Contains(string(d.content), "\r\n") {
+		t.Fatalf("three presses of f should give CSV, got %s: %.60q", d.format, d.content)
+	}
+	h.keys("f")
+	if d.format != summary.Markdown {
+		t.Fatalf("f should come back round to Markdown, got %s", d.format)
+	}
+	if !strings.Contains(string(d.content), "Redacted: no") {
+		t.Fatal("an unredacted summary should say so in its header")
+	}
+	h.keys("r")
+	if !d.redact || !d.sum.Redacted || !strings.Contains(string(d.content), "Redacted: yes") {
+		t.Fatalf("r should redact the summary and its header should say so:\n%.400s", d.content)
+	}
+	h.mustSee("[yes] test results")
+}
+
+func TestExportWritesTheFileAndRecordsIt(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	st := fixtureStore(t)
+	h := start(t, st, 80, 24)
+	h.keys("x")
+	customRange(h)
+	h.keys("r", "w")
+	path := filepath.Join(home, "caseload-summary-2026-11-23.md")
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("w did not write the file: %v\n%s", err, h.screen())
+	}
+	d := h.app.export
+	if string(got) != string(d.content) || !strings.Contains(string(got), "Redacted: yes") {
+		t.Fatalf("the file holds something other than the redacted preview:\n%s", got)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("summary file mode %v, want 0600", fi.Mode().Perm())
+	}
+	h.mustSee(fmt.Sprintf("Wrote %s of", plural(d.sum.Records(), "record")))
+	list := exports(t, st)
+	if len(list) != 1 {
+		t.Fatalf("%d exports recorded, want 1", len(list))
+	}
+	x := list[0]
+	if x.Destination != path || x.Format != "md" || !x.Redacted || x.Records != d.sum.Records() || !x.From.Equal(at(11, 1, 0, 0)) {
+		t.Fatalf("export record %+v does not match the file written", x)
+	}
+	h.keys("esc")
+	h.mustSee("Wrote ")
+}
+
+func TestExportNeverReplacesAFileWithoutYes(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	path := filepath.Join(home, "caseload-summary-2026-11-23.md")
+	if err := os.WriteFile(path, []byte("yesterday's notes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st := fixtureStore(t)
+	h := start(t, st, 80, 24)
+	h.keys("x")
+	customRange(h)
+	h.keys("w")
+	h.mustSee("The file already exists. y replaces it")
+	h.keys("n")
+	if got, _ := os.ReadFile(path); string(got) != "yesterday's notes" {
+		t.Fatalf("the file was replaced without a yes: %.60q", got)
+	}
+	if n := len(exports(t, st)); n != 0 {
+		t.Fatalf("%d exports recorded for a file that was not written", n)
+	}
+	h.keys("w", "y")
+	if got, _ := os.ReadFile(path); string(got) != string(h.app.export.content) {
+		t.Fatalf("y should replace the file with the summary, it holds %.60q", got)
+	}
+	if n := len(exports(t, st)); n != 1 {
+		t.Fatalf("%d exports recorded after replacing, want 1", n)
+	}
+}
+
+func TestExportToAnEditedPathThatCannotBeWrittenSaysWhy(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	st := fixtureStore(t)
+	h := start(t, st, 80, 24)
+	h.keys("x")
+	customRange(h)
+	h.keys("p")
+	for range 300 {
+		h.keys("backspace")
+	}
+	missing := filepath.Join(home, "no-such-folder", "out.md")
+	h.typeText(missing + "\n")
+	h.keys("f") // an edited path keeps its name when the format changes
+	if h.app.export.path.Value() != missing {
+		t.Fatalf("the edited path became %q", h.app.export.path.Value())
+	}
+	h.keys("w")
+	h.mustSee("does not exist")
+	if n := len(exports(t, st)); n != 0 {
+		t.Fatalf("a failed write was recorded %d times", n)
+	}
+	entries, _ := os.ReadDir(home)
+	if len(entries) != 0 {
+		t.Fatalf("a failed write left files behind: %v", entries)
+	}
+}
+
+func TestExportCopiesToTheClipboardAndRecordsIt(t *testing.T) {
+	st := fixtureStore(t)
+	h := start(t, st, 120, 40)
+	h.keys("x")
+	customRange(h)
+	h.keys("c")
+	h.mustSee("to the clipboard (OSC 52). Not every terminal honours it")
+	list := exports(t, st)
+	if len(list) != 1 || list[0].Destination != "clipboard" {
+		t.Fatalf("exports after copying: %+v, want one to the clipboard", list)
+	}
+}
+
+func TestExportHelpComesFromTheDialogKeys(t *testing.T) {
+	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("x", "?")
+	h.mustSee("Keys · Export summary")
+	h.mustSee("edit path")
+	h.mustSee("clipboard")
+	h.keys("esc")
+	if h.app.showHelp || h.app.export == nil {
+		t.Fatal("esc should close the help and leave the dialog open")
+	}
+}
+
+// TestExportScreens pins the dialog at 80x24 and 120x40.
+func TestExportScreens(t *testing.T) {
+	screens := []struct {
+		name string
+		open func(*harness)
+	}{
+		{"export_caseload", func(h *harness) { h.keys("x") }},
+		{"export_custom_range", func(h *harness) { h.keys("x"); customRange(h) }},
+		{"export_client_redacted_text", func(h *harness) { openAnnExport(h); customRange(h); h.keys("r", "f") }},
+		{"export_typing_dates", func(h *harness) { h.keys("x", "4"); h.typeText("2026-11-0") }},
+	}
+	for _, sc := range screens {
+		for _, size := range sizes {
+			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				t.Setenv("HOME", "/home/officer")
+				h := start(t, fixtureStore(t), size[0], size[1])
+				sc.open(h)
+				golden.RequireEqual(t, []byte(h.screen()))
+			})
+		}
+	}
+}
+
+func TestExportWriteProblemsAreInWords(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("write /m/s.md: %w", syscall.ENOSPC), "the disk is full"},
+		{fmt.Errorf("write /m/s.md: %w", os.ErrPermission), "this account may not write there"},
+		{fmt.Errorf("write /m/s.md: %w", syscall.ENOENT), "its folder does not exist"},
+		{syscall.EISDIR, "that is a folder; add a file name"},
+	} {
+		got := writeProblem("/m/s.md", tc.err)
+		if !strings.Contains(got, tc.want) || !strings.Contains(got, "Nothing was written") {
+			t.Errorf("writeProblem(%v) = %q, want it to say %q and that nothing was written", tc.err, got, tc.want)
+		}
+	}
+}
+
+func TestExportPathReadsTildeAsHome(t *testing.T) {
+	got, err := absPath(" ~/out/s.md ", "/home/officer")
+	if err != nil || got != "/home/officer/out/s.md" {
+		t.Fatalf("absPath(~/out/s.md) = %q, %v; want /home/officer/out/s.md", got, err)
+	}
+}
+
+func TestExportToAFolderIsRefusedNotReplaced(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	st := fixtureStore(t)
+	h := start(t, st, 120, 40)
+	h.keys("x")
+	customRange(h)
+	h.keys("p")
+	for range 300 {
+		h.keys("backspace")
+	}
+	h.typeText(home + "\n")
+	h.keys("w")
+	h.mustSee("that is a folder")
+	if fi, err := os.Stat(home); err != nil || !fi.IsDir() {
+		t.Fatalf("the folder was touched: %v", err)
+	}
+	if n := len(exports(t, st)); n != 0 {
+		t.Fatalf("a refused write was recorded %d times", n)
+	}
+}
+
+func TestExportPreviewScrolls(t *testing.T) {
+	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("x")
+	customRange(h)
+	d := h.app.export
+	h.keys("pgdown")
+	if d.preview.YOffset() == 0 {
+		t.Fatal("page down should scroll the preview")
+	}
+	h.keys("g")
+	h.keys("j")
+	if d.preview.YOffset() != 1 {
+		t.Fatalf("g then j should leave the preview one line down, at %d", d.preview.YOffset())
+	}
+}

@@ -1,0 +1,124 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+	"caseload/store"
+	"caseload/summary"
+)
+
+// write puts the previewed bytes in the file and records the export once
+// they are safely there; nothing else is written and nothing is recorded if
+// the write fails.
+func (d *exportDialog) write(overwrite bool) tea.Cmd {
+	d.busy, d.confirmReplace, d.problem, d.done = true, false, "", ""
+	st, sum, format, content, home := d.st, d.sum, d.format, d.content, d.home
+	path := d.path.Value()
+	return func() tea.Msg {
+		dest, err := absPath(path, home)
+		if err != nil {
+			return exportWrittenMsg{dest: path, err: err}
+		}
+		// A folder exists too, but replacing it is never what was meant.
+		if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
+			return exportWrittenMsg{dest: dest, err: syscall.EISDIR}
+		}
+		if err := summary.WriteFile(dest, content, overwrite); err != nil {
+			return exportWrittenMsg{dest: dest, err: err, exists: errors.Is(err, summary.ErrExists)}
+		}
+		return recorded(st, sum, format, content, dest)
+	}
+}
+
+// copy sends the summary to the terminal's clipboard with OSC 52, then
+// records it. The terminal does not say whether it honoured the request, so
+// the export is recorded as sent: the log errs on the side of what may have
+// left the laptop.
+func (d *exportDialog) copy() tea.Cmd {
+	d.busy, d.problem, d.done = true, "", ""
+	st, sum, format, content := d.st, d.sum, d.format, d.content
+	return tea.Sequence(tea.SetClipboard(string(content)), func() tea.Msg {
+		return recorded(st, sum, format, content, "clipboard")
+	})
+}
+
+func recorded(st *store.Store, sum model.Summary, format summary.Format, content []byte, dest string) exportWrittenMsg {
+	msg := exportWrittenMsg{dest: dest, records: sum.Records(), clients: len(sum.Clients), written: true}
+	if _, err := summary.Record(context.Background(), st, sum, format, content, dest); err != nil {
+		msg.err = fmt.Errorf("the export log could not record it: %w", err)
+	}
+	return msg
+}
+
+// absPath reads the path as typed: ~ is the home directory, a relative path
+// is taken from the working directory, as on the command line.
+func absPath(path, home string) (string, error) {
+	path = strings.TrimSpace(path)
+	if home != "" && (path == "~" || strings.HasPrefix(path, "~/")) {
+		path = filepath.Join(home, path[1:])
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path, fmt.Errorf("cannot read the path: %w", err)
+	}
+	return abs, nil
+}
+
+func (d *exportDialog) written(msg exportWrittenMsg) {
+	d.busy = false
+	switch {
+	case msg.exists:
+		d.confirmReplace = true
+	case msg.err != nil && msg.written:
+		d.problem = "Sent to " + clean(msg.dest) + ", but " + msg.err.Error()
+	case msg.err != nil:
+		d.problem = writeProblem(msg.dest, msg.err)
+	default:
+		d.done = msg.doneText()
+	}
+}
+
+// doneText says where the summary went and how much of it.
+func (msg exportWrittenMsg) doneText() string {
+	what := plural(msg.records, "record") + " of " + plural(msg.clients, "client")
+	if msg.dest == "clipboard" {
+		return "Copied " + what + " to the clipboard (OSC 52). Not every terminal honours it: " +
+			"if nothing pastes, press w to write a file."
+	}
+	return "Wrote " + what + " to " + clean(msg.dest) + "."
+}
+
+// writeProblem says in words why a file could not be written; the file is
+// not there, not even in part.
+func writeProblem(dest string, err error) string {
+	why := err.Error()
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		why = "the disk is full"
+	case errors.Is(err, os.ErrPermission), errors.Is(err, syscall.EROFS):
+		why = "this account may not write there"
+	case errors.Is(err, os.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		why = "its folder does not exist"
+	case errors.Is(err, syscall.EISDIR):
+		why = "that is a folder; add a file name"
+	}
+	// The reason first: a long path is cut at the edge of the screen.
+	return "Could not write the file: " + clean(why) + ". Nothing was written; p changes the path, c copies instead. " + clean(dest)
+}
+
+// plural writes "1 record", "2 records".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
