@@ -38,6 +38,7 @@ type screen int
 const (
 	screenCaseload screen = iota
 	screenClient
+	screenAgenda
 )
 
 // App is the root model: it owns the views, routes keys to the active one,
@@ -55,6 +56,9 @@ type App struct {
 	screen     screen
 	caseload   *caseload
 	client     *clientView
+	agenda     *agendaView
+	back       screen // where esc from a client goes: the caseload or the agenda
+	picker     *resourcePicker
 	form       *form
 	showHelp   bool
 	drafts     []store.Draft // left by a run that ended with a form open
@@ -193,8 +197,14 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	if a.screen == screenClient {
+	if a.picker != nil {
+		return a.pickerKey(kp, now)
+	}
+	switch a.screen {
+	case screenClient:
 		return a.clientKey(kp, now)
+	case screenAgenda:
+		return a.agendaKey(kp, now)
 	}
 	return a.caseloadKey(kp, now)
 }
@@ -212,6 +222,8 @@ func (a *App) caseloadKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return nil
 	case key.Matches(kp, a.keys.AddClient):
 		return a.openForm(newClientForm(nil, now), nil)
+	case key.Matches(kp, a.keys.Agenda):
+		return a.openAgenda(now)
 	case key.Matches(kp, a.keys.LoadDemo) && c.empty():
 		a.notice = "Loading the demo caseload…"
 		st := a.st
@@ -240,7 +252,10 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	v := a.client
 	switch {
 	case key.Matches(kp, a.keys.Back):
-		a.screen, a.client, a.notice = screenCaseload, nil, ""
+		a.screen, a.client, a.notice = a.back, nil, ""
+		if a.screen == screenAgenda {
+			return loadAgenda(a.st, now)
+		}
 		return nil
 	case key.Matches(kp, a.keys.Help):
 		a.showHelp = true
@@ -251,6 +266,10 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	case key.Matches(kp, a.keys.EditClient):
 		c := v.client
 		return a.openForm(newClientForm(&c, now), nil)
+	case key.Matches(kp, a.keys.Refer):
+		return a.openPicker(v.client)
+	case key.Matches(kp, a.keys.ChangeStatus) && v.tab == tabReferrals:
+		return a.openStatusForm(now)
 	case key.Matches(kp, a.keys.Amend):
 		f, why := v.amendForm(now, checkinDefaults{client: v.client, summary: v.summary, intervals: a.intervals})
 		if f == nil {
@@ -258,6 +277,9 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 			return nil
 		}
 		return a.openForm(f, nil)
+	}
+	if a.referralTabKey(kp) {
+		return nil
 	}
 	return v.update(kp, a.keys, a.st)
 }

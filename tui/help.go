@@ -19,6 +19,8 @@ func (a *App) helpView() []string {
 		title, groups = "Keys · "+clean(a.form.title), a.keys.formGroups()
 	case a.screen == screenClient:
 		title, groups = "Keys · Client", a.keys.clientGroups()
+	case a.screen == screenAgenda:
+		title, groups = "Keys · Agenda", a.keys.agendaGroups()
 	}
 	lines := []string{a.styles.title.Render(title), ""}
 	// Two groups side by side fit 80 columns; more go below.
@@ -68,8 +70,14 @@ func (a *App) shortHelp() string {
 		b = a.keys.confirmShort()
 	case a.form != nil:
 		b = a.keys.formShort()
+	case a.picker != nil:
+		b = a.keys.pickerShort()
+	case a.screen == screenClient && a.client != nil && a.client.tab == tabReferrals:
+		b = a.keys.referralTabShort()
 	case a.screen == screenClient:
 		b = a.keys.clientShort()
+	case a.screen == screenAgenda:
+		b = a.keys.agendaShort()
 	case a.caseload.filtering:
 		b = a.keys.filterShort()
 	case a.caseload.empty():

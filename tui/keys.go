@@ -16,6 +16,7 @@ type keyMap struct {
 	ChangeOption, Toggle                    key.Binding
 	Pick, FieldHelp                         key.Binding
 	Yes, No                                 key.Binding
+	Agenda, Refer, ChangeStatus             key.Binding
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
 }
 
@@ -28,7 +29,7 @@ func newKeyMap() keyMap {
 		Down:         b([]string{"j", "down"}, "↓/j", "down"),
 		PageUp:       b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
 		PageDown:     b([]string{"pgdown", "ctrl+d", "space"}, "pgdn/space", "page down"),
-		Top:          b([]string{"g", "home"}, "g", "first"),
+		Top:          b([]string{"home"}, "home", "first"),
 		Bottom:       b([]string{"G", "end"}, "G", "last"),
 		NextTab:      b([]string{"tab"}, "tab", "tabs"),
 		PrevTab:      b([]string{"shift+tab"}, "shift+tab", "previous tab"),
@@ -59,6 +60,9 @@ func newKeyMap() keyMap {
 		Help:         b([]string{"?"}, "?", "help"),
 		CloseHelp:    b([]string{"esc", "?", "q", "f1"}, "esc", "close help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
+		Agenda:       b([]string{"g"}, "g", "agenda"),
+		Refer:        b([]string{"r"}, "r", "refer"),
+		ChangeStatus: b([]string{"u"}, "u", "update referral"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit (keeps a draft)"),
 	}
 }
@@ -68,7 +72,7 @@ func (k keyMap) caseloadGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort},
-		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
+		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft, k.Agenda},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }
@@ -85,7 +89,7 @@ func (k keyMap) filterShort() []key.Binding {
 func (k keyMap) clientGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend},
+		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend, k.Refer, k.ChangeStatus},
 		{k.Back, k.Help, k.ForceQuit},
 	}
 }
