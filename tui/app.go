@@ -39,6 +39,7 @@ const (
 	screenCaseload screen = iota
 	screenClient
 	screenAgenda
+	screenResources
 )
 
 // App is the root model: it owns the views, routes keys to the active one,
@@ -59,6 +60,7 @@ type App struct {
 	agenda     *agendaView
 	back       screen // where esc from a client goes: the caseload or the agenda
 	picker     *resourcePicker
+	directory  *directory
 	form       *form
 	showHelp   bool
 	drafts     []store.Draft // left by a run that ended with a form open
@@ -205,6 +207,8 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 		return a.clientKey(kp, now)
 	case screenAgenda:
 		return a.agendaKey(kp, now)
+	case screenResources:
+		return a.directoryKey(kp, now)
 	}
 	return a.caseloadKey(kp, now)
 }
@@ -224,6 +228,8 @@ func (a *App) caseloadKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openForm(newClientForm(nil, now), nil)
 	case key.Matches(kp, a.keys.Agenda):
 		return a.openAgenda(now)
+	case key.Matches(kp, a.keys.Resources):
+		return a.openDirectory()
 	case key.Matches(kp, a.keys.LoadDemo) && c.empty():
 		a.notice = "Loading the demo caseload…"
 		st := a.st
@@ -268,6 +274,8 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openForm(newClientForm(&c, now), nil)
 	case key.Matches(kp, a.keys.Refer):
 		return a.openPicker(v.client)
+	case key.Matches(kp, a.keys.Resources):
+		return a.openDirectory()
 	case key.Matches(kp, a.keys.ChangeStatus) && v.tab == tabReferrals:
 		return a.openStatusForm(now)
 	case key.Matches(kp, a.keys.Amend):

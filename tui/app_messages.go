@@ -73,6 +73,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return tea.Batch(a.saved(msg.saved), loadClientIndex(a.st))
 	case agendaLoadedMsg, referralsLoadedMsg, resourcesFoundMsg, referralSavedMsg:
 		return a.handleReferralWork(msg)
+	case directoryLoadedMsg, resourceOpenedMsg, resourceSavedMsg:
+		return a.handleDirectoryWork(msg)
 	case draftTickMsg:
 		if a.form != nil && a.form.draftKey == msg.key && a.form.version == msg.version {
 			return a.saveDraft(a.form)

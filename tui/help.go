@@ -21,6 +21,8 @@ func (a *App) helpView() []string {
 		title, groups = "Keys · Client", a.keys.clientGroups()
 	case a.screen == screenAgenda:
 		title, groups = "Keys · Agenda", a.keys.agendaGroups()
+	case a.screen == screenResources:
+		title, groups = "Keys · Resources", a.keys.directoryGroups()
 	}
 	lines := []string{a.styles.title.Render(title), ""}
 	// Two groups side by side fit 80 columns; more go below.
@@ -78,6 +80,8 @@ func (a *App) shortHelp() string {
 		b = a.keys.clientShort()
 	case a.screen == screenAgenda:
 		b = a.keys.agendaShort()
+	case a.screen == screenResources && a.directory != nil:
+		b = a.keys.directoryShort(a.directory)
 	case a.caseload.filtering:
 		b = a.keys.filterShort()
 	case a.caseload.empty():

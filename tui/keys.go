@@ -16,7 +16,7 @@ type keyMap struct {
 	ChangeOption, Toggle                    key.Binding
 	Pick, FieldHelp                         key.Binding
 	Yes, No                                 key.Binding
-	Agenda, Refer, ChangeStatus             key.Binding
+	Agenda, Refer, ChangeStatus, Resources  key.Binding
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
 }
 
@@ -63,6 +63,7 @@ func newKeyMap() keyMap {
 		Agenda:       b([]string{"g"}, "g", "agenda"),
 		Refer:        b([]string{"r"}, "r", "refer"),
 		ChangeStatus: b([]string{"u"}, "u", "update referral"),
+		Resources:    b([]string{"R"}, "R", "resources"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit (keeps a draft)"),
 	}
 }
@@ -72,7 +73,7 @@ func (k keyMap) caseloadGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort},
-		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft, k.Agenda},
+		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft, k.Agenda, k.Resources},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }
@@ -89,7 +90,7 @@ func (k keyMap) filterShort() []key.Binding {
 func (k keyMap) clientGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend, k.Refer, k.ChangeStatus},
+		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend, k.Refer, k.ChangeStatus, k.Resources},
 		{k.Back, k.Help, k.ForceQuit},
 	}
 }

@@ -283,11 +283,20 @@ func readDate(f *form, name string, p *[]model.FieldError) model.Date {
 	return model.DateOf(t)
 }
 
-// referralDraftForm rebuilds a referral form from its draft; ok is false for
-// a draft of another form.
+// referralDraftForm rebuilds a referral, status or resource form from its
+// draft; ok is false for a draft of another form.
 func referralDraftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, now time.Time) (f *form, ok bool, err error) {
 	target := d.Data["_target"]
 	switch d.Form {
+	case "resource":
+		if target == "" {
+			return newResourceForm(nil, now), true, nil
+		}
+		res, err := st.Resource(ctx, target)
+		if err != nil {
+			return nil, true, err
+		}
+		return newResourceForm(&res, now), true, nil
 	case "referral":
 		res, err := st.Resource(ctx, target)
 		if err != nil {

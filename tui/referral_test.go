@@ -30,6 +30,20 @@ func addResources(t *testing.T, st *store.Store) {
 			t.Fatal(err)
 		}
 	}
+	// The fixture's resource gets every detail, for the detail screen.
+	res, err := st.SearchResources(context.Background(), model.ResourceQuery{Text: "harbor recovery"})
+	if err != nil || len(res) != 1 {
+		t.Fatalf("fixture resource: %v %v", res, err)
+	}
+	r := res[0]
+	r.Phone, r.Email, r.Website, r.Address = "555-0142", "intake@harbor.example", "harbor.example", "40 Quay Rd"
+	r.Hours, r.Eligibility, r.Languages = "Mon–Fri 8–6", "Adults 18+; Medicaid or sliding fee", "English, Spanish"
+	r.Description = "Outpatient and intensive outpatient treatment.\nMedication for opioid use disorder."
+	r.Notes = "Ask for Dana at intake.\x1b[2J"
+	r.Tags = []string{"outpatient", "MOUD"}
+	if _, err := st.UpdateResource(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func annReferrals(t *testing.T, st *store.Store) []model.Referral {

@@ -34,6 +34,8 @@ func (a *App) render() string {
 		lines = a.form.view(a.styles, now)
 	case a.picker != nil:
 		lines = a.picker.view(a.styles, w, h-1)
+	case a.screen == screenResources && a.directory != nil:
+		lines = a.directory.view(a.styles, now, w, h-1, a.noticeLine())
 	case a.screen == screenAgenda && a.agenda != nil:
 		lines = a.agenda.view(a.styles, now, w, h-1, a.noticeLine())
 	case a.screen == screenClient && a.client != nil:
