@@ -252,6 +252,12 @@ func (statusForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error)
 	if ch.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
 	}
+	// The field shows minutes; left as it opened, it means the moment the
+	// form opened, so that a change made straight after the referral sorts
+	// after it in the history.
+	if f.field(model.FieldAt).value() == fmtWhen(f.opened) {
+		ch.At = f.opened
+	}
 	if ch.AppointmentAt, err = f.field(model.FieldAppointment).when(f.opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAppointment, Message: err.Error()})
 	}
