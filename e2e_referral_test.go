@@ -12,7 +12,8 @@ import (
 // TestEndToEndReferAClientThenScheduleIt is the officer sending a client to
 // treatment: open the client, pick the resource by a few letters, give the
 // reason and save; then, on the Referrals tab, move the referral to
-// scheduled with the intake appointment. Both changes are on disk.
+// scheduled with the intake appointment. Both changes are on disk, and the
+// resource directory shows the client referred there.
 func TestEndToEndReferAClientThenScheduleIt(t *testing.T) {
 	term := newTerminal(t)
 	bin := buildBinary(t)
@@ -61,6 +62,19 @@ func TestEndToEndReferAClientThenScheduleIt(t *testing.T) {
 	term.waitFor("Referral now Scheduled.")
 	term.waitFor("Referred → Scheduled")
 	term.press("Escape") // alone: escape then q at once reads as alt+q
+	term.waitFor("Caseload")
+	term.press("R")
+	term.waitFor("‹ All categories ›")
+	term.press("Enter") // the first by name: Eastside; then down to Harbor
+	term.waitFor("Clients referred here (0)")
+	term.press("Escape")
+	term.waitFor("1 of 2")
+	term.press("Down", "Enter")
+	term.waitFor("Clients referred here (1)")
+	term.waitFor("Scheduled")
+	term.press("Escape")
+	term.waitFor("2 of 2")
+	term.press("Escape")
 	term.waitFor("Caseload")
 	term.press("q")
 	term.until("the app to quit", func() bool { return !term.running() })

@@ -237,6 +237,27 @@ func TestAgendaListsOverdueFollowUps(t *testing.T) {
 	h.mustSee("LATE 2d")
 }
 
+func TestAgendaScrollsToKeepTheCursorOnScreen(t *testing.T) {
+	st := fixtureStore(t)
+	for i := range 30 {
+		if _, err := st.CreateClient(context.Background(), model.Client{Name: fmt.Sprintf("Zed Overdue %02d", i),
+			CaseNumber: fmt.Sprintf("CR-9%03d", i), Level: model.LevelLow, Status: model.StatusActive,
+			SupervisionType: model.SupervisionProbation, SupervisionFrom: model.Date{Year: 2026, Month: 1, Day: 5}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := start(t, st, 80, 24)
+	h.keys("g", "G")
+	last, _ := h.app.agenda.selected()
+	if last.Kind != model.AgendaContactOverdue || last.ClientName != "Zed Overdue 29" {
+		t.Fatalf("G selects %+v; want the last overdue contact", last)
+	}
+	h.mustSee("▸ OVERDUE")
+	h.mustSee("Zed Overdue 29")
+	h.keys("home")
+	h.mustSee("Today (1)")
+}
+
 // TestReferralScreens pins the agenda, the Referrals tab, the picker and the
 // two referral forms at both sizes.
 func TestReferralScreens(t *testing.T) {
