@@ -37,7 +37,7 @@ func loadAgenda(st *store.Store, now time.Time) tea.Cmd {
 	}
 }
 
-// loaded takes a fresh agenda, keeping the cursor where it was when it can:
+// setAgenda takes a fresh agenda, keeping the cursor where it was when it can:
 // coming back from a client, the officer carries on down the list.
 func (v *agendaView) setAgenda(ag model.Agenda) {
 	v.agenda, v.loaded, v.items = ag, true, nil

@@ -116,6 +116,30 @@ func TestReferralFromTheClientScreenIsOnDisk(t *testing.T) {
 	}
 }
 
+func TestReferralAndStatusDraftsComeBackOnTheNextStart(t *testing.T) {
+	st := fixtureStore(t)
+	h := start(t, st, 80, 24)
+	h.keys("/", "a", "n", "n", "enter", "enter", "r", "enter")
+	h.typeText("typed before the battery died")
+	next := start(t, st, 80, 24)
+	next.mustSee("Unsaved: Referral · Ann Example (Annie) · CR-1001 → Harbor Recovery Center")
+	next.keys("r")
+	f := next.app.form
+	if f == nil || f.kind != "referral" || f.field(model.FieldReason).value() != "typed before the battery died" {
+		t.Fatalf("r did not restore the referral draft:\n%s", next.screen())
+	}
+	next.keys("esc", "y")
+
+	h = start(t, st, 80, 24)
+	openAnnReferrals(h)
+	h.keys("u", "2") // waitlisted
+	again := start(t, st, 80, 24)
+	again.keys("r")
+	if f := again.app.form; f == nil || f.kind != "referral_status" || f.field(model.FieldStatus).value() != string(model.ReferralWaitlisted) {
+		t.Fatalf("r did not restore the status draft:\n%s", again.screen())
+	}
+}
+
 func TestPickerEscGoesBackWithoutAForm(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter", "r", "esc")
