@@ -54,6 +54,37 @@ func (v *agendaView) selected() (model.AgendaItem, bool) {
 	return model.AgendaItem{}, false
 }
 
+// openAgenda shows the agenda and reads it afresh.
+func (a *App) openAgenda(now time.Time) tea.Cmd {
+	if a.agenda == nil {
+		a.agenda = &agendaView{}
+	}
+	a.screen, a.notice = screenAgenda, ""
+	return loadAgenda(a.st, now)
+}
+
+func (a *App) agendaKey(kp tea.KeyPressMsg, _ time.Time) tea.Cmd {
+	switch {
+	case key.Matches(kp, a.keys.Back):
+		a.screen, a.notice = screenCaseload, ""
+		return nil
+	case key.Matches(kp, a.keys.Help):
+		a.showHelp = true
+		return nil
+	case key.Matches(kp, a.keys.Quit):
+		return tea.Quit
+	case key.Matches(kp, a.keys.Resources):
+		return a.openDirectory()
+	case key.Matches(kp, a.keys.Open):
+		if it, ok := a.agenda.selected(); ok {
+			return loadClient(a.st, it.ClientID)
+		}
+		return nil
+	}
+	a.agenda.update(kp, a.keys, max(1, a.height-6))
+	return nil
+}
+
 // update moves the cursor; opening a client is the app's business.
 func (v *agendaView) update(kp tea.KeyPressMsg, k keyMap, page int) {
 	switch {
@@ -77,10 +108,10 @@ func (v *agendaView) update(kp tea.KeyPressMsg, k keyMap, page int) {
 func (k keyMap) agendaGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Help, k.Quit, k.ForceQuit},
+		{k.Open, k.Resources, k.Back, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
 func (k keyMap) agendaShort() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Resources, k.Back, k.Help, k.Quit}
 }

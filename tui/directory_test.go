@@ -68,6 +68,14 @@ func TestDirectoryFromTheClientGoesBackToTheClient(t *testing.T) {
 	}
 }
 
+func TestDirectoryFromTheAgendaGoesBackToTheAgenda(t *testing.T) {
+	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("g", "R", "esc")
+	if h.app.screen != screenAgenda {
+		t.Fatalf("esc from a directory opened on the agenda should go back to the agenda:\n%s", h.screen())
+	}
+}
+
 func TestAddAndEditAResourceByHand(t *testing.T) {
 	st := fixtureStore(t)
 	h := start(t, st, 80, 24)

@@ -108,35 +108,6 @@ func (a *App) handleReferralWork(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// openAgenda shows the agenda and reads it afresh.
-func (a *App) openAgenda(now time.Time) tea.Cmd {
-	if a.agenda == nil {
-		a.agenda = &agendaView{}
-	}
-	a.screen, a.notice = screenAgenda, ""
-	return loadAgenda(a.st, now)
-}
-
-func (a *App) agendaKey(kp tea.KeyPressMsg, _ time.Time) tea.Cmd {
-	switch {
-	case key.Matches(kp, a.keys.Back):
-		a.screen, a.notice = screenCaseload, ""
-		return nil
-	case key.Matches(kp, a.keys.Help):
-		a.showHelp = true
-		return nil
-	case key.Matches(kp, a.keys.Quit):
-		return tea.Quit
-	case key.Matches(kp, a.keys.Open):
-		if it, ok := a.agenda.selected(); ok {
-			return loadClient(a.st, it.ClientID)
-		}
-		return nil
-	}
-	a.agenda.update(kp, a.keys, max(1, a.height-6))
-	return nil
-}
-
 // referralTabKey moves the cursor of the Referrals tab; it reports whether
 // the key was one of its own.
 func (a *App) referralTabKey(kp tea.KeyPressMsg) bool {
