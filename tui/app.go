@@ -43,6 +43,8 @@ const (
 	screenCaseload screen = iota
 	screenClient
 	screenAudit
+	screenAgenda
+	screenResources
 )
 
 // App is the root model: it owns the views, routes keys to the active one,
@@ -60,6 +62,10 @@ type App struct {
 	screen     screen
 	caseload   *caseload
 	client     *clientView
+	agenda     *agendaView
+	back       screen // where esc from a client goes: the caseload or the agenda
+	picker     *resourcePicker
+	directory  *directory
 	form       *form
 	export     *exportDialog
 	showHelp   bool
@@ -221,10 +227,17 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 	if a.export != nil {
 		return a.exportKey(kp, now)
 	}
-	if a.screen == screenClient {
-		return a.clientKey(kp, now)
+	if a.picker != nil {
+		return a.pickerKey(kp, now)
 	}
-	if a.screen == screenAudit {
+	switch a.screen {
+	case screenClient:
+		return a.clientKey(kp, now)
+	case screenAgenda:
+		return a.agendaKey(kp, now)
+	case screenResources:
+		return a.directoryKey(kp, now)
+	case screenAudit:
 		return a.auditKey(kp)
 	}
 	return a.caseloadKey(kp, now)
@@ -245,6 +258,10 @@ func (a *App) caseloadKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openForm(newClientForm(nil, now), nil)
 	case key.Matches(kp, a.keys.AuditLog):
 		return a.openAudit()
+	case key.Matches(kp, a.keys.Agenda):
+		return a.openAgenda(now)
+	case key.Matches(kp, a.keys.Resources):
+		return a.openDirectory()
 	case key.Matches(kp, a.keys.LoadDemo) && c.empty():
 		a.notice = "Loading the demo caseload…"
 		st := a.st
@@ -275,7 +292,10 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	v := a.client
 	switch {
 	case key.Matches(kp, a.keys.Back):
-		a.screen, a.client, a.notice = screenCaseload, nil, ""
+		a.screen, a.client, a.notice = a.back, nil, ""
+		if a.screen == screenAgenda {
+			return loadAgenda(a.st, now)
+		}
 		return nil
 	case key.Matches(kp, a.keys.Help):
 		a.showHelp = true
@@ -289,6 +309,12 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	case key.Matches(kp, a.keys.EditClient):
 		c := v.client
 		return a.openForm(newClientForm(&c, now), nil)
+	case key.Matches(kp, a.keys.Refer):
+		return a.openPicker(v.client)
+	case key.Matches(kp, a.keys.Resources):
+		return a.openDirectory()
+	case key.Matches(kp, a.keys.ChangeStatus) && v.tab == tabReferrals:
+		return a.openStatusForm(now)
 	case key.Matches(kp, a.keys.Amend):
 		f, why := v.amendForm(now, checkinDefaults{client: v.client, summary: v.summary, intervals: a.intervals})
 		if f == nil {
@@ -296,6 +322,9 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 			return nil
 		}
 		return a.openForm(f, nil)
+	}
+	if a.referralTabKey(kp) {
+		return nil
 	}
 	return v.update(kp, a.keys, a.st)
 }

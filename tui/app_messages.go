@@ -47,8 +47,12 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not open the client: " + msg.err.Error()
 			return nil
 		}
+		if a.screen != screenClient {
+			a.back = a.screen
+		}
 		a.client = newClientView(msg, a.client, a.height)
 		a.screen = screenClient
+		return loadReferrals(a.st, msg.client.ID)
 	case timelineLoadedMsg:
 		if a.client != nil && msg.err == nil {
 			a.client.moreLoaded(msg)
@@ -67,6 +71,10 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return a.saved(msg.saved)
 	case clientSavedMsg:
 		return tea.Batch(a.saved(msg.saved), loadClientIndex(a.st))
+	case agendaLoadedMsg, referralsLoadedMsg, resourcesFoundMsg, referralSavedMsg:
+		return a.handleReferralWork(msg)
+	case directoryLoadedMsg, resourceOpenedMsg, resourceSavedMsg:
+		return a.handleDirectoryWork(msg)
 	case draftTickMsg:
 		if a.form != nil && a.form.draftKey == msg.key && a.form.version == msg.version {
 			return a.saveDraft(a.form)

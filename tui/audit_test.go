@@ -95,9 +95,9 @@ func TestAuditLogPagesNewestFirstAndReadsOnlyWhatFits(t *testing.T) {
 	if len(v.entries) != rows {
 		t.Fatalf("page up shows %d entries, want %d", len(v.entries), rows)
 	}
-	h.keys("g")
+	h.keys("home")
 	if v.page.offset != 0 || v.entries[0].Seq != newest {
-		t.Fatal("g did not go back to the newest entry")
+		t.Fatal("home did not go back to the newest entry")
 	}
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 30})
 	if len(v.entries) != auditRows(30) || v.entries[0].Seq != newest {

@@ -84,7 +84,7 @@ func BenchmarkDown(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if h.app.caseload.cursor == h.app.caseload.total-1 {
-			h.keys("g")
+			h.keys("home")
 		} else {
 			h.keys("j")
 		}
@@ -97,7 +97,7 @@ func BenchmarkPageDown(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if h.app.caseload.cursor == h.app.caseload.total-1 {
-			h.keys("g")
+			h.keys("home")
 		} else {
 			h.keys("pgdown")
 		}

@@ -40,7 +40,7 @@ func (c *caseload) view(s styles, now time.Time, w, h int, notice string) []stri
 	case notice != "":
 		lines = append(lines, notice)
 	default:
-		lines = append(lines, s.dim.Render("/ to find a client by name or case number"))
+		lines = append(lines, s.dim.Render("/ to find a client by name or case number · g agenda · R resources"))
 	}
 	if c.empty() {
 		return append(lines, firstStart(s)...)

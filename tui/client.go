@@ -45,9 +45,10 @@ const (
 	tabTimeline = iota
 	tabStages
 	tabProfile
+	tabReferrals
 )
 
-var clientTabs = []string{"Timeline", "Stage history", "Profile"}
+var clientTabs = []string{"Timeline", "Stage history", "Profile", "Referrals"}
 
 // clientView is one client: a header and three tabs.
 type clientView struct {
@@ -61,6 +62,7 @@ type clientView struct {
 	cursor   int
 	top      int
 	height   int // timeline rows on screen
+	refs     *referralList
 }
 
 func loadClient(st *store.Store, id string) tea.Cmd {
@@ -83,7 +85,7 @@ func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
 		more: len(msg.timeline) == timelinePage, height: timelineRows(h)}
 	if old != nil && old.client.ID == msg.client.ID {
-		v.tab = old.tab
+		v.tab, v.refs = old.tab, old.refs
 		v.cursor = min(old.cursor, max(0, len(v.timeline)-1))
 		v.top = min(old.top, v.cursor)
 	}

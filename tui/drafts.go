@@ -89,6 +89,9 @@ func draftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Clie
 		}
 		return newEventNoteForm(c, ev, clean(name)), nil
 	}
+	if f, ok, err := referralDraftForm(ctx, st, d, c, now); ok {
+		return f, err
+	}
 	return nil, errUnknownDraft(d.Form)
 }
 

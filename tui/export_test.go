@@ -336,9 +336,9 @@ func TestExportPreviewScrolls(t *testing.T) {
 	if d.preview.YOffset() == 0 {
 		t.Fatal("page down should scroll the preview")
 	}
-	h.keys("g")
+	h.keys("home")
 	h.keys("j")
 	if d.preview.YOffset() != 1 {
-		t.Fatalf("g then j should leave the preview one line down, at %d", d.preview.YOffset())
+		t.Fatalf("home then j should leave the preview one line down, at %d", d.preview.YOffset())
 	}
 }

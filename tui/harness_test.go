@@ -215,7 +215,7 @@ func keyPress(name string) tea.KeyPressMsg {
 		"left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight}, "pgdown": {Code: tea.KeyPgDown},
 		"pgup": {Code: tea.KeyPgUp}, "space": {Code: tea.KeySpace, Text: " "}, "f1": {Code: tea.KeyF1},
 		"ctrl+s": {Code: 's', Mod: tea.ModCtrl}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
-		"backspace": {Code: tea.KeyBackspace},
+		"backspace": {Code: tea.KeyBackspace}, "home": {Code: tea.KeyHome},
 	}
 	if k, ok := special[name]; ok {
 		return tea.KeyPressMsg(k)

@@ -23,6 +23,10 @@ func (a *App) helpView() []string {
 		title, groups = "Keys · Client", a.keys.clientGroups()
 	case a.screen == screenAudit:
 		title, groups = "Keys · Audit log", a.keys.auditGroups()
+	case a.screen == screenAgenda:
+		title, groups = "Keys · Agenda", a.keys.agendaGroups()
+	case a.screen == screenResources:
+		title, groups = "Keys · Resources", a.keys.directoryGroups()
 	}
 	lines := []string{a.styles.title.Render(title), ""}
 	// Two groups side by side fit 80 columns; more go below.
@@ -78,10 +82,18 @@ func (a *App) shortHelp() string {
 		b = a.keys.exportTypingShort()
 	case a.export != nil:
 		b = a.keys.exportShort()
-	case a.screen == screenClient:
-		b = a.keys.clientShort()
 	case a.screen == screenAudit:
 		b = a.keys.auditShort()
+	case a.picker != nil:
+		b = a.keys.pickerShort()
+	case a.screen == screenClient && a.client != nil && a.client.tab == tabReferrals:
+		b = a.keys.referralTabShort()
+	case a.screen == screenClient:
+		b = a.keys.clientShort()
+	case a.screen == screenAgenda:
+		b = a.keys.agendaShort()
+	case a.screen == screenResources && a.directory != nil:
+		b = a.keys.directoryShort(a.directory)
 	case a.caseload.filtering:
 		b = a.keys.filterShort()
 	case a.caseload.empty():

@@ -16,6 +16,7 @@ type keyMap struct {
 	ChangeOption, Toggle                    key.Binding
 	Pick, FieldHelp                         key.Binding
 	Yes, No                                 key.Binding
+	Agenda, Refer, ChangeStatus, Resources  key.Binding
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
 	Lock, Unlock, AuditLog                  key.Binding
 	exportKeys
@@ -30,7 +31,7 @@ func newKeyMap() keyMap {
 		Down:         b([]string{"j", "down"}, "↓/j", "down"),
 		PageUp:       b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
 		PageDown:     b([]string{"pgdown", "ctrl+d", "space"}, "pgdn/space", "page down"),
-		Top:          b([]string{"g", "home"}, "g", "first"),
+		Top:          b([]string{"home"}, "home", "first"),
 		Bottom:       b([]string{"G", "end"}, "G", "last"),
 		NextTab:      b([]string{"tab"}, "tab", "tabs"),
 		PrevTab:      b([]string{"shift+tab"}, "shift+tab", "previous tab"),
@@ -61,6 +62,10 @@ func newKeyMap() keyMap {
 		Help:         b([]string{"?"}, "?", "help"),
 		CloseHelp:    b([]string{"esc", "?", "q", "f1"}, "esc", "close help"),
 		Quit:         b([]string{"q"}, "q", "quit"),
+		Agenda:       b([]string{"g"}, "g", "agenda"),
+		Refer:        b([]string{"r"}, "r", "refer"),
+		ChangeStatus: b([]string{"u"}, "u", "update referral"),
+		Resources:    b([]string{"R"}, "R", "resources"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit (keeps a draft)"),
 		Lock:         b([]string{"ctrl+l"}, "ctrl+l", "lock screen"),
 		Unlock:       b([]string{"enter"}, "enter", "unlock"),
@@ -74,8 +79,8 @@ func (k keyMap) caseloadGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort},
-		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft, k.Export},
-		{k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
+		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
+		{k.Agenda, k.Resources, k.Export, k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
@@ -91,8 +96,8 @@ func (k keyMap) filterShort() []key.Binding {
 func (k keyMap) clientGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend, k.Export},
-		{k.Back, k.Lock, k.Help, k.ForceQuit},
+		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend},
+		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
 	}
 }
 

@@ -35,10 +35,16 @@ func (a *App) render() string {
 		lines = a.helpView()
 	case a.form != nil:
 		lines = a.form.view(a.styles, now)
-	case a.screen == screenAudit && a.audit != nil:
-		lines = a.audit.view(a.styles, now, h-1, a.noticeLine())
 	case a.export != nil:
 		lines = a.export.view(a.styles, w, h-1)
+	case a.screen == screenAudit && a.audit != nil:
+		lines = a.audit.view(a.styles, now, h-1, a.noticeLine())
+	case a.picker != nil:
+		lines = a.picker.view(a.styles, w, h-1)
+	case a.screen == screenResources && a.directory != nil:
+		lines = a.directory.view(a.styles, now, w, h-1, a.noticeLine())
+	case a.screen == screenAgenda && a.agenda != nil:
+		lines = a.agenda.view(a.styles, now, w, h-1, a.noticeLine())
 	case a.screen == screenClient && a.client != nil:
 		lines = a.client.view(a.styles, now, w, h-1, a.noticeLine())
 	default:

@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// agendaLoadedMsg brings what needs doing now.
+type agendaLoadedMsg struct {
+	agenda model.Agenda
+	err    error
+}
+
+// agendaLimit caps each heading: the agenda is a screenful of work, and the
+// heading's count still says how many there are in all.
+const agendaLimit = 50
+
+// agendaView is what needs doing now, heading by heading; the cursor moves
+// over the items only, never onto a heading.
+type agendaView struct {
+	agenda model.Agenda
+	items  []model.AgendaItem // every item, in the order shown
+	loaded bool
+	cursor int
+}
+
+func loadAgenda(st *store.Store, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ag, err := st.Agenda(context.Background(), now, agendaLimit)
+		return agendaLoadedMsg{agenda: ag, err: err}
+	}
+}
+
+// setAgenda takes a fresh agenda, keeping the cursor where it was when it can:
+// coming back from a client, the officer carries on down the list.
+func (v *agendaView) setAgenda(ag model.Agenda) {
+	v.agenda, v.loaded, v.items = ag, true, nil
+	for _, s := range ag.Sections {
+		v.items = append(v.items, s.Items...)
+	}
+	v.cursor = max(0, min(v.cursor, len(v.items)-1))
+}
+
+func (v *agendaView) selected() (model.AgendaItem, bool) {
+	if v.cursor < len(v.items) {
+		return v.items[v.cursor], true
+	}
+	return model.AgendaItem{}, false
+}
+
+// openAgenda shows the agenda and reads it afresh.
+func (a *App) openAgenda(now time.Time) tea.Cmd {
+	if a.agenda == nil {
+		a.agenda = &agendaView{}
+	}
+	a.screen, a.notice = screenAgenda, ""
+	return loadAgenda(a.st, now)
+}
+
+func (a *App) agendaKey(kp tea.KeyPressMsg, _ time.Time) tea.Cmd {
+	switch {
+	case key.Matches(kp, a.keys.Back):
+		a.screen, a.notice = screenCaseload, ""
+		return nil
+	case key.Matches(kp, a.keys.Help):
+		a.showHelp = true
+		return nil
+	case key.Matches(kp, a.keys.Quit):
+		return tea.Quit
+	case key.Matches(kp, a.keys.Resources):
+		return a.openDirectory()
+	case key.Matches(kp, a.keys.Open):
+		if it, ok := a.agenda.selected(); ok {
+			return loadClient(a.st, it.ClientID)
+		}
+		return nil
+	}
+	a.agenda.update(kp, a.keys, max(1, a.height-6))
+	return nil
+}
+
+// update moves the cursor; opening a client is the app's business.
+func (v *agendaView) update(kp tea.KeyPressMsg, k keyMap, page int) {
+	switch {
+	case key.Matches(kp, k.Up):
+		v.cursor--
+	case key.Matches(kp, k.Down):
+		v.cursor++
+	case key.Matches(kp, k.PageUp):
+		v.cursor -= page
+	case key.Matches(kp, k.PageDown):
+		v.cursor += page
+	case key.Matches(kp, k.Top):
+		v.cursor = 0
+	case key.Matches(kp, k.Bottom):
+		v.cursor = len(v.items)
+	}
+	v.cursor = max(0, min(v.cursor, len(v.items)-1))
+}
+
+// agendaGroups are the agenda's keys, for the full help.
+func (k keyMap) agendaGroups() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.Resources, k.Back, k.Help, k.Quit, k.ForceQuit},
+	}
+}
+
+func (k keyMap) agendaShort() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Resources, k.Back, k.Help, k.Quit}
+}

@@ -1,0 +1,286 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// directoryLoadedMsg brings one page of the resource directory and how many
+// resources match in all.
+type directoryLoadedMsg struct {
+	gen   int
+	rows  []model.Resource
+	total int
+	err   error
+}
+
+// resourceOpenedMsg brings a resource and the clients referred there.
+type resourceOpenedMsg struct {
+	resource  model.Resource
+	referrals []model.ResourceReferral
+	err       error
+}
+
+// resourceSavedMsg reports a resource added or edited (or why not).
+type resourceSavedMsg struct {
+	saved
+	resourceID string
+}
+
+// directoryPage is how many resources one read brings: more than anyone
+// scrolls through; the search narrows the rest.
+const directoryPage = 500
+
+// directory is the community-resource directory: a category filter, a
+// search over name, description, categories, tags and address, and the
+// detail of one resource.
+type directory struct {
+	category  model.ResourceCategory // "" for every category
+	search    textinput.Model
+	searching bool // typing in the search
+	rows      []model.Resource
+	total     int
+	loaded    bool
+	cursor    int
+	top       int
+	gen       int // bumps with every new query; older answers are dropped
+	detail    *resourceDetail
+	back      screen // where esc goes: the caseload or the client
+}
+
+// resourceDetail is one resource and who was referred there.
+type resourceDetail struct {
+	resource  model.Resource
+	referrals []model.ResourceReferral
+}
+
+// categoryChoices are the filter's values in order, every category first.
+func categoryChoices() []model.ResourceCategory {
+	out := []model.ResourceCategory{""}
+	for _, o := range model.ResourceCategories() {
+		out = append(out, o.Value)
+	}
+	return out
+}
+
+func newDirectory(back screen) *directory {
+	in := newInput("/ ")
+	in.Placeholder = "name, category, address, description"
+	return &directory{search: in, back: back}
+}
+
+// load reads the first page for the current category and search.
+func (d *directory) load(st *store.Store) tea.Cmd {
+	d.gen++
+	gen := d.gen
+	q := model.ResourceQuery{Text: strings.TrimSpace(d.search.Value()), Category: d.category, Limit: directoryPage}
+	return func() tea.Msg {
+		ctx := context.Background()
+		rows, err := st.SearchResources(ctx, q)
+		if err != nil {
+			return directoryLoadedMsg{gen: gen, err: err}
+		}
+		n, err := st.CountResources(ctx, q)
+		return directoryLoadedMsg{gen: gen, rows: rows, total: n, err: err}
+	}
+}
+
+func (d *directory) loadedPage(msg directoryLoadedMsg) {
+	if msg.gen != d.gen {
+		return
+	}
+	d.rows, d.total, d.loaded = msg.rows, msg.total, true
+	d.cursor = max(0, min(d.cursor, len(d.rows)-1))
+	d.top = min(d.top, d.cursor)
+}
+
+func (d *directory) selected() (model.Resource, bool) {
+	if d.cursor < len(d.rows) {
+		return d.rows[d.cursor], true
+	}
+	return model.Resource{}, false
+}
+
+func openResource(st *store.Store, id string) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		r, err := st.Resource(ctx, id)
+		if err != nil {
+			return resourceOpenedMsg{err: err}
+		}
+		refs, err := st.ResourceReferrals(ctx, id)
+		return resourceOpenedMsg{resource: r, referrals: refs, err: err}
+	}
+}
+
+// openDirectory shows the directory, read afresh.
+func (a *App) openDirectory() tea.Cmd {
+	a.directory = newDirectory(a.screen)
+	a.screen, a.notice = screenResources, ""
+	return a.directory.load(a.st)
+}
+
+// directoryKey handles the directory's keys: the search while typing, the
+// detail when one is open, the list otherwise.
+func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+	d, k := a.directory, a.keys
+	if d.searching {
+		switch {
+		case key.Matches(kp, k.AcceptFilter):
+			d.searching = false
+			d.search.Blur()
+			return nil
+		case key.Matches(kp, k.ClearFilter):
+			d.searching = false
+			d.search.Blur()
+			d.search.SetValue("")
+			d.cursor, d.top = 0, 0
+			return d.load(a.st)
+		case kp.String() == "up":
+			d.move(-1, a.directoryRows())
+			return nil
+		case kp.String() == "down":
+			d.move(1, a.directoryRows())
+			return nil
+		}
+		before := d.search.Value()
+		var cmd tea.Cmd
+		d.search, cmd = d.search.Update(kp)
+		if d.search.Value() == before {
+			return cmd
+		}
+		d.cursor, d.top = 0, 0
+		return tea.Batch(cmd, d.load(a.st))
+	}
+	if d.detail != nil {
+		switch {
+		case key.Matches(kp, k.Back):
+			d.detail, a.notice = nil, ""
+		case key.Matches(kp, k.EditClient):
+			r := d.detail.resource
+			return a.openForm(newResourceForm(&r, now), nil)
+		case key.Matches(kp, k.Help):
+			a.showHelp = true
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(kp, k.Back):
+		a.screen, a.directory, a.notice = d.back, nil, ""
+		return nil
+	case key.Matches(kp, k.Help):
+		a.showHelp = true
+	case key.Matches(kp, k.Filter):
+		d.searching = true
+		return d.search.Focus()
+	case key.Matches(kp, k.NextTab), key.Matches(kp, k.PrevTab):
+		step := 1
+		if key.Matches(kp, k.PrevTab) {
+			step = -1
+		}
+		cats := categoryChoices()
+		i := 0
+		for j, c := range cats {
+			if c == d.category {
+				i = j
+			}
+		}
+		d.category = cats[(i+step+len(cats))%len(cats)]
+		d.cursor, d.top = 0, 0
+		return d.load(a.st)
+	case key.Matches(kp, k.AddClient):
+		return a.openForm(newResourceForm(nil, now), nil)
+	case key.Matches(kp, k.Open):
+		if r, ok := d.selected(); ok {
+			return openResource(a.st, r.ID)
+		}
+	case key.Matches(kp, k.Up):
+		d.move(-1, a.directoryRows())
+	case key.Matches(kp, k.Down):
+		d.move(1, a.directoryRows())
+	case key.Matches(kp, k.PageUp):
+		d.move(-a.directoryRows(), a.directoryRows())
+	case key.Matches(kp, k.PageDown):
+		d.move(a.directoryRows(), a.directoryRows())
+	case key.Matches(kp, k.Top):
+		d.move(-d.cursor, a.directoryRows())
+	case key.Matches(kp, k.Bottom):
+		d.move(len(d.rows), a.directoryRows())
+	}
+	return nil
+}
+
+// directoryRows is how many resources fit on the screen: the window less
+// the title, search, header, position and help lines.
+func (a *App) directoryRows() int { return max(1, a.height-5) }
+
+func (d *directory) move(by, rows int) {
+	d.cursor = max(0, min(d.cursor+by, len(d.rows)-1))
+	if d.cursor < d.top {
+		d.top = d.cursor
+	}
+	if d.cursor >= d.top+rows {
+		d.top = d.cursor - rows + 1
+	}
+}
+
+// handleDirectoryWork takes the answers about the directory.
+func (a *App) handleDirectoryWork(msg tea.Msg) tea.Cmd {
+	d := a.directory
+	switch msg := msg.(type) {
+	case directoryLoadedMsg:
+		if msg.err != nil {
+			a.notice = "Could not read the resource directory: " + msg.err.Error()
+			return nil
+		}
+		if d != nil {
+			d.loadedPage(msg)
+		}
+	case resourceOpenedMsg:
+		if msg.err != nil {
+			a.notice = "Could not open the resource: " + msg.err.Error()
+			return nil
+		}
+		if d != nil {
+			d.detail = &resourceDetail{resource: msg.resource, referrals: msg.referrals}
+		}
+	case resourceSavedMsg:
+		cmd := a.saved(msg.saved)
+		if msg.err != nil || d == nil {
+			return cmd
+		}
+		cmds := []tea.Cmd{cmd, d.load(a.st)}
+		if d.detail != nil {
+			cmds = append(cmds, openResource(a.st, msg.resourceID))
+		}
+		return tea.Batch(cmds...)
+	}
+	return nil
+}
+
+// directoryGroups are the directory's keys, for the full help.
+func (k keyMap) directoryGroups() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab},
+		{k.Open, k.AddClient, k.EditClient, k.Back, k.Help, k.ForceQuit},
+	}
+}
+
+func (k keyMap) directoryShort(d *directory) []key.Binding {
+	switch {
+	case d.searching:
+		return []key.Binding{k.AcceptFilter, k.ClearFilter}
+	case d.detail != nil:
+		return []key.Binding{k.EditClient, k.Help, k.Back}
+	}
+	return []key.Binding{k.Filter, k.NextTab, k.Open, k.AddClient, k.Help, k.Back}
+}

@@ -1,0 +1,109 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"caseload/model"
+)
+
+// categoryLabel names the filter's value; "" is every category.
+func categoryLabel(c model.ResourceCategory) string {
+	if c == "" {
+		return "All categories"
+	}
+	return c.Label()
+}
+
+// view draws the directory, or the open resource, in h lines of w cells.
+func (d *directory) view(s styles, now time.Time, w, h int, notice string) []string {
+	if d.detail != nil {
+		return d.detail.view(s, now, w, notice)
+	}
+	lines := []string{s.title.Render("Resources") + "  " + s.tabOn.Render("‹ "+categoryLabel(d.category)+" ›") + "  " +
+		s.dim.Render("tab changes the category")}
+	switch {
+	case d.searching || strings.TrimSpace(d.search.Value()) != "":
+		lines = append(lines, d.search.View()+"  "+notice)
+	case notice != "":
+		lines = append(lines, notice)
+	default:
+		lines = append(lines, s.dim.Render("/ searches name, category, address and description; a adds a resource"))
+	}
+	if !d.loaded {
+		return append(lines, "", s.dim.Render("Reading the directory…"))
+	}
+	if len(d.rows) == 0 {
+		return append(lines, "", s.dim.Render("No resources here. tab shows other categories; esc clears the search;"),
+			s.dim.Render("`caseload import resources PATH` reads a directory from Open Referral or CSV."))
+	}
+	nameW := max(20, w-2-26-16)
+	lines = append(lines, s.header.Render("  "+pad("Name", nameW)+pad("Category", 26)+"Phone"))
+	rows := h - len(lines) - 1
+	for i := d.top; i < len(d.rows) && i < d.top+rows; i++ {
+		r := d.rows[i]
+		mark, name := "  ", clean(r.Name)
+		if i == d.cursor {
+			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
+		}
+		lines = append(lines, mark+pad(name, nameW-1)+" "+pad(r.Category.Label(), 26)+clean(r.Phone))
+	}
+	for len(lines) < h-1 {
+		lines = append(lines, "")
+	}
+	pos := strconv.Itoa(d.cursor+1) + " of " + strconv.Itoa(d.total)
+	if d.total > len(d.rows) {
+		pos += " (first " + strconv.Itoa(len(d.rows)) + " shown; / narrows)"
+	}
+	return append(lines, s.dim.Render(pos))
+}
+
+// view draws one resource: how to reach it, who it serves, and the clients
+// referred there with where each referral stands.
+func (r *resourceDetail) view(s styles, now time.Time, w int, notice string) []string {
+	res := r.resource
+	lines := []string{s.title.Render(clean(res.Name)) + "  " + res.Category.Label()}
+	if notice != "" {
+		lines = append(lines, notice)
+	}
+	lines = append(lines, "")
+	row := func(label, value string) string { return s.label.Render(pad(label, labelWidth)) + orDash(value) }
+	lines = append(lines,
+		row("Phone", clean(res.Phone)),
+		row("Email", clean(res.Email)),
+		row("Website", clean(res.Website)),
+		row("Address", clean(res.Address)),
+		row("Hours", clean(res.Hours)),
+		row("Eligibility", clean(res.Eligibility)),
+		row("Languages", clean(res.Languages)),
+		row("Tags", clean(strings.Join(res.Tags, ", "))),
+	)
+	wrap := lipgloss.NewStyle().Width(max(20, w-labelWidth))
+	for _, part := range []struct{ label, text string }{{"About", res.Description}, {"Notes", res.Notes}} {
+		text := strings.Split(wrap.Render(cleanLines(part.text)), "\n")
+		for i, l := range text[:min(len(text), 3)] {
+			label := ""
+			if i == 0 {
+				label = part.label
+			}
+			lines = append(lines, row(label, l))
+		}
+	}
+	lines = append(lines, "", s.header.Render("Clients referred here ("+strconv.Itoa(len(r.referrals))+")"))
+	if len(r.referrals) == 0 {
+		return append(lines, s.dim.Render("  nobody yet"))
+	}
+	lines = append(lines, s.header.Render("  "+pad("Client", 24)+pad("Case no.", 12)+pad("Status", 12)+pad("Referred", 10)+"Follow-up"))
+	for _, rr := range r.referrals {
+		next := "—"
+		if rr.Status.Open() && !rr.FollowUpOn.IsZero() {
+			next = day(rr.FollowUpOn.In(now.Location()), now)
+		}
+		lines = append(lines, "  "+pad(clean(rr.ClientName), 23)+" "+pad(clean(rr.CaseNumber), 12)+pad(rr.Status.Label(), 12)+
+			pad(day(rr.ReferredOn.In(now.Location()), now), 10)+next)
+	}
+	return lines
+}

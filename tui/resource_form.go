@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// resourceForm adds a resource to the directory by hand, or edits one.
+type resourceForm struct {
+	original *model.Resource
+}
+
+func newResourceForm(original *model.Resource, now time.Time) *form {
+	r := model.Resource{Category: model.CategoryOther}
+	title, draftKey, target := "New resource", "resource:new", ""
+	if original != nil {
+		r = *original
+		title, draftKey, target = "Edit resource · "+r.Name, "resource:"+r.ID, r.ID
+	}
+	f := &form{
+		spec: resourceForm{original: original}, kind: "resource", title: title, draftKey: draftKey, target: target, opened: now,
+		fields: []*field{
+			textField(model.FieldName, "Name", clean(r.Name), "The organisation or program, as clients know it."),
+			choiceField(model.FieldCategory, "Category", model.ResourceCategories(), r.Category, "What it offers; ←/→ or the first letter."),
+			textField(model.FieldPhone, "Phone", clean(r.Phone), ""),
+			textField(model.FieldEmail, "Email", clean(r.Email), ""),
+			textField("website", "Website", clean(r.Website), ""),
+			textField(model.FieldAddress, "Address", clean(r.Address), ""),
+			textField("hours", "Hours", clean(r.Hours), "When it is open, e.g. Mon–Fri 9–5."),
+			textField("eligibility", "Eligibility", clean(r.Eligibility), "Who it serves and what it asks for."),
+			textField("languages", "Languages", clean(r.Languages), ""),
+			noteField(model.FieldDescription, "About", cleanLines(r.Description), "What the resource does."),
+			noteField(model.FieldNotes, "Notes", cleanLines(r.Notes), "Your own notes: contacts, what worked."),
+		},
+	}
+	f.fields[0].focus()
+	return f
+}
+
+func (s resourceForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error) {
+	r := model.Resource{}
+	if s.original != nil {
+		r = *s.original
+	}
+	text := func(name string) string { return strings.TrimSpace(f.field(name).value()) }
+	r.Name, r.Category = text(model.FieldName), model.ResourceCategory(f.field(model.FieldCategory).value())
+	r.Phone, r.Email, r.Website, r.Address = text(model.FieldPhone), text(model.FieldEmail), text("website"), text(model.FieldAddress)
+	r.Hours, r.Eligibility, r.Languages = text("hours"), text("eligibility"), text("languages")
+	r.Description = strings.TrimRight(f.field(model.FieldDescription).value(), "\n ")
+	r.Notes = strings.TrimRight(f.field(model.FieldNotes).value(), "\n ")
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	msg := resourceSavedMsg{saved: saved{draftKey: f.draftKey, what: "Resource added"}}
+	if s.original != nil {
+		msg.what = "Resource saved"
+		return func() tea.Msg {
+			saved, err := st.UpdateResource(context.Background(), r)
+			msg.err, msg.resourceID = err, saved.ID
+			return msg
+		}, nil
+	}
+	return func() tea.Msg {
+		saved, err := st.CreateResource(context.Background(), r)
+		msg.err, msg.resourceID = err, saved.ID
+		return msg
+	}, nil
+}

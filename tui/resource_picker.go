@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/sahilm/fuzzy"
+
+	"caseload/model"
+)
+
+// resourcesFoundMsg brings the resource directory for the picker.
+type resourcesFoundMsg struct {
+	resources []model.Resource
+	err       error
+}
+
+// resourcePicker chooses the resource of a new referral: the whole
+// directory, narrowed by fuzzy matching as the officer types, so "harb rec"
+// finds Harbor Recovery Center without knowing its category.
+type resourcePicker struct {
+	client    model.Client
+	input     textinput.Model
+	resources []model.Resource
+	text      []string // "name category", what fuzzy matches
+	shown     []int    // indexes into resources, best match first
+	loaded    bool
+	cursor    int
+}
+
+func (p *resourcePicker) String(i int) string { return p.text[i] }
+func (p *resourcePicker) Len() int            { return len(p.text) }
+
+// openPicker starts a referral: read the directory, then choose from it.
+func (a *App) openPicker(c model.Client) tea.Cmd {
+	in := newInput("/ ")
+	in.Placeholder = "resource name or category"
+	in.Focus()
+	a.picker = &resourcePicker{client: c, input: in}
+	st := a.st
+	return func() tea.Msg {
+		res, err := st.SearchResources(context.Background(), model.ResourceQuery{})
+		return resourcesFoundMsg{resources: res, err: err}
+	}
+}
+
+func (p *resourcePicker) setResources(res []model.Resource) {
+	p.resources, p.loaded = res, true
+	p.text = make([]string, len(res))
+	for i, r := range res {
+		p.text[i] = r.Name + " " + r.Category.Label()
+	}
+	p.match()
+}
+
+// match narrows the list to what was typed; nothing typed shows all, by
+// name.
+func (p *resourcePicker) match() {
+	p.cursor, p.shown = 0, p.shown[:0]
+	pattern := strings.TrimSpace(p.input.Value())
+	if pattern == "" {
+		for i := range p.resources {
+			p.shown = append(p.shown, i)
+		}
+		return
+	}
+	for _, m := range fuzzy.FindFrom(pattern, p) {
+		p.shown = append(p.shown, m.Index)
+	}
+	// fuzzy's score rewards word starts anywhere, so "har" ranks "Housing
+	// Authority" over "Harbor"; a name holding what was typed as it was
+	// typed comes first, the fuzzy order kept within each group.
+	lower := strings.ToLower(pattern)
+	slices.SortStableFunc(p.shown, func(a, b int) int {
+		return cmpBool(strings.Contains(strings.ToLower(p.resources[b].Name), lower),
+			strings.Contains(strings.ToLower(p.resources[a].Name), lower))
+	})
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+func (p *resourcePicker) selected() (model.Resource, bool) {
+	if p.cursor < len(p.shown) {
+		return p.resources[p.shown[p.cursor]], true
+	}
+	return model.Resource{}, false
+}
+
+func (a *App) pickerKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+	p := a.picker
+	switch {
+	case key.Matches(kp, a.keys.Cancel):
+		a.picker = nil
+		return nil
+	case key.Matches(kp, a.keys.Open):
+		res, ok := p.selected()
+		if !ok {
+			return nil
+		}
+		a.picker = nil
+		return a.openForm(newReferralForm(p.client, res, now), nil)
+	case kp.String() == "up":
+		p.cursor = max(0, p.cursor-1)
+		return nil
+	case kp.String() == "down":
+		p.cursor = max(0, min(p.cursor+1, len(p.shown)-1))
+		return nil
+	}
+	before := p.input.Value()
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(kp)
+	if p.input.Value() != before {
+		p.match()
+	}
+	return cmd
+}
+
+// view draws the picker in h lines of w cells.
+func (p *resourcePicker) view(s styles, w, h int) []string {
+	lines := []string{
+		s.title.Render("Refer "+clean(p.client.DisplayName())+" to…") + "  " + s.dim.Render(strconv.Itoa(len(p.shown))+" of "+strconv.Itoa(len(p.resources))+" resources"),
+		p.input.View(),
+		"",
+	}
+	switch {
+	case !p.loaded:
+		return append(lines, s.dim.Render("Reading the resource directory…"))
+	case len(p.resources) == 0:
+		return append(lines, s.dim.Render("The directory is empty. Import one with `caseload import resources PATH`."))
+	case len(p.shown) == 0:
+		return append(lines, s.dim.Render("No resource matches. Backspace to widen the search."))
+	}
+	rows := h - len(lines)
+	top := max(0, p.cursor-rows+1)
+	nameW := max(20, w-2-28)
+	for i := top; i < len(p.shown) && i < top+rows; i++ {
+		r := p.resources[p.shown[i]]
+		mark, name := "  ", clean(r.Name)
+		if i == p.cursor {
+			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
+		}
+		lines = append(lines, mark+pad(name, nameW-1)+" "+s.dim.Render(r.Category.Label()))
+	}
+	return lines
+}
+
+// pickerShort is the picker's one-line help.
+func (k keyMap) pickerShort() []key.Binding {
+	return []key.Binding{k.Open, k.Cancel, k.Up, k.Down}
+}
