@@ -29,12 +29,16 @@ func caseloadWhere(q model.CaseloadQuery) (string, []any) {
 		now = time.Now()
 	}
 	today := model.StartOfDay(now)
+	// The unary + keeps the due-range index out of the caseload's plan: the
+	// page is read in the order of the sort's own index, which carries
+	// next_due_at, and stops after Limit rows; a range scan would sort the
+	// whole tab first.
 	switch q.Tab {
 	case model.TabDue:
-		conds = append(conds, "c.next_due_at <> '' AND c.next_due_at < ?")
+		conds = append(conds, "c.next_due_at <> '' AND +c.next_due_at < ?")
 		args = append(args, fmtTime(today.AddDate(0, 0, model.WeekDays)))
 	case model.TabOverdue:
-		conds = append(conds, "c.next_due_at <> '' AND c.next_due_at < ?")
+		conds = append(conds, "c.next_due_at <> '' AND +c.next_due_at < ?")
 		args = append(args, fmtTime(today))
 	}
 	if len(conds) == 0 {

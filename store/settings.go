@@ -27,14 +27,23 @@ func readSetting(ctx context.Context, q querier, key string) (string, error) {
 	return v, nil
 }
 
+// intervalsQuery reads every contact interval setting.
+const intervalsQuery = "SELECT key, value FROM settings WHERE key >= ? AND key < ?"
+
 // readIntervals reads the contact intervals in one query: every write
 // needs them to recompute a next-due date.
 func readIntervals(ctx context.Context, q querier) (model.Intervals, error) {
-	iv := model.DefaultIntervals()
-	rows, err := q.QueryContext(ctx, "SELECT key, value FROM settings WHERE key >= ? AND key < ?", intervalPrefix, intervalPrefix+"~")
+	rows, err := q.QueryContext(ctx, intervalsQuery, intervalPrefix, intervalPrefix+"~")
 	if err != nil {
 		return nil, fmt.Errorf("read contact intervals: %w", explain(err))
 	}
+	return scanIntervals(rows)
+}
+
+// scanIntervals reads the rows of intervalsQuery over the defaults, and
+// closes them.
+func scanIntervals(rows *sql.Rows) (model.Intervals, error) {
+	iv := model.DefaultIntervals()
 	defer rows.Close()
 	for rows.Next() {
 		var key, v string

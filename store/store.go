@@ -43,6 +43,8 @@ type Store struct {
 	now   func() time.Time
 	busy  time.Duration
 	fixed []string
+
+	statements statementCache
 }
 
 // Option changes how a Store is opened.
@@ -289,7 +291,10 @@ func isNoSpace(err error) bool {
 }
 
 // Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.statements.close()
+	return s.db.Close()
+}
 
 // Path is the file the store was opened on.
 func (s *Store) Path() string { return s.path }

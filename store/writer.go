@@ -14,8 +14,9 @@ import (
 // opens one for a single change; Batch hands one to a function that makes many
 // (the demo caseload, imports), all committed together or not at all.
 type Writer struct {
-	ctx       context.Context
-	tx        *Tx
+	ctx        context.Context
+	tx         *Tx
+	statements *statementCache
 	now       time.Time
 	intervals model.Intervals
 	// deferred holds the clients whose summary a batch refreshes once at the
@@ -33,11 +34,14 @@ func (w *Writer) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[query]; ok {
 		return st, nil
 	}
-	// Prepared on the transaction's own connection: preparing through the
-	// pool while holding a connection could wait for ever on a full pool.
-	st, err := w.tx.PrepareContext(w.ctx, query)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if shared := w.statements.lookup(query); shared != nil {
+		st = w.tx.StmtContext(w.ctx, shared)
+	} else {
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, query); err != nil {
+			return nil, err
+		}
 	}
 	w.stmts[query] = st
 	return st, nil
@@ -120,21 +124,31 @@ func (w *Writer) noteWritten(kind, id, note string) {
 
 // write runs one change in its own transaction.
 func (s *Store) write(ctx context.Context, fn func(*Writer) error) error {
-	return s.tx(ctx, func(tx *Tx) error {
+	err := s.tx(ctx, func(tx *Tx) error {
 		w, err := s.newWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		return fn(w)
 	})
+	s.statements.prepareWanted(ctx, s.db)
+	return err
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *Tx) (*Writer, error) {
-	iv, err := readIntervals(ctx, tx)
+	w := &Writer{ctx: ctx, tx: tx, now: s.now(), statements: &s.statements, stmts: map[string]*sql.Stmt{}}
+	st, err := w.stmt(intervalsQuery)
 	if err != nil {
+		return nil, fmt.Errorf("read contact intervals: %w", explain(err))
+	}
+	rows, err := st.QueryContext(ctx, intervalPrefix, intervalPrefix+"~")
+	if err != nil {
+		return nil, fmt.Errorf("read contact intervals: %w", explain(err))
+	}
+	if w.intervals, err = scanIntervals(rows); err != nil {
 		return nil, err
 	}
-	return &Writer{ctx: ctx, tx: tx, now: s.now(), intervals: iv, stmts: map[string]*sql.Stmt{}}, nil
+	return w, nil
 }
 
 // refresh brings a client's summary up to date, now or at the end of a batch.

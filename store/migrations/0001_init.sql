@@ -45,6 +45,8 @@ CREATE INDEX clients_by_name ON clients (sort_name, id, next_due_at);
 -- index order (the caseload's default sort).
 CREATE INDEX clients_by_due ON clients (next_due_at = '', next_due_at, sort_name, id);
 CREATE INDEX clients_by_last_contact ON clients (last_contact_at, sort_name, id, next_due_at);
+-- Ranges of due dates (the agenda's today, overdue and this week) in due order.
+CREATE INDEX clients_due_range ON clients (next_due_at, sort_name, id) WHERE next_due_at <> '';
 
 CREATE TABLE checkins (
     id               TEXT PRIMARY KEY,
