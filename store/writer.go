@@ -17,8 +17,8 @@ type Writer struct {
 	ctx        context.Context
 	tx         *Tx
 	statements *statementCache
-	now       time.Time
-	intervals model.Intervals
+	now        time.Time
+	intervals  model.Intervals
 	// deferred holds the clients whose summary a batch refreshes once at the
 	// end instead of after every record.
 	deferred map[string]bool
