@@ -63,11 +63,20 @@ func (a *App) openAgenda(now time.Time) tea.Cmd {
 	return loadAgenda(a.st, now)
 }
 
-func (a *App) agendaKey(kp tea.KeyPressMsg, _ time.Time) tea.Cmd {
+func (a *App) agendaKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	switch {
 	case key.Matches(kp, a.keys.Back):
 		a.screen, a.notice = screenCaseload, ""
 		return nil
+	case key.Matches(kp, a.keys.NextTab), key.Matches(kp, a.keys.PrevTab):
+		// Between the caseload's All and Due tabs.
+		tab := model.TabDue
+		if key.Matches(kp, a.keys.PrevTab) {
+			tab = model.TabAll
+		}
+		a.screen, a.notice = screenCaseload, ""
+		a.caseload.tab = tab
+		return a.caseload.reset(now)
 	case key.Matches(kp, a.keys.Help):
 		a.showHelp = true
 		return nil

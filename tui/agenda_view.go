@@ -10,7 +10,7 @@ import (
 // view draws the agenda in h lines of w cells: each heading with its count,
 // then its items; the list scrolls to keep the cursor on screen.
 func (v *agendaView) view(s styles, now time.Time, w, h int, notice string) []string {
-	head := []string{s.title.Render("Agenda") + "  " + s.dim.Render("what needs doing now · "+now.Format("Mon 2 Jan 2006"))}
+	head := []string{s.title.Render("Caseload") + "  " + tabRow(s, agendaTab) + "  " + s.dim.Render("what needs doing now · "+now.Format("Mon 2 Jan"))}
 	if notice != "" {
 		head = append(head, notice)
 	} else {

@@ -260,6 +260,11 @@ func (a *App) caseloadKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openAudit()
 	case key.Matches(kp, a.keys.Agenda):
 		return a.openAgenda(now)
+	// The agenda is the caseload's second tab: tab from All, or shift+tab
+	// from Due, goes there (not while a filter narrows the list).
+	case key.Matches(kp, a.keys.NextTab) && c.tab == model.TabAll && !c.filterActive(),
+		key.Matches(kp, a.keys.PrevTab) && c.tab == model.TabDue && !c.filterActive():
+		return a.openAgenda(now)
 	case key.Matches(kp, a.keys.Resources):
 		return a.openDirectory()
 	case key.Matches(kp, a.keys.LoadDemo) && c.empty():

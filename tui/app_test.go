@@ -24,6 +24,10 @@ func TestFilterFindsClientByThreeLetters(t *testing.T) {
 
 func TestTabsNarrowTheCaseload(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("tab") // the agenda, the second tab (TestAgendaIsTheCaseloadsSecondTab)
+	if h.app.screen != screenAgenda {
+		t.Fatalf("tab from All should open the agenda:\n%s", h.screen())
+	}
 	for _, want := range []struct {
 		tab   model.CaseloadTab
 		total int

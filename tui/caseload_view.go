@@ -18,22 +18,38 @@ const (
 	colRefs  = 5
 )
 
+// agendaTab names the agenda in the caseload's tab row: it is the second
+// tab, a view of its own rather than a narrower list.
+const agendaTab = "agenda"
+
+// tabRow draws the caseload's tabs, the active one in brackets (so it shows
+// without colour).
+func tabRow(s styles, active string) string {
+	var tabs []string
+	for i, t := range model.CaseloadTabs() {
+		if i == 1 {
+			tabs = append(tabs, tabLabel(s, "Agenda", active == agendaTab))
+		}
+		tabs = append(tabs, tabLabel(s, t.Label, string(t.Value) == active))
+	}
+	return strings.Join(tabs, " ")
+}
+
+func tabLabel(s styles, label string, on bool) string {
+	if on {
+		return s.tabOn.Render("[" + label + "]")
+	}
+	return s.tabOff.Render(" " + label + " ")
+}
+
 // view draws the caseload: tabs, the filter line, the table and where the
 // cursor is. h is the lines it may use.
 func (c *caseload) view(s styles, now time.Time, w, h int, notice string) []string {
-	var tabs []string
-	for _, t := range model.CaseloadTabs() {
-		if t.Value == c.tab {
-			tabs = append(tabs, s.tabOn.Render("["+t.Label+"]"))
-		} else {
-			tabs = append(tabs, s.tabOff.Render(" "+t.Label+" "))
-		}
-	}
 	order := "sort: " + sortLabel(c.sort)
 	if c.filterActive() {
 		order = "sort: best match"
 	}
-	lines := []string{s.title.Render("Caseload") + "  " + strings.Join(tabs, " ") + "  " + s.dim.Render(order)}
+	lines := []string{s.title.Render("Caseload") + "  " + tabRow(s, string(c.tab)) + "  " + s.dim.Render(order)}
 	switch {
 	case c.filtering || c.filterActive():
 		lines = append(lines, c.filter.View()+"  "+notice)
