@@ -36,15 +36,16 @@ type env struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"version": {"print the version", runVersion},
-		"demo":    {"fill a new database with a fictional demo caseload", runDemo},
-		"export":  {"write a summary of the work in a time range (Markdown, text, JSON or CSV)", runExport},
-		"import":  {"import clients (CSV) or community resources (Open Referral or CSV): import clients|resources [--dry-run] PATH", runImport},
-		"backup":  {"back up the database now: backup [--encrypt] [FILE]", runBackup},
-		"restore": {"replace the database with a backup: restore FILE", runRestore},
-		"check":   {"check the database for damage and broken records", runCheck},
-		"audit":   {"list every write and export: audit [--since DATE]", runAudit},
-		"lock":    {"set the privacy lock: lock [--idle MINUTES] [--passphrase | --clear-passphrase]", runLock},
+		"version":  {"print the version", runVersion},
+		"demo":     {"fill a new database with a fictional demo caseload", runDemo},
+		"export":   {"write a summary of the work in a time range (Markdown, text, JSON or CSV)", runExport},
+		"import":   {"import clients (CSV) or community resources (Open Referral or CSV): import clients|resources [--dry-run] PATH", runImport},
+		"backup":   {"back up the database now: backup [--encrypt] [FILE]", runBackup},
+		"settings": {"show or change settings: settings [--officer NAME] [--interval LEVEL=DAYS] [--export-dir DIR]", runSettings},
+		"restore":  {"replace the database with a backup: restore FILE", runRestore},
+		"check":    {"check the database for damage and broken records", runCheck},
+		"audit":    {"list every write and export: audit [--since DATE]", runAudit},
+		"lock":     {"set the privacy lock: lock [--idle MINUTES] [--passphrase | --clear-passphrase]", runLock},
 	}
 }
 

@@ -4,6 +4,9 @@ package model
 type Settings struct {
 	OfficerName string
 	Intervals   Intervals
+	// ExportDir is where summaries are written by default; "" is the
+	// officer's home folder.
+	ExportDir string
 }
 
 // DefaultSettings are used until the officer changes them.
@@ -15,6 +18,7 @@ func DefaultSettings() Settings {
 func (s Settings) Validate() error {
 	var p problems
 	checkText(&p, "officer_name", s.OfficerName, false, 200)
+	checkText(&p, "export_dir", s.ExportDir, false, 4096)
 	if err := s.Intervals.Validate(); err != nil {
 		p = append(p, FieldErrors(err).Fields...)
 	}

@@ -14,6 +14,7 @@ import (
 // Settings keys. Contact intervals are stored one per level.
 const (
 	keyOfficerName = "officer_name"
+	keyExportDir   = "export_dir"
 	keyDemo        = "demo"
 	intervalPrefix = "interval_"
 )
@@ -68,6 +69,9 @@ func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
 		return set, err
 	}
 	set.OfficerName = name
+	if set.ExportDir, err = readSetting(ctx, s.db, keyExportDir); err != nil {
+		return set, err
+	}
 	if set.Intervals, err = readIntervals(ctx, s.db); err != nil {
 		return set, err
 	}
@@ -82,6 +86,9 @@ func (s *Store) SaveSettings(ctx context.Context, set model.Settings) error {
 	}
 	return s.write(ctx, func(w *Writer) error {
 		if err := w.setSetting(keyOfficerName, set.OfficerName); err != nil {
+			return err
+		}
+		if err := w.setSetting(keyExportDir, set.ExportDir); err != nil {
 			return err
 		}
 		changed := false

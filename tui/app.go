@@ -74,6 +74,7 @@ type App struct {
 	problem    string        // something wrong with the file, from the quick check
 	started    bool          // the first page is in; the slow work may start
 	intervals  model.Intervals
+	exportDir  string // where summaries go by default; "" is the home folder
 	audit      *auditView
 	lock       *lockScreen        // the privacy lock, while it is up
 	lockSet    model.LockSettings // idle minutes and whether a passphrase is set
@@ -115,7 +116,10 @@ type (
 		path string
 		err  error
 	}
-	settingsReadMsg struct{ intervals model.Intervals }
+	settingsReadMsg struct {
+		intervals model.Intervals
+		exportDir string
+	}
 	demoLoadedMsg   struct{ err error }
 	draftSavedMsg   struct{ err error }
 	draftDeletedMsg struct{ err error }
@@ -146,9 +150,9 @@ func (a *App) afterFirstFrame() tea.Cmd {
 		func() tea.Msg {
 			set, err := st.Settings(context.Background())
 			if err != nil {
-				return settingsReadMsg{model.DefaultIntervals()}
+				return settingsReadMsg{intervals: model.DefaultIntervals()}
 			}
-			return settingsReadMsg{set.Intervals}
+			return settingsReadMsg{intervals: set.Intervals, exportDir: set.ExportDir}
 		},
 		tea.Tick(a.checkDelay, func(time.Time) tea.Msg { return checkDueMsg{} }),
 		a.startIdleWatch(),

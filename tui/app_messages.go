@@ -82,7 +82,7 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 	case draftsFoundMsg:
 		a.drafts = msg.drafts
 	case settingsReadMsg:
-		a.intervals = msg.intervals
+		a.intervals, a.exportDir = msg.intervals, msg.exportDir
 	case checkDueMsg:
 		// The file check, then the day's first backup: both read the whole
 		// file, so they run one after the other, after the first frame.

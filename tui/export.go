@@ -89,7 +89,7 @@ type exportDialog struct {
 
 // newExportDialog opens the dialog for the caseload (c nil) or one client,
 // with the default range, Markdown and no redaction, and starts the preview.
-func newExportDialog(st *store.Store, c *model.Client, now time.Time, w, h int) (*exportDialog, tea.Cmd) {
+func newExportDialog(st *store.Store, c *model.Client, dir string, now time.Time, w, h int) (*exportDialog, tea.Cmd) {
 	d := &exportDialog{st: st, format: summary.Markdown, from: newInput("From "), to: newInput("To "),
 		path: newInput(""), preview: viewport.New()}
 	d.preview.SoftWrap = true
@@ -98,9 +98,13 @@ func newExportDialog(st *store.Store, c *model.Client, now time.Time, w, h int) 
 	if c != nil {
 		d.clientID, d.clientName, d.caseNo = c.ID, c.Name, c.CaseNumber
 	}
-	// The home directory comes from the environment, not the disk; an
-	// unknown home leaves a bare name, which is made absolute when written.
-	d.home, _ = os.UserHomeDir()
+	// The folder set in settings, else the home directory, which comes from
+	// the environment, not the disk; an unknown home leaves a bare name,
+	// which is made absolute when written.
+	d.home = dir
+	if d.home == "" {
+		d.home, _ = os.UserHomeDir()
+	}
 	d.path.SetValue(filepath.Join(d.home, summary.DefaultFileName(now, d.format)))
 	d.setSize(w, h)
 	return d, d.load(now)
@@ -355,7 +359,7 @@ func (d *exportDialog) input() *textinput.Model {
 // openExport opens the export dialog over the current screen: for the
 // caseload (c nil) or for one client.
 func (a *App) openExport(c *model.Client) tea.Cmd {
-	d, cmd := newExportDialog(a.st, c, a.now(), a.width, a.height)
+	d, cmd := newExportDialog(a.st, c, a.exportDir, a.now(), a.width, a.height)
 	a.export = d
 	return cmd
 }

@@ -342,3 +342,21 @@ func TestExportPreviewScrolls(t *testing.T) {
 		t.Fatalf("home then j should leave the preview one line down, at %d", d.preview.YOffset())
 	}
 }
+
+func TestExportDefaultsToTheFolderSetInSettings(t *testing.T) {
+	t.Setenv("HOME", "/home/officer")
+	st := fixtureStore(t)
+	set, err := st.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.ExportDir = "/media/usb/reports"
+	if err := st.SaveSettings(context.Background(), set); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, st, 80, 24)
+	h.keys("x")
+	if want := "/media/usb/reports/caseload-summary-2026-11-23.md"; h.app.export.path.Value() != want {
+		t.Fatalf("default path %q, want %q (the folder set in settings)", h.app.export.path.Value(), want)
+	}
+}
