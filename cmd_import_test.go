@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -14,14 +13,6 @@ import (
 
 // runCLI runs the command line as main does and returns the exit status and
 // what was printed.
-func runImportCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut,
-		getenv: func(string) string { return "" }})
-	return code, out.String(), errOut.String()
-}
-
 func resourceCount(t *testing.T, db string) int {
 	t.Helper()
 	s, err := store.Open(context.Background(), db)
@@ -46,11 +37,11 @@ func sampleDir(t *testing.T) string {
 
 func TestImportResourcesReportsAndSavesOnce(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
-	code, out, errOut := runImportCLI(t, "import", "resources", "--db", db, sampleDir(t))
+	code, out, errOut := cli(t, nil, "import", "resources", "--db", db, sampleDir(t))
 	if code != 0 || !strings.Contains(out, "1 added, 0 updated, 0 unchanged, 0 skipped") {
 		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
 	}
-	code, out, _ = runImportCLI(t, "import", "resources", sampleDir(t), "--db", db)
+	code, out, _ = cli(t, nil, "import", "resources", sampleDir(t), "--db", db)
 	if code != 0 || !strings.Contains(out, "0 added, 0 updated, 1 unchanged") {
 		t.Fatalf("second import: exit %d, out %q", code, out)
 	}
@@ -61,7 +52,7 @@ func TestImportResourcesReportsAndSavesOnce(t *testing.T) {
 
 func TestImportResourcesDryRunSavesNothing(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
-	code, out, errOut := runImportCLI(t, "import", "resources", "--dry-run", "--db", db, sampleDir(t))
+	code, out, errOut := cli(t, nil, "import", "resources", "--dry-run", "--db", db, sampleDir(t))
 	if code != 0 || !strings.Contains(out, "dry run, nothing saved") || !strings.Contains(out, "1 added") {
 		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
 	}
@@ -73,7 +64,7 @@ func TestImportResourcesDryRunSavesNothing(t *testing.T) {
 func TestImportResourcesOfAnUnreadableFileFailsAndLeavesTheDatabase(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "c.db")
-	if code, _, errOut := runImportCLI(t, "import", "resources", "--db", db, sampleDir(t)); code != 0 {
+	if code, _, errOut := cli(t, nil, "import", "resources", "--db", db, sampleDir(t)); code != 0 {
 		t.Fatal(errOut)
 	}
 	bad := filepath.Join(dir, "no-category.csv")
@@ -81,7 +72,7 @@ func TestImportResourcesOfAnUnreadableFileFailsAndLeavesTheDatabase(t *testing.T
 		t.Fatal(err)
 	}
 	for _, path := range []string{bad, filepath.Join(dir, "missing.json")} {
-		code, out, errOut := runImportCLI(t, "import", "resources", "--db", db, path)
+		code, out, errOut := cli(t, nil, "import", "resources", "--db", db, path)
 		if code != 1 || out != "" || !strings.Contains(errOut, filepath.Base(path)) {
 			t.Errorf("import %s: exit %d, out %q, err %q; want exit 1 and an error naming the file", path, code, out, errOut)
 		}
@@ -93,7 +84,7 @@ func TestImportResourcesOfAnUnreadableFileFailsAndLeavesTheDatabase(t *testing.T
 
 func TestImportResourcesUsageErrors(t *testing.T) {
 	for _, args := range [][]string{{"import"}, {"import", "vehicles", "x"}, {"import", "resources"}, {"import", "resources", "a", "b"}} {
-		if code, _, errOut := runImportCLI(t, args...); code != 2 || errOut == "" {
+		if code, _, errOut := cli(t, nil, args...); code != 2 || errOut == "" {
 			t.Errorf("%q: exit %d, err %q; want a usage error (2)", args, code, errOut)
 		}
 	}
@@ -105,7 +96,7 @@ func TestImportReportNeverPrintsControlCharacters(t *testing.T) {
 	if err := os.WriteFile(evil, []byte("name,category,email\nHarbor\x1b[2J,housing,\x1b[31m@x\n,housing,\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runImportCLI(t, "import", "resources", "--db", filepath.Join(dir, "c.db"), evil)
+	code, out, errOut := cli(t, nil, "import", "resources", "--db", filepath.Join(dir, "c.db"), evil)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -118,7 +109,7 @@ func TestImportReportNeverPrintsControlCharacters(t *testing.T) {
 	if err := os.WriteFile(evil, []byte("title\x1b[2J\nx\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut = runImportCLI(t, "import", "resources", "--db", filepath.Join(dir, "c.db"), evil)
+	code, _, errOut = cli(t, nil, "import", "resources", "--db", filepath.Join(dir, "c.db"), evil)
 	if code != 1 || strings.ContainsAny(errOut, "\x1b\x07\u202e") || !strings.Contains(errOut, "missing required") {
 		t.Errorf("exit %d, error %q; want exit 1 and a printable error", code, errOut)
 	}

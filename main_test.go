@@ -1,31 +1,21 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-func runWithEnv(t *testing.T, vars map[string]string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, getenv: func(k string) string { return vars[k] }}
-	code = run(context.Background(), args, e)
-	return code, out.String(), errOut.String()
-}
-
 func TestVersion(t *testing.T) {
-	code, out, _ := runWithEnv(t, nil, "version")
+	code, out, _ := cli(t, nil, "version")
 	if code != 0 || !strings.HasPrefix(out, "caseload ") {
 		t.Errorf("version = %d %q", code, out)
 	}
 }
 
 func TestUnknownCommandIsAUsageError(t *testing.T) {
-	code, _, errOut := runWithEnv(t, nil, "frobnicate")
+	code, _, errOut := cli(t, nil, "frobnicate")
 	if code != 2 || !strings.Contains(errOut, `unknown command "frobnicate"`) {
 		t.Errorf("code %d, stderr %q", code, errOut)
 	}
@@ -33,11 +23,11 @@ func TestUnknownCommandIsAUsageError(t *testing.T) {
 
 func TestDemoFillsANewFileThenRefusesIt(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	code, out, errOut := runWithEnv(t, nil, "demo", "--clients", "5", "--db", db)
+	code, out, errOut := cli(t, nil, "demo", "--clients", "5", "--db", db)
 	if code != 0 || !strings.Contains(out, "5 clients") {
 		t.Fatalf("demo = %d %q %q", code, out, errOut)
 	}
-	code, _, errOut = runWithEnv(t, nil, "demo", "--clients", "5", "--db", db)
+	code, _, errOut = cli(t, nil, "demo", "--clients", "5", "--db", db)
 	if code != 1 || !strings.Contains(errOut, "already holds records") || strings.Count(errOut, "\n") != 1 {
 		t.Errorf("second demo = %d %q, want one line saying the file holds records", code, errOut)
 	}
@@ -46,7 +36,7 @@ func TestDemoFillsANewFileThenRefusesIt(t *testing.T) {
 func TestDatabaseComesFromFlagThenEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	fromEnv := filepath.Join(dir, "env.db")
-	code, _, errOut := runWithEnv(t, map[string]string{"CASELOAD_DB": fromEnv}, "demo", "--clients", "2")
+	code, _, errOut := cli(t, map[string]string{"CASELOAD_DB": fromEnv}, "demo", "--clients", "2")
 	if code != 0 {
 		t.Fatalf("demo via CASELOAD_DB: %q", errOut)
 	}
@@ -66,11 +56,11 @@ func TestDatabaseComesFromFlagThenEnvironment(t *testing.T) {
 func TestBadDatabaseIsOneLineError(t *testing.T) {
 	notDB := filepath.Join(t.TempDir(), "notes.txt")
 	os.WriteFile(notDB, []byte("not a database at all, just text\n"), 0o600)
-	code, _, errOut := runWithEnv(t, nil, "demo", "--db", notDB)
+	code, _, errOut := cli(t, nil, "demo", "--db", notDB)
 	if code != 1 || !strings.Contains(errOut, "not a caseload database") || strings.Count(errOut, "\n") != 1 {
 		t.Errorf("code %d stderr %q", code, errOut)
 	}
-	code, _, errOut = runWithEnv(t, nil, "demo", "--clients", "0")
+	code, _, errOut = cli(t, nil, "demo", "--clients", "0")
 	if code != 2 || !strings.Contains(errOut, "--clients") {
 		t.Errorf("bad flag value: code %d stderr %q", code, errOut)
 	}
