@@ -136,6 +136,17 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(a.caseload.loadWindow(a.now()), tea.RequestBackgroundColor)
 }
 
+// firstFrameWait is how long after the first page is in the slow work waits:
+// two frames of the renderer's 60 per second. The renderer draws on its own
+// tick, so work started at once (the count, the filter index of every
+// client) would compete with that first draw for the two cores of a field
+// laptop; measured in tmux at 10,000 clients it put the first frame about
+// 10 ms later.
+const firstFrameWait = 2 * time.Second / 60
+
+// firstFrameDrawnMsg says the first page has had time to reach the screen.
+type firstFrameDrawnMsg struct{}
+
 // afterFirstFrame starts what the first frame did not wait for: the count,
 // the filter index, drafts left behind, settings, and the file check.
 func (a *App) afterFirstFrame() tea.Cmd {

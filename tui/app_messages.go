@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -19,9 +20,11 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		cmd := a.caseload.windowLoaded(msg, now)
 		if !a.started {
 			a.started = true
-			return tea.Batch(cmd, a.afterFirstFrame())
+			return tea.Batch(cmd, tea.Tick(firstFrameWait, func(time.Time) tea.Msg { return firstFrameDrawnMsg{} }))
 		}
 		return cmd
+	case firstFrameDrawnMsg:
+		return a.afterFirstFrame()
 	case caseloadCountedMsg:
 		if msg.err == nil && msg.gen == a.caseload.gen {
 			a.caseload.total, a.caseload.counted = msg.n, true
