@@ -185,15 +185,17 @@ type planKeys struct {
 func newPlanKeys(b func([]string, string, string) key.Binding) planKeys {
 	return planKeys{
 		AddGoal:         b([]string{"p"}, "p", "add goal"),
-		TickStep:        b([]string{"space"}, "space", "tick step"),
+		TickStep:        b([]string{"space"}, "space", "tick"),
 		EditGoal:        b([]string{"enter"}, "enter", "edit goal"),
 		GoalHistory:     b([]string{"H"}, "H", "goal history"),
 		EditRelapsePlan: b([]string{"P"}, "P", "relapse plan"),
-		OlderPlan:       b([]string{"v"}, "v", "older plan versions"),
+		OlderPlan:       b([]string{"v"}, "v", "older relapse plans"),
 	}
 }
 
-// planTabShort is the one-line help of the client's Plan tab.
+// planTabShort is the one-line help of the client's Plan tab; v and H are
+// hinted on the tab itself, where they apply, so that the line fits 80
+// columns.
 func (k keyMap) planTabShort() []key.Binding {
-	return []key.Binding{k.AddGoal, k.TickStep, k.EditGoal, k.EditRelapsePlan, k.OlderPlan, k.GoalHistory, k.Help, k.Back}
+	return []key.Binding{k.AddGoal, k.TickStep, k.EditGoal, k.EditRelapsePlan, k.Help, k.Back}
 }

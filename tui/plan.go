@@ -233,7 +233,12 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		p.shown = (p.shown + 1) % len(p.plans)
-		p.cursor = min(p.cursor, max(0, len(p.items())-1))
+		// The cursor goes to the plan's first entry, which brings the
+		// version shown into sight.
+		p.cursor = 0
+		for _, g := range p.goals {
+			p.cursor += 1 + len(g.Steps)
+		}
 		rp := p.plans[p.shown]
 		a.notice = "Showing version " + strconv.Itoa(rp.Version) + " of " + strconv.Itoa(p.plans[0].Version) + "."
 	default:

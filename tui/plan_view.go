@@ -45,6 +45,9 @@ func (v *clientView) planTab(s styles, now time.Time, w, h int) []string {
 		}
 	}
 	top := max(0, min(at-h/3, len(rows)-h))
+	if p.cursor == 0 {
+		top = 0 // the conditions stay in sight until the cursor moves on
+	}
 	var out []string
 	for _, r := range rows[top : top+h] {
 		out = append(out, r.text)
@@ -90,7 +93,7 @@ func (p *planView) rows(s styles, now time.Time, w int, conditions string, refs 
 		stop("", goalLine(g, now))
 		wrapped := lipgloss.NewStyle().Width(max(20, w-6)).Render("“" + clean(g.Words) + "”")
 		for _, l := range strings.Split(wrapped, "\n") {
-			text("    " + l)
+			text("    " + strings.TrimRight(l, " "))
 		}
 		overdue := map[model.Step]bool{}
 		for _, st := range g.StepsOverdue(today) {
@@ -119,8 +122,13 @@ func (p *planView) rows(s styles, now time.Time, w int, conditions string, refs 
 	}
 	text(s.header.Render("Relapse-prevention plan") + " · version " + strconv.Itoa(rp.Version) + " of " +
 		strconv.Itoa(p.plans[0].Version) + ", saved " + rp.At.Format("2 Jan 2006"))
-	if p.shown > 0 {
+	switch {
+	case p.shown > 0:
 		text(s.warn.Render("  OLDER VERSION, read-only") + s.dim.Render(" · v shows the next · P edits the current one"))
+	case len(p.plans) > 1:
+		text(s.dim.Render("  v shows the older versions · P edits the plan"))
+	default:
+		text(s.dim.Render("  P edits the plan"))
 	}
 	for _, sec := range model.RelapseSections() {
 		text("  " + s.bold.Render(sec.Label))
@@ -149,7 +157,7 @@ func goalCounts(goals []model.Goal) string {
 			open++
 		}
 	}
-	return " · " + strconv.Itoa(open) + " open of " + strconv.Itoa(len(goals))
+	return " · " + strconv.Itoa(open) + " open of " + strconv.Itoa(len(goals)) + " · space ticks a step, enter edits, H history"
 }
 
 // goalLine is the first line of a goal: domain, status, target, progress.
@@ -200,11 +208,15 @@ func (hist *goalHistory) lines(s styles, now time.Time) []string {
 	if n == 0 {
 		return []string{s.dim.Render("No versions.")}
 	}
-	out := []string{s.header.Render("History of the goal") + " · " + strconv.Itoa(n) + " versions, newest first · esc back"}
+	versions := strconv.Itoa(n) + " versions"
+	if n == 1 {
+		versions = "1 version"
+	}
+	out := []string{s.header.Render("History of the goal") + " · " + versions + ", newest first · esc back"}
 	for i := n - 1; i >= 0; i-- {
 		g := hist.versions[i]
-		out = append(out, "", s.bold.Render("Version "+strconv.Itoa(g.Version))+" · "+g.At.Format("2 Jan 2006 15:04")+" · "+goalLine(g, now))
-		out = append(out, "    “"+clean(g.Words)+"”")
+		out = append(out, "", s.bold.Render("Version "+strconv.Itoa(g.Version))+" · saved "+g.At.Format("2 Jan 2006 15:04"))
+		out = append(out, "    "+goalLine(g, now), "    “"+clean(g.Words)+"”")
 		for _, st := range g.Steps {
 			out = append(out, "    "+stepLine(st, false, s, now))
 		}
