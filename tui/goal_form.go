@@ -16,7 +16,8 @@ import (
 // stepsHelp documents the steps field's mini-syntax: a line is a step, "by"
 // and a date at its end is the due date (any date the other fields take),
 // "[x]" in front marks it done.
-const stepsHelp = `One step a line. End it with "by 2026-12-01" (or "by fri", "by +14d") for a due date; "[x] " in front: done.`
+const stepsHelp = `One step a line; end it with "by DATE" for a due date; "[x] " in front: done. ` +
+	`DATE is any date the other fields take: "by 2026-12-01", "by fri", "by +14d".`
 
 // goalForm adds a goal to the client's supervision plan, or saves a change
 // to one as its next version when original is set.
@@ -155,7 +156,7 @@ func parseSteps(text string, now time.Time) ([]model.Step, []string) {
 // stepProblems turns the model's problems with single steps into one message
 // for the steps field that names each step, since the steps are lines of one
 // field and not fields of their own.
-func stepProblems(steps []model.Step, g model.Goal, modelErr error) (own []string, rest error) {
+func stepProblems(steps []model.Step, modelErr error) (own []string, rest error) {
 	v := model.FieldErrors(modelErr)
 	if v == nil {
 		return nil, modelErr
@@ -170,8 +171,9 @@ func stepProblems(steps []model.Step, g model.Goal, modelErr error) (own []strin
 		}
 		switch {
 		case n > 0 && fe.Field == model.FieldStepDue(n):
-			own = append(own, fmt.Sprintf("step %d %q is due %s, after the goal's target date %s",
-				n, truncate(steps[n-1].Text, 30), steps[n-1].Due, g.TargetDate))
+			// Short enough to stand next to the field at 80 columns; the
+			// target date is on the screen just above.
+			own = append(own, fmt.Sprintf("step %d %q: due %s, after the target", n, truncate(steps[n-1].Text, 20), steps[n-1].Due))
 		case n > 0:
 			own = append(own, fmt.Sprintf("step %d: %s", n, fe.Message))
 		default:
@@ -202,7 +204,7 @@ func (s goalForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error)
 	g.TargetDate = readDate(f, model.FieldTargetDate, &p)
 	steps, bad := parseSteps(f.field(model.FieldSteps).value(), f.opened)
 	g.Steps = steps
-	own, rest := stepProblems(steps, g, g.Validate())
+	own, rest := stepProblems(steps, g.Validate())
 	if bad = append(bad, own...); len(bad) > 0 {
 		p = append(p, model.FieldError{Field: model.FieldSteps, Message: strings.Join(bad, "; ")})
 	}
