@@ -373,3 +373,46 @@ func TestPlanScreens(t *testing.T) {
 		}
 	}
 }
+
+func TestARelapsePlanFormLeftOpenComesBackFromItsDraft(t *testing.T) {
+	st := fixtureStore(t)
+	addPlan(t, st)
+	h := start(t, st, 80, 24)
+	openAnnPlan(h)
+	h.keys("P", "tab", "tab", "tab", "tab", "tab") // coping
+	h.typeText("\nRing the helpline")
+	h2 := start(t, st, 80, 24) // the next run of the app, over the same file
+	h2.mustSee("Unsaved: Relapse-prevention plan · Ann Example")
+	h2.keys("r")
+	if h2.app.form == nil || h2.app.form.kind != "relapse_plan" {
+		t.Fatalf("r did not bring the relapse-prevention plan form back:\n%s", h2.screen())
+	}
+	if got := h2.app.form.field(model.FieldCoping).value(); got != "Walk the dog\nCall Rosa before going out\nRing the helpline" {
+		t.Fatalf("the coping strategies came back as %q", got)
+	}
+}
+
+func TestWhatThePlanHoldsIsDrawnHarmless(t *testing.T) {
+	st := fixtureStore(t)
+	ann := annID(t, st)
+	ctx := context.Background()
+	if _, err := st.CreateGoal(ctx, model.Goal{ClientID: ann, Domain: model.DomainOther, Status: model.GoalOpen,
+		Words: "quit\x1b[2J now", Steps: []model.Step{{Text: "step \u202Eevil\u202C"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveRelapsePlan(ctx, model.RelapsePlan{ClientID: ann, Coping: []string{"ring\x07 bell"},
+		Supports: []model.SupportPerson{{Name: "Rosa\x1b]0;x\x07", Phone: "555"}}}); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, st, 120, 40)
+	openAnnPlan(h)
+	for _, want := range []string{"quit␛[2J now", "step ⟨U+202E⟩evil⟨U+202C⟩", "ring␇ bell", "Rosa␛]0;x␇ — 555"} {
+		h.mustSee(want)
+	}
+	raw := h.app.View().Content
+	for _, bad := range []string{"\x1b[2J", "\x07", "\u202E", "\x1b]0;"} {
+		if strings.Contains(raw, bad) {
+			t.Fatalf("the Plan tab drew %q as it is", bad)
+		}
+	}
+}
