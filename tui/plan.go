@@ -30,7 +30,6 @@ type stepTickedMsg struct {
 
 // goalHistoryLoadedMsg brings every version of one goal, for H.
 type goalHistoryLoadedMsg struct {
-	goalID   string
 	versions []model.Goal
 	err      error
 }
@@ -103,7 +102,8 @@ func (p *planView) shownPlan() (model.RelapsePlan, bool) {
 	return p.plans[p.shown], true
 }
 
-// planEntries counts the entries of the shown plan, section by section.
+// planEntries are the lines of the shown plan, section by section, as the
+// tab draws them.
 func (p *planView) planEntries() []string {
 	rp, ok := p.shownPlan()
 	if !ok {
@@ -225,7 +225,7 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 		st, id := a.st, p.goals[it.goal].ID
 		return func() tea.Msg {
 			versions, err := st.GoalHistory(context.Background(), id)
-			return goalHistoryLoadedMsg{goalID: id, versions: versions, err: err}
+			return goalHistoryLoadedMsg{versions: versions, err: err}
 		}, true
 	case key.Matches(kp, a.keys.OlderPlan):
 		if len(p.plans) < 2 {
