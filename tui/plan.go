@@ -202,9 +202,9 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(kp, a.keys.Down):
 		p.move(1)
 	case key.Matches(kp, a.keys.PageUp):
-		p.move(-v.height)
+		p.move(-planRows(a.height))
 	case key.Matches(kp, a.keys.PageDown):
-		p.move(v.height)
+		p.move(planRows(a.height))
 	case key.Matches(kp, a.keys.Top):
 		p.move(-p.cursor)
 	case key.Matches(kp, a.keys.Bottom):
@@ -250,6 +250,7 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 // historyKey scrolls a goal's history; esc goes back to the plan.
 func (a *App) historyKey(kp tea.KeyPressMsg) bool {
 	hist := a.client.plan.history
+	page := planRows(a.height)
 	switch {
 	case key.Matches(kp, a.keys.Back):
 		a.client.plan.history = nil
@@ -258,9 +259,9 @@ func (a *App) historyKey(kp tea.KeyPressMsg) bool {
 	case key.Matches(kp, a.keys.Down):
 		hist.offset++
 	case key.Matches(kp, a.keys.PageUp):
-		hist.offset -= a.client.height
+		hist.offset -= page
 	case key.Matches(kp, a.keys.PageDown):
-		hist.offset += a.client.height
+		hist.offset += page
 	case key.Matches(kp, a.keys.Top):
 		hist.offset = 0
 	case key.Matches(kp, a.keys.Bottom):
@@ -268,9 +269,13 @@ func (a *App) historyKey(kp tea.KeyPressMsg) bool {
 	default:
 		return false
 	}
-	hist.offset = max(0, min(hist.offset, len(hist.lines(a.styles, a.now()))-1))
+	hist.offset = max(0, min(hist.offset, len(hist.lines(a.styles, a.now()))-page))
 	return true
 }
+
+// planRows is how many lines of the Plan tab fit on a screen h lines high:
+// a page for pgup and pgdn.
+func planRows(h int) int { return max(3, h-1-clientChrome) }
 
 // tickSelected ticks the step under the cursor done, or not done when it
 // was; the tick is one new version of the goal, written in one transaction.
