@@ -52,7 +52,7 @@ func TestEndToEndReferAClientThenScheduleIt(t *testing.T) {
 	term.press("C-s")
 	term.waitFor("Referral made.")
 
-	term.press("Tab", "Tab", "Tab")
+	term.press("Tab", "Tab", "Tab", "Tab")
 	term.waitFor("[Referrals]")
 	term.press("u")
 	term.waitFor("now Referred")

@@ -310,6 +310,9 @@ func (a *App) caseloadKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 
 func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	v := a.client
+	if cmd, ok := a.planKey(kp); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(kp, a.keys.Back):
 		a.screen, a.client, a.notice = a.back, nil, ""

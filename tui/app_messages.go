@@ -55,7 +55,7 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		}
 		a.client = newClientView(msg, a.client, a.height)
 		a.screen = screenClient
-		return loadReferrals(a.st, msg.client.ID)
+		return tea.Batch(loadReferrals(a.st, msg.client.ID), loadPlan(a.st, msg.client.ID))
 	case timelineLoadedMsg:
 		if a.client != nil && msg.err == nil {
 			a.client.moreLoaded(msg)
@@ -76,6 +76,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return tea.Batch(a.saved(msg.saved), loadClientIndex(a.st))
 	case agendaLoadedMsg, referralsLoadedMsg, resourcesFoundMsg, referralSavedMsg:
 		return a.handleReferralWork(msg)
+	case planLoadedMsg, stepTickedMsg, goalHistoryLoadedMsg, goalSavedMsg, relapsePlanSavedMsg:
+		return a.handlePlanWork(msg)
 	case directoryLoadedMsg, resourceOpenedMsg, resourceSavedMsg:
 		return a.handleDirectoryWork(msg)
 	case draftTickMsg:

@@ -43,12 +43,13 @@ func timelineRows(h int) int { return max(3, h-1-clientChrome-timelineDetail) }
 // Tabs of the client screen.
 const (
 	tabTimeline = iota
+	tabPlan
 	tabStages
 	tabProfile
 	tabReferrals
 )
 
-var clientTabs = []string{"Timeline", "Stage history", "Profile", "Referrals"}
+var clientTabs = []string{"Timeline", "Plan", "Stage history", "Profile", "Referrals"}
 
 // clientView is one client: a header and three tabs.
 type clientView struct {
@@ -63,6 +64,7 @@ type clientView struct {
 	top      int
 	height   int // timeline rows on screen
 	refs     *referralList
+	plan     *planView
 }
 
 func loadClient(st *store.Store, id string) tea.Cmd {
@@ -85,7 +87,7 @@ func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
 		more: len(msg.timeline) == timelinePage, height: timelineRows(h)}
 	if old != nil && old.client.ID == msg.client.ID {
-		v.tab, v.refs = old.tab, old.refs
+		v.tab, v.refs, v.plan = old.tab, old.refs, old.plan
 		v.cursor = min(old.cursor, max(0, len(v.timeline)-1))
 		v.top = min(old.top, v.cursor)
 	}

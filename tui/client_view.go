@@ -49,6 +49,8 @@ func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []st
 		lines = append(lines, v.stagesView(s, now, w)...)
 	case tabReferrals:
 		lines = append(lines, v.refs.view(s, now, w, body)...)
+	case tabPlan:
+		lines = append(lines, v.planTab(s, now, w, body)...)
 	default:
 		lines = append(lines, v.profileView(s)...)
 	}

@@ -335,6 +335,9 @@ func (f *form) view(s styles, now time.Time) []string {
 func (f *form) fieldValue(fl *field, focused bool, s styles, now time.Time) string {
 	switch fl.kind {
 	case kindNote:
+		if fl.compact && !focused {
+			return compactNote(fl.area.Value(), s)
+		}
 		return fl.area.View()
 	case kindChoice, kindBool:
 		label := fl.options[fl.pick].label
@@ -392,6 +395,20 @@ func (f *form) fieldHelp(fl *field, s styles) []string {
 		out = append(out, truncate(text, w))
 	}
 	return out
+}
+
+// compactNote shows the lines of a note on one line, or "none".
+func compactNote(v string, s styles) string {
+	var lines []string
+	for _, l := range strings.Split(v, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		return s.dim.Render("none")
+	}
+	return "│ " + clean(strings.Join(lines, " · "))
 }
 
 // pad fits s into exactly n cells.

@@ -42,6 +42,7 @@ type field struct {
 	err      string
 	hidden   bool // not asked for now (substances unless the test names them)
 	stageTab bool // show the stage table as help
+	compact  bool // kindNote: one line unless focused, so a form of many lists fits 24 lines
 }
 
 func textField(name, label, value, help string) *field {

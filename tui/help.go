@@ -86,6 +86,8 @@ func (a *App) shortHelp() string {
 		b = a.keys.auditShort()
 	case a.picker != nil:
 		b = a.keys.pickerShort()
+	case a.screen == screenClient && a.client != nil && a.client.tab == tabPlan:
+		b = a.keys.planTabShort()
 	case a.screen == screenClient && a.client != nil && a.client.tab == tabReferrals:
 		b = a.keys.referralTabShort()
 	case a.screen == screenClient:

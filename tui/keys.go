@@ -20,6 +20,7 @@ type keyMap struct {
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
 	Lock, Unlock, AuditLog                  key.Binding
 	exportKeys
+	planKeys
 }
 
 func newKeyMap() keyMap {
@@ -71,6 +72,7 @@ func newKeyMap() keyMap {
 		Unlock:       b([]string{"enter"}, "enter", "unlock"),
 		AuditLog:     b([]string{"L"}, "L", "audit log"),
 		exportKeys:   newExportKeys(b),
+		planKeys:     newPlanKeys(b),
 	}
 }
 
@@ -98,6 +100,7 @@ func (k keyMap) clientGroups() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend},
 		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
+		{k.AddGoal, k.TickStep, k.EditGoal, k.GoalHistory, k.EditRelapsePlan, k.OlderPlan},
 	}
 }
 
@@ -171,4 +174,28 @@ func (k keyMap) exportShort() []key.Binding {
 // exportTypingShort is the help while a date or the path is being typed.
 func (k keyMap) exportTypingShort() []key.Binding {
 	return []key.Binding{k.ExportApply, k.NextField, k.Cancel}
+}
+
+// planKeys are the keys of the client's supervision and relapse-prevention
+// plans: p and P work from any client tab, the rest on the Plan tab.
+type planKeys struct {
+	AddGoal, TickStep, EditGoal, GoalHistory, EditRelapsePlan, OlderPlan key.Binding
+}
+
+func newPlanKeys(b func([]string, string, string) key.Binding) planKeys {
+	return planKeys{
+		AddGoal:         b([]string{"p"}, "p", "add goal"),
+		TickStep:        b([]string{"space"}, "space", "tick"),
+		EditGoal:        b([]string{"enter"}, "enter", "edit goal"),
+		GoalHistory:     b([]string{"H"}, "H", "goal history"),
+		EditRelapsePlan: b([]string{"P"}, "P", "relapse plan"),
+		OlderPlan:       b([]string{"v"}, "v", "older relapse plans"),
+	}
+}
+
+// planTabShort is the one-line help of the client's Plan tab; v and H are
+// hinted on the tab itself, where they apply, so that the line fits 80
+// columns.
+func (k keyMap) planTabShort() []key.Binding {
+	return []key.Binding{k.AddGoal, k.TickStep, k.EditGoal, k.EditRelapsePlan, k.Help, k.Back}
 }

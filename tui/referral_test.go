@@ -15,7 +15,7 @@ import (
 
 // openAnnReferrals opens Ann's client screen on the Referrals tab.
 func openAnnReferrals(h *harness) {
-	h.keys("/", "a", "n", "n", "enter", "enter", "tab", "tab", "tab")
+	h.keys("/", "a", "n", "n", "enter", "enter", "tab", "tab", "tab", "tab")
 }
 
 // addResources puts a few more resources in the directory, for the picker.
@@ -291,10 +291,10 @@ func TestReferralScreens(t *testing.T) {
 	}{
 		{name: "agenda", keys: []string{"g"}},
 		{name: "agenda_help", keys: []string{"g", "?"}},
-		{name: "client_referrals", keys: []string{"/", "a", "n", "n", "enter", "enter", "tab", "tab", "tab"}},
+		{name: "client_referrals", keys: []string{"/", "a", "n", "n", "enter", "enter", "tab", "tab", "tab", "tab"}},
 		{name: "resource_picker", keys: []string{"/", "a", "n", "n", "enter", "enter", "r", "h", "a", "r"}},
 		{name: "referral_form", keys: []string{"/", "a", "n", "n", "enter", "enter", "r", "enter"}},
-		{name: "referral_status_form", keys: []string{"/", "a", "n", "n", "enter", "enter", "tab", "tab", "tab", "u"}},
+		{name: "referral_status_form", keys: []string{"/", "a", "n", "n", "enter", "enter", "tab", "tab", "tab", "tab", "u"}},
 	}
 	for _, sc := range screens {
 		for _, size := range sizes {

@@ -57,6 +57,8 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	h.keys("/", "o", "w", "n", "enter", "enter")
 	check("client timeline")
 	h.mustSee("paid fine ⟨U+202E⟩evil⟨U+202C⟩ today")
+	h.keys("tab")
+	check("client plan")
 	h.keys("tab", "tab")
 	check("client profile")
 	h.keys("e")
