@@ -20,6 +20,7 @@ type keyMap struct {
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
 	Lock, Unlock, AuditLog                  key.Binding
 	exportKeys
+	overlayKeys
 }
 
 func newKeyMap() keyMap {
@@ -71,6 +72,7 @@ func newKeyMap() keyMap {
 		Unlock:       b([]string{"enter"}, "enter", "unlock"),
 		AuditLog:     b([]string{"L"}, "L", "audit log"),
 		exportKeys:   newExportKeys(b),
+		overlayKeys:  newOverlayKeys(b),
 	}
 }
 
@@ -98,6 +100,7 @@ func (k keyMap) clientGroups() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend},
 		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
+		{k.Screening, k.Consent, k.Consents},
 	}
 }
 
