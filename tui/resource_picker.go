@@ -54,6 +54,7 @@ func (a *App) openPicker(c model.Client) tea.Cmd {
 func (a *App) startPicker(p *resourcePicker) tea.Cmd {
 	in := newInput("/ ")
 	in.Placeholder = "resource name or category"
+	in.SetWidth(40) // room for the placeholder, which is cut to the width
 	in.Focus()
 	p.input = in
 	a.picker = p

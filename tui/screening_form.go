@@ -198,8 +198,6 @@ func (sf screeningForm) itemLines(f *form, s styles, w, rows int) []string {
 	if n > rows {
 		out = append(out, s.dim.Render(hint(start, "above")))
 	}
-	const answerWidth = 34
-	textWidth := max(10, w-6-answerWidth)
 	for i := start; i < start+shown; i++ {
 		fl := f.fields[i]
 		q, _ := sf.question(f, fl)
@@ -208,11 +206,14 @@ func (sf screeningForm) itemLines(f *form, s styles, w, rows int) []string {
 		if focused {
 			mark = s.selected.Render("▸") + " "
 		}
-		text := pad(q.Text, textWidth)
+		// The answer sits at the right edge; the question takes the rest of
+		// the line and shows in full under the form when focused.
+		answer := sf.answerText(f, fl, i, focused, s)
+		text := pad(q.Text, max(10, w-6-lipgloss.Width(answer)-2))
 		if focused {
 			text = s.bold.Render(text)
 		}
-		out = append(out, mark+pad(fl.label, 3)+" "+text+" "+sf.answerText(f, fl, i, focused, s))
+		out = append(out, mark+pad(fl.label, 3)+" "+text+"  "+answer)
 	}
 	if n > rows {
 		out = append(out, s.dim.Render(hint(n-start-shown, "below")))
@@ -283,6 +284,9 @@ func (sf screeningForm) totalLines(s styles, res model.ScreeningResult, scored [
 		var bands []string
 		for _, b := range sf.published.Bands {
 			text := strconv.Itoa(b.Min) + "–" + strconv.Itoa(b.Max) + " " + b.Label
+			if b.Min == b.Max {
+				text = strconv.Itoa(b.Min) + " " + b.Label
+			}
 			if answered == len(scored) && b.Contains(res.Total) {
 				text = "▸" + text
 			}
@@ -310,7 +314,7 @@ func (sf screeningForm) footer(f *form, s styles, w int) []string {
 	}
 	var opts []string
 	for i, o := range fl.options {
-		text := strconv.Itoa(i+1) + " " + o.label
+		text := "[" + strconv.Itoa(i+1) + "] " + o.label
 		if i == fl.pick {
 			text = "▸" + text
 		}
