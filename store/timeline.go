@@ -141,7 +141,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 				return err
 			})
 	}
-	if err == nil {
+	if err == nil && len(ids[model.TimelineScreening]) > 0 {
 		err = eachRow(ctx, s.db, "SELECT "+screeningColumns+" FROM screenings sc WHERE sc.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineScreening]), func(row scanner) error {
 				sc, err := scanScreening(row)
