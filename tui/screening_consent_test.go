@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"caseload/model"
 	"caseload/store"
 )
@@ -319,5 +321,30 @@ func TestScreeningAndConsentDraftsComeBackOnTheNextStart(t *testing.T) {
 	if f == nil || f.kind != "consent" || f.field(model.FieldPurpose).value() != "coordination" ||
 		f.field(model.FieldRecipient).options[0].label != "Harbor Recovery Center" {
 		t.Fatalf("the consent draft did not come back as typed:\n%s", next.screen())
+	}
+}
+
+func TestConsentLineFitsTheHeaderAndKeepsTheCounts(t *testing.T) {
+	s := newStyles(true)
+	today := model.DateOf(frozen)
+	active := func(name string) clientConsent {
+		return clientConsent{recipient: name, consent: model.Consent{Kinds: []model.ShareKind{model.ShareAttendance},
+			SignedOn: model.Date{Year: 2026, Month: 1, Day: 1}, ExpiresOn: model.Date{Year: 2027, Month: 3, Day: 1}}}
+	}
+	expired := active("Old Clinic")
+	expired.consent.ExpiresOn = model.Date{Year: 2026, Month: 2, Day: 1}
+	list := []clientConsent{active("Harbor Recovery Center"), active("Eastside Housing Authority"),
+		active("Second Chance Jobs"), active("Dr Ana Ruiz, GP"), expired}
+	line := ansi.Strip(consentLine(s, list, today, 80))
+	if w := len([]rune(line)); w > 80 {
+		t.Errorf("the consent line is %d cells: %q", w, line)
+	}
+	for _, want := range []string{"Consents: Harbor Recovery Center (to 2027-03-01)", "more active", "+1 expired"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the consent line %q lacks %q", line, want)
+		}
+	}
+	if got := ansi.Strip(consentLine(s, nil, today, 80)); got != "Consents: none on file" {
+		t.Errorf("no consents read %q", got)
 	}
 }
