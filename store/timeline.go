@@ -25,9 +25,10 @@ const timelineQuery = `
 // amendments, screenings and goal changes (each goal version, with the one
 // before it). Amended records stay, marked with the amendment's id. Every
 // part of the union reads an index on (client_id, at) or, for goal versions,
-// the client's goals by index and their versions by primary key.
+// the client's goals by index and their versions by primary key; the
+// queries are prepared once per store.
 func (s *Store) Timeline(ctx context.Context, clientID string, limit, offset int) ([]model.TimelineEntry, error) {
-	rows, err := s.db.QueryContext(ctx, timelineQuery, clientID, limitOrAll(limit), offset)
+	rows, err := preparedReads{s}.QueryContext(ctx, timelineQuery, clientID, limitOrAll(limit), offset)
 	if err != nil {
 		return nil, fmt.Errorf("read timeline: %w", explain(err))
 	}
@@ -105,18 +106,19 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 		amendments: map[string]model.Amendment{}, amendedBy: map[string]string{}, resourceOf: map[string]string{},
 		screenings: map[string]model.Screening{}, goals: map[string]model.Goal{},
 	}
+	q := preparedReads{s}
 	var all []string
 	for _, list := range ids {
 		all = append(all, list...)
 	}
-	err := eachRow(ctx, s.db, "SELECT "+checkinColumns+" FROM checkins k WHERE k.id IN (SELECT value FROM json_each(?))",
+	err := eachRow(ctx, q, "SELECT "+checkinColumns+" FROM checkins k WHERE k.id IN (SELECT value FROM json_each(?))",
 		jsonList(ids[model.TimelineCheckIn]), func(row scanner) error {
 			c, err := scanCheckIn(row)
 			r.checkins[c.ID] = c
 			return err
 		})
 	if err == nil {
-		err = eachRow(ctx, s.db, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE n.id IN (SELECT value FROM json_each(?))",
+		err = eachRow(ctx, q, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE n.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineStageNote]), func(row scanner) error {
 				n, err := scanStageNote(row)
 				r.notes[n.ID] = n
@@ -124,7 +126,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 			})
 	}
 	if err == nil {
-		err = eachRow(ctx, s.db, "SELECT "+eventColumns+", res.name FROM referral_events e JOIN referrals rf ON rf.id = e.referral_id JOIN resources res ON res.id = rf.resource_id WHERE e.id IN (SELECT value FROM json_each(?))",
+		err = eachRow(ctx, q, "SELECT "+eventColumns+", res.name FROM referral_events e JOIN referrals rf ON rf.id = e.referral_id JOIN resources res ON res.id = rf.resource_id WHERE e.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineReferral]), func(row scanner) error {
 				var name string
 				ev, err := scanEvent(rowWithExtra{row, &name})
@@ -134,7 +136,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 			})
 	}
 	if err == nil {
-		err = eachRow(ctx, s.db, "SELECT "+amendmentColumns+" FROM amendments a WHERE a.id IN (SELECT value FROM json_each(?))",
+		err = eachRow(ctx, q, "SELECT "+amendmentColumns+" FROM amendments a WHERE a.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineAmendment]), func(row scanner) error {
 				a, err := scanAmendment(row)
 				r.amendments[a.ID] = a
@@ -142,7 +144,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 			})
 	}
 	if err == nil && len(ids[model.TimelineScreening]) > 0 {
-		err = eachRow(ctx, s.db, "SELECT "+screeningColumns+" FROM screenings sc WHERE sc.id IN (SELECT value FROM json_each(?))",
+		err = eachRow(ctx, q, "SELECT "+screeningColumns+" FROM screenings sc WHERE sc.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineScreening]), func(row scanner) error {
 				sc, err := scanScreening(row)
 				r.screenings[sc.ID] = sc
@@ -153,7 +155,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 		err = r.loadGoalVersions(ctx, s, ids[model.TimelineGoal])
 	}
 	if err == nil {
-		err = eachRow(ctx, s.db, "SELECT target_id, id FROM amendments WHERE target_id IN (SELECT value FROM json_each(?))",
+		err = eachRow(ctx, q, "SELECT target_id, id FROM amendments WHERE target_id IN (SELECT value FROM json_each(?))",
 			jsonList(all), func(row scanner) error {
 				var target, id string
 				err := row.Scan(&target, &id)
@@ -183,7 +185,7 @@ func (r *timelineRecords) loadGoalVersions(ctx context.Context, s *Store, keys [
 			goalIDs = append(goalIDs, id)
 		}
 	}
-	return eachRow(ctx, s.db, "SELECT "+goalColumns+" FROM goals g JOIN goal_versions v ON v.goal_id = g.id WHERE g.id IN (SELECT value FROM json_each(?))",
+	return eachRow(ctx, preparedReads{s}, "SELECT "+goalColumns+" FROM goals g JOIN goal_versions v ON v.goal_id = g.id WHERE g.id IN (SELECT value FROM json_each(?))",
 		jsonList(goalIDs), func(row scanner) error {
 			g, err := scanGoal(row)
 			r.goals[goalVersionKey(g.ID, g.Version)] = g
