@@ -107,10 +107,11 @@ func (s checkinForm) view(f *form, st styles, now time.Time) []string {
 }
 
 // planPanel is the relapse-prevention plan's sections for the risk flags
-// ticked on the form; nil when no ticked flag calls for one.
+// ticked on the form; nil when no ticked flag calls for one, and on an
+// amendment, which corrects a past contact.
 func (s checkinForm) planPanel(f *form, st styles, w int) []string {
 	fl := f.field(model.FieldFlags)
-	if fl == nil {
+	if fl == nil || s.original != nil {
 		return nil
 	}
 	flags := multiValues[model.RiskFlag](fl)

@@ -173,6 +173,8 @@ func (v *clientView) amendForm(now time.Time, d checkinDefaults) (*form, string)
 		return newStageNoteForm(v.client, v.summary.Stage, e.StageNote, now), ""
 	case e.Event != nil:
 		return newEventNoteForm(v.client, *e.Event, clean(e.ResourceName)), ""
+	case e.Screening != nil, e.Goal != nil:
+		return nil, "A screening or a goal change is not amended: record a new one."
 	}
 	return nil, "An amendment is not amended; amend the record it corrected."
 }

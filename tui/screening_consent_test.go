@@ -348,3 +348,14 @@ func TestConsentLineFitsTheHeaderAndKeepsTheCounts(t *testing.T) {
 		t.Errorf("no consents read %q", got)
 	}
 }
+
+func TestAScreeningOnTheTimelineIsNotAmended(t *testing.T) {
+	st := planStore(t)
+	h := start(t, st, 80, 24)
+	openAnn(h)
+	h.keys("j", "j", "A") // the PHQ-9 of 16 Nov
+	if h.app.form != nil {
+		t.Fatalf("A on a screening opened a form:\n%s", h.screen())
+	}
+	h.mustSee("A screening or a goal change is not amended: record a new one.")
+}
