@@ -86,6 +86,10 @@ type Form struct {
 	Totalled bool
 	Bands    []ScoreBand
 	Note     string // what the bands mean and do not mean
+	// Unscored are questions printed after the scored ones (the PHQ-9's
+	// tenth, about how difficult the problems have made life): asked if the
+	// client wants to answer, never counted in the total.
+	Unscored []Question
 }
 
 // MaxTotal is the highest total the form can score.
@@ -110,6 +114,7 @@ func FormOf(i Instrument) (Form, bool) {
 	}
 	f.Questions = append([]Question(nil), f.Questions...)
 	f.Bands = append([]ScoreBand(nil), f.Bands...)
+	f.Unscored = append([]Question(nil), f.Unscored...)
 	return f, true
 }
 
@@ -141,6 +146,13 @@ var phq9Items = []string{
 	"Trouble concentrating on things, such as reading the newspaper or watching television",
 	"Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual",
 	"Thoughts that you would be better off dead or of hurting yourself in some way",
+}
+
+// phq9Difficulty is the PHQ-9's tenth question as published: optional and
+// never scored.
+var phq9Difficulty = Question{
+	Text:    "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
+	Choices: []Choice{{"Not difficult at all", 0}, {"Somewhat difficult", 1}, {"Very difficult", 2}, {"Extremely difficult", 3}},
 }
 
 var gad7Items = []string{
@@ -176,8 +188,9 @@ var forms = map[Instrument]Form{
 	InstrumentPHQ9: {
 		Instrument: InstrumentPHQ9, Title: "Patient Health Questionnaire (PHQ-9)", Source: pfizer, Lead: phqLead,
 		Questions: items(phq9Items, frequency), Totalled: true,
-		Bands: []ScoreBand{{0, 4, "minimal"}, {5, 9, "mild"}, {10, 14, "moderate"}, {15, 19, "moderately severe"}, {20, 27, "severe"}},
-		Note:  bandNote + " Any answer above \"Not at all\" to item 9 calls for asking about safety now.",
+		Bands:    []ScoreBand{{0, 4, "minimal"}, {5, 9, "mild"}, {10, 14, "moderate"}, {15, 19, "moderately severe"}, {20, 27, "severe"}},
+		Note:     bandNote + " Any answer above \"Not at all\" to item 9 calls for asking about safety now.",
+		Unscored: []Question{phq9Difficulty},
 	},
 	InstrumentPHQ2: {
 		Instrument: InstrumentPHQ2, Title: "Patient Health Questionnaire (PHQ-2)", Source: pfizer, Lead: phqLead,

@@ -18,8 +18,11 @@ type Screening struct {
 	Instrument Instrument
 	At         time.Time
 	Answers    []int
-	Note       string
-	CreatedAt  time.Time
+	// Unscored holds the answers to the form's unscored questions (the
+	// PHQ-9's tenth), Unanswered when skipped; they never change the total.
+	Unscored  []int
+	Note      string
+	CreatedAt time.Time
 }
 
 // Screening field names used in validation errors.
@@ -30,6 +33,11 @@ const (
 
 // FieldItem names question n (1-based) of a screening in validation errors.
 func FieldItem(n int) string { return "item_" + strconv.Itoa(n) }
+
+// FieldUnscored names unscored question n (1-based) in validation errors; it
+// is numbered after the scored ones, as printed: the PHQ-9's tenth is
+// "item_10".
+func FieldUnscored(form Form, n int) string { return FieldItem(len(form.Questions) + n) }
 
 // Validate checks the screening as of now: every item answered with one of
 // its published answers.
@@ -58,6 +66,14 @@ func (s Screening) Validate(now time.Time) error {
 			p.add(FieldItem(i+1), "not answered")
 		case !q.Allows(s.Answers[i]):
 			p.add(FieldItem(i+1), "not one of the answers ("+strconv.Itoa(s.Answers[i])+" points)")
+		}
+	}
+	if len(s.Unscored) > len(form.Unscored) {
+		p.add(FieldAnswers, "the "+form.Title+" has "+strconv.Itoa(len(form.Unscored))+" unscored questions")
+	}
+	for i, q := range form.Unscored {
+		if i < len(s.Unscored) && s.Unscored[i] != Unanswered && !q.Allows(s.Unscored[i]) {
+			p.add(FieldUnscored(form, i+1), "not one of the answers")
 		}
 	}
 	return p.err()
@@ -108,13 +124,18 @@ func (s Screening) Result() ScreeningResult {
 	return r
 }
 
-// NewScreening returns a blank screening of an instrument, every item
-// Unanswered.
+// NewScreening returns a blank screening of an instrument, every item,
+// scored or not, Unanswered.
 func NewScreening(clientID string, i Instrument, at time.Time) Screening {
 	form, _ := FormOf(i)
-	answers := make([]int, len(form.Questions))
-	for n := range answers {
-		answers[n] = Unanswered
+	return Screening{ClientID: clientID, Instrument: i, At: at, Answers: unanswered(len(form.Questions)),
+		Unscored: unanswered(len(form.Unscored))}
+}
+
+func unanswered(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = Unanswered
 	}
-	return Screening{ClientID: clientID, Instrument: i, At: at, Answers: answers}
+	return out
 }

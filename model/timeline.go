@@ -12,6 +12,11 @@ type TimelineEntry struct {
 	StageNote *StageNote
 	Event     *ReferralEvent
 	Amendment *Amendment
+	Screening *Screening
+	// Goal is the goal version recorded at this point; Previous is the
+	// version before it (nil for a new goal), so the change can be told.
+	Goal     *Goal
+	Previous *Goal
 	// AmendedBy is the amendment that corrects this record, if any: the
 	// record stays on the timeline, marked.
 	AmendedBy string
@@ -28,4 +33,6 @@ const (
 	TimelineStageNote TimelineKind = "stage_note"
 	TimelineReferral  TimelineKind = "referral_event"
 	TimelineAmendment TimelineKind = "amendment"
+	TimelineScreening TimelineKind = "screening"
+	TimelineGoal      TimelineKind = "goal_version"
 )

@@ -114,19 +114,25 @@ func (w *Writer) SaveGoal(g model.Goal) (model.Goal, error) {
 func (s *Store) TickStep(ctx context.Context, goalID string, i int, done bool) (model.Goal, error) {
 	var g model.Goal
 	err := s.write(ctx, func(w *Writer) error {
-		cur, err := scanGoal(w.queryRow("SELECT "+goalColumns+" "+latestGoalVersion+" WHERE g.id = ?", goalID))
-		if err != nil {
-			return fmt.Errorf("tick step: %w", notFound(err))
-		}
-		next, ok := cur.WithStep(i, done)
-		if !ok {
-			return &model.ValidationError{Fields: []model.FieldError{{Field: model.FieldSteps, Message: fmt.Sprintf("the goal has no step %d", i+1)}}}
-		}
-		next.At, next.Note = w.now, ""
-		g, err = w.SaveGoal(next)
+		var err error
+		g, err = w.TickStep(goalID, i, done)
 		return err
 	})
 	return g, err
+}
+
+// TickStep ticks a step in the writer's transaction.
+func (w *Writer) TickStep(goalID string, i int, done bool) (model.Goal, error) {
+	cur, err := scanGoal(w.queryRow("SELECT "+goalColumns+" "+latestGoalVersion+" WHERE g.id = ?", goalID))
+	if err != nil {
+		return cur, fmt.Errorf("tick step: %w", notFound(err))
+	}
+	next, ok := cur.WithStep(i, done)
+	if !ok {
+		return cur, &model.ValidationError{Fields: []model.FieldError{{Field: model.FieldSteps, Message: fmt.Sprintf("the goal has no step %d", i+1)}}}
+	}
+	next.At, next.Note = w.now, ""
+	return w.SaveGoal(next)
 }
 
 // checkGoal validates a goal version and checks that the referrals it links

@@ -17,8 +17,32 @@ func scanScreening(row scanner) (model.Screening, error) {
 	}
 	var d decoder
 	s.At, s.CreatedAt = d.time(at), d.time(created)
-	s.Answers = decodeList[int](&d, answers)
+	s.Answers, s.Unscored = splitAnswers(s.Instrument, decodeList[int](&d, answers))
 	return s, d.err
+}
+
+// joinAnswers is what the answers column holds: the points of each question
+// in the published order, the unscored ones (the PHQ-9's tenth) after the
+// scored ones as the form prints them, and only when one was answered, so a
+// screening without them reads as it always did. The total column is the
+// scored answers' alone.
+func joinAnswers(sc model.Screening) []int {
+	for _, a := range sc.Unscored {
+		if a != model.Unanswered {
+			return append(append([]int(nil), sc.Answers...), sc.Unscored...)
+		}
+	}
+	return sc.Answers
+}
+
+// splitAnswers reads the answers column back into scored and unscored
+// answers by the instrument's number of scored questions.
+func splitAnswers(i model.Instrument, all []int) (scored, unscored []int) {
+	form, ok := model.FormOf(i)
+	if !ok || len(all) <= len(form.Questions) {
+		return all, nil
+	}
+	return all[:len(form.Questions)], all[len(form.Questions):]
 }
 
 // AddScreening records a brief screening with its answers and total. A
@@ -45,7 +69,7 @@ func (w *Writer) AddScreening(sc model.Screening) (model.Screening, error) {
 	}
 	_, err := w.exec(`INSERT INTO screenings (id, client_id, instrument, at, answers, total, note, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		sc.ID, sc.ClientID, sc.Instrument, fmtTime(sc.At), jsonList(sc.Answers), sc.Result().Total, sc.Note, fmtTime(sc.CreatedAt))
+		sc.ID, sc.ClientID, sc.Instrument, fmtTime(sc.At), jsonList(joinAnswers(sc)), sc.Result().Total, sc.Note, fmtTime(sc.CreatedAt))
 	if err != nil {
 		return sc, fmt.Errorf("save screening: %w", explain(err))
 	}

@@ -3,20 +3,32 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"caseload/model"
 )
 
+// timelineQuery lists a page of a client's records as (kind, id, at).
+const timelineQuery = `
+	SELECT 'checkin', id, at FROM checkins WHERE client_id = ?1
+	UNION ALL SELECT 'stage_note', id, at FROM stage_notes WHERE client_id = ?1 AND checkin_id IS NULL
+	UNION ALL SELECT 'referral_event', id, at FROM referral_events WHERE client_id = ?1
+	UNION ALL SELECT 'amendment', id, at FROM amendments WHERE client_id = ?1
+	UNION ALL SELECT 'screening', id, at FROM screenings WHERE client_id = ?1
+	UNION ALL SELECT 'goal_version', v.goal_id || '/' || v.version, v.at
+		FROM goals g JOIN goal_versions v ON v.goal_id = g.id WHERE g.client_id = ?1
+	ORDER BY 3 DESC, 2 DESC LIMIT ?2 OFFSET ?3`
+
 // Timeline returns one page of a client's records, newest first: check-ins
-// (with the stage noted at them), stand-alone stage notes, referral changes
-// and amendments. Amended records stay, marked with the amendment's id.
+// (with the stage noted at them), stand-alone stage notes, referral changes,
+// amendments, screenings and goal changes (each goal version, with the one
+// before it). Amended records stay, marked with the amendment's id. Every
+// part of the union reads an index on (client_id, at) or, for goal versions,
+// the client's goals by index and their versions by primary key; the
+// queries are prepared once per store.
 func (s *Store) Timeline(ctx context.Context, clientID string, limit, offset int) ([]model.TimelineEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT 'checkin', id, at FROM checkins WHERE client_id = ?1
-		UNION ALL SELECT 'stage_note', id, at FROM stage_notes WHERE client_id = ?1 AND checkin_id IS NULL
-		UNION ALL SELECT 'referral_event', id, at FROM referral_events WHERE client_id = ?1
-		UNION ALL SELECT 'amendment', id, at FROM amendments WHERE client_id = ?1
-		ORDER BY 3 DESC, 2 DESC LIMIT ?2 OFFSET ?3`, clientID, limitOrAll(limit), offset)
+	rows, err := preparedReads{s}.QueryContext(ctx, timelineQuery, clientID, limitOrAll(limit), offset)
 	if err != nil {
 		return nil, fmt.Errorf("read timeline: %w", explain(err))
 	}
@@ -58,6 +70,15 @@ func (s *Store) Timeline(ctx context.Context, clientID string, limit, offset int
 		case model.TimelineAmendment:
 			a := recs.amendments[e.ID]
 			e.Amendment, e.At = &a, a.At
+		case model.TimelineScreening:
+			sc := recs.screenings[e.ID]
+			e.Screening, e.At = &sc, sc.At
+		case model.TimelineGoal:
+			g := recs.goals[e.ID]
+			e.Goal, e.At = &g, g.At
+			if prev, ok := recs.goals[goalVersionKey(g.ID, g.Version-1)]; ok {
+				e.Previous = &prev
+			}
 		}
 		e.AmendedBy = recs.amendedBy[e.ID]
 	}
@@ -71,26 +92,33 @@ type timelineRecords struct {
 	amendments map[string]model.Amendment
 	amendedBy  map[string]string
 	resourceOf map[string]string
+	screenings map[string]model.Screening
+	goals      map[string]model.Goal // by goalVersionKey
 }
+
+// goalVersionKey is how the timeline names one goal version.
+func goalVersionKey(goalID string, version int) string { return goalID + "/" + strconv.Itoa(version) }
 
 // timelineRecords loads the records of one page, one query per kind.
 func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind][]string) (timelineRecords, error) {
 	r := timelineRecords{
 		checkins: map[string]model.CheckIn{}, notes: map[string]model.StageNote{}, events: map[string]model.ReferralEvent{},
 		amendments: map[string]model.Amendment{}, amendedBy: map[string]string{}, resourceOf: map[string]string{},
+		screenings: map[string]model.Screening{}, goals: map[string]model.Goal{},
 	}
+	q := preparedReads{s}
 	var all []string
 	for _, list := range ids {
 		all = append(all, list...)
 	}
-	err := eachRow(ctx, s.db, "SELECT "+checkinColumns+" FROM checkins k WHERE k.id IN (SELECT value FROM json_each(?))",
+	err := eachRow(ctx, q, "SELECT "+checkinColumns+" FROM checkins k WHERE k.id IN (SELECT value FROM json_each(?))",
 		jsonList(ids[model.TimelineCheckIn]), func(row scanner) error {
 			c, err := scanCheckIn(row)
 			r.checkins[c.ID] = c
 			return err
 		})
 	if err == nil {
-		err = eachRow(ctx, s.db, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE n.id IN (SELECT value FROM json_each(?))",
+		err = eachRow(ctx, q, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE n.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineStageNote]), func(row scanner) error {
 				n, err := scanStageNote(row)
 				r.notes[n.ID] = n
@@ -98,7 +126,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 			})
 	}
 	if err == nil {
-		err = eachRow(ctx, s.db, "SELECT "+eventColumns+", res.name FROM referral_events e JOIN referrals rf ON rf.id = e.referral_id JOIN resources res ON res.id = rf.resource_id WHERE e.id IN (SELECT value FROM json_each(?))",
+		err = eachRow(ctx, q, "SELECT "+eventColumns+", res.name FROM referral_events e JOIN referrals rf ON rf.id = e.referral_id JOIN resources res ON res.id = rf.resource_id WHERE e.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineReferral]), func(row scanner) error {
 				var name string
 				ev, err := scanEvent(rowWithExtra{row, &name})
@@ -108,15 +136,26 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 			})
 	}
 	if err == nil {
-		err = eachRow(ctx, s.db, "SELECT "+amendmentColumns+" FROM amendments a WHERE a.id IN (SELECT value FROM json_each(?))",
+		err = eachRow(ctx, q, "SELECT "+amendmentColumns+" FROM amendments a WHERE a.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineAmendment]), func(row scanner) error {
 				a, err := scanAmendment(row)
 				r.amendments[a.ID] = a
 				return err
 			})
 	}
+	if err == nil && len(ids[model.TimelineScreening]) > 0 {
+		err = eachRow(ctx, q, "SELECT "+screeningColumns+" FROM screenings sc WHERE sc.id IN (SELECT value FROM json_each(?))",
+			jsonList(ids[model.TimelineScreening]), func(row scanner) error {
+				sc, err := scanScreening(row)
+				r.screenings[sc.ID] = sc
+				return err
+			})
+	}
 	if err == nil {
-		err = eachRow(ctx, s.db, "SELECT target_id, id FROM amendments WHERE target_id IN (SELECT value FROM json_each(?))",
+		err = r.loadGoalVersions(ctx, s, ids[model.TimelineGoal])
+	}
+	if err == nil {
+		err = eachRow(ctx, q, "SELECT target_id, id FROM amendments WHERE target_id IN (SELECT value FROM json_each(?))",
 			jsonList(all), func(row scanner) error {
 				var target, id string
 				err := row.Scan(&target, &id)
@@ -128,6 +167,30 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 		return r, fmt.Errorf("read timeline: %w", explain(err))
 	}
 	return r, nil
+}
+
+// loadGoalVersions reads every version of the goals a page shows, so that
+// each change can be told against the version before it; a goal has a
+// handful of versions.
+func (r *timelineRecords) loadGoalVersions(ctx context.Context, s *Store, keys []string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	var goalIDs []string
+	for _, k := range keys {
+		id := k[:strings.LastIndexByte(k, '/')]
+		if !seen[id] {
+			seen[id] = true
+			goalIDs = append(goalIDs, id)
+		}
+	}
+	return eachRow(ctx, preparedReads{s}, "SELECT "+goalColumns+" FROM goals g JOIN goal_versions v ON v.goal_id = g.id WHERE g.id IN (SELECT value FROM json_each(?))",
+		jsonList(goalIDs), func(row scanner) error {
+			g, err := scanGoal(row)
+			r.goals[goalVersionKey(g.ID, g.Version)] = g
+			return err
+		})
 }
 
 // rowWithExtra appends destinations to a scan, for a query that selects a few

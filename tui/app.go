@@ -65,6 +65,7 @@ type App struct {
 	agenda     *agendaView
 	back       screen // where esc from a client goes: the caseload or the agenda
 	picker     *resourcePicker
+	overlay    overlay // a small list over the client screen
 	directory  *directory
 	form       *form
 	export     *exportDialog
@@ -245,6 +246,9 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 	if a.picker != nil {
 		return a.pickerKey(kp, now)
 	}
+	if a.overlay != nil {
+		return a.overlayKey(kp, now)
+	}
 	switch a.screen {
 	case screenClient:
 		return a.clientKey(kp, now)
@@ -338,6 +342,8 @@ func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openDirectory()
 	case key.Matches(kp, a.keys.ChangeStatus) && v.tab == tabReferrals:
 		return a.openStatusForm(now)
+	case key.Matches(kp, a.keys.Screening), key.Matches(kp, a.keys.Consent), key.Matches(kp, a.keys.Consents):
+		return a.screeningConsentKey(kp, now)
 	case key.Matches(kp, a.keys.Amend):
 		f, why := v.amendForm(now, checkinDefaults{client: v.client, summary: v.summary, intervals: a.intervals})
 		if f == nil {
@@ -368,6 +374,9 @@ func (a *App) prepareCheckIn(clientID string, draft map[string]string) tea.Cmd {
 		d := checkinDefaults{client: c, summary: sum, intervals: set.Intervals}
 		if last, err := st.LastCheckIn(ctx, clientID); err == nil {
 			d.last = &last
+		}
+		if err := readCheckInPlan(ctx, st, clientID, &d); err != nil {
+			return formReadyMsg{err: err}
 		}
 		return formReadyMsg{form: newCheckInForm(d, nil, now), draft: draft}
 	}

@@ -80,6 +80,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return a.handlePlanWork(msg)
 	case directoryLoadedMsg, resourceOpenedMsg, resourceSavedMsg:
 		return a.handleDirectoryWork(msg)
+	case screeningSavedMsg, consentSavedMsg, consentRevokedMsg:
+		return a.handleScreeningConsentWork(msg)
 	case draftTickMsg:
 		if a.form != nil && a.form.draftKey == msg.key && a.form.version == msg.version {
 			return a.saveDraft(a.form)

@@ -36,6 +36,7 @@ const whenHelp = `Type "now", "today 3pm", "tomorrow", "fri 10:00", "+14d" or 20
 // checkinForm saves a new check-in, or amends one when original is set.
 type checkinForm struct {
 	original *model.CheckIn
+	plan     *model.RelapsePlan // shown beside a risk flag; nil when none
 }
 
 // checkinDefaults is what the form needs to fill itself in.
@@ -44,6 +45,8 @@ type checkinDefaults struct {
 	summary   model.ClientSummary
 	last      *model.CheckIn // the latest check-in, for the contact type
 	intervals model.Intervals
+	goals     []model.Goal       // open goals, whose steps can be ticked
+	plan      *model.RelapsePlan // the relapse-prevention plan, if any
 }
 
 // newCheckInForm builds the check-in form with defaults that do the work:
@@ -74,7 +77,7 @@ func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *
 	}
 	stages := append(model.Stages(), model.Option[model.Stage]{Value: noStage, Label: "Not recorded", Help: "No stage observed at this contact."})
 	f := &form{
-		spec: checkinForm{original: original}, kind: "checkin", title: title, clientID: d.client.ID,
+		spec: checkinForm{original: original, plan: d.plan}, kind: "checkin", title: title, clientID: d.client.ID,
 		draftKey: draftKey, target: target, opened: now,
 		fields: []*field{
 			whenField(model.FieldAt, "When", fmtWhen(c.At), whenHelp, false),
@@ -95,6 +98,10 @@ func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *
 		},
 	}
 	f.field(model.FieldStage).stageTab = true
+	if steps := stepsField(d.goals); steps != nil && original == nil {
+		at := f.indexOf(f.field(model.FieldFlags)) + 1
+		f.fields = append(f.fields[:at], append([]*field{steps}, f.fields[at:]...)...)
+	}
 	f.focus = 1 // "When" is right nine times out of ten; the type is the first thing to say
 	if original != nil {
 		f.fields = append([]*field{textField(model.FieldAmendReason, "Reason", "", "Why the record is corrected: the original stays readable.")}, f.fields...)
@@ -155,8 +162,12 @@ func (s checkinForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, e
 			return amendmentSavedMsg{msg}
 		}, nil
 	}
+	ticks := stepTicks(f)
+	if len(ticks) > 0 {
+		msg.what += " with " + strconv.Itoa(len(ticks)) + " plan step(s) done"
+	}
 	return func() tea.Msg {
-		_, err := st.AddCheckIn(context.Background(), c)
+		_, err := st.AddCheckInWithTicks(context.Background(), c, ticks)
 		msg.err = err
 		return checkinSavedMsg{msg}
 	}, nil

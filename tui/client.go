@@ -18,6 +18,7 @@ type clientLoadedMsg struct {
 	summary  model.ClientSummary
 	timeline []model.TimelineEntry
 	history  []model.StageNote
+	consents []clientConsent
 	err      error
 }
 
@@ -35,7 +36,7 @@ const timelinePage = 40
 
 // timelineDetail is the lines under the timeline for the selected record's
 // note; clientChrome is the header, notice, tabs and rule around the list.
-const timelineDetail, clientChrome = 4, 8
+const timelineDetail, clientChrome = 4, 9
 
 // timelineRows is how many records fit on a screen h lines high.
 func timelineRows(h int) int { return max(3, h-1-clientChrome-timelineDetail) }
@@ -57,6 +58,7 @@ type clientView struct {
 	summary  model.ClientSummary
 	timeline []model.TimelineEntry
 	history  []model.StageNote
+	consents []clientConsent
 	more     bool // the timeline may have more pages
 	loading  bool
 	tab      int
@@ -79,13 +81,17 @@ func loadClient(st *store.Store, id string) tea.Cmd {
 			return clientLoadedMsg{err: err}
 		}
 		hist, err := st.StageHistory(ctx, id)
-		return clientLoadedMsg{client: c, summary: sum, timeline: tl, history: hist, err: err}
+		if err != nil {
+			return clientLoadedMsg{err: err}
+		}
+		cons, err := readConsents(ctx, st, id)
+		return clientLoadedMsg{client: c, summary: sum, timeline: tl, history: hist, consents: cons, err: err}
 	}
 }
 
 func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
-		more: len(msg.timeline) == timelinePage, height: timelineRows(h)}
+		consents: msg.consents, more: len(msg.timeline) == timelinePage, height: timelineRows(h)}
 	if old != nil && old.client.ID == msg.client.ID {
 		v.tab, v.refs, v.plan = old.tab, old.refs, old.plan
 		v.cursor = min(old.cursor, max(0, len(v.timeline)-1))
@@ -169,6 +175,8 @@ func (v *clientView) amendForm(now time.Time, d checkinDefaults) (*form, string)
 		return newStageNoteForm(v.client, v.summary.Stage, e.StageNote, now), ""
 	case e.Event != nil:
 		return newEventNoteForm(v.client, *e.Event, clean(e.ResourceName)), ""
+	case e.Screening != nil, e.Goal != nil:
+		return nil, "A screening or a goal change is not amended: record a new one."
 	}
 	return nil, "An amendment is not amended; amend the record it corrected."
 }

@@ -28,7 +28,9 @@ func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []st
 		"Supervised " + orDash(c.SupervisionFrom.String()) + " → " + until + " · Next due: " + s.due(state, due),
 		"Stage: " + stage,
 		s.dim.Render("Conditions: ") + orDash(firstLine(clean(strings.ReplaceAll(c.Conditions, "\n", "; ")))),
+		consentLine(s, v.consents, model.DateOf(now), w),
 	}
+	notice = v.safetyBanner(s, now, notice)
 	if notice != "" {
 		lines = append(lines, notice)
 	}
@@ -114,6 +116,8 @@ func entrySummary(e model.TimelineEntry, s styles) string {
 			return "Referral " + clean(e.ResourceName) + ": " + e.Event.To.Label()
 		}
 		return "Referral " + clean(e.ResourceName) + ": " + e.Event.From.Label() + " → " + e.Event.To.Label()
+	case e.Screening != nil, e.Goal != nil:
+		return planEntrySummary(e, s)
 	case e.Amendment != nil:
 		a := e.Amendment
 		what := "struck out"
@@ -151,6 +155,8 @@ func entryNote(e model.TimelineEntry) string {
 		return e.Event.Note
 	case e.Amendment != nil:
 		return "Reason: " + e.Amendment.Reason
+	case e.Screening != nil, e.Goal != nil:
+		return planEntryNote(e)
 	}
 	return ""
 }

@@ -296,8 +296,22 @@ func (f *form) passToEditor(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// formViewer is a form spec that draws its own screen (the screenings, the
+// check-in with its relapse-plan panel), from the body and footer below.
+type formViewer interface {
+	view(f *form, s styles, now time.Time) []string
+}
+
 // view draws the form: the fields, then help for the focused field.
 func (f *form) view(s styles, now time.Time) []string {
+	if v, ok := f.spec.(formViewer); ok {
+		return v.view(f, s, now)
+	}
+	return append(f.body(s, now), f.footer(s)...)
+}
+
+// body is the title, the fields with their errors, and a rule.
+func (f *form) body(s styles, now time.Time) []string {
 	lines := []string{s.title.Render(clean(f.title)), ""}
 	if f.problem != "" {
 		lines = append(lines, s.errText.Render("✗ "+clean(f.problem)))
@@ -322,14 +336,19 @@ func (f *form) view(s styles, now time.Time) []string {
 			lines = append(lines, strings.Repeat(" ", 2+labelWidth)+s.errText.Render("✗ "+fl.err))
 		}
 	}
-	lines = append(lines, s.dim.Render(strings.Repeat("─", max(0, f.width))))
+	return append(lines, s.dim.Render(strings.Repeat("─", max(0, f.width))))
+}
+
+// footer is what goes under the fields: the discard question, "Saving…", or
+// the focused field's help.
+func (f *form) footer(s styles) []string {
 	if f.confirm {
-		return append(lines, s.warn.Render("Discard what you typed? y discards it · n or esc keeps editing"))
+		return []string{s.warn.Render("Discard what you typed? y discards it · n or esc keeps editing")}
 	}
 	if f.saving {
-		return append(lines, "Saving…")
+		return []string{"Saving…"}
 	}
-	return append(lines, f.fieldHelp(f.fields[f.focus], s)...)
+	return f.fieldHelp(f.fields[f.focus], s)
 }
 
 func (f *form) fieldValue(fl *field, focused bool, s styles, now time.Time) string {

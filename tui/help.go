@@ -19,6 +19,8 @@ func (a *App) helpView() []string {
 		title, groups = "Keys · "+clean(a.form.title), a.keys.formGroups()
 	case a.export != nil:
 		title, groups = "Keys · Export summary", a.keys.exportGroups()
+	case a.overlay != nil:
+		title, groups = a.overlay.groups(a.keys)
 	case a.screen == screenClient:
 		title, groups = "Keys · Client", a.keys.clientGroups()
 	case a.screen == screenAudit:
@@ -86,6 +88,8 @@ func (a *App) shortHelp() string {
 		b = a.keys.auditShort()
 	case a.picker != nil:
 		b = a.keys.pickerShort()
+	case a.overlay != nil:
+		b = a.overlay.short(a.keys)
 	case a.screen == screenClient && a.client != nil && a.client.tab == tabPlan:
 		b = a.keys.planTabShort()
 	case a.screen == screenClient && a.client != nil && a.client.tab == tabReferrals:

@@ -21,6 +21,7 @@ type keyMap struct {
 	Lock, Unlock, AuditLog                  key.Binding
 	exportKeys
 	planKeys
+	overlayKeys
 }
 
 func newKeyMap() keyMap {
@@ -73,6 +74,7 @@ func newKeyMap() keyMap {
 		AuditLog:     b([]string{"L"}, "L", "audit log"),
 		exportKeys:   newExportKeys(b),
 		planKeys:     newPlanKeys(b),
+		overlayKeys:  newOverlayKeys(b),
 	}
 }
 
@@ -101,6 +103,7 @@ func (k keyMap) clientGroups() [][]key.Binding {
 		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend},
 		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
 		{k.AddGoal, k.TickStep, k.EditGoal, k.GoalHistory, k.EditRelapsePlan, k.OlderPlan},
+		{k.Screening, k.Consent, k.Consents},
 	}
 }
 

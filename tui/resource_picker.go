@@ -32,6 +32,13 @@ type resourcePicker struct {
 	shown     []int    // indexes into resources, best match first
 	loaded    bool
 	cursor    int
+	title     string
+	// choose opens the form that follows the choice: a referral to the
+	// resource, or a consent to share with it. With offerPerson the first row
+	// is "a person not in the directory": res is nil then and person is
+	// what was typed.
+	choose      func(res *model.Resource, person string, now time.Time) *form
+	offerPerson bool
 }
 
 func (p *resourcePicker) String(i int) string { return p.text[i] }
@@ -39,10 +46,18 @@ func (p *resourcePicker) Len() int            { return len(p.text) }
 
 // openPicker starts a referral: read the directory, then choose from it.
 func (a *App) openPicker(c model.Client) tea.Cmd {
+	return a.startPicker(&resourcePicker{client: c, title: "Refer " + clean(c.DisplayName()) + " to…",
+		choose: func(res *model.Resource, _ string, now time.Time) *form { return newReferralForm(c, *res, now) }})
+}
+
+// startPicker reads the directory, then lets the officer choose from it.
+func (a *App) startPicker(p *resourcePicker) tea.Cmd {
 	in := newInput("/ ")
 	in.Placeholder = "resource name or category"
+	in.SetWidth(40) // room for the placeholder, which is cut to the width
 	in.Focus()
-	a.picker = &resourcePicker{client: c, input: in}
+	p.input = in
+	a.picker = p
 	st := a.st
 	return func() tea.Msg {
 		res, err := st.SearchResources(context.Background(), model.ResourceQuery{})
@@ -62,6 +77,10 @@ func (p *resourcePicker) setResources(res []model.Resource) {
 // match narrows the list to what was typed; nothing typed shows all, by
 // name.
 func (p *resourcePicker) match() {
+	if p.offerPerson {
+		// The best match is chosen first; the person row waits above it.
+		defer func() { p.cursor = min(1, len(p.shown)) }()
+	}
 	p.cursor, p.shown = 0, p.shown[:0]
 	pattern := strings.TrimSpace(p.input.Value())
 	if pattern == "" {
@@ -94,9 +113,17 @@ func cmpBool(a, b bool) int {
 	return -1
 }
 
+// personRows is 1 when the first row offers a person, else 0.
+func (p *resourcePicker) personRows() int {
+	if p.offerPerson {
+		return 1
+	}
+	return 0
+}
+
 func (p *resourcePicker) selected() (model.Resource, bool) {
-	if p.cursor < len(p.shown) {
-		return p.resources[p.shown[p.cursor]], true
+	if i := p.cursor - p.personRows(); i >= 0 && i < len(p.shown) {
+		return p.resources[p.shown[i]], true
 	}
 	return model.Resource{}, false
 }
@@ -107,18 +134,21 @@ func (a *App) pickerKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	case key.Matches(kp, a.keys.Cancel):
 		a.picker = nil
 		return nil
+	case key.Matches(kp, a.keys.Open) && p.offerPerson && p.cursor == 0:
+		a.picker = nil
+		return a.openForm(p.choose(nil, strings.TrimSpace(p.input.Value()), now), nil)
 	case key.Matches(kp, a.keys.Open):
 		res, ok := p.selected()
 		if !ok {
 			return nil
 		}
 		a.picker = nil
-		return a.openForm(newReferralForm(p.client, res, now), nil)
+		return a.openForm(p.choose(&res, "", now), nil)
 	case kp.String() == "up":
 		p.cursor = max(0, p.cursor-1)
 		return nil
 	case kp.String() == "down":
-		p.cursor = max(0, min(p.cursor+1, len(p.shown)-1))
+		p.cursor = max(0, min(p.cursor+1, len(p.shown)+p.personRows()-1))
 		return nil
 	}
 	before := p.input.Value()
@@ -133,9 +163,19 @@ func (a *App) pickerKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 // view draws the picker in h lines of w cells.
 func (p *resourcePicker) view(s styles, w, h int) []string {
 	lines := []string{
-		s.title.Render("Refer "+clean(p.client.DisplayName())+" to…") + "  " + s.dim.Render(strconv.Itoa(len(p.shown))+" of "+strconv.Itoa(len(p.resources))+" resources"),
+		s.title.Render(p.title) + "  " + s.dim.Render(strconv.Itoa(len(p.shown))+" of "+strconv.Itoa(len(p.resources))+" resources"),
 		p.input.View(),
 		"",
+	}
+	if p.offerPerson {
+		mark, text := "  ", "✎ A person not in the directory"
+		if typed := strings.TrimSpace(p.input.Value()); typed != "" {
+			text += ": " + clean(typed)
+		}
+		if p.cursor == 0 {
+			mark, text = s.selected.Render("▸")+" ", s.bold.Render(text)
+		}
+		lines = append(lines, mark+text)
 	}
 	switch {
 	case !p.loaded:
@@ -146,12 +186,13 @@ func (p *resourcePicker) view(s styles, w, h int) []string {
 		return append(lines, s.dim.Render("No resource matches. Backspace to widen the search."))
 	}
 	rows := h - len(lines)
-	top := max(0, p.cursor-rows+1)
+	cursor := p.cursor - p.personRows()
+	top := max(0, cursor-rows+1)
 	nameW := max(20, w-2-28)
 	for i := top; i < len(p.shown) && i < top+rows; i++ {
 		r := p.resources[p.shown[i]]
 		mark, name := "  ", clean(r.Name)
-		if i == p.cursor {
+		if i == cursor {
 			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
 		}
 		lines = append(lines, mark+pad(name, nameW-1)+" "+s.dim.Render(r.Category.Label()))

@@ -41,6 +41,8 @@ func (a *App) render() string {
 		lines = a.audit.view(a.styles, now, h-1, a.noticeLine())
 	case a.picker != nil:
 		lines = a.picker.view(a.styles, w, h-1)
+	case a.overlay != nil:
+		lines = a.overlay.view(a.styles, now, w, h-1)
 	case a.screen == screenResources && a.directory != nil:
 		lines = a.directory.view(a.styles, now, w, h-1, a.noticeLine())
 	case a.screen == screenAgenda && a.agenda != nil:

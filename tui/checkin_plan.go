@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// readCheckInPlan reads what the check-in form shows of the plans: the open
+// goals, whose steps can be ticked in passing, and the relapse-prevention
+// plan, whose sections come up beside a risk flag.
+func readCheckInPlan(ctx context.Context, st *store.Store, clientID string, d *checkinDefaults) error {
+	goals, err := st.Goals(ctx, clientID)
+	if err != nil {
+		return err
+	}
+	for _, g := range goals {
+		if g.Status == model.GoalOpen {
+			d.goals = append(d.goals, g)
+		}
+	}
+	plan, err := st.RelapsePlan(ctx, clientID)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+	case err != nil:
+		return err
+	default:
+		d.plan = &plan
+	}
+	return nil
+}
+
+// stepsField lists the open steps of the open goals, to tick done at this
+// contact; nil when there is none.
+func stepsField(goals []model.Goal) *field {
+	f := &field{name: model.FieldSteps, label: "Steps done", kind: kindMulti,
+		help: "Plan steps done since the last contact: space or a number ticks one; ← → move."}
+	for _, g := range goals {
+		for i, st := range g.Steps {
+			if st.Done {
+				continue
+			}
+			label := clean(st.Text)
+			if !st.Due.IsZero() {
+				label += " (due " + st.Due.String() + ")"
+			}
+			value := g.ID + "/" + strconv.Itoa(i) + "/" + strconv.Itoa(g.Version)
+			f.options = append(f.options, option{value: value, label: label, help: g.Domain.Label() + ": " + clean(g.Words)})
+		}
+	}
+	if len(f.options) == 0 {
+		return nil
+	}
+	f.picked = make([]bool, len(f.options))
+	return f
+}
+
+// stepTicks reads the ticked steps back as the store takes them.
+func stepTicks(f *form) []store.StepTick {
+	fl := f.field(model.FieldSteps)
+	if fl == nil {
+		return nil
+	}
+	var out []store.StepTick
+	for _, v := range multiValues[string](fl) {
+		parts := strings.Split(v, "/")
+		if len(parts) != 3 {
+			continue
+		}
+		step, err1 := strconv.Atoi(parts[1])
+		version, err2 := strconv.Atoi(parts[2])
+		if err1 == nil && err2 == nil {
+			out = append(out, store.StepTick{GoalID: parts[0], Step: step, Version: version})
+		}
+	}
+	return out
+}
+
+// view draws the check-in form, with the relapse-prevention plan's sections
+// for the risk flags ticked under it. At 80x24 there is room for the plan
+// only while the focused field has no list of options to show: then the plan
+// takes the place of the one-line field help.
+func (s checkinForm) view(f *form, st styles, now time.Time) []string {
+	body, foot := f.body(st, now), f.footer(st)
+	panel := s.planPanel(f, st, max(f.width, minWidth))
+	if len(panel) == 0 {
+		return append(body, foot...)
+	}
+	room := f.height - 1 - len(body) - len(foot)
+	if kind := f.fields[f.focus].kind; room < 3 && kind != kindChoice && kind != kindMulti && !f.confirm && !f.saving {
+		foot = nil
+		room = f.height - 1 - len(body)
+	}
+	lines := append(body, foot...)
+	if room <= 0 {
+		return lines
+	}
+	if len(panel) > room {
+		panel = append(panel[:room-1:room-1], st.dim.Render("… more in the relapse-prevention plan"))
+	}
+	return append(lines, panel...)
+}
+
+// planPanel is the relapse-prevention plan's sections for the risk flags
+// ticked on the form; nil when no ticked flag calls for one, and on an
+// amendment, which corrects a past contact.
+func (s checkinForm) planPanel(f *form, st styles, w int) []string {
+	fl := f.field(model.FieldFlags)
+	if fl == nil || s.original != nil {
+		return nil
+	}
+	flags := multiValues[model.RiskFlag](fl)
+	sections := model.SectionsForFlags(flags)
+	if len(sections) == 0 {
+		return nil
+	}
+	var names []string
+	for _, fl := range flags {
+		if len(model.SectionsForFlags([]model.RiskFlag{fl})) > 0 {
+			names = append(names, fl.Label())
+		}
+	}
+	out := []string{st.warn.Render(truncate("⚑ Relapse-prevention plan, for "+strings.Join(names, ", ")+":", w))}
+	if s.plan == nil {
+		return append(out, st.dim.Render("No relapse-prevention plan on file for this client."))
+	}
+	for _, sec := range sections {
+		items := s.plan.Lines(sec)
+		text := st.bold.Render(sec.Label()+": ") + clean(strings.Join(items, " · "))
+		if len(items) == 0 {
+			text = st.bold.Render(sec.Label()+": ") + st.dim.Render("none written yet")
+		}
+		wrapped := wrapText(text, w)
+		if len(wrapped) > 2 {
+			wrapped = append(wrapped[:1:1], truncate(wrapped[1]+" "+wrapped[2], w))
+		}
+		out = append(out, wrapped...)
+	}
+	return out
+}

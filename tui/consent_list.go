@@ -1,0 +1,240 @@
+package tui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// clientConsent is one consent as the client screen shows it, with its
+// recipient by name.
+type clientConsent struct {
+	consent   model.Consent
+	recipient string
+}
+
+// consentRevokedMsg reports a revocation and brings the client's consents as
+// they now stand.
+type consentRevokedMsg struct {
+	clientID  string
+	recipient string
+	consents  []clientConsent
+	err       error
+}
+
+// readConsents reads a client's consents, newest first, naming each
+// recipient: a resource by its directory name, a person as written.
+func readConsents(ctx context.Context, st *store.Store, clientID string) ([]clientConsent, error) {
+	list, err := st.Consents(ctx, clientID)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	out := make([]clientConsent, 0, len(list))
+	for _, c := range list {
+		name := c.Recipient.Person
+		if id := c.Recipient.ResourceID; id != "" {
+			if _, ok := names[id]; !ok {
+				res, err := st.Resource(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				names[id] = res.Name
+			}
+			name = names[id]
+		}
+		out = append(out, clientConsent{consent: c, recipient: name})
+	}
+	return out, nil
+}
+
+// consentLine is the client header's one line about consent to share: the
+// active consents by recipient and end date, then how many are not yet in
+// force, expired or revoked, in words. It is cut to w cells by dropping
+// recipients, never the counts.
+func consentLine(s styles, list []clientConsent, today model.Date, w int) string {
+	label := s.dim.Render("Consents: ")
+	if len(list) == 0 {
+		return label + "none on file"
+	}
+	var active []string
+	counts := map[model.ConsentState]int{}
+	for _, c := range list {
+		switch st := c.consent.State(today); st {
+		case model.ConsentActive:
+			active = append(active, clean(c.recipient)+" (to "+c.consent.ExpiresOn.String()+")")
+		default:
+			counts[st]++
+		}
+	}
+	var rest []string
+	for _, st := range []model.ConsentState{model.ConsentPending, model.ConsentExpired, model.ConsentRevoked} {
+		if n := counts[st]; n > 0 {
+			word := strings.ToLower(st.Label())
+			rest = append(rest, s.warn.Render("+"+strconv.Itoa(n)+" "+word))
+		}
+	}
+	if len(active) == 0 {
+		active = []string{"none active"}
+	}
+	for shown := len(active); shown >= 1; shown-- {
+		parts := append([]string(nil), active[:shown]...)
+		if more := len(active) - shown; more > 0 {
+			parts = append(parts, "+"+strconv.Itoa(more)+" more active")
+		}
+		line := label + strings.Join(append(parts, rest...), ", ")
+		if lipgloss.Width(line) <= w || shown == 1 {
+			return truncate(line, w)
+		}
+	}
+	return label
+}
+
+// consentList is the V list: all of a client's consents, and the revoking
+// of one after a y/n question.
+type consentList struct {
+	client  model.Client
+	items   []clientConsent
+	cursor  int
+	confirm bool
+	busy    bool
+	problem string
+}
+
+func (l *consentList) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+	if l.busy {
+		return nil
+	}
+	if l.confirm {
+		switch {
+		case key.Matches(kp, a.keys.RevokeYes):
+			l.confirm, l.busy = false, true
+			return revokeConsent(a.st, l.client.ID, l.items[l.cursor], model.DateOf(now))
+		case key.Matches(kp, a.keys.RevokeNo):
+			l.confirm = false
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(kp, a.keys.OverlayClose):
+		a.overlay = nil
+	case key.Matches(kp, a.keys.Up):
+		l.cursor = max(0, l.cursor-1)
+	case key.Matches(kp, a.keys.Down):
+		l.cursor = max(0, min(len(l.items)-1, l.cursor+1))
+	case key.Matches(kp, a.keys.Revoke) && l.cursor < len(l.items):
+		c := l.items[l.cursor].consent
+		l.problem = ""
+		if !c.RevokedOn.IsZero() {
+			l.problem = "This consent was revoked on " + c.RevokedOn.String() + "."
+			return nil
+		}
+		l.confirm = true
+	}
+	return nil
+}
+
+func revokeConsent(st *store.Store, clientID string, c clientConsent, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		if _, err := st.RevokeConsent(ctx, c.consent.ID, today); err != nil {
+			return consentRevokedMsg{clientID: clientID, err: err}
+		}
+		list, err := readConsents(ctx, st, clientID)
+		return consentRevokedMsg{clientID: clientID, recipient: c.recipient, consents: list, err: err}
+	}
+}
+
+// revoked takes the answer to a revocation: the list and the client header
+// show the consents as they now stand.
+func (a *App) revoked(msg consentRevokedMsg) {
+	l, _ := a.overlay.(*consentList)
+	if l != nil {
+		l.busy = false
+	}
+	if msg.err != nil {
+		if l != nil {
+			l.problem = "Could not revoke: " + msg.err.Error()
+		}
+		return
+	}
+	if l != nil && l.client.ID == msg.clientID {
+		l.items, l.problem = msg.consents, ""
+	}
+	if a.client != nil && a.client.client.ID == msg.clientID {
+		a.client.consents = msg.consents
+	}
+	a.notice = "Consent to share with " + clean(msg.recipient) + " revoked."
+}
+
+func (l *consentList) view(s styles, now time.Time, w, h int) []string {
+	today := model.DateOf(now)
+	lines := []string{s.title.Render("Consents to share · " + clean(l.client.DisplayName()) + " · " + clean(l.client.CaseNumber)), ""}
+	if len(l.items) == 0 {
+		return append(lines, s.dim.Render("No consent on file. C records one the client has signed."))
+	}
+	const stateW, whoW, datesW = 17, 22, 23
+	kindsW := max(10, w-2-stateW-whoW-datesW-3)
+	lines = append(lines, s.header.Render("  "+pad("State", stateW)+" "+pad("Recipient", whoW)+" "+pad("May share", kindsW)+" Signed → expires"))
+	rows := max(1, h-len(lines)-6)
+	top := max(0, l.cursor-rows+1)
+	for i := top; i < len(l.items) && i < top+rows; i++ {
+		c := l.items[i].consent
+		mark := "  "
+		if i == l.cursor {
+			mark = s.selected.Render("▸") + " "
+		}
+		state := c.State(today).Label()
+		if st := c.State(today); st == model.ConsentExpired || st == model.ConsentRevoked {
+			state = s.warn.Render(pad(strings.ToUpper(state), stateW))
+		} else {
+			state = pad(state, stateW)
+		}
+		lines = append(lines, mark+state+" "+pad(clean(l.items[i].recipient), whoW)+" "+pad(kindLabels(c.Kinds), kindsW)+" "+
+			c.SignedOn.String()+" → "+c.ExpiresOn.String())
+	}
+	lines = append(lines, s.dim.Render(strings.Repeat("─", w)))
+	if l.cursor < len(l.items) {
+		c := l.items[l.cursor]
+		detail := "Purpose: " + clean(c.consent.Purpose)
+		if !c.consent.RevokedOn.IsZero() {
+			detail += " · revoked " + c.consent.RevokedOn.String()
+		}
+		lines = append(lines, truncate(detail, w), truncate("May share: "+kindLabels(c.consent.Kinds), w))
+		if l.confirm {
+			lines = append(lines, s.warn.Render(truncate("Revoke the consent to share with "+clean(c.recipient)+" as of today? y revokes it · n or esc keeps it", w)))
+		}
+	}
+	if l.problem != "" {
+		lines = append(lines, s.errText.Render(truncate("✗ "+clean(l.problem), w)))
+	}
+	return lines
+}
+
+// kindLabels lists what a consent covers, in words.
+func kindLabels(kinds []model.ShareKind) string {
+	var out []string
+	for _, k := range kinds {
+		out = append(out, k.Label())
+	}
+	return strings.Join(out, ", ")
+}
+
+func (l *consentList) short(k keyMap) []key.Binding {
+	if l.confirm {
+		return []key.Binding{k.RevokeYes, k.RevokeNo}
+	}
+	return []key.Binding{k.Up, k.Down, k.Revoke, k.OverlayClose, k.Help}
+}
+
+func (l *consentList) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Consents", [][]key.Binding{{k.Up, k.Down, k.Revoke, k.RevokeYes, k.RevokeNo}, {k.OverlayClose, k.Lock, k.ForceQuit}}
+}

@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"strconv"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+)
+
+// instrumentChooser is the first step of S: which screening to give.
+type instrumentChooser struct {
+	client model.Client
+	cursor int
+}
+
+func (c *instrumentChooser) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+	list := model.Instruments()
+	switch {
+	case key.Matches(kp, a.keys.OverlayClose):
+		a.overlay = nil
+	case key.Matches(kp, a.keys.Up):
+		c.cursor = max(0, c.cursor-1)
+	case key.Matches(kp, a.keys.Down):
+		c.cursor = min(len(list)-1, c.cursor+1)
+	case key.Matches(kp, a.keys.Pick):
+		if i, _ := strconv.Atoi(kp.String()); i <= len(list) {
+			c.cursor = i - 1
+			return c.open(a, now)
+		}
+	case key.Matches(kp, a.keys.OverlayPick):
+		return c.open(a, now)
+	}
+	return nil
+}
+
+func (c *instrumentChooser) open(a *App, now time.Time) tea.Cmd {
+	a.overlay = nil
+	return a.openForm(newScreeningForm(c.client, model.Instruments()[c.cursor].Value, now), nil)
+}
+
+func (c *instrumentChooser) view(s styles, _ time.Time, w, h int) []string {
+	lines := []string{s.title.Render("Screening · " + clean(c.client.DisplayName()) + " · " + clean(c.client.CaseNumber)), "",
+		"Which screening? Each is given with its published questions and answers.", ""}
+	for i, o := range model.Instruments() {
+		mark, name := "  ", pad(o.Label, 16)
+		if i == c.cursor {
+			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
+		}
+		lines = append(lines, mark+strconv.Itoa(i+1)+" "+name+" "+s.dim.Render(truncate(o.Help, max(10, w-22))))
+	}
+	return append(lines, "", s.dim.Render("Score bands describe a total, as published; they are not a diagnosis and never label the person."))
+}
+
+func (c *instrumentChooser) short(k keyMap) []key.Binding {
+	return []key.Binding{k.Pick, k.OverlayPick, k.Up, k.Down, k.OverlayClose, k.Help}
+}
+
+func (c *instrumentChooser) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Screening", [][]key.Binding{{k.Up, k.Down, k.Pick, k.OverlayPick}, {k.OverlayClose, k.Lock, k.ForceQuit}}
+}

@@ -1,0 +1,327 @@
+package tui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// screeningSavedMsg reports a screening written (or why not).
+type screeningSavedMsg struct{ saved }
+
+// notAnswered is the value of a question not answered yet: a skipped item is
+// never read as 0 points.
+const notAnswered = "-1"
+
+// screeningForm records one brief screening, drawn as the instrument is
+// printed: its instructions, its questions and answers as published, the
+// running total and the published score bands beside it.
+type screeningForm struct {
+	instrument model.Instrument
+	published  model.Form
+}
+
+// typedRuler reports whether a question is answered by typing its points:
+// number keys reach nine answers, and a 0–10 ruler has eleven.
+func typedRuler(q model.Question) bool { return len(q.Choices) > 9 }
+
+// questionField is one question: its published answers, then "not
+// answered", where it starts.
+func questionField(name string, n int, q model.Question) *field {
+	if typedRuler(q) {
+		return textField(name, strconv.Itoa(n), "", "Type a whole number from 0 to 10.")
+	}
+	f := &field{name: name, label: strconv.Itoa(n), kind: kindChoice}
+	for _, c := range q.Choices {
+		f.options = append(f.options, option{value: strconv.Itoa(c.Points), label: c.Label})
+	}
+	f.options = append(f.options, option{value: notAnswered, label: "not answered"})
+	f.pick = len(f.options) - 1
+	return f
+}
+
+// newScreeningForm opens a blank screening of an instrument at now.
+func newScreeningForm(c model.Client, i model.Instrument, now time.Time) *form {
+	pub, _ := model.FormOf(i)
+	var fields []*field
+	for n, q := range pub.Questions {
+		fields = append(fields, questionField(model.FieldItem(n+1), n+1, q))
+	}
+	for n, q := range pub.Unscored {
+		fields = append(fields, questionField(model.FieldUnscored(pub, n+1), len(pub.Questions)+n+1, q))
+	}
+	fields = append(fields,
+		whenField(model.FieldAt, "When", fmtWhen(now), whenHelp, false),
+		textField(model.FieldNote, "Note", "", "What was said while answering, or what was done next."),
+	)
+	f := &form{
+		spec: screeningForm{instrument: i, published: pub}, kind: "screening", clientID: c.ID, opened: now,
+		title:    i.Label() + " · " + c.DisplayName() + " · " + c.CaseNumber,
+		draftKey: "screening:" + c.ID + ":" + string(i), target: string(i), fields: fields,
+	}
+	f.fields[0].focus()
+	return f
+}
+
+// question returns the published question a field asks, if it asks one.
+func (sf screeningForm) question(f *form, fl *field) (model.Question, bool) {
+	i := f.indexOf(fl)
+	switch {
+	case i < 0:
+	case i < len(sf.published.Questions):
+		return sf.published.Questions[i], true
+	case i < len(sf.published.Questions)+len(sf.published.Unscored):
+		return sf.published.Unscored[i-len(sf.published.Questions)], true
+	}
+	return model.Question{}, false
+}
+
+// answers reads the questions as points, Unanswered where none is given; a
+// ruler typed as something other than a whole number is a problem.
+func (sf screeningForm) answers(f *form) (scored, unscored []int, bad []model.FieldError) {
+	read := func(fl *field) int {
+		v := strings.TrimSpace(fl.value())
+		if v == "" || v == notAnswered {
+			return model.Unanswered
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 10 {
+			bad = append(bad, model.FieldError{Field: fl.name, Message: "type a whole number from 0 to 10"})
+			return model.Unanswered
+		}
+		return n
+	}
+	for n := range sf.published.Questions {
+		scored = append(scored, read(f.field(model.FieldItem(n+1))))
+	}
+	for n := range sf.published.Unscored {
+		unscored = append(unscored, read(f.field(model.FieldUnscored(sf.published, n+1))))
+	}
+	return scored, unscored, bad
+}
+
+func (sf screeningForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+	scored, unscored, p := sf.answers(f)
+	sc := model.Screening{ClientID: f.clientID, Instrument: sf.instrument, Answers: scored, Unscored: unscored,
+		Note: strings.TrimSpace(f.field(model.FieldNote).value())}
+	var err error
+	if sc.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
+	}
+	if err := mergeErrors(p, sc.Validate(now)); err != nil {
+		return nil, err
+	}
+	msg := saved{clientID: f.clientID, draftKey: f.draftKey, what: sf.instrument.Label() + " saved"}
+	if r := sc.Result(); r.Band != nil {
+		msg.what += ": total " + strconv.Itoa(r.Total) + ", " + r.Band.String()
+	}
+	return func() tea.Msg {
+		_, err := st.AddScreening(context.Background(), sc)
+		msg.err = err
+		return screeningSavedMsg{msg}
+	}, nil
+}
+
+// safetyNotice is the notice PHQ-9 item 9 above "Not at all" calls for: in
+// capitals, with a mark and in reverse video, so it stands out without
+// colour.
+func safetyNotice(s styles, w int) []string {
+	text := "⚠ ASK ABOUT SAFETY NOW · PHQ-9 item 9 is above \"Not at all\": ask the client about their safety before going on."
+	style := s.errText.Bold(true).Reverse(true)
+	var out []string
+	for _, l := range wrapText(text, w) {
+		out = append(out, style.Render(l))
+	}
+	return out
+}
+
+// wrapText breaks text into lines of at most w cells.
+func wrapText(text string, w int) []string {
+	return strings.Split(lipgloss.NewStyle().Width(max(10, w)).Render(text), "\n")
+}
+
+// view draws the screening to fit the window: the items scroll when they do
+// not all fit, everything else stays in view.
+func (sf screeningForm) view(f *form, s styles, now time.Time) []string {
+	w, h := max(f.width, minWidth), max(f.height, minHeight)
+	scored, _, _ := sf.answers(f)
+	res := model.Screening{Instrument: sf.instrument, Answers: scored}.Result()
+	top := []string{s.title.Render(clean(f.title))}
+	if res.AskAboutSafetyNow {
+		top = append(top, safetyNotice(s, w)...)
+	}
+	if f.problem != "" {
+		top = append(top, s.errText.Render("✗ "+clean(f.problem)))
+	}
+	top = append(top, wrapText(sf.published.Lead, w)...)
+	n := len(sf.published.Questions) + len(sf.published.Unscored)
+	var mid []string
+	for _, fl := range f.fields[n:] {
+		mid = append(mid, f.fieldLine(fl, s, now)...)
+	}
+	mid = append(mid, sf.totalLines(s, res, scored, w)...)
+	foot := append([]string{s.dim.Render(strings.Repeat("─", w))}, sf.footer(f, s, w)...)
+	rows := max(3, h-1-len(top)-len(mid)-len(foot))
+	return append(append(append(top, sf.itemLines(f, s, w, rows)...), mid...), foot...)
+}
+
+// fieldLine draws one plain field (when, note) as the form engine does.
+func (f *form) fieldLine(fl *field, s styles, now time.Time) []string {
+	mark, label := "  ", s.label.Render(pad(fl.label, labelWidth))
+	if f.fields[f.focus] == fl {
+		mark, label = "▸ ", s.focusLabel.Render(pad(fl.label, labelWidth))
+	}
+	out := []string{mark + label + f.fieldValue(fl, f.fields[f.focus] == fl, s, now)}
+	if fl.err != "" {
+		out = append(out, strings.Repeat(" ", 2+labelWidth)+s.errText.Render("✗ "+fl.err))
+	}
+	return out
+}
+
+// itemLines draws the questions, one line each, in a window of rows that
+// follows the focus.
+func (sf screeningForm) itemLines(f *form, s styles, w, rows int) []string {
+	n := len(sf.published.Questions) + len(sf.published.Unscored)
+	start, shown := 0, n
+	if n > rows {
+		shown = max(1, rows-2)
+		start = max(0, min(f.focus-shown/2, n-shown))
+	}
+	var out []string
+	if n > rows {
+		out = append(out, s.dim.Render(hint(start, "above")))
+	}
+	for i := start; i < start+shown; i++ {
+		fl := f.fields[i]
+		q, _ := sf.question(f, fl)
+		focused := f.focus == i
+		mark := "  "
+		if focused {
+			mark = s.selected.Render("▸") + " "
+		}
+		// The answer sits at the right edge; the question takes the rest of
+		// the line and shows in full under the form when focused.
+		answer := sf.answerText(f, fl, i, focused, s)
+		text := pad(q.Text, max(10, w-6-lipgloss.Width(answer)-2))
+		if focused {
+			text = s.bold.Render(text)
+		}
+		out = append(out, mark+pad(fl.label, 3)+" "+text+"  "+answer)
+	}
+	if n > rows {
+		out = append(out, s.dim.Render(hint(n-start-shown, "below")))
+	}
+	return out
+}
+
+// hint says how many questions are out of view.
+func hint(k int, where string) string {
+	if k <= 0 {
+		return ""
+	}
+	if k == 1 {
+		return "    ⋮ 1 more question " + where
+	}
+	return "    ⋮ " + strconv.Itoa(k) + " more questions " + where
+}
+
+// answerText is a question's answer as the line shows it.
+func (sf screeningForm) answerText(f *form, fl *field, i int, focused bool, s styles) string {
+	var text string
+	switch {
+	case fl.kind == kindText && focused:
+		text = "‹ " + fl.input.Value() + "▏›"
+	case fl.kind == kindText && strings.TrimSpace(fl.value()) == "":
+		text = "—"
+	case fl.kind == kindText:
+		text = fl.input.Value()
+	case fl.value() == notAnswered && !focused:
+		text = "—"
+	default:
+		o := fl.options[fl.pick]
+		text = o.label
+		if o.value != notAnswered {
+			text += " (" + o.value + ")"
+		}
+		if focused {
+			text = "‹ " + text + " ›"
+		}
+	}
+	if i >= len(sf.published.Questions) {
+		text += s.dim.Render(" not scored")
+	}
+	if fl.err != "" {
+		text += " " + s.errText.Render("✗ "+fl.err)
+	}
+	return text
+}
+
+// totalLines is the running total with the published bands as
+// information beside it, and what the bands do and do not mean.
+func (sf screeningForm) totalLines(s styles, res model.ScreeningResult, scored []int, w int) []string {
+	var out []string
+	if sf.published.Totalled {
+		answered := 0
+		for _, a := range scored {
+			if a != model.Unanswered {
+				answered++
+			}
+		}
+		total := "Total " + strconv.Itoa(res.Total) + " of " + strconv.Itoa(sf.published.MaxTotal())
+		if answered < len(scored) {
+			total += " so far · " + strconv.Itoa(answered) + " of " + strconv.Itoa(len(scored)) + " answered"
+		} else if res.Band != nil {
+			total += " · " + res.Band.String()
+		}
+		out = append(out, s.bold.Render(total))
+		var bands []string
+		for _, b := range sf.published.Bands {
+			text := strconv.Itoa(b.Min) + "–" + strconv.Itoa(b.Max) + " " + b.Label
+			if b.Min == b.Max {
+				text = strconv.Itoa(b.Min) + " " + b.Label
+			}
+			if answered == len(scored) && b.Contains(res.Total) {
+				text = "▸" + text
+			}
+			bands = append(bands, text)
+		}
+		out = append(out, wrapText("Published score bands: "+strings.Join(bands, " · "), w)...)
+	}
+	for _, l := range wrapText(sf.published.Note, w) {
+		out = append(out, s.dim.Render(l))
+	}
+	return out
+}
+
+// footer is the focused question in full with its answers numbered, or the
+// focused field's help.
+func (sf screeningForm) footer(f *form, s styles, w int) []string {
+	fl := f.fields[f.focus]
+	q, ok := sf.question(f, fl)
+	if f.confirm || f.saving || !ok {
+		return f.footer(s)
+	}
+	out := wrapText(fl.label+". "+q.Text, w)
+	if typedRuler(q) {
+		return append(out, s.dim.Render("Type a whole number: "+q.Choices[0].Label+" … "+q.Choices[len(q.Choices)-1].Label+"."))
+	}
+	var opts []string
+	for i, o := range fl.options {
+		text := "[" + strconv.Itoa(i+1) + "] " + o.label
+		if i == fl.pick {
+			text = "▸" + text
+		}
+		opts = append(opts, text)
+	}
+	for _, l := range wrapText(strings.Join(opts, " · "), w) {
+		out = append(out, s.dim.Render(l))
+	}
+	return out
+}
