@@ -20,6 +20,19 @@ func sharedBlocks(s model.Summary, esc func(string) string) []block {
 	return out
 }
 
+// sharedStatement is the header of a summary for a recipient on one line,
+// for the CSV format; "" for the officer's own.
+func sharedStatement(s model.Summary) string {
+	if s.SharedWith == "" {
+		return ""
+	}
+	parts := []string{}
+	for _, b := range sharedBlocks(s, clean) {
+		parts = append(parts, b.text)
+	}
+	return strings.Join(parts, ". ") + "."
+}
+
 func shareLabels(kinds []model.ShareKind) string {
 	labels := make([]string, len(kinds))
 	for i, k := range kinds {
