@@ -97,3 +97,27 @@ func TestConsentRecipientsAreTheActiveOnesOfTheClients(t *testing.T) {
 		t.Fatalf("consents to Zeta House: %+v, %v", zeta, err)
 	}
 }
+
+// TestASummaryForARecipientDoesNotMoveTheLastExport: the officer's next
+// "since the last export" starts after their own last summary, not after
+// one made for a provider.
+func TestASummaryForARecipientDoesNotMoveTheLastExport(t *testing.T) {
+	ctx := context.Background()
+	st := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	mine := model.Export{At: testNow.Add(-2 * time.Hour), From: testNow.Add(-24 * time.Hour), To: testNow.Add(-2 * time.Hour),
+		Format: "md", Destination: "/home/officer/summary (for me).md", SHA256: strings.Repeat("ab", 32)}
+	mine, err := st.RecordExport(ctx, mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs := mine
+	theirs.ID, theirs.At, theirs.To = "", testNow.Add(-time.Hour), testNow.Add(-time.Hour)
+	theirs.Destination = store.SharedDestination("/home/officer/summary.md", "Harbor Clinic")
+	if _, err := st.RecordExport(ctx, theirs); err != nil {
+		t.Fatal(err)
+	}
+	last, err := st.LastExport(ctx)
+	if err != nil || last.ID != mine.ID {
+		t.Fatalf("last export = %+v, %v; want the officer's own", last, err)
+	}
+}

@@ -46,11 +46,11 @@ func noConsent(to store.ShareRecipient, caseNumber string, day model.Date) error
 }
 
 // destinationOf is where the export log says a summary went: for a summary
-// made for a recipient, who it was for as well, since the log has no other
-// place for it.
+// made for a recipient, who it was for as well, which also keeps it from
+// moving the officer's "since the last export".
 func destinationOf(s model.Summary, destination string) string {
 	if s.SharedWith == "" {
 		return destination
 	}
-	return destination + " (for " + clean(s.SharedWith) + ")"
+	return store.SharedDestination(destination, clean(s.SharedWith))
 }
