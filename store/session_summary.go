@@ -26,10 +26,11 @@ var countedStageNote = notAmended("n") + ` AND (n.checkin_id IS NULL OR NOT EXIS
 
 // SummaryRecords loads what a summary of the range needs, in one read
 // snapshot: the settings, then five queries however long the range: the
-// check-ins, stage notes, referral changes and screenings in the range (by the time
-// indexes, or by the client's when one is asked for), and the clients they
-// belong to with their standing at the end of the range. Amended records are
-// left out; their corrections are in.
+// check-ins, stage notes, referral changes and screenings in the range (by
+// the time indexes, or by the client's when one is asked for), and the
+// clients they belong to with their standing at the end of the range (and
+// their plan goals when asked for). Amended records are left out; their
+// corrections are in.
 func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.SummaryRecords, error) {
 	rec := model.SummaryRecords{From: q.From, To: q.To}
 	if !q.From.Before(q.To) {
