@@ -28,6 +28,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	out := fs.String("o", "-", "write to `file`; - for standard output")
 	list := fs.Bool("list", false, "list the summaries exported so far, newest first, and stop")
 	encrypt := fs.Bool("encrypt", false, "encrypt the file with a passphrase (age), for a USB stick or mail; needs -o FILE")
+	forName := fs.String("for", "", "make the summary for a `recipient` (a resource's name or id, or a person named on a consent): only what each client's active consent allows")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -49,6 +50,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	req.Redact = *redact
+	if *forName != "" {
+		to, err := recipientFor(ctx, st, *forName)
+		if err != nil {
+			return err
+		}
+		req.For = &to
+	}
 	if *encrypt && *out == "-" {
 		return fmt.Errorf("%w: --encrypt writes a file: name it with -o FILE", errUsage)
 	}
@@ -91,9 +99,17 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("the summary was written to %s but the export log could not record it: %w", dest, err)
 	}
 	if *out != "-" {
-		fmt.Fprintf(e.stdout, "wrote %s of %s to %s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest))
+		fmt.Fprintf(e.stdout, "wrote %s of %s to %s%s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest), forWhom(sum))
 	}
 	return nil
+}
+
+// forWhom says who a summary was made for, after where it went.
+func forWhom(s model.Summary) string {
+	if s.SharedWith == "" {
+		return ""
+	}
+	return " for " + printable(s.SharedWith)
 }
 
 // encryptSummary seals the summary with a passphrase the officer types (or

@@ -16,4 +16,4 @@ A general authorization for the release of medical or other information is NOT s
 const Part2NoticeTitle = "Notice: 42 CFR Part 2 (§ 2.32) prohibition on redisclosure"
 
 // RedactionStatement is what a redacted summary says of itself in its header.
-const RedactionStatement = "Test results, substances and notes marked sensitive are left out."
+const RedactionStatement = "Test results, substances, screenings and notes marked sensitive are left out."

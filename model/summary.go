@@ -14,6 +14,10 @@ type SummaryRecords struct {
 	CheckIns   []CheckIn
 	StageNotes []StageNote
 	Referrals  []ReferralActivity
+	Screenings []Screening
+	// Goals are the clients' supervision-plan goals as they stood at the end
+	// of the range; loaded only for a summary for a recipient.
+	Goals []Goal
 }
 
 // SummaryClient is a client the summary covers, with what the due rule needs
@@ -44,8 +48,12 @@ type SummaryOptions struct {
 	// for the whole caseload.
 	ClientID   string
 	CaseNumber string
-	// Redact leaves out test results, substances and notes marked sensitive.
+	// Redact leaves out test results, substances, screenings and notes
+	// marked sensitive.
 	Redact bool
+	// Share makes the summary for a recipient: only the clients and the
+	// kinds of information their consents allow. Nil for the officer's own.
+	Share *ShareScope
 }
 
 // Summary is the work done in a time range, ready to be written in any
@@ -57,6 +65,11 @@ type Summary struct {
 	ClientID   string
 	CaseNumber string
 	Redacted   bool
+	// SharedWith names the recipient of a summary made for one, and
+	// ConsentDay is the day its consents were judged on; "" and zero in the
+	// officer's own summary.
+	SharedWith string
+	ConsentDay Date
 	Clients    []ClientActivity
 	Totals     SummaryTotals
 }
@@ -71,6 +84,13 @@ type ClientActivity struct {
 	StageChanges  []SummaryStageChange
 	Referrals     []SummaryReferral
 	FlagsRaised   []RiskFlag
+	Screenings    []SummaryScreening
+	// Goals are the plan goals at the end of the range; only in a summary
+	// for a recipient whose consent allows plan goals.
+	Goals []Goal
+	// Shares lists what the client's consent lets go to the recipient; nil
+	// in the officer's own summary, which holds everything.
+	Shares []ShareKind
 	// NextDue is when the next contact is due as of the end of the range;
 	// ByAppointment says an appointment set at a contact fixes it.
 	NextDue       time.Time
@@ -116,11 +136,13 @@ type SummaryTotals struct {
 	Referrals         int
 	ReferralsByStatus []Count[ReferralStatus]
 	ClientsOverdue    int
+	Screenings        int
 }
 
 // HoldsSubstanceUse reports whether the summary carries information protected
 // by 42 CFR Part 2 (a test result, or a note marked sensitive), and so must
-// carry the redisclosure notice. A redacted summary holds none.
+// carry the redisclosure notice. A redacted summary holds none. An AUDIT-C
+// screening is about drinking, so it counts.
 func (s Summary) HoldsSubstanceUse() bool {
 	for _, c := range s.Clients {
 		for _, k := range c.CheckIns {
@@ -133,16 +155,22 @@ func (s Summary) HoldsSubstanceUse() bool {
 				return true
 			}
 		}
+		for _, sc := range c.Screenings {
+			if sc.SubstanceUse {
+				return true
+			}
+		}
 	}
 	return false
 }
 
-// Records counts the records the summary reports (check-ins, stage changes
-// and referral changes): the number kept in the export log.
+// Records counts the records the summary reports (check-ins, stage changes,
+// referral changes, screenings and plan goals): the number kept in the export
+// log.
 func (s Summary) Records() int {
 	n := 0
 	for _, c := range s.Clients {
-		n += len(c.CheckIns) + len(c.StageChanges)
+		n += len(c.CheckIns) + len(c.StageChanges) + len(c.Screenings) + len(c.Goals)
 		for _, r := range c.Referrals {
 			n += len(r.Changes)
 		}

@@ -7,8 +7,9 @@ import (
 
 // BuildSummary turns the loaded records into a summary: a section per client
 // in name order, each client's records in time order, and the totals. With
-// Redact, test results, substances and sensitive notes are dropped here, once,
-// so that no format can show them by mistake.
+// Redact, test results, substances, screenings and sensitive notes are
+// dropped here, once, so that no format can show them by mistake; with
+// Share, so is everything the clients' consents do not allow.
 func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 	s := Summary{
 		Officer: rec.Officer, From: rec.From, To: rec.To, ProducedAt: opt.ProducedAt,
@@ -28,6 +29,10 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 	if !opt.ProducedAt.IsZero() && opt.ProducedAt.Before(judged) {
 		judged = opt.ProducedAt
 	}
+	screenings := map[string][]Screening{}
+	for _, sc := range rec.Screenings {
+		screenings[sc.ClientID] = append(screenings[sc.ClientID], sc)
+	}
 	referrals := map[string][]ReferralActivity{}
 	for _, r := range rec.Referrals {
 		referrals[r.Referral.ClientID] = append(referrals[r.Referral.ClientID], r)
@@ -42,10 +47,17 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 		c.FlagsRaised = flagsRaised(c.CheckIns)
 		c.StageChanges = summaryStageChanges(sc.StageBefore, notes[sc.Client.ID], rec, opt.Redact)
 		c.Referrals = summaryReferrals(referrals[sc.Client.ID])
+		if !opt.Redact {
+			c.Screenings = summaryScreenings(screenings[sc.Client.ID])
+		}
 		c.NextDue, c.HasDue = NextDue(sc.Due, rec.Intervals)
 		c.ByAppointment = c.HasDue && !sc.Due.NextAppointment.IsZero() && c.NextDue.Equal(sc.Due.NextAppointment)
 		c.Overdue = StateOf(c.NextDue, c.HasDue, judged) == DueOverdue
 		s.Clients = append(s.Clients, c)
+	}
+	if opt.Share != nil {
+		s.SharedWith, s.ConsentDay = opt.Share.Recipient, opt.Share.Day
+		s.Clients = shareClients(s.Clients, *opt.Share, rec.Goals)
 	}
 	sortClients(s.Clients)
 	s.Totals = summaryTotals(s)
@@ -188,18 +200,24 @@ func summaryTotals(s Summary) SummaryTotals {
 	byStatus := map[ReferralStatus]int{}
 	for _, c := range s.Clients {
 		t.Clients++
-		if c.Overdue {
+		if c.Overdue && c.Shows(ShareAttendance) {
 			t.ClientsOverdue++
 		}
 		t.StageChanges += len(c.StageChanges)
+		t.Screenings += len(c.Screenings)
 		for _, k := range c.CheckIns {
-			t.Contacts++
-			byType[k.Type]++
-			byOutcome[k.Outcome]++
 			if k.Test.Tested() {
 				t.Tests++
 				byTest[k.Test]++
 			}
+			if k.Type == "" {
+				// A check-in shown without its attendance (the consent
+				// does not share it) is no contact in the totals.
+				continue
+			}
+			t.Contacts++
+			byType[k.Type]++
+			byOutcome[k.Outcome]++
 		}
 		for _, r := range c.Referrals {
 			t.Referrals++

@@ -20,6 +20,16 @@ func scanExport(row scanner) (model.Export, error) {
 	return e, d.err
 }
 
+// sharedMark joins a destination and the recipient a summary was made for,
+// in the export log: the log has no column of its own for it.
+const sharedMark = " (for "
+
+// SharedDestination is how the export log names the destination of a
+// summary made for a recipient: "/path/file.md (for Harbor Clinic)".
+func SharedDestination(destination, recipient string) string {
+	return destination + sharedMark + recipient + ")"
+}
+
 // RecordExport adds a summary that was written to the export log. It is
 // called only after the content is safely where it was sent.
 func (s *Store) RecordExport(ctx context.Context, e model.Export) (model.Export, error) {
@@ -47,10 +57,11 @@ func (s *Store) RecordExport(ctx context.Context, e model.Export) (model.Export,
 
 // LastExport returns the latest summary of the whole caseload, so that the
 // next one can run "since the last export"; ErrNotFound when there was none.
-// A summary of one client (for a provider, say) does not move that mark.
+// A summary of one client, or one made for a recipient (for a provider, say),
+// does not move that mark.
 func (s *Store) LastExport(ctx context.Context) (model.Export, error) {
 	e, err := scanExport(s.db.QueryRowContext(ctx, "SELECT "+exportColumns+` FROM exports x
-		WHERE x.client_id = '' ORDER BY x.at DESC, x.id DESC LIMIT 1`))
+		WHERE x.client_id = '' AND x.destination NOT LIKE '%'||?||'%)' ORDER BY x.at DESC, x.id DESC LIMIT 1`, sharedMark))
 	if err != nil {
 		return e, fmt.Errorf("read last export: %w", notFound(err))
 	}

@@ -15,6 +15,9 @@ import (
 type SummaryQuery struct {
 	From, To time.Time // From inclusive, To exclusive
 	ClientID string    // one client, or "" for every client seen in the range
+	// Goals also loads the clients' plan goals as of the end of the range,
+	// for a summary for a recipient.
+	Goals bool
 }
 
 // countedStageNote keeps the stage notes that still count: not amended, nor
@@ -22,11 +25,12 @@ type SummaryQuery struct {
 var countedStageNote = notAmended("n") + ` AND (n.checkin_id IS NULL OR NOT EXISTS (SELECT 1 FROM amendments am WHERE am.target_id = n.checkin_id))`
 
 // SummaryRecords loads what a summary of the range needs, in one read
-// snapshot: the settings, then four queries however long the range: the
-// check-ins, stage notes and referral changes in the range (by the time
-// indexes, or by the client's when one is asked for), and the clients they
-// belong to with their standing at the end of the range. Amended records are
-// left out; their corrections are in.
+// snapshot: the settings, then five queries however long the range: the
+// check-ins, stage notes, referral changes and screenings in the range (by
+// the time indexes, or by the client's when one is asked for), and the
+// clients they belong to with their standing at the end of the range (and
+// their plan goals when asked for). Amended records are left out; their
+// corrections are in.
 func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.SummaryRecords, error) {
 	rec := model.SummaryRecords{From: q.From, To: q.To}
 	if !q.From.Before(q.To) {
@@ -97,11 +101,17 @@ func loadSummary(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model
 	if err := loadReferralActivity(ctx, conn, fmt.Sprintf(where, "e"), args, rec, seen); err != nil {
 		return err
 	}
+	if err := loadScreenings(ctx, conn, fmt.Sprintf(where, "sc"), args, rec, seen); err != nil {
+		return err
+	}
 	ids := make([]string, 0, len(seen))
 	for id := range seen {
 		ids = append(ids, id)
 	}
-	return loadSummaryClients(ctx, conn, q, ids, rec)
+	if err := loadSummaryClients(ctx, conn, q, ids, rec); err != nil || !q.Goals {
+		return err
+	}
+	return loadGoals(ctx, conn, q, rec)
 }
 
 // loadReferralActivity reads the referral changes in the range with the

@@ -17,7 +17,10 @@ var csvHeader = []string{
 // csvTable writes one row per check-in (RFC 4180: CRLF line ends, UTF-8),
 // under a header row. A summary that must carry the Part 2 notice, or says
 // it is redacted, starts with one row holding that statement, padded to the
-// width of the others so that every row has the same number of fields.
+// width of the others so that every row has the same number of fields; a
+// summary for a recipient has one more, saying who for and what each
+// client's consent lets go. A cell of a column the consent does not cover
+// is empty.
 func csvTable(s model.Summary) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -29,9 +32,12 @@ func csvTable(s model.Summary) ([]byte, error) {
 	case s.Redacted:
 		statement = "Redacted: " + model.RedactionStatement
 	}
-	if statement != "" {
+	for _, st := range []string{statement, sharedStatement(s)} {
+		if st == "" {
+			continue
+		}
 		row := make([]string, len(csvHeader))
-		row[0] = statement
+		row[0] = neutralise(clean(st))
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}

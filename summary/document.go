@@ -57,6 +57,9 @@ func outline(s model.Summary, esc func(string) string) []block {
 		add(blockItem, "Client: "+esc(s.CaseNumber))
 	}
 	add(blockItem, "Produced: "+at(s.ProducedAt))
+	if s.SharedWith != "" {
+		out = append(out, sharedBlocks(s, esc)...)
+	}
 	if s.Redacted {
 		add(blockItem, "Redacted: yes. "+model.RedactionStatement)
 	} else {
@@ -81,7 +84,10 @@ func clientBlocks(c model.ClientActivity, esc func(string) string) []block {
 		out = append(out, block{kind: blockSubsection, text: "Check-ins"})
 	}
 	for _, k := range c.CheckIns {
-		head := at(k.At) + " · " + k.Type.Label() + " · " + k.Outcome.Label()
+		head := at(k.At)
+		if k.Type != "" {
+			head += " · " + k.Type.Label() + " · " + k.Outcome.Label()
+		}
 		if k.Location != "" {
 			head += " · " + esc(k.Location)
 		}
@@ -143,10 +149,14 @@ func clientBlocks(c model.ClientActivity, esc func(string) string) []block {
 		}
 		out = append(out, block{blockItem, esc(r.Resource) + " · " + r.Status.Label(), details})
 	}
+	out = append(out, screeningBlocks(c.Screenings)...)
+	out = append(out, goalBlocks(c.Goals, esc)...)
 	if len(c.FlagsRaised) > 0 {
 		out = append(out, block{kind: blockPara, text: "Flags raised: " + flagLabels(c.FlagsRaised)})
 	}
-	out = append(out, block{kind: blockPara, text: dueLine(c)})
+	if c.Shows(model.ShareAttendance) {
+		out = append(out, block{kind: blockPara, text: dueLine(c)})
+	}
 	return out
 }
 
@@ -176,17 +186,31 @@ func totalBlocks(s model.Summary) []block {
 	t := s.Totals
 	out := []block{{kind: blockSection, text: "Totals"}}
 	add := func(text string) { out = append(out, block{kind: blockItem, text: text}) }
+	// In a summary for a recipient, a line that no client's consent allows
+	// is left out rather than shown as nought.
+	attendance := s.Shows(model.ShareAttendance)
 	add(fmt.Sprintf("Clients: %d", t.Clients))
-	add(fmt.Sprintf("Contacts: %d%s", t.Contacts, breakdown(t.ContactsByType)))
-	if t.Contacts > 0 {
+	if attendance {
+		add(fmt.Sprintf("Contacts: %d%s", t.Contacts, breakdown(t.ContactsByType)))
+	}
+	if attendance && t.Contacts > 0 {
 		add("Outcomes:" + strings.TrimPrefix(breakdown(t.ContactsByOutcome), " —"))
 	}
-	if !s.Redacted {
+	if !s.Redacted && s.Shows(model.ShareTestResults) {
 		add(fmt.Sprintf("Tests: %d%s", t.Tests, breakdown(t.TestsByResult)))
 	}
-	add(fmt.Sprintf("Stage changes: %d", t.StageChanges))
-	add(fmt.Sprintf("Referrals made or changed: %d%s", t.Referrals, breakdown(t.ReferralsByStatus)))
-	add(fmt.Sprintf("Clients overdue at the end of the range: %d", t.ClientsOverdue))
+	if s.Shows(model.ShareStageOfChange) {
+		add(fmt.Sprintf("Stage changes: %d", t.StageChanges))
+	}
+	if t.Screenings > 0 {
+		add(fmt.Sprintf("Screenings: %d", t.Screenings))
+	}
+	if s.Shows(model.ShareTreatmentProgress) {
+		add(fmt.Sprintf("Referrals made or changed: %d%s", t.Referrals, breakdown(t.ReferralsByStatus)))
+	}
+	if attendance {
+		add(fmt.Sprintf("Clients overdue at the end of the range: %d", t.ClientsOverdue))
+	}
 	return out
 }
 

@@ -20,18 +20,29 @@ type Request struct {
 	CaseNumber string    // the client's case number, for the header
 	Redact     bool
 	Now        time.Time // when the summary is produced
+	// For makes the summary for a recipient: only what the clients' active
+	// consents allow. Nil for the officer's own record.
+	For *store.ShareRecipient
 }
 
 // Load reads the records of the range and builds the summary: what the
 // dialog previews and what every format is written from.
 func Load(ctx context.Context, st *store.Store, req Request) (model.Summary, error) {
-	rec, err := st.SummaryRecords(ctx, store.SummaryQuery{From: req.From, To: req.To, ClientID: req.ClientID})
+	rec, err := st.SummaryRecords(ctx, store.SummaryQuery{From: req.From, To: req.To, ClientID: req.ClientID, Goals: req.For != nil})
 	if err != nil {
 		return model.Summary{}, err
 	}
-	return model.BuildSummary(rec, model.SummaryOptions{
-		ProducedAt: req.Now, ClientID: req.ClientID, CaseNumber: req.CaseNumber, Redact: req.Redact,
-	}), nil
+	opt := model.SummaryOptions{ProducedAt: req.Now, ClientID: req.ClientID, CaseNumber: req.CaseNumber, Redact: req.Redact}
+	if req.For != nil {
+		if opt.Share, err = shareScope(ctx, st, *req.For, req.Now); err != nil {
+			return model.Summary{}, err
+		}
+	}
+	s := model.BuildSummary(rec, opt)
+	if req.For != nil && len(s.Clients) == 0 {
+		return s, noConsent(*req.For, req.CaseNumber, opt.Share.Day)
+	}
+	return s, nil
 }
 
 // Record adds a summary that was written to the export log, with the SHA-256
@@ -42,7 +53,7 @@ func Record(ctx context.Context, st *store.Store, s model.Summary, f Format, con
 	sum := sha256.Sum256(content)
 	return st.RecordExport(ctx, model.Export{
 		At: s.ProducedAt, From: s.From, To: s.To, ClientID: s.ClientID, Format: string(f), Redacted: s.Redacted,
-		Records: s.Records(), Destination: destination, SHA256: hex.EncodeToString(sum[:]),
+		Records: s.Records(), Destination: destinationOf(s, destination), SHA256: hex.EncodeToString(sum[:]),
 	})
 }
 

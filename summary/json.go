@@ -25,6 +25,7 @@ type jsonSummary struct {
 	CaseNumber    *string      `json:"case_number"`
 	Redacted      bool         `json:"redacted"`
 	Redaction     *string      `json:"redaction,omitempty"`
+	SharedWith    *jsonShared  `json:"shared_with,omitempty"`
 	Part2Notice   *string      `json:"part2_notice"`
 	Clients       []jsonClient `json:"clients"`
 	Totals        jsonTotals   `json:"totals"`
@@ -35,41 +36,46 @@ type jsonRange struct {
 	To   string `json:"to"`
 }
 
+// A field marked omitzero with a maybe type is absent when the summary may
+// not hold it: left out by redaction or outside the client's consent.
 type jsonClient struct {
-	ClientID      string            `json:"client_id"`
-	Name          string            `json:"name"`
-	PreferredName string            `json:"preferred_name"`
-	CaseNumber    string            `json:"case_number"`
-	CheckIns      []jsonCheckIn     `json:"check_ins"`
-	StageChanges  []jsonStageChange `json:"stage_changes"`
-	Referrals     []jsonReferral    `json:"referrals"`
-	FlagsRaised   []model.RiskFlag  `json:"flags_raised"`
-	NextDue       *string           `json:"next_due"`
-	NextDueIsAppt bool              `json:"next_due_is_appointment"`
-	Overdue       bool              `json:"overdue"`
+	ClientID      string                   `json:"client_id"`
+	Name          string                   `json:"name"`
+	PreferredName string                   `json:"preferred_name"`
+	CaseNumber    string                   `json:"case_number"`
+	SharedKinds   []model.ShareKind        `json:"shared_kinds,omitempty"`
+	CheckIns      []jsonCheckIn            `json:"check_ins"`
+	StageChanges  maybe[[]jsonStageChange] `json:"stage_changes,omitzero"`
+	Referrals     maybe[[]jsonReferral]    `json:"referrals,omitzero"`
+	FlagsRaised   maybe[[]model.RiskFlag]  `json:"flags_raised,omitzero"`
+	Screenings    maybe[[]jsonScreening]   `json:"screenings,omitzero"`
+	PlanGoals     maybe[[]jsonGoal]        `json:"plan_goals,omitzero"`
+	NextDue       maybe[*string]           `json:"next_due,omitzero"`
+	NextDueIsAppt maybe[bool]              `json:"next_due_is_appointment,omitzero"`
+	Overdue       maybe[bool]              `json:"overdue,omitzero"`
 }
 
 type jsonCheckIn struct {
-	ID              string            `json:"id"`
-	At              string            `json:"at"`
-	Type            model.ContactType `json:"type"`
-	Outcome         model.Outcome     `json:"outcome"`
-	Location        string            `json:"location"`
-	TestResult      *model.TestResult `json:"test_result,omitempty"`
-	Substances      *[]string         `json:"substances,omitempty"`
-	Stage           *model.Stage      `json:"stage"`
-	Flags           []model.RiskFlag  `json:"flags"`
-	Note            string            `json:"note"`
-	Sensitive       *bool             `json:"sensitive,omitempty"`
-	NextAppointment *string           `json:"next_appointment"`
+	ID              string                   `json:"id"`
+	At              string                   `json:"at"`
+	Type            maybe[model.ContactType] `json:"type,omitzero"`
+	Outcome         maybe[model.Outcome]     `json:"outcome,omitzero"`
+	Location        maybe[string]            `json:"location,omitzero"`
+	TestResult      maybe[model.TestResult]  `json:"test_result,omitzero"`
+	Substances      maybe[[]string]          `json:"substances,omitzero"`
+	Stage           maybe[*model.Stage]      `json:"stage,omitzero"`
+	Flags           maybe[[]model.RiskFlag]  `json:"flags,omitzero"`
+	Note            maybe[string]            `json:"note,omitzero"`
+	Sensitive       maybe[bool]              `json:"sensitive,omitzero"`
+	NextAppointment maybe[*string]           `json:"next_appointment,omitzero"`
 }
 
 type jsonStageChange struct {
-	At        string       `json:"at"`
-	From      *model.Stage `json:"from"`
-	To        model.Stage  `json:"to"`
-	MovedBack bool         `json:"moved_back"`
-	Note      string       `json:"note"`
+	At        string        `json:"at"`
+	From      *model.Stage  `json:"from"`
+	To        model.Stage   `json:"to"`
+	MovedBack bool          `json:"moved_back"`
+	Note      maybe[string] `json:"note,omitzero"`
 }
 
 type jsonReferral struct {
@@ -85,20 +91,21 @@ type jsonReferralChange struct {
 	At   string                `json:"at"`
 	From *model.ReferralStatus `json:"from"`
 	To   model.ReferralStatus  `json:"to"`
-	Note string                `json:"note"`
+	Note maybe[string]         `json:"note,omitzero"`
 }
 
 type jsonTotals struct {
-	Clients           int             `json:"clients"`
-	Contacts          int             `json:"contacts"`
-	ContactsByType    map[string]int  `json:"contacts_by_type"`
-	ContactsByOutcome map[string]int  `json:"contacts_by_outcome"`
-	Tests             *int            `json:"tests,omitempty"`
-	TestsByResult     *map[string]int `json:"tests_by_result,omitempty"`
-	StageChanges      int             `json:"stage_changes"`
-	Referrals         int             `json:"referrals"`
-	ReferralsByStatus map[string]int  `json:"referrals_by_status"`
-	ClientsOverdue    int             `json:"clients_overdue"`
+	Clients           int                   `json:"clients"`
+	Contacts          maybe[int]            `json:"contacts,omitzero"`
+	ContactsByType    maybe[map[string]int] `json:"contacts_by_type,omitzero"`
+	ContactsByOutcome maybe[map[string]int] `json:"contacts_by_outcome,omitzero"`
+	Tests             maybe[int]            `json:"tests,omitzero"`
+	TestsByResult     maybe[map[string]int] `json:"tests_by_result,omitzero"`
+	StageChanges      maybe[int]            `json:"stage_changes,omitzero"`
+	Referrals         maybe[int]            `json:"referrals,omitzero"`
+	ReferralsByStatus maybe[map[string]int] `json:"referrals_by_status,omitzero"`
+	ClientsOverdue    maybe[int]            `json:"clients_overdue,omitzero"`
+	Screenings        maybe[int]            `json:"screenings,omitzero"`
 }
 
 func rfc3339(t time.Time) string { return t.Format(time.RFC3339) }
@@ -157,58 +164,79 @@ func jsonDocument(s model.Summary) ([]byte, error) {
 		r := model.RedactionStatement
 		doc.Redaction = &r
 	}
+	if s.SharedWith != "" {
+		doc.SharedWith = &jsonShared{Recipient: clean(s.SharedWith), ConsentDay: s.ConsentDay.String()}
+	}
 	if s.HoldsSubstanceUse() {
 		n := model.Part2Notice
 		doc.Part2Notice = &n
 	}
 	for _, c := range s.Clients {
-		jc := jsonClient{
-			ClientID: c.ClientID, Name: clean(c.Name), PreferredName: clean(c.PreferredName), CaseNumber: clean(c.CaseNumber),
-			CheckIns: []jsonCheckIn{}, StageChanges: []jsonStageChange{}, Referrals: []jsonReferral{},
-			FlagsRaised: orEmpty(c.FlagsRaised), NextDueIsAppt: c.ByAppointment, Overdue: c.Overdue,
-		}
-		if c.HasDue {
-			jc.NextDue = optTime(c.NextDue)
-		}
-		for _, k := range c.CheckIns {
-			jk := jsonCheckIn{
-				ID: k.ID, At: rfc3339(k.At), Type: k.Type, Outcome: k.Outcome, Location: clean(k.Location),
-				Stage: optional(k.Stage), Flags: orEmpty(k.Flags), Note: clean(k.Note), NextAppointment: optTime(k.NextAppointment),
-			}
-			if !s.Redacted {
-				test, subs, sensitive := k.Test, cleanAll(k.Substances), k.Sensitive
-				jk.TestResult, jk.Substances, jk.Sensitive = &test, &subs, &sensitive
-			}
-			jc.CheckIns = append(jc.CheckIns, jk)
-		}
-		for _, ch := range c.StageChanges {
-			jc.StageChanges = append(jc.StageChanges, jsonStageChange{
-				At: rfc3339(ch.At), From: optional(ch.From), To: ch.To, MovedBack: ch.Back, Note: clean(ch.Note),
-			})
-		}
-		for _, r := range c.Referrals {
-			jr := jsonReferral{ReferralID: r.ReferralID, Resource: clean(r.Resource), Reason: clean(r.Reason), Made: r.Made, Status: r.Status}
-			for _, e := range r.Changes {
-				jr.Changes = append(jr.Changes, jsonReferralChange{At: rfc3339(e.At), From: optional(e.From), To: e.To, Note: clean(e.Note)})
-			}
-			jc.Referrals = append(jc.Referrals, jr)
-		}
-		doc.Clients = append(doc.Clients, jc)
+		doc.Clients = append(doc.Clients, jsonClientOf(c, s.Redacted))
 	}
-	t := s.Totals
-	doc.Totals = jsonTotals{
-		Clients: t.Clients, Contacts: t.Contacts, ContactsByType: countMap(t.ContactsByType),
-		ContactsByOutcome: countMap(t.ContactsByOutcome), StageChanges: t.StageChanges, Referrals: t.Referrals,
-		ReferralsByStatus: countMap(t.ReferralsByStatus), ClientsOverdue: t.ClientsOverdue,
-	}
-	if !s.Redacted {
-		tests := t.Tests
-		byResult := countMap(t.TestsByResult)
-		doc.Totals.Tests, doc.Totals.TestsByResult = &tests, &byResult
-	}
+	doc.Totals = jsonTotalsOf(s)
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+func jsonClientOf(c model.ClientActivity, redacted bool) jsonClient {
+	attendance, notes := c.Shows(model.ShareAttendance), c.Shows(model.ShareNotes)
+	stage, tests := c.Shows(model.ShareStageOfChange), !redacted && c.Shows(model.ShareTestResults)
+	jc := jsonClient{
+		ClientID: c.ClientID, Name: clean(c.Name), PreferredName: clean(c.PreferredName), CaseNumber: clean(c.CaseNumber),
+		SharedKinds: c.Shares, CheckIns: []jsonCheckIn{},
+		FlagsRaised:   when(c.Shares == nil, orEmpty(c.FlagsRaised)),
+		NextDueIsAppt: when(attendance, c.ByAppointment), Overdue: when(attendance, c.Overdue),
+	}
+	var due *string
+	if c.HasDue {
+		due = optTime(c.NextDue)
+	}
+	jc.NextDue = when(attendance, due)
+	for _, k := range c.CheckIns {
+		jc.CheckIns = append(jc.CheckIns, jsonCheckIn{
+			ID: k.ID, At: rfc3339(k.At),
+			Type: when(attendance, k.Type), Outcome: when(attendance, k.Outcome), Location: when(attendance, clean(k.Location)),
+			TestResult: when(tests, k.Test), Substances: when(tests, cleanAll(k.Substances)),
+			Stage: when(stage, optional(k.Stage)), Flags: when(c.Shares == nil, orEmpty(k.Flags)),
+			Note: when(notes, clean(k.Note)), Sensitive: when(!redacted && (tests || notes), k.Sensitive),
+			NextAppointment: when(attendance, optTime(k.NextAppointment)),
+		})
+	}
+	changes := []jsonStageChange{}
+	for _, ch := range c.StageChanges {
+		changes = append(changes, jsonStageChange{
+			At: rfc3339(ch.At), From: optional(ch.From), To: ch.To, MovedBack: ch.Back, Note: when(notes, clean(ch.Note)),
+		})
+	}
+	jc.StageChanges = when(stage, changes)
+	referrals := []jsonReferral{}
+	for _, r := range c.Referrals {
+		jr := jsonReferral{ReferralID: r.ReferralID, Resource: clean(r.Resource), Reason: clean(r.Reason), Made: r.Made, Status: r.Status}
+		for _, e := range r.Changes {
+			jr.Changes = append(jr.Changes, jsonReferralChange{At: rfc3339(e.At), From: optional(e.From), To: e.To, Note: when(notes, clean(e.Note))})
+		}
+		referrals = append(referrals, jr)
+	}
+	jc.Referrals = when(c.Shows(model.ShareTreatmentProgress), referrals)
+	jc.Screenings = when(!redacted && stage, jsonScreenings(c.Screenings))
+	jc.PlanGoals = when(c.Shows(model.SharePlanGoals), jsonGoals(c.Goals))
+	return jc
+}
+
+func jsonTotalsOf(s model.Summary) jsonTotals {
+	t := s.Totals
+	attendance, stage, treatment := s.Shows(model.ShareAttendance), s.Shows(model.ShareStageOfChange), s.Shows(model.ShareTreatmentProgress)
+	tests := !s.Redacted && s.Shows(model.ShareTestResults)
+	return jsonTotals{
+		Clients: t.Clients, Contacts: when(attendance, t.Contacts), ContactsByType: when(attendance, countMap(t.ContactsByType)),
+		ContactsByOutcome: when(attendance, countMap(t.ContactsByOutcome)),
+		Tests:             when(tests, t.Tests), TestsByResult: when(tests, countMap(t.TestsByResult)),
+		StageChanges: when(stage, t.StageChanges), Referrals: when(treatment, t.Referrals),
+		ReferralsByStatus: when(treatment, countMap(t.ReferralsByStatus)), ClientsOverdue: when(attendance, t.ClientsOverdue),
+		Screenings: when(!s.Redacted && stage, t.Screenings),
+	}
 }

@@ -26,7 +26,9 @@ type exportPreviewMsg struct {
 	gen     int
 	sum     model.Summary
 	content []byte
-	err     error
+	// recipients have an active consent from a client in the range.
+	recipients []store.ShareRecipient
+	err        error
 }
 
 // exportWrittenMsg says a summary reached its destination (a file or the
@@ -74,6 +76,8 @@ type exportDialog struct {
 	home               string
 	format             summary.Format
 	redact             bool
+	recipient          *store.ShareRecipient  // nil for the officer's own record
+	recipients         []store.ShareRecipient // who a client in the range consented to share with
 	focus              int
 	gen                int // bumps with every new preview; older answers are dropped
 	loading            bool
@@ -111,8 +115,9 @@ func newExportDialog(st *store.Store, c *model.Client, dir string, now time.Time
 }
 
 // Lines of the dialog around the preview: title, range, dates or span,
-// format, redaction, file, the preview's rule; the status and a rule below.
-const exportChrome = 9
+// format, redaction, recipient, file, the preview's rule; the status and a
+// rule below.
+const exportChrome = 10
 
 func (d *exportDialog) setSize(w, h int) {
 	d.preview.SetWidth(w)
@@ -190,18 +195,19 @@ func (d *exportDialog) load(now time.Time) tea.Cmd {
 	// The command reads copies: the officer may go on choosing meanwhile.
 	gen, st, format, rng, fromText, toText := d.gen, d.st, d.format, d.rng, d.from.Value(), d.to.Value()
 	req := summary.Request{ClientID: d.clientID, CaseNumber: d.caseNo, Redact: d.redact, Now: now}
+	forWhom := d.recipient
 	return func() tea.Msg {
 		ctx := context.Background()
 		var err error
 		if req.From, req.To, err = span(ctx, st, rng, fromText, toText, now); err != nil {
 			return exportPreviewMsg{gen: gen, err: err}
 		}
-		sum, err := summary.Load(ctx, st, req)
+		sum, recipients, err := loadFor(ctx, st, req, forWhom)
 		if err != nil {
-			return exportPreviewMsg{gen: gen, err: err}
+			return exportPreviewMsg{gen: gen, recipients: recipients, err: err}
 		}
 		content, err := summary.Render(sum, format)
-		return exportPreviewMsg{gen: gen, sum: sum, content: content, err: err}
+		return exportPreviewMsg{gen: gen, sum: sum, content: content, recipients: recipients, err: err}
 	}
 }
 
@@ -210,8 +216,12 @@ func (d *exportDialog) previewLoaded(msg exportPreviewMsg) {
 		return
 	}
 	d.loading = false
+	d.recipients = msg.recipients
 	if msg.err != nil {
 		d.problem = "Could not make the summary: " + msg.err.Error()
+		if errors.Is(msg.err, summary.ErrNoConsent) {
+			d.problem = noConsentProblem
+		}
 		d.content = nil
 		d.preview.SetContent("")
 		return
@@ -260,6 +270,8 @@ func (d *exportDialog) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.C
 	case key.Matches(kp, k.ExportRedact):
 		d.redact = !d.redact
 		return d.load(now)
+	case key.Matches(kp, k.ExportTo):
+		return d.nextRecipient(now)
 	case key.Matches(kp, k.ExportPath):
 		d.focus, d.pathBefore = exportFocusPath, d.path.Value()
 		d.path.CursorEnd()
@@ -292,6 +304,8 @@ func (d *exportDialog) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.C
 func (d *exportDialog) ready() bool {
 	switch {
 	case d.busy:
+		return false
+	case d.content == nil && d.problem == noConsentProblem:
 		return false
 	case d.loading || d.content == nil:
 		d.problem = "The summary is not ready yet: wait for the preview."

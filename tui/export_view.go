@@ -38,11 +38,11 @@ func (d *exportDialog) view(s styles, w, h int) []string {
 		}
 	}
 	lines = append(lines, s.label.Render("Format  ")+strings.Join(formats, " ")+"  "+s.dim.Render(help))
-	redact := "[no] test results, substances and sensitive notes are included"
+	redact := "[no] test results, substances, screenings, sensitive notes are included"
 	if d.redact {
-		redact = "[yes] test results, substances and sensitive notes are left out; the header says so"
+		redact = "[yes] test results, substances, screenings and sensitive notes are left out; the header says so"
 	}
-	lines = append(lines, s.label.Render("Redact  ")+redact)
+	lines = append(lines, s.label.Render("Redact  ")+redact, d.recipientLine(s))
 	file := s.label.Render("File    ") + clean(d.path.Value())
 	if d.focus == exportFocusPath {
 		file = s.focusLabel.Render("File    ") + d.path.View()
@@ -122,5 +122,5 @@ func (d *exportDialog) statusLine(s styles) string {
 	case d.rng == rangeCustom && d.typing():
 		return s.dim.Render("Days as in the forms: 2026-11-01, yesterday, mon, -7d; enter shows the summary.")
 	}
-	return s.dim.Render("w writes the file · c copies to the clipboard · p changes the path")
+	return s.dim.Render("w writes the file · c copies to the clipboard · p changes the path · t recipient")
 }

@@ -140,6 +140,7 @@ type exportKeys struct {
 	Export, ExportRange, ExportFormat, ExportRedact  key.Binding
 	ExportPath, ExportApply, ExportWrite, ExportCopy key.Binding
 	ExportReplace, ExportKeep, ExportClose           key.Binding
+	ExportTo                                         key.Binding
 }
 
 func newExportKeys(b func([]string, string, string) key.Binding) exportKeys {
@@ -155,13 +156,14 @@ func newExportKeys(b func([]string, string, string) key.Binding) exportKeys {
 		ExportReplace: b([]string{"y"}, "y", "yes, replace the file"),
 		ExportKeep:    b([]string{"n", "esc"}, "n/esc", "no, keep it"),
 		ExportClose:   b([]string{"esc"}, "esc", "back"),
+		ExportTo:      b([]string{"t"}, "t", "recipient"),
 	}
 }
 
 // exportGroups are the export dialog's keys.
 func (k keyMap) exportGroups() [][]key.Binding {
 	return [][]key.Binding{
-		{k.ExportRange, k.NextField, k.ExportApply, k.ExportFormat, k.ExportRedact},
+		{k.ExportRange, k.NextField, k.ExportApply, k.ExportFormat, k.ExportRedact, k.ExportTo},
 		{k.ExportPath, k.ExportWrite, k.ExportCopy, k.ExportReplace, k.ExportKeep},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Help, k.ExportClose, k.ForceQuit},

@@ -1,0 +1,56 @@
+package summary
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// ErrNoConsent is the refusal of a summary for a recipient when no client in
+// it has an active consent to share anything with them.
+var ErrNoConsent = errors.New("no active consent")
+
+// shareScope reads every consent to the recipient and judges each client's
+// on the day the summary is produced: the consent must allow the sharing
+// when it happens, so one that ran out or was revoked since the end of the
+// range allows nothing, and one signed since allows what it lists.
+func shareScope(ctx context.Context, st *store.Store, to store.ShareRecipient, now time.Time) (*model.ShareScope, error) {
+	consents, err := st.ConsentsTo(ctx, to.To)
+	if err != nil {
+		return nil, err
+	}
+	byClient := map[string][]model.Consent{}
+	for _, c := range consents {
+		byClient[c.ClientID] = append(byClient[c.ClientID], c)
+	}
+	scope := &model.ShareScope{Recipient: to.Name, Day: model.DateOf(now), Policies: map[string]model.SharePolicy{}}
+	for id, list := range byClient {
+		scope.Policies[id] = model.SharePolicyFor(list, to.To, scope.Day)
+	}
+	return scope, nil
+}
+
+// noConsent says, in one line, why a summary for a recipient was refused.
+func noConsent(to store.ShareRecipient, caseNumber string, day model.Date) error {
+	name := clean(to.Name)
+	if caseNumber != "" {
+		return fmt.Errorf("%w: client %s has no consent to share with %s that is active on %s; nothing was written",
+			ErrNoConsent, clean(caseNumber), name, day)
+	}
+	return fmt.Errorf("%w: no client seen in this range has a consent to share with %s that is active on %s; nothing was written",
+		ErrNoConsent, name, day)
+}
+
+// destinationOf is where the export log says a summary went: for a summary
+// made for a recipient, who it was for as well, which also keeps it from
+// moving the officer's "since the last export".
+func destinationOf(s model.Summary, destination string) string {
+	if s.SharedWith == "" {
+		return destination
+	}
+	return store.SharedDestination(destination, clean(s.SharedWith))
+}
