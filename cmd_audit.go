@@ -59,5 +59,9 @@ func exportDetail(x model.ExportTrace) string {
 	if x.Redacted {
 		redacted = ", redacted"
 	}
-	return fmt.Sprintf("  %s, %d records%s, to %s", x.Format, x.Records, redacted, printable(x.Destination))
+	to := "to " + printable(x.Destination)
+	if x.Recipient != "" {
+		to = "for " + printable(x.Recipient) + ", " + to
+	}
+	return fmt.Sprintf("  %s, %d records%s, %s", x.Format, x.Records, redacted, to)
 }

@@ -232,9 +232,13 @@ func listExports(ctx context.Context, st *store.Store, w io.Writer) error {
 		if x.ClientID != "" {
 			scope = "one client"
 		}
+		dest := printable(x.Destination)
+		if x.Recipient != "" {
+			dest = "for " + printable(x.Recipient) + ": " + dest
+		}
 		fmt.Fprintf(w, "%s  %-4s %-8s %-10s %5d records  %s to %s  %s  sha256:%s\n",
 			x.At.Format(layout), x.Format, redacted, scope, x.Records, x.From.Format(layout), x.To.Format(layout),
-			printable(x.Destination), x.SHA256[:12])
+			dest, x.SHA256[:12])
 	}
 	return nil
 }

@@ -95,8 +95,16 @@ func TestExportForAResourceWritesOnlyWhatTheConsentAllows(t *testing.T) {
 		}
 	}
 	log := exportLog(t, db)
-	if len(log) != 2 || !strings.HasSuffix(log[0].Destination, "(for Harbor Clinic)") {
+	if len(log) != 2 || log[0].Recipient != "Harbor Clinic" || log[1].Recipient != "Harbor Clinic" {
 		t.Errorf("export log = %+v, want two entries that say who they were for", log)
+	}
+	_, listed, _ := cli(t, nil, "export", "--db", db, "--list")
+	if strings.Count(listed, "for Harbor Clinic: ") != 2 {
+		t.Errorf("export --list does not say who the summaries were for:\n%s", listed)
+	}
+	_, audit, _ := cli(t, nil, "audit", "--db", db)
+	if !strings.Contains(audit, "for Harbor Clinic, to ") {
+		t.Errorf("the audit log does not say who the summary was for:\n%s", audit)
 	}
 }
 

@@ -19,6 +19,7 @@ type ExportTrace struct {
 	Destination string
 	Records     int
 	Redacted    bool
+	Recipient   string // who a consent-limited summary was for; "" for the officer's own
 }
 
 // AuditQuery asks for a page of the audit log.

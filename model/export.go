@@ -17,6 +17,7 @@ type Export struct {
 	Records     int
 	Destination string // a file path, "stdout" or "clipboard"
 	SHA256      string // of the exact bytes written, in hex
+	Recipient   string // who a consent-limited summary was made for; "" for the officer's own
 }
 
 // Validate checks the export record.
@@ -27,6 +28,7 @@ func (e Export) Validate() error {
 	}
 	checkText(&p, "format", e.Format, true, 16)
 	checkText(&p, "destination", e.Destination, true, 4096)
+	checkText(&p, "recipient", e.Recipient, false, 500)
 	if b, err := hex.DecodeString(e.SHA256); err != nil || len(b) != 32 {
 		p.add("sha256", "not a SHA-256 digest in hex")
 	}

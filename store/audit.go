@@ -27,7 +27,8 @@ func (s *Store) AuditLog(ctx context.Context, q model.AuditQuery) ([]model.Audit
 // auditFrom is the select list and join of every audit read, in the order
 // scanAudit reads them.
 const auditFrom = `a.seq, a.at, a.entity, a.entity_id, a.action,
-		coalesce(x.format, ''), coalesce(x.destination, ''), coalesce(x.records, 0), coalesce(x.redacted, 0)
+		coalesce(x.format, ''), coalesce(x.destination, ''), coalesce(x.records, 0), coalesce(x.redacted, 0),
+		coalesce(x.recipient, '')
 		FROM audit_log a LEFT JOIN exports x ON a.entity = 'export' AND x.id = a.entity_id`
 
 func scanAudit(rows *sql.Rows) ([]model.AuditEntry, error) {
@@ -37,7 +38,7 @@ func scanAudit(rows *sql.Rows) ([]model.AuditEntry, error) {
 		var e model.AuditEntry
 		var at string
 		if err := rows.Scan(&e.Seq, &at, &e.Entity, &e.EntityID, &e.Action, &e.Export.Format, &e.Export.Destination,
-			&e.Export.Records, &e.Export.Redacted); err != nil {
+			&e.Export.Records, &e.Export.Redacted, &e.Export.Recipient); err != nil {
 			return nil, fmt.Errorf("read the audit log: %w", err)
 		}
 		// The log stamps itself with SQLite's clock in the stored layout.

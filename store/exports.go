@@ -7,27 +7,17 @@ import (
 	"caseload/model"
 )
 
-const exportColumns = `x.id, x.at, x.range_from, x.range_to, x.client_id, x.format, x.redacted, x.records, x.destination, x.sha256`
+const exportColumns = `x.id, x.at, x.range_from, x.range_to, x.client_id, x.format, x.redacted, x.records, x.destination, x.sha256, x.recipient`
 
 func scanExport(row scanner) (model.Export, error) {
 	var e model.Export
 	var at, from, to string
-	if err := row.Scan(&e.ID, &at, &from, &to, &e.ClientID, &e.Format, &e.Redacted, &e.Records, &e.Destination, &e.SHA256); err != nil {
+	if err := row.Scan(&e.ID, &at, &from, &to, &e.ClientID, &e.Format, &e.Redacted, &e.Records, &e.Destination, &e.SHA256, &e.Recipient); err != nil {
 		return e, err
 	}
 	var d decoder
 	e.At, e.From, e.To = d.time(at), d.time(from), d.time(to)
 	return e, d.err
-}
-
-// sharedMark joins a destination and the recipient a summary was made for,
-// in the export log: the log has no column of its own for it.
-const sharedMark = " (for "
-
-// SharedDestination is how the export log names the destination of a
-// summary made for a recipient: "/path/file.md (for Harbor Clinic)".
-func SharedDestination(destination, recipient string) string {
-	return destination + sharedMark + recipient + ")"
 }
 
 // RecordExport adds a summary that was written to the export log. It is
@@ -43,10 +33,10 @@ func (s *Store) RecordExport(ctx context.Context, e model.Export) (model.Export,
 		if e.At.IsZero() {
 			e.At = w.now
 		}
-		_, err := w.exec(`INSERT INTO exports (id, at, range_from, range_to, client_id, format, redacted, records, destination, sha256)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		_, err := w.exec(`INSERT INTO exports (id, at, range_from, range_to, client_id, format, redacted, records, destination, sha256, recipient)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.ID, fmtTime(e.At), fmtTime(e.From), fmtTime(e.To), e.ClientID, e.Format, boolInt(e.Redacted), e.Records,
-			e.Destination, e.SHA256)
+			e.Destination, e.SHA256, e.Recipient)
 		if err != nil {
 			return fmt.Errorf("record export: %w", explain(err))
 		}
@@ -61,7 +51,7 @@ func (s *Store) RecordExport(ctx context.Context, e model.Export) (model.Export,
 // does not move that mark.
 func (s *Store) LastExport(ctx context.Context) (model.Export, error) {
 	e, err := scanExport(s.db.QueryRowContext(ctx, "SELECT "+exportColumns+` FROM exports x
-		WHERE x.client_id = '' AND x.destination NOT LIKE '%'||?||'%)' ORDER BY x.at DESC, x.id DESC LIMIT 1`, sharedMark))
+		WHERE x.client_id = '' AND x.recipient = '' ORDER BY x.at DESC, x.id DESC LIMIT 1`))
 	if err != nil {
 		return e, fmt.Errorf("read last export: %w", notFound(err))
 	}

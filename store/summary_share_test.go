@@ -112,7 +112,7 @@ func TestASummaryForARecipientDoesNotMoveTheLastExport(t *testing.T) {
 	}
 	theirs := mine
 	theirs.ID, theirs.At, theirs.To = "", testNow.Add(-time.Hour), testNow.Add(-time.Hour)
-	theirs.Destination = store.SharedDestination("/home/officer/summary.md", "Harbor Clinic")
+	theirs.Destination, theirs.Recipient = "/home/officer/summary.md", "Harbor Clinic"
 	if _, err := st.RecordExport(ctx, theirs); err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,8 @@ func Record(ctx context.Context, st *store.Store, s model.Summary, f Format, con
 	sum := sha256.Sum256(content)
 	return st.RecordExport(ctx, model.Export{
 		At: s.ProducedAt, From: s.From, To: s.To, ClientID: s.ClientID, Format: string(f), Redacted: s.Redacted,
-		Records: s.Records(), Destination: destinationOf(s, destination), SHA256: hex.EncodeToString(sum[:]),
+		Records: s.Records(), Destination: destination, SHA256: hex.EncodeToString(sum[:]),
+		Recipient: s.SharedWith,
 	})
 }
 

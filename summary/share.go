@@ -44,13 +44,3 @@ func noConsent(to store.ShareRecipient, caseNumber string, day model.Date) error
 	return fmt.Errorf("%w: no client seen in this range has a consent to share with %s that is active on %s; nothing was written",
 		ErrNoConsent, name, day)
 }
-
-// destinationOf is where the export log says a summary went: for a summary
-// made for a recipient, who it was for as well, which also keeps it from
-// moving the officer's "since the last export".
-func destinationOf(s model.Summary, destination string) string {
-	if s.SharedWith == "" {
-		return destination
-	}
-	return store.SharedDestination(destination, clean(s.SharedWith))
-}

@@ -51,6 +51,11 @@ func auditDetail(e model.AuditEntry) string {
 	if x.Redacted {
 		redacted = ", redacted"
 	}
-	// Where it went first: on a narrow screen that is what must show.
-	return "to " + clean(x.Destination) + " (" + clean(x.Format) + ", " + strconv.Itoa(x.Records) + " records" + redacted + ")"
+	// Who received it and where it went first: on a narrow screen that is
+	// what must show.
+	to := "to " + clean(x.Destination)
+	if x.Recipient != "" {
+		to = "for " + clean(x.Recipient) + ", " + to
+	}
+	return to + " (" + clean(x.Format) + ", " + strconv.Itoa(x.Records) + " records" + redacted + ")"
 }

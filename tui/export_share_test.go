@@ -95,8 +95,8 @@ func TestExportForARecipientWritesAndRecordsTheFilteredSummary(t *testing.T) {
 	}
 	h.keys("c")
 	list := exports(t, st)
-	if len(list) != 2 || list[0].Destination != "clipboard (for Harbor Recovery Center)" ||
-		list[1].Destination != path+" (for Harbor Recovery Center)" {
+	if len(list) != 2 || list[0].Destination != "clipboard" || list[1].Destination != path ||
+		list[0].Recipient != "Harbor Recovery Center" || list[1].Recipient != "Harbor Recovery Center" {
 		t.Fatalf("exports %+v, want the file and the clipboard, each for Harbor Recovery Center", list)
 	}
 }
