@@ -190,7 +190,8 @@ func (c Consent) Allows(kind ShareKind) bool {
 // SharePolicy says which kinds of information may go to one recipient today.
 // The zero SharePolicy allows nothing.
 type SharePolicy struct {
-	allowed map[ShareKind]bool
+	allowed  map[ShareKind]bool
+	consents []Consent
 }
 
 // SharePolicyFor builds the policy for a recipient from a client's consents:
@@ -207,9 +208,16 @@ func SharePolicyFor(consents []Consent, to Recipient, today Date) SharePolicy {
 				p.allowed[k] = true
 			}
 		}
+		p.consents = append(p.consents, c)
 	}
 	return p
 }
+
+// Consents lists the active consents the policy is built from: a disclosure
+// made with consent goes with an explanation of the consent's scope (42 CFR
+// § 2.32(b)), so the summary says what each one allows, for what purpose and
+// until when.
+func (p SharePolicy) Consents() []Consent { return append([]Consent(nil), p.consents...) }
 
 // Allows reports whether information of kind may be shared.
 func (p SharePolicy) Allows(kind ShareKind) bool { return p.allowed[kind] }

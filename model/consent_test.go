@@ -100,6 +100,9 @@ func TestSharePolicyAllowsOnlyWhatActiveConsentsToThatRecipientList(t *testing.T
 	if got := SharePolicyFor(all, Recipient{Person: "dr. ada okafor"}, consentToday).Kinds(); !reflect.DeepEqual(got, []ShareKind{ShareStageOfChange}) {
 		t.Errorf("named person may see %v", got)
 	}
+	if got := p.Consents(); len(got) != 1 || got[0].Purpose != active.Purpose || got[0].ExpiresOn != active.ExpiresOn {
+		t.Errorf("the clinic's policy rests on %+v, want only the active consent to the clinic", got)
+	}
 	if !SharePolicyFor(all, Recipient{ResourceID: "res-9"}, consentToday).None() {
 		t.Error("a recipient without consent may see something")
 	}

@@ -91,6 +91,9 @@ type ClientActivity struct {
 	// Shares lists what the client's consent lets go to the recipient; nil
 	// in the officer's own summary, which holds everything.
 	Shares []ShareKind
+	// Consents are the active consents behind Shares, whose scope the
+	// summary explains; nil in the officer's own summary.
+	Consents []Consent
 	// NextDue is when the next contact is due as of the end of the range;
 	// ByAppointment says an appointment set at a contact fixes it.
 	NextDue       time.Time

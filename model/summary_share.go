@@ -123,7 +123,7 @@ func shareClients(list []ClientActivity, scope ShareScope, goals []Goal) []Clien
 // Risk flags belong to no kind, so they never go. A check-in with nothing
 // left to show is dropped.
 func shareClient(c ClientActivity, p SharePolicy, goals []Goal) ClientActivity {
-	c.Shares = p.Kinds()
+	c.Shares, c.Consents = p.Kinds(), p.Consents()
 	notes, tests := p.Allows(ShareNotes), p.Allows(ShareTestResults)
 	var checkIns []CheckIn
 	for _, k := range c.CheckIns {

@@ -15,9 +15,31 @@ func sharedBlocks(s model.Summary, esc func(string) string) []block {
 		{kind: blockItem, text: "Shared: only what each client's consent, active on " + s.ConsentDay.String() + ", allows"},
 	}
 	for _, c := range s.Clients {
-		out = append(out, block{kind: blockItem, text: "Consent of " + esc(c.Name) + " · " + esc(c.CaseNumber) + ": " + shareLabels(c.Shares)})
+		out = append(out, block{kind: blockItem, text: "Consent of " + esc(c.Name) + " · " + esc(c.CaseNumber) + ": " +
+			shareLabels(c.Shares) + consentScopes(c.Consents, esc)})
 	}
 	return out
+}
+
+// consentScopes explains the consents behind what is shared: the purpose,
+// when each was signed and when it ends (42 CFR § 2.32(b) asks that a
+// disclosure made with consent say what the consent covers).
+func consentScopes(consents []model.Consent, esc func(string) string) string {
+	var parts []string
+	for _, c := range consents {
+		scope := "signed " + c.SignedOn.String() + ", until " + c.ExpiresOn.String()
+		if p := strings.TrimSpace(c.Purpose); p != "" {
+			scope = "purpose: " + esc(strings.Join(strings.Fields(p), " ")) + "; " + scope
+		}
+		if len(consents) > 1 {
+			scope = shareLabels(c.Kinds) + ", " + scope
+		}
+		parts = append(parts, scope)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, "; and ") + ")"
 }
 
 // sharedStatement is the header of a summary for a recipient on one line,

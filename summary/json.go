@@ -44,6 +44,7 @@ type jsonClient struct {
 	PreferredName string                   `json:"preferred_name"`
 	CaseNumber    string                   `json:"case_number"`
 	SharedKinds   []model.ShareKind        `json:"shared_kinds,omitempty"`
+	Consents      []jsonConsent            `json:"consents,omitempty"`
 	CheckIns      []jsonCheckIn            `json:"check_ins"`
 	StageChanges  maybe[[]jsonStageChange] `json:"stage_changes,omitzero"`
 	Referrals     maybe[[]jsonReferral]    `json:"referrals,omitzero"`
@@ -53,6 +54,15 @@ type jsonClient struct {
 	NextDue       maybe[*string]           `json:"next_due,omitzero"`
 	NextDueIsAppt maybe[bool]              `json:"next_due_is_appointment,omitzero"`
 	Overdue       maybe[bool]              `json:"overdue,omitzero"`
+}
+
+// jsonConsent is the scope of one consent behind a summary for a
+// recipient: what it lets go, for what purpose, from when until when.
+type jsonConsent struct {
+	Kinds     []model.ShareKind `json:"kinds"`
+	Purpose   string            `json:"purpose"`
+	SignedOn  string            `json:"signed_on"`
+	ExpiresOn string            `json:"expires_on"`
 }
 
 type jsonCheckIn struct {
@@ -187,7 +197,7 @@ func jsonClientOf(c model.ClientActivity, redacted bool) jsonClient {
 	stage, tests := c.Shows(model.ShareStageOfChange), !redacted && c.Shows(model.ShareTestResults)
 	jc := jsonClient{
 		ClientID: c.ClientID, Name: clean(c.Name), PreferredName: clean(c.PreferredName), CaseNumber: clean(c.CaseNumber),
-		SharedKinds: c.Shares, CheckIns: []jsonCheckIn{},
+		SharedKinds: c.Shares, Consents: jsonConsentsOf(c.Consents), CheckIns: []jsonCheckIn{},
 		FlagsRaised:   when(c.Shares == nil, orEmpty(c.FlagsRaised)),
 		NextDueIsAppt: when(attendance, c.ByAppointment), Overdue: when(attendance, c.Overdue),
 	}
@@ -239,4 +249,13 @@ func jsonTotalsOf(s model.Summary) jsonTotals {
 		ReferralsByStatus: when(treatment, countMap(t.ReferralsByStatus)), ClientsOverdue: when(attendance, t.ClientsOverdue),
 		Screenings: when(!s.Redacted && stage, t.Screenings),
 	}
+}
+
+func jsonConsentsOf(consents []model.Consent) []jsonConsent {
+	var out []jsonConsent
+	for _, c := range consents {
+		out = append(out, jsonConsent{Kinds: c.Kinds, Purpose: clean(c.Purpose), SignedOn: c.SignedOn.String(),
+			ExpiresOn: c.ExpiresOn.String()})
+	}
+	return out
 }
