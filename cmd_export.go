@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -50,8 +51,12 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	req.Redact = *redact
-	if *forName != "" {
-		to, err := recipientFor(ctx, st, *forName)
+	forSet := false
+	fs.Visit(func(f *flag.Flag) { forSet = forSet || f.Name == "for" })
+	if forSet {
+		// An empty --for (a script's unset variable) is refused inside
+		// recipientFor, never taken as the officer's full record.
+		to, err := recipientFor(ctx, st, *forName, req.ClientID)
 		if err != nil {
 			return err
 		}

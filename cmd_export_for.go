@@ -17,7 +17,11 @@ const maxListed = 5
 // directory shows it (case and spacing aside), else a person named on a
 // consent. A name that is part of one resource's name only is taken as that
 // resource; a name that matches several is refused with a short list of them.
-func recipientFor(ctx context.Context, st *store.Store, name string) (store.ShareRecipient, error) {
+//
+// A person is one client's contact: the summary covers the client whose
+// consent names them, the one --client gives (clientID) or, without it, the
+// only client with a consent to that name; several are refused.
+func recipientFor(ctx context.Context, st *store.Store, name, clientID string) (store.ShareRecipient, error) {
 	want := fold(name)
 	if want == "" {
 		return store.ShareRecipient{}, fmt.Errorf("%w: --for needs the name or id of a resource, or the name of a person", errUsage)
@@ -49,7 +53,7 @@ func recipientFor(ctx context.Context, st *store.Store, name string) (store.Shar
 			return store.ShareRecipient{}, err
 		}
 		if len(consents) > 0 {
-			return store.ShareRecipient{To: person, Name: consents[0].Recipient.Person}, nil
+			return personRecipient(person, consents, clientID)
 		}
 		exact = partial
 	}
@@ -60,6 +64,26 @@ func recipientFor(ctx context.Context, st *store.Store, name string) (store.Shar
 		return store.ShareRecipient{To: model.Recipient{ResourceID: exact[0].ID}, Name: exact[0].Name}, nil
 	}
 	return store.ShareRecipient{}, fmt.Errorf("%q matches %d resources: %s; give the id", printable(name), len(exact), listResources(exact))
+}
+
+// personRecipient ties a person to the one client whose consent names them.
+func personRecipient(person model.Recipient, consents []model.Consent, clientID string) (store.ShareRecipient, error) {
+	clients := map[string]bool{}
+	for _, c := range consents {
+		clients[c.ClientID] = true
+	}
+	r := store.ShareRecipient{To: person, Name: consents[0].Recipient.Person, ClientID: clientID}
+	switch {
+	case clientID != "":
+		// A client without a consent to that name is refused by the
+		// summary itself, in the words of every other refusal.
+	case len(clients) == 1:
+		r.ClientID = consents[0].ClientID
+	default:
+		return r, fmt.Errorf("%w: %q is named on the consents of %d clients, and a person is one client's contact: add --client CASE",
+			errUsage, printable(person.Person), len(clients))
+	}
+	return r, nil
 }
 
 // listResources names a few resources with their ids, on one line.

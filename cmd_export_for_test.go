@@ -165,3 +165,55 @@ func TestExportForStripsTerminalEscapesFromTheName(t *testing.T) {
 		t.Errorf("stderr carries an escape: %q", stderr)
 	}
 }
+
+// TestExportForAPersonNamedByTwoClientsNeedsTheClient: Ben's contact may
+// share a name with Ana's and be someone else, so a name that two clients'
+// consents give is refused until --client says whose; with it, only that
+// client's record goes.
+func TestExportForAPersonNamedByTwoClientsNeedsTheClient(t *testing.T) {
+	db, _, _ := shareExportFixture(t)
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ben, _, err := st.ClientByCaseNumber(ctx, "B-2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.CreateConsent(ctx, model.Consent{ClientID: ben.ID, Recipient: model.Recipient{Person: "PAT rivers"},
+		Kinds: []model.ShareKind{model.ShareNotes}, Purpose: "Family support",
+		SignedOn: model.DateOf(time.Now().AddDate(0, -1, 0)), ExpiresOn: model.DateOf(time.Now().AddDate(1, 0, 0))})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := exportFor(t, db, "--for", "Pat Rivers")
+	if code != 2 || !strings.Contains(stderr, "2 clients") || !strings.Contains(stderr, "--client") || stdout != "" {
+		t.Fatalf("exit %d, stderr %q, stdout %q; want a usage refusal that asks for --client", code, stderr, stdout)
+	}
+	code, stdout, stderr = exportFor(t, db, "--for", "Pat Rivers", "--client", "B-2")
+	if code != 0 {
+		t.Fatalf("with --client B-2: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "BEN-NOTE") || strings.Contains(stdout, "ANA-NOTE") || strings.Contains(stdout, "Ana Diaz") {
+		t.Errorf("the summary for Ben's Pat Rivers should hold Ben's note and nothing of Ana:\n%s", stdout)
+	}
+}
+
+// TestExportForAnEmptyNameIsRefused: an empty --for (an unset variable in a
+// script) must never turn into the officer's full record.
+func TestExportForAnEmptyNameIsRefused(t *testing.T) {
+	db, _, _ := shareExportFixture(t)
+	code, stdout, stderr := exportFor(t, db, "--for", "  ")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "--for needs") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want a usage refusal and nothing written", code, stdout, stderr)
+	}
+	code, stdout, _ = exportFor(t, db, "--for=")
+	if code != 2 || stdout != "" {
+		t.Errorf("--for= : exit %d, stdout %q; want a usage refusal", code, stdout)
+	}
+	if log := exportLog(t, db); len(log) != 0 {
+		t.Errorf("a refused summary was recorded: %+v", log)
+	}
+}

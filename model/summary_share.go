@@ -103,9 +103,19 @@ func shareClients(list []ClientActivity, scope ShareScope, goals []Goal) []Clien
 		if p.None() {
 			continue
 		}
-		out = append(out, shareClient(c, p, byClient[c.ClientID]))
+		// A client with nothing left that the consent allows is left out:
+		// their name alone would tell the recipient they were seen.
+		if shared := shareClient(c, p, byClient[c.ClientID]); shared.holdsRecords() {
+			out = append(out, shared)
+		}
 	}
 	return out
+}
+
+// holdsRecords reports whether a section shared with a recipient has any
+// record left in it.
+func (c ClientActivity) holdsRecords() bool {
+	return len(c.CheckIns)+len(c.StageChanges)+len(c.Referrals)+len(c.Screenings)+len(c.Goals) > 0
 }
 
 // shareClient cuts a client's section down to what the policy allows:

@@ -102,3 +102,16 @@ func TestScreeningsInTheSummaryAreScoredAndLeaveWithRedaction(t *testing.T) {
 		t.Fatalf("a redacted summary kept screenings: %+v", red.Totals)
 	}
 }
+
+// TestShareLeavesOutAClientWithNothingTheConsentAllows: a consent to plan
+// goals for a client with none leaves nothing to show, and the client's name
+// alone would tell the recipient they were seen in the range.
+func TestShareLeavesOutAClientWithNothingTheConsentAllows(t *testing.T) {
+	s := sharedSummary(map[string]SharePolicy{"c1": policy(ShareAttendance), "c2": policy(SharePlanGoals)})
+	if len(s.Clients) != 1 || s.Clients[0].ClientID != "c1" || s.Totals.Clients != 1 {
+		t.Fatalf("clients %+v, want only the one with something to share", s.Clients)
+	}
+	if none := sharedSummary(map[string]SharePolicy{"c2": policy(SharePlanGoals)}); len(none.Clients) != 0 {
+		t.Errorf("clients %+v, want none", none.Clients)
+	}
+}

@@ -74,6 +74,12 @@ func (s *Store) ConsentsTo(ctx context.Context, to model.Recipient) ([]model.Con
 type ShareRecipient struct {
 	To   model.Recipient
 	Name string
+	// ClientID is, for a person, the one client whose consent names them: a
+	// name is not an identity, and two clients' contacts may share one, so
+	// a summary for a person covers that client alone. "" for a resource.
+	ClientID string
+	// CaseNumber is that client's case number, to tell such people apart.
+	CaseNumber string
 }
 
 // ShareRecipients lists the recipients that an active consent of at least
@@ -82,11 +88,12 @@ type ShareRecipient struct {
 func (s *Store) ShareRecipients(ctx context.Context, clientIDs []string, today model.Date) ([]ShareRecipient, error) {
 	var out []ShareRecipient
 	seen := map[string]bool{}
-	err := eachRow(ctx, s.db, "SELECT "+consentColumns+`, coalesce(res.name, '') FROM consents cn
-		LEFT JOIN resources res ON res.id = cn.resource_id
+	err := eachRow(ctx, s.db, "SELECT "+consentColumns+`, coalesce(res.name, ''), cl.case_number FROM consents cn
+		LEFT JOIN resources res ON res.id = cn.resource_id JOIN clients cl ON cl.id = cn.client_id
 		WHERE cn.client_id IN (SELECT value FROM json_each(?))`, jsonList(clientIDs), func(row scanner) error {
-		var name string
-		c, err := scanConsent(rowWithExtra{row, &name})
+		var name, caseNumber string
+		// Nested, the extras land in the order resource name, case number.
+		c, err := scanConsent(rowWithExtra{rowWithExtra{row, &caseNumber}, &name})
 		if err != nil || !c.Active(today) {
 			return err
 		}
@@ -94,7 +101,8 @@ func (s *Store) ShareRecipients(ctx context.Context, clientIDs []string, today m
 		key := "r:" + c.Recipient.ResourceID
 		if c.Recipient.ResourceID == "" {
 			r.Name = strings.Join(strings.Fields(c.Recipient.Person), " ")
-			key = "p:" + strings.ToLower(r.Name)
+			r.ClientID, r.CaseNumber = c.ClientID, caseNumber
+			key = "p:" + c.ClientID + ":" + strings.ToLower(r.Name)
 		}
 		if !seen[key] {
 			seen[key] = true
@@ -110,7 +118,10 @@ func (s *Store) ShareRecipients(ctx context.Context, clientIDs []string, today m
 		if a != b {
 			return a < b
 		}
-		return out[i].To.ResourceID < out[j].To.ResourceID
+		if out[i].To.ResourceID != out[j].To.ResourceID {
+			return out[i].To.ResourceID < out[j].To.ResourceID
+		}
+		return out[i].CaseNumber < out[j].CaseNumber
 	})
 	return out, nil
 }

@@ -185,24 +185,43 @@ func TestSummaryForARecipientIsRefusedWithoutAnActiveConsent(t *testing.T) {
 	}
 }
 
-func TestSummaryForAPersonUsesTheirConsentsAndPlanGoals(t *testing.T) {
+// TestSummaryForAPersonCoversOnlyTheClientWhoNamedThem: Ava and Cal both
+// named a "Pat Rivers" on a consent. A name is not an identity: a summary
+// for Ava's Pat Rivers holds what Ava's consent allows and nothing of Cal's,
+// and the other way round; one that does not say whose contact is refused.
+func TestSummaryForAPersonCoversOnlyTheClientWhoNamedThem(t *testing.T) {
 	f := newShareFixture(t)
 	req := f.forHarbor()
-	req.For = &store.ShareRecipient{To: model.Recipient{Person: "pat  RIVERS"}, Name: "Pat Rivers"}
-	s, err := Load(context.Background(), f.st, req)
-	if err != nil {
-		t.Fatal(err)
+	pat := model.Recipient{Person: "pat  RIVERS"}
+	cases := []struct {
+		client    model.Client
+		want, bad []string
+	}{
+		{f.ava, []string{"AVA-GOAL-WORDS", "[ ] AVA-STEP (due 2026-11-20)", "Lakeside Detox", "Test: Positive"},
+			[]string{"CAL-NOTE", "Cal Noconsent", "AVA-NOTE", "AVA-REFERRAL-NOTE", "Pier 4", "PHQ-9", "GAD-2", "Bea Stage", "Next contact due"}},
+		{f.cal, []string{"CAL-NOTE"}, []string{"Ava Attend", "AVA-GOAL-WORDS", "Lakeside Detox", "Bea Stage"}},
 	}
-	md := render(t, s, Markdown)
-	for _, want := range []string{"AVA-GOAL-WORDS", "[ ] AVA-STEP (due 2026-11-20)", "Lakeside Detox", "Test: Positive", "CAL-NOTE"} {
-		if !strings.Contains(md, want) {
-			t.Errorf("the summary for Pat Rivers lacks %q", want)
+	for _, c := range cases {
+		req.For = &store.ShareRecipient{To: pat, Name: "Pat Rivers", ClientID: c.client.ID}
+		s, err := Load(context.Background(), f.st, req)
+		if err != nil {
+			t.Fatalf("for %s's Pat Rivers: %v", c.client.Name, err)
+		}
+		md := render(t, s, Markdown)
+		for _, want := range c.want {
+			if !strings.Contains(md, want) {
+				t.Errorf("the summary for %s's Pat Rivers lacks %q", c.client.Name, want)
+			}
+		}
+		for _, bad := range c.bad {
+			if strings.Contains(md, bad) {
+				t.Errorf("the summary for %s's Pat Rivers holds %q", c.client.Name, bad)
+			}
 		}
 	}
-	for _, bad := range []string{"AVA-NOTE", "AVA-REFERRAL-NOTE", "Pier 4", "PHQ-9", "GAD-2", "Bea Stage", "Next contact due"} {
-		if strings.Contains(md, bad) {
-			t.Errorf("the summary for Pat Rivers holds %q", bad)
-		}
+	req.For = &store.ShareRecipient{To: pat, Name: "Pat Rivers"}
+	if _, err := Load(context.Background(), f.st, req); !errors.Is(err, ErrPersonNeedsClient) {
+		t.Errorf("a summary for a person without their client: err = %v, want ErrPersonNeedsClient", err)
 	}
 }
 

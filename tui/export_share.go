@@ -64,7 +64,7 @@ func (d *exportDialog) recipientIndex() int {
 		return -1
 	}
 	for i, r := range d.recipients {
-		if r.To.Same(d.recipient.To) {
+		if r.To.Same(d.recipient.To) && r.ClientID == d.recipient.ClientID {
 			return i
 		}
 	}
@@ -86,7 +86,12 @@ func (d *exportDialog) recipientLine(s styles) string {
 		}
 		return line
 	}
-	line += choice(s, clean(d.recipient.Name), true) + " " + s.dim.Render("only what each consent allows")
+	name := clean(d.recipient.Name)
+	if d.recipient.ClientID != "" {
+		// A person is one client's contact: say whose.
+		name += " (" + clean(d.recipient.CaseNumber) + ")"
+	}
+	line += choice(s, name, true) + " " + s.dim.Render("only what each consent allows")
 	if i := d.recipientIndex(); i >= 0 {
 		line += s.dim.Render(" · " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(d.recipients)))
 	}
