@@ -62,3 +62,21 @@ func TestEveryStageHasHelpAndWhatHelps(t *testing.T) {
 		}
 	}
 }
+
+// TestStageSinceIsTheLastChangeNotTheLastNote: noting the same stage again
+// at a check-in does not move when the client came to it.
+func TestStageSinceIsTheLastChangeNotTheLastNote(t *testing.T) {
+	at := func(d int) time.Time { return time.Date(2026, 4, d, 10, 0, 0, 0, time.UTC) }
+	history := []StageNote{
+		{ID: "1", At: at(1), Stage: StageContemplation},
+		{ID: "2", At: at(18), Stage: StagePreparation},
+		{ID: "3", At: at(25), Stage: StagePreparation},
+		{ID: "4", At: at(28), Stage: StagePreparation},
+	}
+	if got := StageSince(history); !got.Equal(at(18)) {
+		t.Errorf("since %v, want the move to Preparation on 18 April", got)
+	}
+	if got := StageSince(nil); !got.IsZero() {
+		t.Errorf("since %v with no history, want the zero time", got)
+	}
+}

@@ -53,6 +53,17 @@ func CurrentStage(history []StageNote) (Stage, time.Time) {
 	return best.Stage, best.At
 }
 
+// StageSince is when the client came to the stage they are in now: the last
+// change, not the last note, since noting the same stage again at a check-in
+// changes nothing. The zero time when there is no history.
+func StageSince(history []StageNote) time.Time {
+	changes := StageChanges(history)
+	if len(changes) == 0 {
+		return time.Time{}
+	}
+	return changes[len(changes)-1].At
+}
+
 // StageChange is a move from one stage to another.
 type StageChange struct {
 	At       time.Time

@@ -16,7 +16,11 @@ func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []st
 	state, due := dueText(sum.NextDue, sum.HasDue, now)
 	stage := "none recorded"
 	if sum.Stage != "" {
-		stage = s.stageBadge(sum.Stage) + " " + sum.Stage.Label() + " since " + day(sum.StageAt, now)
+		since := sum.StageAt
+		if at := model.StageSince(v.history); !at.IsZero() && !at.After(since) {
+			since = at
+		}
+		stage = s.stageBadge(sum.Stage) + " " + sum.Stage.Label() + " since " + day(since, now)
 	}
 	until := c.SupervisionTo.String()
 	if until == "" {
