@@ -166,6 +166,16 @@ func (g Goal) StepsDone() int {
 	return n
 }
 
+// CanTickSteps reports whether the goal's steps may be ticked: only while
+// it is open. An achieved, changed or dropped goal's steps are a record of
+// how it ended; reopening the goal is an edit with its own history.
+func (g Goal) CanTickSteps() bool { return g.Status == GoalOpen }
+
+// TickRefusal says why a closed goal's steps are not ticked, for the field.
+func (g Goal) TickRefusal() string {
+	return "the goal is " + g.Status.Label() + ": set it to Open to tick its steps"
+}
+
 // WithStep returns the goal with step i (0-based) ticked done or not, as a
 // new version to save; ok is false when there is no such step.
 func (g Goal) WithStep(i int, done bool) (Goal, bool) {

@@ -127,6 +127,9 @@ func (w *Writer) TickStep(goalID string, i int, done bool) (model.Goal, error) {
 	if err != nil {
 		return cur, fmt.Errorf("tick step: %w", notFound(err))
 	}
+	if !cur.CanTickSteps() {
+		return cur, &model.ValidationError{Fields: []model.FieldError{{Field: model.FieldSteps, Message: cur.TickRefusal()}}}
+	}
 	next, ok := cur.WithStep(i, done)
 	if !ok {
 		return cur, &model.ValidationError{Fields: []model.FieldError{{Field: model.FieldSteps, Message: fmt.Sprintf("the goal has no step %d", i+1)}}}

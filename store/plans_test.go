@@ -109,6 +109,23 @@ func TestGoalWithAStepAfterItsTargetWritesNothing(t *testing.T) {
 	if _, err := s.TickStep(ctx, g.ID, 5, true); model.FieldErrors(err).For(model.FieldSteps) == "" {
 		t.Errorf("ticking a missing step: %v", err)
 	}
+	// A dropped goal's steps are how it ended: a tick is refused and nothing
+	// is written until the goal is open again.
+	g, err = s.Goal(ctx, g.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Status, g.Note = model.GoalDropped, "no longer wanted"
+	if g, err = s.SaveGoal(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	before := count(t, s, "goal_versions")
+	if _, err := s.TickStep(ctx, g.ID, 0, true); !strings.Contains(model.FieldErrors(err).For(model.FieldSteps), "Dropped") {
+		t.Errorf("ticking a step of a dropped goal: %v, want a field error that names the status", err)
+	}
+	if n := count(t, s, "goal_versions"); n != before {
+		t.Errorf("%d versions after a refused tick, want %d", n, before)
+	}
 }
 
 func TestGoalLinksOnlyTheClientsOwnReferrals(t *testing.T) {

@@ -289,8 +289,12 @@ func (a *App) tickSelected() tea.Cmd {
 	if p.ticking {
 		return nil
 	}
-	p.ticking = true
 	g := p.goals[it.goal]
+	if !g.CanTickSteps() {
+		a.notice = "Not ticked: " + g.TickRefusal() + " (enter edits the goal)."
+		return nil
+	}
+	p.ticking = true
 	step, done, st, clientID := g.Steps[it.step], !g.Steps[it.step].Done, a.st, p.clientID
 	return func() tea.Msg {
 		_, err := st.TickStep(context.Background(), g.ID, it.step, done)

@@ -356,3 +356,28 @@ func TestARelapsePlanFormLeftOpenComesBackFromItsDraft(t *testing.T) {
 		t.Fatalf("the coping strategies came back as %q", got)
 	}
 }
+
+func TestSpaceOnAStepOfADroppedGoalSaysWhyAndWritesNothing(t *testing.T) {
+	st := fixtureStore(t)
+	_, goals := addPlan(t, st)
+	ctx := context.Background()
+	for _, g := range goals {
+		g.Status, g.Note = model.GoalDropped, "no longer wanted"
+		if _, err := st.SaveGoal(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := start(t, st, 80, 24)
+	openAnnPlan(h)
+	h.keys("j")
+	it, ok := h.app.client.plan.selected()
+	if !ok || it.step < 0 {
+		t.Fatalf("the cursor is on %+v, want a step", it)
+	}
+	g := h.app.client.plan.goals[it.goal]
+	h.keys("space")
+	h.mustSee("Not ticked: the goal is Dropped")
+	if after, _ := reopen(t, st).Goal(ctx, g.ID); after.Version != g.Version {
+		t.Fatalf("space on a dropped goal's step wrote version %d (was %d)", after.Version, g.Version)
+	}
+}
