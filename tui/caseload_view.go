@@ -13,7 +13,7 @@ const (
 	colCase  = 13
 	colStage = 6
 	colLevel = 10
-	colLast  = 11
+	colLast  = 12 // "07 Oct 2025" and a space before the next column
 	colDue   = 12
 	colRefs  = 5
 )

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"caseload/model"
@@ -20,4 +21,20 @@ func TestStageSinceInTheHeaderIgnoresTheSameStageNotedAgain(t *testing.T) {
 	h := start(t, st, 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter")
 	h.mustSee("Stage: PREP Preparation since 16 Nov")
+}
+
+// TestALastContactFromAnotherYearKeepsItsColumnApart: "07 Oct 2025" is the
+// widest date the Last column shows; it must not run into the next column.
+func TestALastContactFromAnotherYearKeepsItsColumnApart(t *testing.T) {
+	st := fixtureStore(t)
+	id := firstClient(t, st, "CR-1003")
+	if _, err := st.AddCheckIn(context.Background(), model.CheckIn{ClientID: id, At: at(10, 7, 9, 0).AddDate(-1, 0, 0),
+		Type: model.ContactOffice, Outcome: model.OutcomeCompleted, Test: model.TestNotTested}); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, st, 80, 24)
+	h.mustSee("07 Oct 2025 ")
+	if strings.Contains(h.screen(), "07 Oct 2025O") {
+		t.Fatalf("the Last column runs into Next due:\n%s", h.screen())
+	}
 }
