@@ -313,30 +313,51 @@ func (f *form) view(s styles, now time.Time) []string {
 // body is the title, the fields with their errors, and a rule.
 func (f *form) body(s styles, now time.Time) []string {
 	lines := []string{s.title.Render(clean(f.title)), ""}
-	if f.problem != "" {
-		lines = append(lines, s.errText.Render("✗ "+clean(f.problem)))
-	}
-	for i, fl := range f.fields {
-		if fl.hidden {
-			continue
-		}
-		focused := i == f.focus
-		mark, label := "  ", s.label.Render(pad(fl.label, labelWidth))
-		if focused {
-			mark, label = "▸ ", s.focusLabel.Render(pad(fl.label, labelWidth))
-		}
-		for j, v := range strings.Split(f.fieldValue(fl, focused, s, now), "\n") {
-			if j == 0 {
-				lines = append(lines, mark+label+v)
-			} else {
-				lines = append(lines, strings.Repeat(" ", 2+labelWidth)+v)
-			}
-		}
-		if fl.err != "" {
-			lines = append(lines, strings.Repeat(" ", 2+labelWidth)+s.errText.Render("✗ "+fl.err))
+	lines = append(lines, f.problemLines(s)...)
+	for _, fl := range f.fields {
+		if !fl.hidden {
+			lines = append(lines, f.fieldLine(fl, s, now)...)
 		}
 	}
 	return append(lines, s.dim.Render(strings.Repeat("─", max(0, f.width))))
+}
+
+// fieldLine draws one field: its label, its value (a note over several
+// lines), and its error under it, wrapped rather than cut: the reason a save
+// was refused must be read whole.
+func (f *form) fieldLine(fl *field, s styles, now time.Time) []string {
+	focused := f.fields[f.focus] == fl
+	mark, label := "  ", s.label.Render(pad(fl.label, labelWidth))
+	if focused {
+		mark, label = "▸ ", s.focusLabel.Render(pad(fl.label, labelWidth))
+	}
+	indent := strings.Repeat(" ", 2+labelWidth)
+	var out []string
+	for j, v := range strings.Split(f.fieldValue(fl, focused, s, now), "\n") {
+		if j == 0 {
+			out = append(out, mark+label+v)
+		} else {
+			out = append(out, indent+v)
+		}
+	}
+	if fl.err != "" {
+		for _, l := range wrapText("✗ "+fl.err, max(f.width, minWidth)-len(indent)) {
+			out = append(out, indent+s.errText.Render(strings.TrimRight(l, " ")))
+		}
+	}
+	return out
+}
+
+// problemLines is the form's own error (one not tied to a field), wrapped.
+func (f *form) problemLines(s styles) []string {
+	if f.problem == "" {
+		return nil
+	}
+	var out []string
+	for _, l := range wrapText("✗ "+clean(f.problem), max(f.width, minWidth)) {
+		out = append(out, s.errText.Render(strings.TrimRight(l, " ")))
+	}
+	return out
 }
 
 // footer is what goes under the fields: the discard question, "Saving…", or
@@ -385,10 +406,13 @@ func (f *form) fieldValue(fl *field, focused bool, s styles, now time.Time) stri
 // options, numbered, or the stage table.
 func (f *form) fieldHelp(fl *field, s styles) []string {
 	var out []string
-	if fl.help != "" {
-		out = append(out, s.dim.Render(fl.help))
-	}
 	w := max(20, f.width)
+	if fl.help != "" {
+		// Wrapped, not cut: the help is how to type the field right.
+		for _, l := range wrapText(fl.help, w) {
+			out = append(out, s.dim.Render(strings.TrimRight(l, " ")))
+		}
+	}
 	for i, o := range fl.options {
 		if fl.kind == kindBool {
 			break

@@ -157,9 +157,7 @@ func (sf screeningForm) view(f *form, s styles, now time.Time) []string {
 	if res.AskAboutSafetyNow {
 		top = append(top, safetyNotice(s, w)...)
 	}
-	if f.problem != "" {
-		top = append(top, s.errText.Render("✗ "+clean(f.problem)))
-	}
+	top = append(top, f.problemLines(s)...)
 	top = append(top, wrapText(sf.published.Lead, w)...)
 	n := len(sf.published.Questions) + len(sf.published.Unscored)
 	var mid []string
@@ -173,18 +171,6 @@ func (sf screeningForm) view(f *form, s styles, now time.Time) []string {
 }
 
 // fieldLine draws one plain field (when, note) as the form engine does.
-func (f *form) fieldLine(fl *field, s styles, now time.Time) []string {
-	mark, label := "  ", s.label.Render(pad(fl.label, labelWidth))
-	if f.fields[f.focus] == fl {
-		mark, label = "▸ ", s.focusLabel.Render(pad(fl.label, labelWidth))
-	}
-	out := []string{mark + label + f.fieldValue(fl, f.fields[f.focus] == fl, s, now)}
-	if fl.err != "" {
-		out = append(out, strings.Repeat(" ", 2+labelWidth)+s.errText.Render("✗ "+fl.err))
-	}
-	return out
-}
-
 // itemLines draws the questions, one line each, in a window of rows that
 // follows the focus.
 func (sf screeningForm) itemLines(f *form, s styles, w, rows int) []string {
