@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -129,6 +130,11 @@ func (s checkinForm) planPanel(f *form, st styles, w int) []string {
 	if s.plan == nil {
 		return append(out, st.dim.Render("No relapse-prevention plan on file for this client."))
 	}
+	// The people to call come first: at 80x24 the panel may be cut, and in
+	// a high-risk moment who can help matters more than the rest.
+	sort.SliceStable(sections, func(i, j int) bool {
+		return sections[i] == model.SectionSupports && sections[j] != model.SectionSupports
+	})
 	for _, sec := range sections {
 		items := s.plan.Lines(sec)
 		text := st.bold.Render(sec.Label()+": ") + clean(strings.Join(items, " · "))
