@@ -34,6 +34,11 @@ type SummaryScreening struct {
 	// SubstanceUse marks a screening about drinking (AUDIT-C): protected
 	// substance-use information that calls for the Part 2 notice.
 	SubstanceUse bool
+	// AskAboutSafety is PHQ-9 item 9 answered above zero: the officer was
+	// told to ask about safety then and there. Like a risk flag it is for
+	// the officer's own record and never goes to a recipient.
+	AskAboutSafety bool
+	Note           string // what the officer wrote with it; only with notes
 }
 
 // summaryScreenings orders a client's screenings by time and scores them.
@@ -49,7 +54,7 @@ func summaryScreenings(list []Screening) []SummaryScreening {
 	for _, sc := range sorted {
 		r := sc.Result()
 		s := SummaryScreening{ID: sc.ID, At: sc.At, Instrument: sc.Instrument, Totalled: r.Totalled, Total: r.Total,
-			SubstanceUse: sc.Instrument == InstrumentAUDITC}
+			SubstanceUse: sc.Instrument == InstrumentAUDITC, AskAboutSafety: r.AskAboutSafetyNow, Note: sc.Note}
 		if r.Band != nil {
 			s.Band = r.Band.String()
 		}
@@ -143,6 +148,13 @@ func shareClient(c ClientActivity, p SharePolicy, goals []Goal) ClientActivity {
 	}
 	c.CheckIns, c.FlagsRaised = checkIns, nil
 	if p.Allows(ShareStageOfChange) {
+		c.Screenings = append([]SummaryScreening(nil), c.Screenings...)
+		for i := range c.Screenings {
+			c.Screenings[i].AskAboutSafety = false
+			if !notes {
+				c.Screenings[i].Note = ""
+			}
+		}
 		for i := range c.StageChanges {
 			ch := &c.StageChanges[i]
 			if !notes || ch.Sensitive && !tests {

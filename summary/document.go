@@ -149,7 +149,7 @@ func clientBlocks(c model.ClientActivity, esc func(string) string) []block {
 		}
 		out = append(out, block{blockItem, esc(r.Resource) + " · " + r.Status.Label(), details})
 	}
-	out = append(out, screeningBlocks(c.Screenings)...)
+	out = append(out, screeningBlocks(c.Screenings, esc)...)
 	out = append(out, goalBlocks(c.Goals, esc)...)
 	if len(c.FlagsRaised) > 0 {
 		out = append(out, block{kind: blockPara, text: "Flags raised: " + flagLabels(c.FlagsRaised)})

@@ -66,13 +66,20 @@ func shareLabels(kinds []model.ShareKind) string {
 // screeningBlocks list the screenings in the range: the instrument, its
 // total and the published band the total falls in, never a label of the
 // person.
-func screeningBlocks(list []model.SummaryScreening) []block {
+func screeningBlocks(list []model.SummaryScreening, esc func(string) string) []block {
 	if len(list) == 0 {
 		return nil
 	}
 	out := []block{{kind: blockSubsection, text: "Screenings"}}
 	for _, sc := range list {
-		out = append(out, block{kind: blockItem, text: at(sc.At) + " · " + sc.Instrument.Label() + " · " + screeningScore(sc)})
+		var details []string
+		if sc.AskAboutSafety {
+			details = append(details, "Item 9 answered above zero: the officer was prompted to ask about safety")
+		}
+		if sc.Note != "" {
+			details = append(details, "Note: "+esc(sc.Note))
+		}
+		out = append(out, block{blockItem, at(sc.At) + " · " + sc.Instrument.Label() + " · " + screeningScore(sc), details})
 	}
 	return out
 }

@@ -232,7 +232,7 @@ func jsonClientOf(c model.ClientActivity, redacted bool) jsonClient {
 		referrals = append(referrals, jr)
 	}
 	jc.Referrals = when(c.Shows(model.ShareTreatmentProgress), referrals)
-	jc.Screenings = when(!redacted && stage, jsonScreenings(c.Screenings))
+	jc.Screenings = when(!redacted && stage, jsonScreenings(c.Screenings, c.Shares != nil))
 	jc.PlanGoals = when(c.Shows(model.SharePlanGoals), jsonGoals(c.Goals))
 	return jc
 }

@@ -36,6 +36,9 @@ type jsonScreening struct {
 	Total      *int             `json:"total"`
 	Band       *string          `json:"band"`
 	Rulers     []int            `json:"rulers,omitempty"`
+	// AskAboutSafety is only in the officer's own record.
+	AskAboutSafety *bool  `json:"ask_about_safety,omitempty"`
+	Note           string `json:"note,omitempty"`
 }
 
 type jsonGoal struct {
@@ -54,10 +57,15 @@ type jsonStep struct {
 	Done bool    `json:"done"`
 }
 
-func jsonScreenings(list []model.SummaryScreening) []jsonScreening {
+func jsonScreenings(list []model.SummaryScreening, shared bool) []jsonScreening {
 	out := []jsonScreening{}
 	for _, sc := range list {
-		js := jsonScreening{ID: sc.ID, At: rfc3339(sc.At), Instrument: sc.Instrument, Band: optional(sc.Band), Rulers: sc.Rulers}
+		js := jsonScreening{ID: sc.ID, At: rfc3339(sc.At), Instrument: sc.Instrument, Band: optional(sc.Band), Rulers: sc.Rulers,
+			Note: clean(sc.Note)}
+		if !shared {
+			safety := sc.AskAboutSafety
+			js.AskAboutSafety = &safety
+		}
 		if sc.Totalled {
 			total := sc.Total
 			js.Total = &total
