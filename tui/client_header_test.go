@@ -38,3 +38,21 @@ func TestALastContactFromAnotherYearKeepsItsColumnApart(t *testing.T) {
 		t.Fatalf("the Last column runs into Next due:\n%s", h.screen())
 	}
 }
+
+// TestAnOpenGoalPastItsTargetSaysSo: the target line of an open goal whose
+// date has gone by says "passed", in words.
+func TestAnOpenGoalPastItsTargetSaysSo(t *testing.T) {
+	now := model.DateOf(frozen)
+	g := model.Goal{Domain: model.DomainEmployment, Status: model.GoalOpen, TargetDate: now.AddDays(-1)}
+	if line := goalLine(g, frozen); !strings.Contains(line, "(passed)") {
+		t.Errorf("open goal a day past its target: %q, want it to say passed", line)
+	}
+	g.TargetDate = now
+	if line := goalLine(g, frozen); strings.Contains(line, "passed") {
+		t.Errorf("open goal due today: %q says passed", line)
+	}
+	g.TargetDate, g.Status = now.AddDays(-1), model.GoalAchieved
+	if line := goalLine(g, frozen); strings.Contains(line, "passed") {
+		t.Errorf("achieved goal: %q says passed", line)
+	}
+}

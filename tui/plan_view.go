@@ -164,7 +164,11 @@ func goalCounts(goals []model.Goal) string {
 func goalLine(g model.Goal, now time.Time) string {
 	parts := []string{g.Domain.Label(), g.Status.Label()}
 	if !g.TargetDate.IsZero() {
-		parts = append(parts, "target "+day(g.TargetDate.In(now.Location()), now))
+		target := "target " + day(g.TargetDate.In(now.Location()), now)
+		if g.Status == model.GoalOpen && g.TargetDate.Before(model.DateOf(now)) {
+			target += " (passed)"
+		}
+		parts = append(parts, target)
 	}
 	if len(g.Steps) > 0 {
 		parts = append(parts, strconv.Itoa(g.StepsDone())+"/"+strconv.Itoa(len(g.Steps))+" steps done")
