@@ -24,7 +24,7 @@ func benchStore(b *testing.B) *store.Store {
 		cache = os.TempDir()
 	}
 	dir := filepath.Join(cache, "caseload-bench")
-	path := filepath.Join(dir, "tui-clients-"+strconv.Itoa(benchClients)+"-seed-1-schema-2.db")
+	path := filepath.Join(dir, "tui-clients-"+strconv.Itoa(benchClients)+"-seed-1-schema-3.db")
 	if _, err := os.Stat(path); err != nil {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			b.Fatal(err)
