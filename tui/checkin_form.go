@@ -98,6 +98,9 @@ func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *
 		},
 	}
 	f.field(model.FieldStage).stageTab = true
+	// One line until it is being written: at 80x24 the room is wanted for
+	// the lists of the other fields and the relapse-prevention plan.
+	f.field(model.FieldNote).compact = true
 	if steps := stepsField(d.goals); steps != nil && original == nil {
 		at := f.indexOf(f.field(model.FieldFlags)) + 1
 		f.fields = append(f.fields[:at], append([]*field{steps}, f.fields[at:]...)...)

@@ -56,3 +56,25 @@ func TestAnOpenGoalPastItsTargetSaysSo(t *testing.T) {
 		t.Errorf("achieved goal: %q says passed", line)
 	}
 }
+
+// TestEveryRiskFlagShowsAt80x24WithPlanSteps: with the plan's steps on the
+// check-in form, the risk flags' list must still show all seven options
+// while the flags are being ticked.
+func TestEveryRiskFlagShowsAt80x24WithPlanSteps(t *testing.T) {
+	st := fixtureStore(t)
+	addPlan(t, st)
+	h := start(t, st, 80, 24)
+	h.keys("/", "a", "n", "n", "enter", "enter", "c")
+	for range 5 {
+		h.keys("tab")
+	}
+	if f := h.app.form; f == nil || f.fields[f.focus].name != model.FieldFlags {
+		t.Fatalf("the focus is not on the risk flags:\n%s", h.screen())
+	}
+	if h.app.form.field(model.FieldSteps) == nil {
+		t.Fatal("the check-in form has no plan steps field")
+	}
+	for _, o := range model.RiskFlags() {
+		h.mustSee(o.Label)
+	}
+}
