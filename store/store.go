@@ -80,14 +80,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := checkWritable(path); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	if err := inspect(ctx, path); err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	fixed, err := fixPermissions(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	s.fixed = fixed
 	db, err := sql.Open("sqlite", dsn(path, false, s.busy))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -98,15 +90,38 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(0)
 	s.db = db
-	if err := s.migrate(ctx); err != nil {
+	if err := s.prepare(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
 }
 
+// prepare checks the file is a caseload this version can read before
+// anything writes to it, then turns on the write-ahead log (a setting the
+// file keeps, so it is set once here rather than on every connection) and
+// brings the schema up to date. The check runs on the store's own
+// connection: a second connection only to look would parse the whole schema
+// once more, a few milliseconds of every start.
+func (s *Store) prepare(ctx context.Context) error {
+	if err := inspectDB(ctx, s.db); err != nil {
+		return err
+	}
+	fixed, err := fixPermissions(s.path)
+	if err != nil {
+		return err
+	}
+	s.fixed = fixed
+	// WAL survives a crash mid-write.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+		return explain(err)
+	}
+	return s.migrate(ctx)
+}
+
 // dsn puts the per-connection pragmas in the DSN so that every pooled
-// connection gets them. WAL survives a crash mid-write; synchronous=FULL makes
+// connection gets them. None of them writes to the file, so a file that
+// turns out not to be a caseload is left as it was. synchronous=FULL makes
 // a commit durable before it returns; immediate transactions take the write
 // lock at BEGIN so a second window waits instead of failing mid-transaction.
 func dsn(path string, readOnly bool, busy time.Duration) string {
@@ -116,7 +131,6 @@ func dsn(path string, readOnly bool, busy time.Duration) string {
 		q.Add("mode", "ro")
 	} else {
 		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(FULL)")
 		// 16 MB of page cache per connection keeps a big caseload's indexes
 		// in memory (the default is 2 MB).
@@ -204,14 +218,20 @@ func hasFrames(wal string) bool {
 	return err == nil && info.Size() > 0
 }
 
-// inspect reads the file's version through a read-only connection, before any
-// pragma that would write (journal_mode), so a refused file stays untouched.
+// inspect checks, through a read-only connection, that a file (a backup
+// about to be restored, say) is a caseload this version can read.
 func inspect(ctx context.Context, path string) error {
 	db, err := sql.Open("sqlite", dsn(path, true, defaultBusyTimeout))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	return inspectDB(ctx, db)
+}
+
+// inspectDB reads a file's version and application mark: an empty file is
+// new, anything else must be a caseload of a schema this version knows.
+func inspectDB(ctx context.Context, db *sql.DB) error {
 	var version, tables int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return explain(err)
@@ -226,7 +246,7 @@ func inspect(ctx context.Context, path string) error {
 		return nil
 	}
 	var app string
-	err = db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'application'").Scan(&app)
+	err := db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'application'").Scan(&app)
 	if errors.Is(err, sql.ErrNoRows) || (err != nil && strings.Contains(err.Error(), "no such table")) {
 		return ErrNotCaseload
 	}
