@@ -70,6 +70,8 @@ func TestExportRecipientCyclesThroughTheConsentsInRange(t *testing.T) {
 		strings.Contains(content, "Ann Example") || strings.Contains(content, "Field") {
 		t.Fatalf("the preview for Pat Rivers should hold Carla's note only:\n%s", content)
 	}
+	// A person is one client's contact: the choice says whose.
+	h.mustSee("[Pat Rivers (CR-1004)] only what each consent allows · 2 of 2")
 	h.keys("t")
 	if d.recipient != nil || d.sum.SharedWith != "" || !strings.Contains(string(d.content), "Weighing treatment.") {
 		t.Fatalf("t after the last recipient should come back to the officer's record, got %+v", d.recipient)
