@@ -5,22 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/olebedev/when"
-	"github.com/olebedev/when/rules/common"
-	"github.com/olebedev/when/rules/en"
 )
-
-// whenParser is built on first use: its rules compile a few dozen regular
-// expressions, which the app should not pay for before its first frame.
-var whenParser = sync.OnceValue(func() *when.Parser {
-	p := when.New(nil)
-	p.Add(en.All...)
-	p.Add(common.All...)
-	return p
-})
 
 // relative matches "+14d", "-3d", "+2w": the offsets officers type for the
 // next appointment, which the natural-language parser does not read.
@@ -59,9 +45,9 @@ func ParseWhen(s string, now time.Time) (time.Time, error) {
 		}
 		return now.AddDate(0, 0, n), nil
 	}
-	r, err := whenParser().Parse(in, now)
-	if err != nil || r == nil || strings.TrimSpace(r.Text) != in {
+	t, matched, ok, err := parseNatural(in, now)
+	if err != nil || !ok || strings.TrimSpace(matched) != in {
 		return time.Time{}, fmt.Errorf("cannot read %q as a date (try \"today 3pm\", \"fri 10:00\", \"+14d\" or 2026-12-03)", strings.TrimSpace(s))
 	}
-	return r.Time, nil
+	return t, nil
 }
