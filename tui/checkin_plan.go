@@ -21,7 +21,7 @@ func readCheckInPlan(ctx context.Context, st *store.Store, clientID string, d *c
 		return err
 	}
 	for _, g := range goals {
-		if g.Status == model.GoalOpen {
+		if g.CanTickSteps() {
 			d.goals = append(d.goals, g)
 		}
 	}

@@ -67,6 +67,9 @@ type clientView struct {
 	height   int // timeline rows on screen
 	refs     *referralList
 	plan     *planView
+	// stageSince is when the client came to their current stage, read
+	// once from the history rather than on every frame.
+	stageSince time.Time
 }
 
 func loadClient(st *store.Store, id string) tea.Cmd {
@@ -91,7 +94,13 @@ func loadClient(st *store.Store, id string) tea.Cmd {
 
 func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
-		consents: msg.consents, more: len(msg.timeline) == timelinePage, height: timelineRows(h)}
+		consents: msg.consents, more: len(msg.timeline) == timelinePage, height: timelineRows(h),
+		stageSince: msg.summary.StageAt}
+	// Noting the same stage again (as a check-in does) moves StageAt but
+	// not when the client came to the stage.
+	if at := model.StageSince(msg.history); !at.IsZero() && !at.After(v.stageSince) {
+		v.stageSince = at
+	}
 	if old != nil && old.client.ID == msg.client.ID {
 		v.tab, v.refs, v.plan = old.tab, old.refs, old.plan
 		v.cursor = min(old.cursor, max(0, len(v.timeline)-1))

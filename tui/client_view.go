@@ -16,11 +16,7 @@ func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []st
 	state, due := dueText(sum.NextDue, sum.HasDue, now)
 	stage := "none recorded"
 	if sum.Stage != "" {
-		since := sum.StageAt
-		if at := model.StageSince(v.history); !at.IsZero() && !at.After(since) {
-			since = at
-		}
-		stage = s.stageBadge(sum.Stage) + " " + sum.Stage.Label() + " since " + day(since, now)
+		stage = s.stageBadge(sum.Stage) + " " + sum.Stage.Label() + " since " + day(v.stageSince, now)
 	}
 	until := c.SupervisionTo.String()
 	if until == "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"caseload/model"
@@ -30,6 +31,11 @@ func fitLines(lines []string, w, h int) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// wrapText breaks text into lines of at most w cells.
+func wrapText(text string, w int) []string {
+	return strings.Split(lipgloss.NewStyle().Width(max(10, w)).Render(text), "\n")
 }
 
 // day formats a date for tables: "23 Nov" this year, "23 Nov 2025" otherwise.

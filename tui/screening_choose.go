@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -51,7 +52,11 @@ func (c *instrumentChooser) view(s styles, _ time.Time, w, h int) []string {
 		}
 		lines = append(lines, mark+strconv.Itoa(i+1)+" "+name+" "+s.dim.Render(truncate(o.Help, max(10, w-22))))
 	}
-	return append(lines, "", s.dim.Render("Score bands describe a total, as published; they are not a diagnosis and never label the person."))
+	lines = append(lines, "")
+	for _, l := range wrapText("Score bands describe a total, as published; they are not a diagnosis and never label the person.", w) {
+		lines = append(lines, s.dim.Render(strings.TrimRight(l, " ")))
+	}
+	return lines
 }
 
 func (c *instrumentChooser) short(k keyMap) []key.Binding {

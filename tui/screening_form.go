@@ -142,11 +142,6 @@ func safetyNotice(s styles, w int) []string {
 	return out
 }
 
-// wrapText breaks text into lines of at most w cells.
-func wrapText(text string, w int) []string {
-	return strings.Split(lipgloss.NewStyle().Width(max(10, w)).Render(text), "\n")
-}
-
 // view draws the screening to fit the window: the items scroll when they do
 // not all fit, everything else stays in view.
 func (sf screeningForm) view(f *form, s styles, now time.Time) []string {
