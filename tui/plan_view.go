@@ -157,7 +157,12 @@ func goalCounts(goals []model.Goal) string {
 			open++
 		}
 	}
-	return " · " + strconv.Itoa(open) + " open of " + strconv.Itoa(len(goals)) + " · space ticks a step, enter edits, H history"
+	hint := " · space ticks a step, enter edits, H history"
+	if open == 0 {
+		// Only an open goal's steps are ticked.
+		hint = " · enter edits, H history"
+	}
+	return " · " + strconv.Itoa(open) + " open of " + strconv.Itoa(len(goals)) + hint
 }
 
 // goalLine is the first line of a goal: domain, status, target, progress.

@@ -78,3 +78,16 @@ func TestEveryRiskFlagShowsAt80x24WithPlanSteps(t *testing.T) {
 		h.mustSee(o.Label)
 	}
 }
+
+// TestThePlanHintOffersTickingOnlyWithAnOpenGoal: with every goal closed,
+// the Goals heading does not say space ticks a step, since it would not.
+func TestThePlanHintOffersTickingOnlyWithAnOpenGoal(t *testing.T) {
+	goals := []model.Goal{{Status: model.GoalAchieved}, {Status: model.GoalDropped}}
+	if c := goalCounts(goals); strings.Contains(c, "space") || !strings.Contains(c, "0 open of 2") {
+		t.Errorf("all goals closed: %q", c)
+	}
+	goals[1].Status = model.GoalOpen
+	if c := goalCounts(goals); !strings.Contains(c, "space ticks a step") {
+		t.Errorf("an open goal: %q, want the space hint", c)
+	}
+}
