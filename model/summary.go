@@ -173,10 +173,7 @@ func (s Summary) HoldsSubstanceUse() bool {
 func (s Summary) Records() int {
 	n := 0
 	for _, c := range s.Clients {
-		n += len(c.CheckIns) + len(c.StageChanges) + len(c.Screenings) + len(c.Goals)
-		for _, r := range c.Referrals {
-			n += len(r.Changes)
-		}
+		n += c.records()
 	}
 	return n
 }

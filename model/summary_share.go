@@ -110,17 +110,21 @@ func shareClients(list []ClientActivity, scope ShareScope, goals []Goal) []Clien
 		}
 		// A client with nothing left that the consent allows is left out:
 		// their name alone would tell the recipient they were seen.
-		if shared := shareClient(c, p, byClient[c.ClientID]); shared.holdsRecords() {
+		if shared := shareClient(c, p, byClient[c.ClientID]); shared.records() > 0 {
 			out = append(out, shared)
 		}
 	}
 	return out
 }
 
-// holdsRecords reports whether a section shared with a recipient has any
-// record left in it.
-func (c ClientActivity) holdsRecords() bool {
-	return len(c.CheckIns)+len(c.StageChanges)+len(c.Referrals)+len(c.Screenings)+len(c.Goals) > 0
+// records counts a client's records in the summary: check-ins, stage
+// changes, screenings, goals and each referral change.
+func (c ClientActivity) records() int {
+	n := len(c.CheckIns) + len(c.StageChanges) + len(c.Screenings) + len(c.Goals)
+	for _, r := range c.Referrals {
+		n += len(r.Changes)
+	}
+	return n
 }
 
 // shareClient cuts a client's section down to what the policy allows:
