@@ -196,3 +196,26 @@ func TestEndToEndLogAHomeVisitThenSurviveACrash(t *testing.T) {
 	term.press("C-c")
 	term.until("the app to quit", func() bool { return !term.running() })
 }
+
+// TestEndToEndAFileThatIsNotADatabase: the app opens its file after the
+// terminal is set up, so a bad file must still end in one clear line on the
+// restored screen and exit status 1, never a panic or a blank window.
+func TestEndToEndAFileThatIsNotADatabase(t *testing.T) {
+	term := newTerminal(t)
+	bin := buildBinary(t)
+	notDB := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notDB, []byte("not a database at all, just text\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	script := fmt.Sprintf("%s --db %s; echo exit=$?; sleep 30", bin, notDB)
+	if err := term.tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30", "sh", "-c", script); err != nil {
+		t.Fatal(err)
+	}
+	term.waitFor("exit=")
+	screen := term.screen()
+	joined := strings.ReplaceAll(screen, "\n", "") // the temporary path may wrap the line
+	if !strings.Contains(screen, "exit=1") || !strings.Contains(joined, "not a caseload database") ||
+		strings.Contains(screen, "goroutine") {
+		t.Fatalf("want one line naming the problem and exit status 1; the screen:\n%s", screen)
+	}
+}

@@ -81,6 +81,8 @@ type App struct {
 	lockSet    model.LockSettings // idle minutes and whether a passphrase is set
 	lastKey    time.Time          // when the officer last pressed a key
 	idleCheck  time.Duration
+	file       *openFile // the file Opening opens; nil when New was given it
+	early      []tea.Msg // keys pressed while the file was opening
 }
 
 // New makes the app over an open store.
@@ -134,6 +136,9 @@ type (
 // Init reads the first page of the caseload and nothing else: the first
 // frame waits for nothing slow.
 func (a *App) Init() tea.Cmd {
+	if a.file != nil {
+		return tea.Batch(a.openThenRead(), tea.RequestBackgroundColor)
+	}
 	return tea.Batch(a.caseload.loadWindow(a.now()), tea.RequestBackgroundColor)
 }
 
@@ -173,6 +178,9 @@ func (a *App) afterFirstFrame() tea.Cmd {
 
 // Update routes a message to the view it concerns.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if a.file != nil && a.st == nil {
+		return a, a.updateOpening(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)

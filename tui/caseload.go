@@ -82,17 +82,35 @@ func (c *caseload) query(now time.Time, offset, limit int) model.CaseloadQuery {
 // and page down find their rows already there; ensure asks for the next
 // window while a screen's worth is still in hand.
 func (c *caseload) loadWindow(now time.Time) tea.Cmd {
-	offset := max(0, c.top-2*c.height)
-	if c.pending == offset {
+	w, ok := c.nextWindow(now)
+	if !ok {
 		return nil
 	}
-	c.pending = offset
-	gen, limit, q := c.gen, 5*c.height, c.query(now, offset, 5*c.height)
 	st := c.st
-	return func() tea.Msg {
-		rows, err := st.CaseloadPage(context.Background(), q)
-		return caseloadLoadedMsg{gen: gen, offset: offset, limit: limit, rows: rows, err: err}
+	return func() tea.Msg { return w.read(st) }
+}
+
+// window is one read of caseload rows, decided in Update and run in a
+// command.
+type window struct {
+	gen, offset, limit int
+	query              model.CaseloadQuery
+}
+
+// nextWindow marks the window around the screen as being read, or says it
+// already is.
+func (c *caseload) nextWindow(now time.Time) (window, bool) {
+	offset := max(0, c.top-2*c.height)
+	if c.pending == offset {
+		return window{}, false
 	}
+	c.pending = offset
+	return window{gen: c.gen, offset: offset, limit: 5 * c.height, query: c.query(now, offset, 5*c.height)}, true
+}
+
+func (w window) read(st *store.Store) caseloadLoadedMsg {
+	rows, err := st.CaseloadPage(context.Background(), w.query)
+	return caseloadLoadedMsg{gen: w.gen, offset: w.offset, limit: w.limit, rows: rows, err: err}
 }
 
 // count runs after the first frame: counting a big caseload reads the whole

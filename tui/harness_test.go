@@ -43,6 +43,14 @@ func at(m time.Month, d, h, min int) time.Time { return time.Date(2026, m, d, h,
 // every due state, check-ins, stage notes, a referral and an amendment.
 func fixtureStore(t testing.TB) *store.Store {
 	t.Helper()
+	st := openStore(t, fixtureFile(t))
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// fixtureFile is a private copy of the fixture database, not yet opened.
+func fixtureFile(t testing.TB) string {
+	t.Helper()
 	fixtureOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "caseload-tui-fixture")
 		if err != nil {
@@ -63,9 +71,7 @@ func fixtureStore(t testing.TB) *store.Store {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	st := openStore(t, path)
-	t.Cleanup(func() { st.Close() })
-	return st
+	return path
 }
 
 // The fixture is built once per run and copied for each test: the same
