@@ -1,6 +1,8 @@
 package model
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -67,20 +69,24 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 // sortClients orders the sections by name ignoring case, then case number.
 // The lower-cased names are made once, not at every comparison.
 func sortClients(list []ClientActivity) {
-	keys := make(map[string]string, len(list))
-	for _, c := range list {
-		keys[c.ClientID] = strings.ToLower(c.Name)
+	// Sorted by key, then moved once: a ClientActivity is a few hundred
+	// bytes, and a sort that compares and swaps them copies each many times.
+	type sortKey struct {
+		name, caseNumber, id string
+		at                   int
 	}
-	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if ka, kb := keys[a.ClientID], keys[b.ClientID]; ka != kb {
-			return ka < kb
-		}
-		if a.CaseNumber != b.CaseNumber {
-			return a.CaseNumber < b.CaseNumber
-		}
-		return a.ClientID < b.ClientID
+	keys := make([]sortKey, len(list))
+	for i, c := range list {
+		keys[i] = sortKey{strings.ToLower(c.Name), c.CaseNumber, c.ClientID, i}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.caseNumber, b.caseNumber), strings.Compare(a.id, b.id))
 	})
+	sorted := make([]ClientActivity, len(list))
+	for i, k := range keys {
+		sorted[i] = list[k.at]
+	}
+	copy(list, sorted)
 }
 
 // summaryCheckIns orders a client's check-ins by time and redacts them.

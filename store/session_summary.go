@@ -163,7 +163,7 @@ var summaryClientQuery = `SELECT c.id, c.name, c.preferred_name, c.case_number, 
   CASE WHEN c.current_stage_at < ?2 THEN c.current_stage_at || '|' || c.current_stage ELSE
     coalesce((SELECT n.at || '|' || n.stage FROM stage_notes n WHERE n.client_id = c.id AND n.at < ?2
               AND ` + countedStageNote + ` ORDER BY n.at DESC, n.id DESC LIMIT 1), '') END
-FROM clients c WHERE c.id IN (SELECT value FROM json_each(?3))`
+FROM json_each(?3) j JOIN clients c ON c.id = j.value`
 
 func loadSummaryClients(ctx context.Context, conn *sql.Conn, q SummaryQuery, ids []string, rec *model.SummaryRecords) error {
 	rows, err := conn.QueryContext(ctx, summaryClientQuery, fmtTime(q.To), fmtTime(q.From), jsonList(ids))
