@@ -1,30 +1,73 @@
 package tui
 
 import (
-	"bytes"
 	"context"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"caseload/model"
+	"caseload/store"
 )
 
-// TestProgramLogsACheckInUnderTheRealRuntime runs the app in Bubble Tea's
-// own loop (teatest): commands run concurrently, as in the terminal. The
-// screens themselves are pinned by TestScreens, where nothing races.
+// screenWatch keeps, after every message, the whole screen the app draws,
+// in plain text. The terminal's byte stream carries only what changed since
+// the last frame, so a text can be on screen without ever being written in
+// one piece: waiting on the stream for "of 1 matches" fails when the frame
+// before said "of 3 matches".
+type screenWatch struct {
+	*App
+	mu     sync.Mutex
+	screen string
+}
+
+func (w *screenWatch) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := w.App.Update(msg)
+	screen := ansi.Strip(w.App.View().Content)
+	w.mu.Lock()
+	w.screen = screen
+	w.mu.Unlock()
+	return w, cmd
+}
+
+func (w *screenWatch) current() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.screen
+}
+
+// TestProgramLogsACheckInUnderTheRealRuntime runs the app as the binary
+// starts it (Opening) in Bubble Tea's own loop (teatest): the file opens and
+// commands run concurrently, as in the terminal. The screens themselves are
+// pinned by TestScreens, where nothing races.
 func TestProgramLogsACheckInUnderTheRealRuntime(t *testing.T) {
-	st := fixtureStore(t)
-	app := New(st, Options{Now: func() time.Time { return frozen }})
-	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24),
+	path := fixtureFile(t)
+	open := func(ctx context.Context) (*store.Store, error) {
+		return store.Open(ctx, path, store.WithClock(func() time.Time { return frozen }))
+	}
+	watch := &screenWatch{App: Opening(context.Background(), open, Options{Now: func() time.Time { return frozen }})}
+	st, err := watch.Opened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	tm := teatest.NewTestModel(t, watch, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor := func(what string) {
 		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(what)) },
-			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(watch.current(), what) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting for %q; the screen:\n%s", what, watch.current())
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
 	}
 	waitFor("Carla")
 	tm.Send(keyPress("/"))
@@ -40,7 +83,7 @@ func TestProgramLogsACheckInUnderTheRealRuntime(t *testing.T) {
 	tm.Send(keyPress("ctrl+s"))
 	waitFor("saved")
 	tm.Send(keyPress("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*App)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*screenWatch).App
 	if final.form != nil || final.notice != "Check-in saved." {
 		t.Fatalf("after ctrl+s and q: form %v, notice %q", final.form != nil, final.notice)
 	}
