@@ -34,6 +34,7 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 	case clientIndexLoadedMsg:
 		if msg.err != nil {
 			a.notice = "Could not read the client list: " + msg.err.Error()
+			a.caseload.finding = false // nothing is on its way
 			return nil
 		}
 		a.caseload.index = msg.index

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -279,4 +280,29 @@ func firstClient(t *testing.T, st *store.Store, caseNumber string) string {
 		t.Fatal(err)
 	}
 	return c.ID
+}
+
+// TestFilterTypedBeforeTheClientListIsReadSaysFinding: the names the filter
+// matches are read after the first frame; an officer who types before they
+// are in sees "Finding…", never "No clients here", and then the match.
+func TestFilterTypedBeforeTheClientListIsReadSaysFinding(t *testing.T) {
+	st := fixtureStore(t)
+	h := start(t, st, 80, 24)
+	h.app.caseload.index = nil // as in the first moments after start
+	h.keys("/", "c", "a", "r")
+	s := h.screen()
+	if !strings.Contains(s, "Finding…") || strings.Contains(s, "No clients here") || strings.Contains(s, "0 matches") ||
+		strings.Contains(s, "  …") {
+		t.Fatalf("while the client list is read:\n%s", s)
+	}
+	h.run(loadClientIndex(st))
+	h.mustSee("Carla Test")
+	h.mustSee("1 shown of 1 matches")
+
+	h.app.caseload.index = nil
+	h.keys("backspace")
+	h.send(clientIndexLoadedMsg{err: errors.New("disk I/O error")})
+	if s := h.screen(); strings.Contains(s, "Finding…") || !strings.Contains(s, "Could not read the client list") {
+		t.Fatalf("after the client list failed to load:\n%s", s)
+	}
 }

@@ -54,9 +54,10 @@ type caseload struct {
 	cursor    int
 	top       int
 	width     int
-	height    int // table rows on screen
-	gen       int // bumps when tab, sort or filter change; older answers are dropped
-	pending   int // offset of the page being loaded; -1 for none
+	height    int  // table rows on screen
+	gen       int  // bumps when tab, sort or filter change; older answers are dropped
+	pending   int  // offset of the page being loaded; -1 for none
+	finding   bool // a filter was typed and its rows are not in yet
 	loaded    bool
 	matches   int
 }
@@ -68,6 +69,10 @@ func newCaseload(st *store.Store) *caseload {
 }
 
 func (c *caseload) filterActive() bool { return strings.TrimSpace(c.filter.Value()) != "" }
+
+// searching says the filter's rows are on their way and none are in hand:
+// until they come, "no clients" would not be true.
+func (c *caseload) searching() bool { return c.filterActive() && c.finding && len(c.rows) == 0 }
 
 // empty reports a file with no clients at all: the first start.
 func (c *caseload) empty() bool {
@@ -147,6 +152,7 @@ func (c *caseload) refresh(now time.Time) tea.Cmd {
 // runFilter matches the filter against the client index and reads the rows
 // of the best matches; both run off the update loop.
 func (c *caseload) runFilter(now time.Time) tea.Cmd {
+	c.finding = true
 	if c.index == nil {
 		return nil // the index is on its way; the filter runs when it lands
 	}
@@ -201,6 +207,7 @@ func (c *caseload) filterLoaded(msg filterMatchedMsg) {
 	if msg.gen != c.gen {
 		return
 	}
+	c.finding = false
 	c.rows, c.from, c.endKnown, c.loaded = msg.rows, 0, true, true
 	c.total, c.counted, c.matches = len(msg.rows), true, msg.matches
 	c.clamp()
@@ -340,6 +347,8 @@ func (c *caseload) position() string {
 	switch {
 	case !c.loaded:
 		return "Loading…"
+	case c.searching():
+		return "Finding…"
 	case c.filterActive():
 		return strconv.Itoa(c.total) + " shown of " + strconv.Itoa(c.matches) + " matches, best first"
 	case c.counted && c.total == 0:

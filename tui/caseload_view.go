@@ -65,6 +65,9 @@ func (c *caseload) view(s styles, now time.Time, w, h int, notice string) []stri
 	lines = append(lines, s.header.Render("  "+pad("Name", nameW)+pad("Case no.", colCase)+pad("Stage", colStage)+
 		pad("Level", colLevel)+pad("Last", colLast)+pad("Next due", colDue)+padLeft("Refs", colRefs)))
 	rows := h - len(lines) - 1
+	if c.searching() {
+		rows = 0 // no placeholders for rows that may not exist
+	}
 	for i := c.top; i < c.top+rows; i++ {
 		if c.counted && i >= c.total || c.endKnown && i >= c.from+len(c.rows) {
 			break
@@ -76,7 +79,7 @@ func (c *caseload) view(s styles, now time.Time, w, h int, notice string) []stri
 		}
 		lines = append(lines, c.rowLine(r, i == c.cursor, s, now, nameW))
 	}
-	if c.loaded && len(c.rows) == 0 {
+	if c.loaded && len(c.rows) == 0 && !c.searching() {
 		lines = append(lines, s.dim.Render("  No clients here. tab shows the other tabs; esc clears the filter."))
 	}
 	for len(lines) < h-1 {
