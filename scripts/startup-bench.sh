@@ -47,6 +47,9 @@ while [ "$i" -lt "$runs" ]; do
 	end=$(date +%s%N)
 	echo $(((end - start) / 1000000))
 	tmux -L "$sock" kill-window -t bench:run
+	# Each launch on a quiet machine: the killed run is still exiting for a
+	# moment, and would take a core from the next.
+	sleep 0.2
 done | sort -n | awk -v clients="$clients" '
 	{ ms[NR] = $1 }
 	END { printf "startup to first caseload frame, %d clients, %d runs: median %d ms (min %d, max %d)\n",
