@@ -89,9 +89,9 @@ func sortClients(list []ClientActivity) {
 	copy(list, sorted)
 }
 
-// summaryCheckIns orders a client's check-ins by time and redacts them.
-func summaryCheckIns(list []CheckIn, redact bool) []CheckIn {
-	out := append([]CheckIn(nil), list...)
+// summaryCheckIns orders a client's check-ins by time and redacts them, in
+// place: the list is BuildSummary's own grouping, not the caller's records.
+func summaryCheckIns(out []CheckIn, redact bool) []CheckIn {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].At.Equal(out[j].At) {
 			return out[i].ID < out[j].ID

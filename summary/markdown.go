@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"bytes"
 	"strings"
 
 	"caseload/model"
@@ -10,7 +11,7 @@ import (
 // text: headings, lists, and the notice as a block quote at the top.
 func markdown(s model.Summary) []byte {
 	blocks := outline(s, escapeMarkdown)
-	var b strings.Builder
+	var b bytes.Buffer // its bytes are the result, not copied out of a string
 	b.Grow(sizeHint(blocks))
 	prev := blockTitle
 	for i, bl := range blocks {
@@ -42,7 +43,7 @@ func markdown(s model.Summary) []byte {
 			}
 		}
 	}
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // indentLines indents the lines after the first, so that a note of several
