@@ -31,20 +31,37 @@ var countedStageNote = notAmended("n") + ` AND (n.checkin_id IS NULL OR NOT EXIS
 // clients they belong to with their standing at the end of the range (and
 // their plan goals when asked for). Amended records are left out; their
 // corrections are in.
+//
+// A whole caseload's records are read over two connections at once, both
+// in the same snapshot (see readTogether): each reads half the check-ins,
+// then half the clients. One client's records are few, and read by one.
 func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.SummaryRecords, error) {
 	rec := model.SummaryRecords{From: q.From, To: q.To}
 	if !q.From.Before(q.To) {
 		return rec, fmt.Errorf("summary: the range must start before it ends")
 	}
-	conn, err := s.db.Conn(ctx)
+	var err error
+	if q.ClientID != "" {
+		err = s.readOne(ctx, func(conn *sql.Conn) error { return loadSummary(ctx, conn, q, &rec) })
+	} else {
+		err = s.readSplit(ctx, q, &rec)
+	}
 	if err != nil {
 		return rec, fmt.Errorf("summary: %w", explain(err))
 	}
+	return rec, nil
+}
+
+// readOne runs read in one deferred transaction on one connection: one
+// snapshot of the file that takes no write lock.
+func (s *Store) readOne(ctx context.Context, read func(*sql.Conn) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
 	defer conn.Close()
-	// A deferred transaction on one connection is one snapshot of the file
-	// that takes no write lock, so the records agree with each other.
 	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
-		return rec, fmt.Errorf("summary: %w", explain(err))
+		return err
 	}
 	defer func() {
 		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err != nil {
@@ -53,65 +70,181 @@ func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.Summa
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
-	if err := loadSummary(ctx, conn, q, &rec); err != nil {
-		return rec, fmt.Errorf("summary: %w", explain(err))
-	}
-	return rec, nil
+	return read(conn)
 }
 
-func loadSummary(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords) error {
+// readSplit loads a whole caseload's summary records over two connections
+// that see the same snapshot, or over one when two cannot be had together.
+func (s *Store) readSplit(ctx context.Context, q SummaryQuery, rec *model.SummaryRecords) error {
+	pair, err := s.readTogether(ctx)
+	if err != nil {
+		return err
+	}
+	defer pair.end()
+	if len(pair.conns) == 1 {
+		return loadSummary(ctx, pair.conns[0], q, rec)
+	}
+	return loadSummaryInTwo(ctx, pair.conns[0], pair.conns[1], q, rec)
+}
+
+// rangeWhere is the condition and arguments that pick a table's records in
+// the range, for the table's alias, and one client's when one is asked for.
+func rangeWhere(q SummaryQuery, alias string) (string, []any) {
+	where := fmt.Sprintf("%[1]s.at >= ? AND %[1]s.at < ?", alias)
+	args := []any{fmtTime(q.From), fmtTime(q.To)}
+	if q.ClientID != "" {
+		where = alias + ".client_id = ? AND " + where
+		args = append([]any{q.ClientID}, args...)
+	}
+	return where, args
+}
+
+// Each record query is a range on (at) or on (client_id, at). None is
+// sorted here: BuildSummary puts everything in its order, and a sort in SQL
+// would copy every row once more.
+
+func loadSettingsForSummary(ctx context.Context, conn *sql.Conn, rec *model.SummaryRecords) error {
 	var err error
 	if rec.Officer, err = readSetting(ctx, conn, keyOfficerName); err != nil {
 		return err
 	}
-	if rec.Intervals, err = readIntervals(ctx, conn); err != nil {
+	rec.Intervals, err = readIntervals(ctx, conn)
+	return err
+}
+
+// loadCheckIns reads the check-ins in the range; half, when half is "" or
+// one of the halves of the rowids (so that two connections can share them).
+func loadCheckIns(ctx context.Context, conn *sql.Conn, q SummaryQuery, half string, rec *model.SummaryRecords, seen map[string]bool) error {
+	where, args := rangeWhere(q, "k")
+	if half != "" {
+		where += " AND " + half
+	}
+	err := eachRowArgs(ctx, conn, "SELECT "+checkinColumns+" FROM checkins k WHERE "+where+" AND "+notAmended("k"), args,
+		func(row scanner) error {
+			k, err := scanCheckIn(row)
+			rec.CheckIns, seen[k.ClientID] = append(rec.CheckIns, k), true
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read check-ins: %w", err)
+	}
+	return nil
+}
+
+// The halves of a table's rowids; the time index carries the rowid, so a
+// half is picked before any row is read.
+const evenRows, oddRows = "k.rowid % 2 = 0", "k.rowid % 2 = 1"
+
+func loadStageNotes(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords, seen map[string]bool) error {
+	where, args := rangeWhere(q, "n")
+	err := eachRowArgs(ctx, conn, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE "+where+" AND "+countedStageNote, args,
+		func(row scanner) error {
+			n, err := scanStageNote(row)
+			rec.StageNotes, seen[n.ClientID] = append(rec.StageNotes, n), true
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read stage notes: %w", err)
+	}
+	return nil
+}
+
+// loadActivity reads the referral changes and the screenings in the range.
+func loadActivity(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords, seen map[string]bool) error {
+	where, args := rangeWhere(q, "e")
+	if err := loadReferralActivity(ctx, conn, where, args, rec, seen); err != nil {
 		return err
 	}
-	// Each record query is a range on (at) or on (client_id, at). None is
-	// sorted here: BuildSummary puts everything in its order, and a sort in
-	// SQL would copy every row once more.
-	where := "%[1]s.at >= ? AND %[1]s.at < ?"
-	args := []any{fmtTime(q.From), fmtTime(q.To)}
-	if q.ClientID != "" {
-		where = "%[1]s.client_id = ? AND " + where
-		args = append([]any{q.ClientID}, args...)
+	where, args = rangeWhere(q, "sc")
+	return loadScreenings(ctx, conn, where, args, rec, seen)
+}
+
+func loadSummary(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords) error {
+	if err := loadSettingsForSummary(ctx, conn, rec); err != nil {
+		return err
 	}
 	seen := map[string]bool{}
 	if q.ClientID != "" {
 		seen[q.ClientID] = true
 	}
-	err = eachRowArgs(ctx, conn, "SELECT "+checkinColumns+" FROM checkins k WHERE "+fmt.Sprintf(where, "k")+
-		" AND "+notAmended("k"), args, func(row scanner) error {
-		k, err := scanCheckIn(row)
-		rec.CheckIns, seen[k.ClientID] = append(rec.CheckIns, k), true
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("read check-ins: %w", err)
-	}
-	err = eachRowArgs(ctx, conn, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE "+fmt.Sprintf(where, "n")+
-		" AND "+countedStageNote, args, func(row scanner) error {
-		n, err := scanStageNote(row)
-		rec.StageNotes, seen[n.ClientID] = append(rec.StageNotes, n), true
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("read stage notes: %w", err)
-	}
-	if err := loadReferralActivity(ctx, conn, fmt.Sprintf(where, "e"), args, rec, seen); err != nil {
+	if err := loadCheckIns(ctx, conn, q, "", rec, seen); err != nil {
 		return err
 	}
-	if err := loadScreenings(ctx, conn, fmt.Sprintf(where, "sc"), args, rec, seen); err != nil {
+	if err := loadStageNotes(ctx, conn, q, rec, seen); err != nil {
 		return err
 	}
-	ids := make([]string, 0, len(seen))
-	for id := range seen {
-		ids = append(ids, id)
+	if err := loadActivity(ctx, conn, q, rec, seen); err != nil {
+		return err
 	}
-	if err := loadSummaryClients(ctx, conn, q, ids, rec); err != nil || !q.Goals {
+	if err := loadSummaryClients(ctx, conn, q, keys(seen), rec); err != nil || !q.Goals {
 		return err
 	}
 	return loadGoals(ctx, conn, q, rec)
+}
+
+// loadSummaryInTwo is loadSummary over two connections in one snapshot:
+// the first reads the settings, half the check-ins and the stage notes
+// while the second reads the other half and the referral changes and
+// screenings; then each reads half the clients.
+func loadSummaryInTwo(ctx context.Context, first, second *sql.Conn, q SummaryQuery, rec *model.SummaryRecords) error {
+	var other model.SummaryRecords
+	seen, otherSeen := map[string]bool{}, map[string]bool{}
+	err := both(func() error {
+		if err := loadSettingsForSummary(ctx, first, rec); err != nil {
+			return err
+		}
+		if err := loadCheckIns(ctx, first, q, evenRows, rec, seen); err != nil {
+			return err
+		}
+		return loadStageNotes(ctx, first, q, rec, seen)
+	}, func() error {
+		if err := loadCheckIns(ctx, second, q, oddRows, &other, otherSeen); err != nil {
+			return err
+		}
+		return loadActivity(ctx, second, q, &other, otherSeen)
+	})
+	if err != nil {
+		return err
+	}
+	rec.CheckIns = append(rec.CheckIns, other.CheckIns...)
+	rec.Referrals, rec.Screenings = other.Referrals, other.Screenings
+	for id := range otherSeen {
+		seen[id] = true
+	}
+	ids := keys(seen)
+	half := len(ids) / 2
+	err = both(func() error {
+		return loadSummaryClients(ctx, first, q, ids[:half], rec)
+	}, func() error {
+		return loadSummaryClients(ctx, second, q, ids[half:], &other)
+	})
+	if err != nil {
+		return err
+	}
+	rec.Clients = append(rec.Clients, other.Clients...)
+	if !q.Goals {
+		return nil
+	}
+	return loadGoals(ctx, first, q, rec)
+}
+
+// both runs a and b at once and returns the first error.
+func both(a, b func() error) error {
+	errs := make(chan error, 1)
+	go func() { errs <- b() }()
+	errA := a()
+	if errB := <-errs; errA == nil {
+		return errB
+	}
+	return errA
+}
+
+func keys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	return out
 }
 
 // loadReferralActivity reads the referral changes in the range with the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -66,6 +67,8 @@ func TestSummaryRecordsKeepCorrectionsAndDropAmended(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The store does not order records (BuildSummary does): by time here.
+	slices.SortFunc(rec.CheckIns, func(a, b model.CheckIn) int { return a.At.Compare(b.At) })
 	var ids []string
 	for _, k := range rec.CheckIns {
 		ids = append(ids, k.ID)
