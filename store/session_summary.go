@@ -132,8 +132,9 @@ func loadCheckIns(ctx context.Context, conn *sql.Conn, q SummaryQuery, half stri
 }
 
 // The halves of a table's rowids; the time index carries the rowid, so a
-// half is picked before any row is read.
-const evenRows, oddRows = "k.rowid % 2 = 0", "k.rowid % 2 = 1"
+// half is picked before any row is read. The low bit, not % 2: a negative
+// odd rowid has remainder -1.
+const evenRows, oddRows = "(k.rowid & 1) = 0", "(k.rowid & 1) = 1"
 
 func loadStageNotes(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords, seen map[string]bool) error {
 	where, args := rangeWhere(q, "n")
@@ -228,10 +229,19 @@ func loadSummaryInTwo(ctx context.Context, first, second *sql.Conn, q SummaryQue
 	return loadGoals(ctx, first, q, rec)
 }
 
-// both runs a and b at once and returns the first error.
+// both runs a and b at once and returns the first error. A panic in b,
+// which runs on a goroutine of its own, comes back as an error rather than
+// ending the program with the terminal left raw.
 func both(a, b func() error) error {
 	errs := make(chan error, 1)
-	go func() { errs <- b() }()
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				errs <- fmt.Errorf("reading in two: %v", r)
+			}
+		}()
+		errs <- b()
+	}()
 	errA := a()
 	if errB := <-errs; errA == nil {
 		return errB

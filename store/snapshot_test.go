@@ -10,10 +10,12 @@ import (
 	"caseload/model"
 )
 
-// TestReadTogetherSeesOneCommitAndHoldsOffSaves: while the two readers are
-// open, another window's save cannot commit between them (it is held off),
-// and once they end it goes through.
-func TestReadTogetherSeesOneCommitAndHoldsOffSaves(t *testing.T) {
+// TestReadTogetherSeesOneCommit: another window tries to save between the
+// two readers' first reads (the moment the lock is for): it is held off,
+// and both readers see the file as it was. Once readTogether has returned,
+// the lock is gone: a save goes through while the readers read on, and
+// they do not see it.
+func TestReadTogetherSeesOneCommit(t *testing.T) {
 	ctx := context.Background()
 	st := openSummaryStore(t)
 	ana := addClient(t, st, "Ana", "A-1")
@@ -22,32 +24,33 @@ func TestReadTogetherSeesOneCommitAndHoldsOffSaves(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
+	checkIn := model.CheckIn{ClientID: ana.ID, At: at(10, 9), Type: model.ContactOffice, Outcome: model.OutcomeCompleted,
+		Test: model.TestNotTested}
+	var between error
+	st.testHookBetweenSnapshots = func() { _, between = other.AddCheckIn(ctx, checkIn) }
 	pair, err := st.readTogether(ctx)
+	st.testHookBetweenSnapshots = nil
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer pair.end()
 	if len(pair.conns) != 2 {
-		pair.end()
 		t.Fatalf("with no other window writing, want two readers, got %d", len(pair.conns))
 	}
-	checkIn := model.CheckIn{ClientID: ana.ID, At: at(10, 9), Type: model.ContactOffice, Outcome: model.OutcomeCompleted,
-		Test: model.TestNotTested}
-	_, err = other.AddCheckIn(ctx, checkIn)
-	var counts [2]int
-	for i, c := range pair.conns {
-		if qerr := c.QueryRowContext(ctx, "SELECT count(*) FROM checkins").Scan(&counts[i]); qerr != nil {
-			t.Fatal(qerr)
-		}
-	}
-	pair.end()
-	if !errors.Is(err, ErrBusy) {
-		t.Fatalf("a save while the readers were open: %v, want it held off (ErrBusy)", err)
-	}
-	if counts != [2]int{0, 0} {
-		t.Fatalf("the readers saw %v check-ins, want both none", counts)
+	if !errors.Is(between, ErrBusy) {
+		t.Fatalf("a save between the two first reads: %v, want it held off (ErrBusy)", between)
 	}
 	if _, err := other.AddCheckIn(ctx, checkIn); err != nil {
-		t.Fatalf("a save after the readers ended: %v", err)
+		t.Fatalf("a save while the readers read on: %v, want it to go through", err)
+	}
+	for i, c := range pair.conns {
+		var n int
+		if err := c.QueryRowContext(ctx, "SELECT count(*) FROM checkins").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("reader %d sees %d check-ins, want none: both read the file as it was", i+1, n)
+		}
 	}
 }
 
@@ -68,7 +71,7 @@ func TestReadTogetherDoesNotWaitForAnotherWindowsSave(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	st.db.SetMaxOpenConns(3)       // so that every connection used is checked below
+	st.db.SetMaxOpenConns(4)       // so that every connection used is checked below
 	writer, err := st.db.Conn(ctx) // another window, mid-save
 	if err != nil {
 		t.Fatal(err)
@@ -101,9 +104,9 @@ func TestReadTogetherDoesNotWaitForAnotherWindowsSave(t *testing.T) {
 	}
 
 	// The connection that tried for the lock has its busy timeout back: the
-	// pool holds three, and all say so.
+	// pool holds four, and all say so.
 	var conns []*sql.Conn
-	for range 3 {
+	for range 4 {
 		c, err := st.db.Conn(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -116,5 +119,48 @@ func TestReadTogetherDoesNotWaitForAnotherWindowsSave(t *testing.T) {
 			t.Errorf("busy_timeout after the summary = %d (%v), want 10000", ms, err)
 		}
 		c.Close()
+	}
+}
+
+// TestReadTogetherCancelledPutsEveryConnectionBackClean: a context
+// cancelled at any moment can leave SQLite's answer to a BEGIN unknown. Every
+// connection must still go back to the pool outside any transaction (or be
+// discarded): one left holding the write lock would refuse every later save,
+// in this window and any other.
+func TestReadTogetherCancelledPutsEveryConnectionBackClean(t *testing.T) {
+	ctx := context.Background()
+	st := openSummaryStore(t)
+	addClient(t, st, "Ana", "A-1")
+	for i := 0; i < 400; i++ {
+		cancelled, cancel := context.WithCancel(ctx)
+		timer := time.AfterFunc(time.Duration(i%80)*time.Microsecond, cancel)
+		pair, err := st.readTogether(cancelled)
+		timer.Stop()
+		cancel()
+		if err == nil {
+			pair.end()
+		}
+		var conns []*sql.Conn
+		wait, stop := context.WithTimeout(ctx, 5*time.Second)
+		for range 4 {
+			c, err := st.db.Conn(wait)
+			if err != nil {
+				stop()
+				t.Fatalf("round %d: the pool's four connections are not all back: %v", i, err)
+			}
+			conns = append(conns, c)
+		}
+		stop()
+		for _, c := range conns {
+			if _, err := c.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+				t.Fatalf("round %d: a pooled connection is not clean: %v", i, err)
+			}
+			if _, err := c.ExecContext(ctx, "ROLLBACK"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range conns {
+			c.Close()
+		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -45,6 +46,11 @@ type Store struct {
 	fixed []string
 
 	statements statementCache
+	pairs      sync.Mutex // one readTogether at a time takes its connections
+
+	// testHookBetweenSnapshots runs between the first reads of
+	// readTogether's two readers, where a save must not land.
+	testHookBetweenSnapshots func()
 }
 
 // Option changes how a Store is opened.

@@ -122,3 +122,40 @@ func mustBeUnique[T any](t *testing.T, what string, list []T, id func(T) string)
 		seen[id(x)] = true
 	}
 }
+
+// TestManySummariesAtOnceDoNotLockEachOtherOut: each whole-caseload summary
+// takes three of the pool's four connections. Started together (quick keys
+// in the export dialog), they must take turns, not each hold some and wait
+// for ever for the rest, with every other read and save stuck behind them.
+func TestManySummariesAtOnceDoNotLockEachOtherOut(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "c.db"), store.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := demo.Fill(ctx, st, demo.Options{Clients: 50, Seed: 7, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 10; round++ {
+		deadline, cancel := context.WithTimeout(ctx, 10*time.Second)
+		errs := make(chan error, 8)
+		start := make(chan struct{})
+		for range 8 {
+			go func() {
+				<-start
+				_, err := st.SummaryRecords(deadline, store.SummaryQuery{From: now.AddDate(0, -1, 0), To: now})
+				errs <- err
+			}()
+		}
+		close(start)
+		for range 8 {
+			if err := <-errs; err != nil {
+				cancel()
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		cancel()
+	}
+}
