@@ -13,11 +13,15 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 	now := a.now()
 	switch msg := msg.(type) {
 	case caseloadLoadedMsg:
+		var cmd tea.Cmd
 		if msg.err != nil {
 			a.notice = "Could not read the caseload: " + msg.err.Error()
-			return nil
+		} else {
+			cmd = a.caseload.windowLoaded(msg, now)
 		}
-		cmd := a.caseload.windowLoaded(msg, now)
+		// The slow work starts after the first page even when it failed:
+		// the file check is then the more needed, and the filter waits on
+		// the names it reads.
 		if !a.started {
 			a.started = true
 			return tea.Batch(cmd, tea.Tick(firstFrameWait, func(time.Time) tea.Msg { return firstFrameDrawnMsg{} }))
