@@ -82,7 +82,7 @@ type App struct {
 	lastKey    time.Time          // when the officer last pressed a key
 	idleCheck  time.Duration
 	file       *openFile // the file Opening opens; nil when New was given it
-	early      []tea.Msg // keys pressed while the file was opening
+	early      []tea.Msg // keys pressed and text pasted while the file was opening
 }
 
 // New makes the app over an open store.
@@ -190,6 +190,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
+	case tea.PasteMsg:
+		return a, a.paste(msg)
 	}
 	return a, a.handle(msg)
 }

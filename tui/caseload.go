@@ -272,6 +272,18 @@ func (c *caseload) page(d int, now time.Time) tea.Cmd {
 	return c.ensure(now)
 }
 
+// typeIntoFilter gives the filter a key or a paste, and finds again when its
+// text changed.
+func (c *caseload) typeIntoFilter(msg tea.Msg, now time.Time) tea.Cmd {
+	before := c.filter.Value()
+	var cmd tea.Cmd
+	c.filter, cmd = c.filter.Update(msg)
+	if c.filter.Value() == before {
+		return cmd
+	}
+	return tea.Batch(cmd, c.reset(now))
+}
+
 // update handles the keys of the list (not those the app handles first).
 func (c *caseload) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.Cmd {
 	if c.filtering {
@@ -290,13 +302,7 @@ func (c *caseload) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.Cmd {
 		case kp.String() == "down":
 			return c.move(1, now)
 		}
-		before := c.filter.Value()
-		var cmd tea.Cmd
-		c.filter, cmd = c.filter.Update(kp)
-		if c.filter.Value() == before {
-			return cmd
-		}
-		return tea.Batch(cmd, c.reset(now))
+		return c.typeIntoFilter(kp, now)
 	}
 	switch {
 	case key.Matches(kp, k.Up):

@@ -128,6 +128,19 @@ func (a *App) openDirectory() tea.Cmd {
 	return a.directory.load(a.st)
 }
 
+// typeIntoSearch gives the search a key or a paste, and searches again when
+// its text changed.
+func (d *directory) typeIntoSearch(msg tea.Msg, st *store.Store) tea.Cmd {
+	before := d.search.Value()
+	var cmd tea.Cmd
+	d.search, cmd = d.search.Update(msg)
+	if d.search.Value() == before {
+		return cmd
+	}
+	d.cursor, d.top = 0, 0
+	return tea.Batch(cmd, d.load(st))
+}
+
 // directoryKey handles the directory's keys: the search while typing, the
 // detail when one is open, the list otherwise.
 func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
@@ -151,14 +164,7 @@ func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 			d.move(1, a.directoryRows())
 			return nil
 		}
-		before := d.search.Value()
-		var cmd tea.Cmd
-		d.search, cmd = d.search.Update(kp)
-		if d.search.Value() == before {
-			return cmd
-		}
-		d.cursor, d.top = 0, 0
-		return tea.Batch(cmd, d.load(a.st))
+		return d.typeIntoSearch(kp, a.st)
 	}
 	if d.detail != nil {
 		switch {

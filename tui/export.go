@@ -360,6 +360,18 @@ func (d *exportDialog) typeKey(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.
 	return cmd
 }
 
+// paste puts pasted text into the date or path being typed; with none
+// being typed it is ignored, never read as the dialog's keys.
+func (d *exportDialog) paste(msg tea.PasteMsg) tea.Cmd {
+	if d.focus == exportFocusKeys {
+		return nil
+	}
+	in := d.input()
+	var cmd tea.Cmd
+	*in, cmd = in.Update(msg)
+	return cmd
+}
+
 func (d *exportDialog) input() *textinput.Model {
 	switch d.focus {
 	case exportFocusFrom:

@@ -215,15 +215,34 @@ func (f *form) update(msg tea.Msg, k keyMap, st *store.Store, now time.Time, del
 	}
 	before := fl.value()
 	cmd := f.edit(fl, kp, k)
+	return tea.Batch(cmd, f.edited(fl, before, delay))
+}
+
+// paste puts pasted text into the focused field as if typed there: a text
+// field or the note takes it (a one-line field with its line breaks as
+// spaces); a choice ignores it.
+func (f *form) paste(msg tea.PasteMsg, delay time.Duration) tea.Cmd {
+	if f.confirm || f.saving {
+		return nil
+	}
+	fl := f.fields[f.focus]
+	before := fl.value()
+	cmd := f.passToEditor(msg)
+	return tea.Batch(cmd, f.edited(fl, before, delay))
+}
+
+// edited does what follows a change to a field: its old error goes, the
+// form is changed, and a draft is kept after a pause in typing.
+func (f *form) edited(fl *field, before string, delay time.Duration) tea.Cmd {
 	if fl.value() == before {
-		return cmd
+		return nil
 	}
 	fl.err = ""
 	f.dirty = true
 	f.version++
 	f.changed()
 	key, version := f.draftKey, f.version
-	return tea.Batch(cmd, tea.Tick(delay, func(time.Time) tea.Msg { return draftTickMsg{key, version} }))
+	return tea.Tick(delay, func(time.Time) tea.Msg { return draftTickMsg{key, version} })
 }
 
 // edit applies a key to the focused field.

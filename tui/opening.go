@@ -20,8 +20,8 @@ type Opener func(context.Context) (*store.Store, error)
 // wait, so the first frame comes that much sooner than when the file is
 // opened before the program starts.
 //
-// Keys pressed before the file is open are kept and played back in order
-// once it is, except ctrl+c, which quits at once.
+// Keys pressed and text pasted before the file is open are kept and played
+// back in order once it is, except ctrl+c, which quits at once.
 func Opening(ctx context.Context, open Opener, opt Options) *App {
 	a := New(nil, opt)
 	f := &openFile{done: make(chan struct{})}
@@ -97,12 +97,14 @@ func (a *App) updateOpening(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 		a.early = append(a.early, msg)
+	case tea.PasteMsg:
+		a.early = append(a.early, msg)
 	}
 	return nil
 }
 
 // opened takes the file in, shows the first page, says which permissions
-// were tightened, and plays back the keys pressed while it opened.
+// were tightened, and plays back what was typed while it opened.
 func (a *App) opened(msg storeOpenedMsg) tea.Cmd {
 	a.st, a.caseload.st = msg.st, msg.st
 	if fixed := msg.st.FixedPermissions(); len(fixed) > 0 {
@@ -113,8 +115,8 @@ func (a *App) opened(msg storeOpenedMsg) tea.Cmd {
 	cmds := []tea.Cmd{a.handle(msg.page)}
 	early := a.early
 	a.early = nil
-	for _, kp := range early {
-		_, cmd := a.Update(kp)
+	for _, m := range early {
+		_, cmd := a.Update(m)
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)

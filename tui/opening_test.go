@@ -31,15 +31,16 @@ func openingApp(t *testing.T, path string) *harness {
 	return &harness{t: t, app: app}
 }
 
-// TestKeysPressedWhileTheFileOpensAreNotLost: an officer who types "/car"
-// before the first frame finds Carla once the file is open, as if the keys
-// had come after it.
+// TestKeysPressedWhileTheFileOpensAreNotLost: an officer who types "/ca"
+// and pastes "r" before the first frame finds Carla once the file is open,
+// as if it had all come after it.
 func TestKeysPressedWhileTheFileOpensAreNotLost(t *testing.T) {
 	h := openingApp(t, fixtureFile(t))
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	first := h.app.Init()
 	h.keys("/")
-	h.typeText("car")
+	h.typeText("ca")
+	h.send(tea.PasteMsg{Content: "r"})
 	if strings.Contains(h.screen(), "Carla") {
 		t.Fatalf("rows shown before the file was open:\n%s", h.screen())
 	}

@@ -151,9 +151,15 @@ func (a *App) pickerKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		p.cursor = max(0, min(p.cursor+1, len(p.shown)+p.personRows()-1))
 		return nil
 	}
+	return p.typeInto(kp)
+}
+
+// typeInto gives the search a key or a paste, and matches again when its
+// text changed.
+func (p *resourcePicker) typeInto(msg tea.Msg) tea.Cmd {
 	before := p.input.Value()
 	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(kp)
+	p.input, cmd = p.input.Update(msg)
 	if p.input.Value() != before {
 		p.match()
 	}
