@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -75,4 +76,22 @@ func flatten(cmd tea.Cmd) []tea.Msg {
 		return out
 	}
 	return []tea.Msg{msg}
+}
+
+// TestAFailedFirstPageStillStartsTheSlowWork: when the first page cannot be
+// read, the file check and the filter's names are still read after it, so
+// the filter can find (no "Finding…" for good) and the check can explain.
+func TestAFailedFirstPageStillStartsTheSlowWork(t *testing.T) {
+	st := fixtureStore(t)
+	app := New(st, Options{Now: func() time.Time { return frozen }, DraftDelay: time.Millisecond, CheckDelay: time.Millisecond,
+		IdleCheck: -1})
+	h := &harness{t: t, app: app}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.send(caseloadLoadedMsg{gen: app.caseload.gen, err: errors.New("disk I/O error")})
+	h.mustSee("Could not read the caseload: disk I/O error")
+	if app.caseload.index == nil {
+		t.Fatal("the filter's names were not read after a failed first page")
+	}
+	h.keys("/", "c", "a", "r")
+	h.mustSee("Carla Test")
 }
