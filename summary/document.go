@@ -209,7 +209,7 @@ func totalBlocks(s model.Summary) []block {
 		add(fmt.Sprintf("Referrals made or changed: %d%s", t.Referrals, breakdown(t.ReferralsByStatus)))
 	}
 	if attendance {
-		add(fmt.Sprintf("Clients overdue at the end of the range: %d", t.ClientsOverdue))
+		add(fmt.Sprintf("Clients in this summary overdue at the end of the range: %d", t.ClientsOverdue))
 	}
 	return out
 }
