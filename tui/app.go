@@ -224,6 +224,9 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	a.lastKey = now
+	if key.Matches(kp, a.keys.Paste) {
+		return readClipboard // comes back as a paste, wherever that goes
+	}
 	if a.lock != nil {
 		return a.lockKey(kp)
 	}

@@ -38,13 +38,16 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 	case clientIndexLoadedMsg:
 		if msg.err != nil {
 			a.notice = "Could not read the client list: " + msg.err.Error()
-			a.caseload.finding = false // nothing is on its way
+			// Nothing is on its way; the next key in the filter tries again.
+			a.caseload.finding, a.caseload.indexFailed = false, true
 			return nil
 		}
 		a.caseload.index = msg.index
 		if a.caseload.filterActive() {
 			return a.caseload.reset(now)
 		}
+	case clipboardReadMsg:
+		return a.clipboardRead(msg)
 	case filterMatchedMsg:
 		if msg.err != nil {
 			a.notice = "Could not filter: " + msg.err.Error()

@@ -305,4 +305,8 @@ func TestFilterTypedBeforeTheClientListIsReadSaysFinding(t *testing.T) {
 	if s := h.screen(); strings.Contains(s, "Finding…") || !strings.Contains(s, "Could not read the client list") {
 		t.Fatalf("after the client list failed to load:\n%s", s)
 	}
+	// The next key tries again, rather than waiting for names nobody reads.
+	h.keys("r")
+	h.mustSee("Carla Test")
+	h.mustSee("1 shown of 1 matches")
 }

@@ -40,26 +40,27 @@ type filterMatchedMsg struct {
 // the screen and loads the next one as the officer scrolls, so 10,000
 // clients cost what 60 do.
 type caseload struct {
-	st        *store.Store
-	tab       model.CaseloadTab
-	sort      model.CaseloadSort
-	filter    textinput.Model
-	filtering bool // typing in the filter
-	index     *clientIndex
-	rows      []model.CaseloadRow // the window, starting at row `from`
-	from      int
-	endKnown  bool // the window reaches the end of the list
-	total     int
-	counted   bool
-	cursor    int
-	top       int
-	width     int
-	height    int  // table rows on screen
-	gen       int  // bumps when tab, sort or filter change; older answers are dropped
-	pending   int  // offset of the page being loaded; -1 for none
-	finding   bool // a filter was typed and its rows are not in yet
-	loaded    bool
-	matches   int
+	st          *store.Store
+	tab         model.CaseloadTab
+	sort        model.CaseloadSort
+	filter      textinput.Model
+	filtering   bool // typing in the filter
+	index       *clientIndex
+	rows        []model.CaseloadRow // the window, starting at row `from`
+	from        int
+	endKnown    bool // the window reaches the end of the list
+	total       int
+	counted     bool
+	cursor      int
+	top         int
+	width       int
+	height      int  // table rows on screen
+	gen         int  // bumps when tab, sort or filter change; older answers are dropped
+	pending     int  // offset of the page being loaded; -1 for none
+	finding     bool // a filter was typed and its rows are not in yet
+	indexFailed bool // the names the filter matches could not be read
+	loaded      bool
+	matches     int
 }
 
 func newCaseload(st *store.Store) *caseload {
@@ -154,6 +155,10 @@ func (c *caseload) refresh(now time.Time) tea.Cmd {
 func (c *caseload) runFilter(now time.Time) tea.Cmd {
 	c.finding = true
 	if c.index == nil {
+		if c.indexFailed {
+			c.indexFailed = false
+			return loadClientIndex(c.st) // once more; the filter runs when it lands
+		}
 		return nil // the index is on its way; the filter runs when it lands
 	}
 	gen, pattern, idx, st := c.gen, strings.TrimSpace(c.filter.Value()), c.index, c.st

@@ -67,6 +67,7 @@ func noteField(name, label, value, help string) *field {
 	a.SetStyles(st)
 	a.Prompt = "│ "
 	a.ShowLineNumbers = false
+	a.KeyMap.Paste.SetEnabled(false) // the app's own paste, see paste.go
 	a.SetValue(value)
 	return &field{name: name, label: label, kind: kindNote, help: help, area: a}
 }
@@ -112,6 +113,7 @@ func newInput(prompt string) textinput.Model {
 	st.Cursor.Blink = false
 	in.SetStyles(st)
 	in.Prompt = prompt
+	in.KeyMap.Paste.SetEnabled(false) // the app's own paste, see paste.go
 	return in
 }
 

@@ -19,6 +19,7 @@ type keyMap struct {
 	Agenda, Refer, ChangeStatus, Resources  key.Binding
 	Help, CloseHelp, Quit, ForceQuit        key.Binding
 	Lock, Unlock, AuditLog                  key.Binding
+	Paste                                   key.Binding
 	exportKeys
 	planKeys
 	overlayKeys
@@ -72,6 +73,7 @@ func newKeyMap() keyMap {
 		Lock:         b([]string{"ctrl+l"}, "ctrl+l", "lock screen"),
 		Unlock:       b([]string{"enter"}, "enter", "unlock"),
 		AuditLog:     b([]string{"L"}, "L", "audit log"),
+		Paste:        b([]string{"ctrl+v"}, "ctrl+v", "paste"),
 		exportKeys:   newExportKeys(b),
 		planKeys:     newPlanKeys(b),
 		overlayKeys:  newOverlayKeys(b),
@@ -115,7 +117,7 @@ func (k keyMap) clientShort() []key.Binding {
 func (k keyMap) formGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextField, k.PrevField, k.Save, k.Cancel},
-		{k.Pick, k.ChangeOption, k.Toggle},
+		{k.Pick, k.ChangeOption, k.Toggle, k.Paste},
 		{k.FieldHelp, k.Lock, k.ForceQuit},
 	}
 }

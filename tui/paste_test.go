@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -70,5 +71,51 @@ func TestPastedIntoTheDirectorySearchSearches(t *testing.T) {
 	}
 	if !strings.Contains(h.screen(), "hous") {
 		t.Fatalf("the search does not show what was pasted:\n%s", h.screen())
+	}
+}
+
+var ctrlV = tea.KeyPressMsg{Code: 'v', Mod: tea.ModCtrl}
+
+// TestCtrlVPastesThroughTheSamePath: ctrl+v reads the clipboard into the
+// same paste as the terminal's own, so the filter finds by it; the text
+// fields' own ctrl+v, whose answer went around that, is off. A clipboard
+// that cannot be read says so.
+func TestCtrlVPastesThroughTheSamePath(t *testing.T) {
+	if newInput("").KeyMap.Paste.Enabled() || noteField("n", "Note", "", "").area.KeyMap.Paste.Enabled() {
+		t.Fatal("a text field still reads the clipboard by itself on ctrl+v")
+	}
+	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("/")
+	if _, cmd := h.app.Update(ctrlV); cmd == nil {
+		t.Fatal("ctrl+v in the filter does not read the clipboard")
+	}
+	h.send(clipboardReadMsg{text: "car"})
+	h.mustSee("1 shown of 1 matches")
+	h.send(clipboardReadMsg{err: errors.New("no clipboard utility")})
+	h.mustSee("Could not read the clipboard")
+}
+
+// TestPastedPassphraseUnlocksWithoutItsLineBreak: a passphrase copied from a
+// note ends with a line break; pasted, it is taken without it (the break is
+// not enter), the last "not right" goes, and enter unlocks.
+func TestPastedPassphraseUnlocksWithoutItsLineBreak(t *testing.T) {
+	st := fixtureStore(t)
+	if err := st.SetLockPassphrase(context.Background(), "blue kettle morning"); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, st, 80, 24)
+	h.send(ctrlL)
+	h.typeText("wrong\n")
+	h.mustSee("That passphrase is not right")
+	h.send(tea.PasteMsg{Content: "blue kettle morning\r\n"})
+	if h.app.lock == nil {
+		t.Fatal("a paste unlocked by itself")
+	}
+	if strings.Contains(h.screen(), "not right") {
+		t.Fatalf("the last try's message stayed after a paste:\n%s", h.screen())
+	}
+	h.keys("enter")
+	if h.app.lock != nil {
+		t.Fatalf("the pasted passphrase did not unlock:\n%s", h.screen())
 	}
 }
