@@ -9,7 +9,8 @@ import (
 )
 
 // planClient finds a client of the benchmark caseload with goals and a
-// relapse-prevention plan.
+// relapse-prevention plan, and returns an open goal of several steps (only
+// an open goal's steps can be ticked).
 func planClient(b *testing.B, s *store.Store) (string, model.Goal) {
 	b.Helper()
 	ctx := context.Background()
@@ -22,11 +23,16 @@ func planClient(b *testing.B, s *store.Store) (string, model.Goal) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := s.RelapsePlan(ctx, r.ClientID); err == nil && len(goals) > 0 && len(goals[0].Steps) > 1 {
-			return r.ClientID, goals[0]
+		if _, err := s.RelapsePlan(ctx, r.ClientID); err != nil {
+			continue
+		}
+		for _, g := range goals {
+			if g.Status == model.GoalOpen && len(g.Steps) > 1 {
+				return r.ClientID, g
+			}
 		}
 	}
-	b.Fatal("no client with goals and a relapse-prevention plan in the first 200")
+	b.Fatal("no client with an open goal and a relapse-prevention plan in the first 200")
 	return "", model.Goal{}
 }
 
