@@ -47,7 +47,7 @@ func recipientFor(ctx context.Context, st *store.Store, name, clientID string) (
 	if len(exact) == 0 {
 		// A person named on a consent comes before a guess from part of a
 		// resource's name.
-		person := model.Recipient{Person: strings.Join(strings.Fields(name), " ")}
+		person := model.Recipient{Person: model.PersonName(name)}
 		consents, err := st.ConsentsTo(ctx, person)
 		if err != nil {
 			return store.ShareRecipient{}, err
@@ -100,4 +100,4 @@ func listResources(list []model.Resource) string {
 }
 
 // fold is a name as --for compares it: lower case, single spaces.
-func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+func fold(s string) string { return strings.ToLower(model.PersonName(s)) }

@@ -52,8 +52,13 @@ func (r Recipient) Same(o Recipient) bool {
 	if r.ResourceID != "" || o.ResourceID != "" {
 		return r.ResourceID == o.ResourceID
 	}
-	return r.Person != "" && strings.EqualFold(strings.Join(strings.Fields(r.Person), " "), strings.Join(strings.Fields(o.Person), " "))
+	return r.Person != "" && strings.EqualFold(PersonName(r.Person), PersonName(o.Person))
 }
+
+// PersonName is a person recipient's name as it is matched and shown: one
+// space between words, none at the ends. Matching decides what is
+// disclosed, so every place that compares names uses this one rule.
+func PersonName(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Consent is the client's signed consent to share some information with one
 // recipient, for a purpose, until it expires or is revoked. Once saved only

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"strings"
 	"time"
@@ -59,17 +58,10 @@ func (s *Store) readOne(ctx context.Context, read func(*sql.Conn) error) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
+	defer s.putBack(conn) // ends the transaction, or discards the connection
 	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
 		return err
 	}
-	defer func() {
-		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err != nil {
-			// A read has nothing to undo, but a connection still inside a
-			// transaction must not go back to the pool: discard it.
-			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
-		}
-	}()
 	return read(conn)
 }
 

@@ -100,7 +100,7 @@ func (s *Store) ShareRecipients(ctx context.Context, clientIDs []string, today m
 		r := ShareRecipient{To: c.Recipient, Name: name}
 		key := "r:" + c.Recipient.ResourceID
 		if c.Recipient.ResourceID == "" {
-			r.Name = strings.Join(strings.Fields(c.Recipient.Person), " ")
+			r.Name = model.PersonName(c.Recipient.Person)
 			r.ClientID, r.CaseNumber = c.ClientID, caseNumber
 			key = "p:" + c.ClientID + ":" + strings.ToLower(r.Name)
 		}

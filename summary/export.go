@@ -28,12 +28,30 @@ type Request struct {
 // Load reads the records of the range and builds the summary: what the
 // dialog previews and what every format is written from.
 func Load(ctx context.Context, st *store.Store, req Request) (model.Summary, error) {
-	rec, err := st.SummaryRecords(ctx, store.SummaryQuery{From: req.From, To: req.To, ClientID: req.ClientID, Goals: req.For != nil})
+	q := Query(req)
+	// A person is one client's contact: only that client's records are read.
+	if req.For != nil && req.For.ClientID != "" && q.ClientID == "" {
+		q.ClientID = req.For.ClientID
+	}
+	rec, err := st.SummaryRecords(ctx, q)
 	if err != nil {
 		return model.Summary{}, err
 	}
+	return Build(ctx, st, rec, req)
+}
+
+// Query is the read a request needs; plan goals only for a recipient.
+func Query(req Request) store.SummaryQuery {
+	return store.SummaryQuery{From: req.From, To: req.To, ClientID: req.ClientID, Goals: req.For != nil}
+}
+
+// Build makes the summary of a request from records already read for it
+// (Query, with Goals for a recipient), so that the dialog makes the
+// officer's record and a recipient's from one read of the file.
+func Build(ctx context.Context, st *store.Store, rec model.SummaryRecords, req Request) (model.Summary, error) {
 	opt := model.SummaryOptions{ProducedAt: req.Now, ClientID: req.ClientID, CaseNumber: req.CaseNumber, Redact: req.Redact}
 	if req.For != nil {
+		var err error
 		if opt.Share, err = shareScope(ctx, st, *req.For, req.Now); err != nil {
 			return model.Summary{}, err
 		}

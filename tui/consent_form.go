@@ -17,7 +17,7 @@ type consentSavedMsg struct{ saved }
 // openConsentPicker starts C: choose the recipient from the directory, or a
 // person not in it, then fill in the consent.
 func (a *App) openConsentPicker(c model.Client) tea.Cmd {
-	return a.startPicker(&resourcePicker{client: c, offerPerson: true,
+	return a.startPicker(&resourcePicker{offerPerson: true,
 		title: "Consent for " + clean(c.DisplayName()) + " to share with…",
 		choose: func(res *model.Resource, person string, now time.Time) *form {
 			return newConsentForm(c, res, person, now)
@@ -73,17 +73,8 @@ func (s consentForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, e
 	} else {
 		c.Recipient.Person = strings.TrimSpace(f.field(model.FieldRecipient).value())
 	}
-	for _, d := range []struct {
-		name string
-		into *model.Date
-	}{{model.FieldSignedOn, &c.SignedOn}, {model.FieldExpiresOn, &c.ExpiresOn}} {
-		t, err := f.field(d.name).when(f.opened)
-		if err != nil {
-			p = append(p, model.FieldError{Field: d.name, Message: err.Error()})
-		} else if !t.IsZero() {
-			*d.into = model.DateOf(t)
-		}
-	}
+	c.SignedOn = readDate(f, model.FieldSignedOn, &p)
+	c.ExpiresOn = readDate(f, model.FieldExpiresOn, &p)
 	if err := mergeErrors(p, c.Validate(model.DateOf(now))); err != nil {
 		return nil, err
 	}

@@ -21,9 +21,15 @@ const noConsentProblem = "No client in range consented to share with them: t cho
 
 // loadFor reads the officer's summary of the request, and the recipients a
 // client in it consented to share with today; with a recipient chosen, the
-// summary is then made for them.
+// summary is then made for them, from the same read of the file.
 func loadFor(ctx context.Context, st *store.Store, req summary.Request, to *store.ShareRecipient) (model.Summary, []store.ShareRecipient, error) {
-	sum, err := summary.Load(ctx, st, req)
+	q := summary.Query(req)
+	q.Goals = to != nil
+	rec, err := st.SummaryRecords(ctx, q)
+	if err != nil {
+		return model.Summary{}, nil, err
+	}
+	sum, err := summary.Build(ctx, st, rec, req)
 	if err != nil {
 		return sum, nil, err
 	}
@@ -36,7 +42,7 @@ func loadFor(ctx context.Context, st *store.Store, req summary.Request, to *stor
 		return sum, recipients, err
 	}
 	req.For = to
-	sum, err = summary.Load(ctx, st, req)
+	sum, err = summary.Build(ctx, st, rec, req)
 	return sum, recipients, err
 }
 

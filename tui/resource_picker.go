@@ -25,7 +25,6 @@ type resourcesFoundMsg struct {
 // directory, narrowed by fuzzy matching as the officer types, so "harb rec"
 // finds Harbor Recovery Center without knowing its category.
 type resourcePicker struct {
-	client    model.Client
 	input     textinput.Model
 	resources []model.Resource
 	text      []string // "name category", what fuzzy matches
@@ -46,7 +45,7 @@ func (p *resourcePicker) Len() int            { return len(p.text) }
 
 // openPicker starts a referral: read the directory, then choose from it.
 func (a *App) openPicker(c model.Client) tea.Cmd {
-	return a.startPicker(&resourcePicker{client: c, title: "Refer " + clean(c.DisplayName()) + " to…",
+	return a.startPicker(&resourcePicker{title: "Refer " + clean(c.DisplayName()) + " to…",
 		choose: func(res *model.Resource, _ string, now time.Time) *form { return newReferralForm(c, *res, now) }})
 }
 
