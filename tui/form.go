@@ -461,12 +461,7 @@ func (f *form) fieldHelp(fl *field, s styles) []string {
 
 // compactNote shows the lines of a note on one line, or "none".
 func compactNote(v string, s styles) string {
-	var lines []string
-	for _, l := range strings.Split(v, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			lines = append(lines, l)
-		}
-	}
+	lines := entries(v)
 	if len(lines) == 0 {
 		return s.dim.Render("none")
 	}

@@ -65,3 +65,14 @@ func dueText(due time.Time, ok bool, now time.Time) (model.DueState, string) {
 	}
 	return state, day(due, now)
 }
+
+// entries reads a list field: one entry a line, blank lines skipped.
+func entries(v string) []string {
+	var out []string
+	for _, l := range strings.Split(v, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -93,17 +93,6 @@ func newRelapseForm(c model.Client, current *model.RelapsePlan, now time.Time) *
 	return f
 }
 
-// entries reads a list field: one entry a line, blank lines skipped.
-func entries(v string) []string {
-	var out []string
-	for _, l := range strings.Split(v, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // supportSeparators are what may stand between a name and a number, the
 // em dash the form writes first; " - " keeps its spaces so that a
 // double-barrelled name or a dashed number is not cut.
