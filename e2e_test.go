@@ -30,6 +30,12 @@ func newTerminal(t *testing.T) *terminal {
 	}
 	term := &terminal{t: t, socket: fmt.Sprintf("caseload-e2e-%d", os.Getpid())}
 	t.Cleanup(func() { _ = term.tmux("kill-server") })
+	// A session of its own keeps the server up while the app quits and
+	// starts again: tmux ends a server with no sessions, and a new-session
+	// that reaches one still ending fails ("server exited unexpectedly").
+	if err := term.tmux("new-session", "-d", "-s", "keep", "-x", "20", "-y", "5", "sleep 3600"); err != nil {
+		t.Fatal(err)
+	}
 	return term
 }
 
