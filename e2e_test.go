@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,12 +24,17 @@ type terminal struct {
 	keys   int // keystrokes sent, beyond the text typed
 }
 
+// terminals counts the tmux servers started, for their socket names.
+var terminals atomic.Int64
+
 func newTerminal(t *testing.T) *terminal {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Fatal("tmux is not installed; the end-to-end test needs it (apt-get install tmux)")
 	}
-	term := &terminal{t: t, socket: fmt.Sprintf("caseload-e2e-%d", os.Getpid())}
+	// A server of its own per test: one killed at the end of the last test
+	// may still be ending on a shared socket.
+	term := &terminal{t: t, socket: fmt.Sprintf("caseload-e2e-%d-%d", os.Getpid(), terminals.Add(1))}
 	t.Cleanup(func() { _ = term.tmux("kill-server") })
 	// A session of its own keeps the server up while the app quits and
 	// starts again: tmux ends a server with no sessions, and a new-session
