@@ -144,9 +144,9 @@ func weeksOf(figs []WeekFigures) []Week {
 	return weeks
 }
 
-// weekEnd is the moment a week's figures are read at: its end, or now for
-// the week under way.
-func weekEnd(w Week, now time.Time) time.Time {
+// ReadAt is the moment a week's standing figures (overdue, stages) are read
+// at: its end, or now for the week under way.
+func (w Week) ReadAt(now time.Time) time.Time {
 	if now.Before(w.End) {
 		return now
 	}

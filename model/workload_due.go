@@ -90,7 +90,7 @@ func (s DueSpell) FellDueIn(w Week) bool {
 // clients may be mixed: a client has one spell standing at any time.
 func AddDue(figs []WeekFigures, spells []DueSpell, now time.Time) {
 	for i := range figs {
-		end := weekEnd(figs[i].Week, now)
+		end := figs[i].Week.ReadAt(now)
 		for _, s := range spells {
 			if s.FellDueIn(figs[i].Week) {
 				figs[i].Due++

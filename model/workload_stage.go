@@ -50,7 +50,7 @@ func (s StageSpell) StandsAt(t time.Time) bool {
 // those with no spell standing are counted under "" (no stage recorded).
 func AddStages(figs []WeekFigures, spells []StageSpell, clients int, now time.Time) {
 	for i := range figs {
-		end := weekEnd(figs[i].Week, now)
+		end := figs[i].Week.ReadAt(now)
 		staged := 0
 		for _, s := range spells {
 			if s.StandsAt(end) {

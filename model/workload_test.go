@@ -322,3 +322,37 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+func TestStripLettersAreDistinctAndStageAtReadsTheSpells(t *testing.T) {
+	seen := map[rune]bool{}
+	for _, r := range TestResults() {
+		if r.Value == TestNotTested {
+			continue
+		}
+		if l := r.Value.Letter(); l == ' ' || seen[l] {
+			t.Errorf("test result %s has letter %q, not a distinct one", r.Value, l)
+		} else {
+			seen[l] = true
+		}
+	}
+	if string([]rune{TestNegative.Letter(), TestPositive.Letter(), TestRefused.Letter(), TestDilute.Letter(), TestAdmitted.Letter()}) != "NPRDA" {
+		t.Error("the test letters are N, P, R, D, A")
+	}
+	seen = map[rune]bool{}
+	for _, o := range Outcomes() {
+		if l := o.Value.Letter(); l == ' ' || seen[l] {
+			t.Errorf("outcome %s has letter %q, not a distinct one", o.Value, l)
+		} else {
+			seen[l] = true
+		}
+	}
+	loc := newYork(t)
+	marks := []StageMark{{At: at(loc, time.March, 1, 9, 0), Stage: StageContemplation}, {At: at(loc, time.June, 1, 9, 0), Stage: StageRecurrence}}
+	got := StageAt(marks, []time.Time{at(loc, time.February, 1, 0, 0), at(loc, time.March, 1, 9, 0), at(loc, time.May, 31, 0, 0), at(loc, time.July, 1, 0, 0)})
+	want := []Stage{"", StageContemplation, StageContemplation, StageRecurrence}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("stage at point %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

@@ -122,7 +122,10 @@ func (s *Store) prepare(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
 		return explain(err)
 	}
-	return s.migrate(ctx)
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	return s.backfillSpells(ctx)
 }
 
 // dsn puts the per-connection pragmas in the DSN so that every pooled
