@@ -69,6 +69,12 @@ func (s DueSpell) standsAt(t time.Time) bool {
 	return !t.Before(s.From) && (s.Until.IsZero() || t.Before(s.Until))
 }
 
+// OverdueFrom is the moment the spell's client becomes overdue if its due
+// date still stands: local midnight after the due day.
+func (s DueSpell) OverdueFrom() time.Time {
+	return DateOf(s.Due).AddDays(1).In(s.Due.Location())
+}
+
 // OverdueAt reports whether the spell makes its client overdue at t: its due
 // date stood at t and fell on a day before t's day.
 func (s DueSpell) OverdueAt(t time.Time) bool {

@@ -70,7 +70,8 @@ func SignalsOf(now time.Time, contacts []SignalContact, screenings []Screening) 
 	since := RecentSince(now)
 	flagged, used := map[string]bool{}, map[string]bool{}
 	for _, c := range contacts {
-		if c.At.Before(since) || c.At.After(now) {
+		// A contact dated a little ahead (the app allows a day) still counts.
+		if c.At.Before(since) {
 			continue
 		}
 		if len(c.Flags) > 0 {

@@ -48,8 +48,9 @@ func (w *Writer) refreshSpells(clientID string) error {
 		return err
 	}
 	for _, s := range model.DueSpells(in, contacts, w.intervals) {
-		_, err := w.exec("INSERT INTO due_spells (client_id, due_at, due_day_at, from_at, until_at) VALUES (?, ?, ?, ?, ?)",
-			clientID, fmtTime(s.Due), fmtTime(model.StartOfDay(s.Due.In(time.Local))), fmtTime(s.From), fmtUntil(s.Until))
+		_, err := w.exec(`INSERT INTO due_spells (client_id, due_at, due_day_at, overdue_from_at, from_at, until_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, clientID, fmtTime(s.Due), fmtTime(model.StartOfDay(s.Due)), fmtTime(s.OverdueFrom()),
+			fmtTime(s.From), fmtUntil(s.Until))
 		if err != nil {
 			return fmt.Errorf("save due history: %w", err)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"caseload/model"
@@ -36,7 +35,7 @@ func (s *Store) Workload(ctx context.Context, now time.Time, weeks int) (model.W
 	if wl.Shape, err = r.shape(); err != nil {
 		return model.Workload{}, fmt.Errorf("read workload: %w", explain(err))
 	}
-	if err := r.stages(wl.Shape.Active); err != nil {
+	if err := r.stages(wl.Shape); err != nil {
 		return model.Workload{}, fmt.Errorf("read workload: %w", explain(err))
 	}
 	if wl.Signals, err = r.signals(); err != nil {
@@ -69,27 +68,76 @@ const weeksCTE = `WITH weeks AS (SELECT key AS i, value ->> 0 AS s, value ->> 1 
 func (r workloadReader) first() time.Time { return r.figs[0].Week.Start }
 func (r workloadReader) last() time.Time  { return r.figs[len(r.figs)-1].Week.End }
 
-// contacts counts each week's check-ins by type, outcome and test from the
-// covering index, then takes away those an amendment corrected (few).
+// contacts counts each week's check-ins by type, outcome and test. Whole
+// UTC days come from the day counters; the hours between a week's local
+// midnight and the nearest UTC midnight are read from the index and moved to
+// the week they belong to; amended check-ins (few) are taken away.
 func (r workloadReader) contacts() error {
-	rows, err := r.q.QueryContext(r.ctx, weeksCTE+`
-		SELECT weeks.s, k.type, k.outcome, k.test_result, count(*)
-		FROM weeks JOIN checkins k INDEXED BY checkins_week_figures ON k.at >= weeks.s AND k.at < weeks.e
-		GROUP BY weeks.i, k.type, k.outcome, k.test_result`, r.weeksJSON())
+	bounds := make([]time.Time, 0, len(r.figs)+1) // each week's start, then the last week's end
+	for _, f := range r.figs {
+		bounds = append(bounds, f.Week.Start)
+	}
+	bounds = append(bounds, r.last())
+	days := make([]time.Time, len(bounds)) // the UTC midnight nearest each bound
+	for i, b := range bounds {
+		days[i] = b.UTC().Add(12 * time.Hour).Truncate(24 * time.Hour)
+	}
+	// dayWeek is the week a UTC day is counted in by the day counters.
+	dayWeek := func(t time.Time) int {
+		for i := 0; i < len(r.figs); i++ {
+			if !t.Before(days[i]) && t.Before(days[i+1]) {
+				return i
+			}
+		}
+		return -1
+	}
+	rows, err := r.q.QueryContext(r.ctx, `SELECT day || 'T00:00:00.000Z', type, outcome, test_result, n FROM checkin_days
+		WHERE day >= ? AND day < ?`, days[0].Format(time.DateOnly), days[len(days)-1].Format(time.DateOnly))
 	if err != nil {
 		return err
 	}
-	tallies, err := scanTallies(rows, true)
+	counted, err := scanTallies(rows)
 	if err != nil {
 		return err
+	}
+	var tallies []model.ContactTally
+	for _, t := range counted {
+		if i := dayWeek(t.At); i >= 0 {
+			t.At = r.figs[i].Week.Start
+			tallies = append(tallies, t)
+		}
+	}
+	for i, b := range bounds {
+		lo, hi := b, days[i]
+		if hi.Before(lo) {
+			lo, hi = hi, lo
+		}
+		if lo.Equal(hi) {
+			continue
+		}
+		rows, err := r.q.QueryContext(r.ctx, `SELECT at, type, outcome, test_result, 1 FROM checkins INDEXED BY checkins_week_figures
+			WHERE at >= ? AND at < ?`, fmtTime(lo), fmtTime(hi))
+		if err != nil {
+			return err
+		}
+		edge, err := scanTallies(rows)
+		if err != nil {
+			return err
+		}
+		for _, t := range edge {
+			tallies = append(tallies, t) // in the week it belongs to
+			if w := dayWeek(t.At); w >= 0 {
+				tallies = append(tallies, model.ContactTally{At: r.figs[w].Week.Start, Type: t.Type, Outcome: t.Outcome, Test: t.Test, N: -1})
+			}
+		}
 	}
 	rows, err = r.q.QueryContext(r.ctx, `SELECT k.at, k.type, k.outcome, k.test_result, -1
-		FROM amendments am JOIN checkins k ON k.id = am.target_id
+		FROM amendments am CROSS JOIN checkins k ON k.id = am.target_id
 		WHERE am.target_kind = 'checkin' AND k.at >= ? AND k.at < ?`, fmtTime(r.first()), fmtTime(r.last()))
 	if err != nil {
 		return err
 	}
-	amended, err := scanTallies(rows, false)
+	amended, err := scanTallies(rows)
 	if err != nil {
 		return err
 	}
@@ -102,7 +150,7 @@ func scanTallies(rows interface {
 	Scan(...any) error
 	Err() error
 	Close() error
-}, grouped bool) ([]model.ContactTally, error) {
+}) ([]model.ContactTally, error) {
 	defer rows.Close()
 	var out []model.ContactTally
 	var d decoder
@@ -125,7 +173,7 @@ func scanTallies(rows interface {
 // is in the week and still stood on the due day (model.DueSpell.FellDueIn).
 func (r workloadReader) due() error {
 	rows, err := r.q.QueryContext(r.ctx, weeksCTE+`
-		SELECT weeks.i, count(*) FROM weeks JOIN due_spells d ON d.due_at >= weeks.s AND d.due_at < weeks.e
+		SELECT weeks.i, count(*) FROM weeks JOIN due_spells d INDEXED BY due_spells_fell_due ON d.due_at >= weeks.s AND d.due_at < weeks.e
 		WHERE d.from_at <= d.due_at AND d.until_at > d.due_day_at GROUP BY weeks.i`, r.weeksJSON())
 	if err != nil {
 		return err
@@ -141,66 +189,142 @@ func (r workloadReader) due() error {
 	return rows.Err()
 }
 
-// overdue counts, for each week, the spells standing at its end whose due day
-// had passed (model.DueSpell.OverdueAt), in one pass over the spells that
-// stood at any of the weeks' ends.
-func (r workloadReader) overdue() error {
-	sums := make([]string, len(r.figs))
-	args := make([]any, 0, 2*len(r.figs)+1)
-	for i, f := range r.figs {
-		at := f.Week.ReadAt(r.now)
-		sums[i] = fmt.Sprintf("coalesce(sum(from_at <= ?%d AND until_at > ?%d AND due_at < ?%d), 0)", 2*i+1, 2*i+1, 2*i+2)
-		args = append(args, fmtTime(at), fmtTime(model.StartOfDay(at)))
+// slotsJSON lists, for json_each, the stretches between the moments the
+// weeks are read at: stretch i (1-based) runs after week i-1's end up to and
+// including week i's (now, for the week under way).
+func (r workloadReader) slotsJSON() string {
+	slots := make([][2]string, 0, len(r.figs))
+	for i := 1; i < len(r.figs); i++ {
+		slots = append(slots, [2]string{fmtTime(r.figs[i-1].Week.ReadAt(r.now)), fmtTime(r.figs[i].Week.ReadAt(r.now))})
 	}
-	args = append(args, fmtTime(r.figs[0].Week.ReadAt(r.now)))
-	row := r.q.QueryRowContext(r.ctx, "SELECT "+strings.Join(sums, ", ")+
-		fmt.Sprintf(" FROM due_spells INDEXED BY due_spells_by_until WHERE until_at > ?%d", len(args)), args...)
-	counts := make([]any, len(r.figs))
-	for i := range r.figs {
-		counts[i] = &r.figs[i].Overdue
-	}
-	return row.Scan(counts...)
+	b, _ := json.Marshal(slots) // strings only: cannot fail
+	return string(b)
 }
 
-// stages counts the active clients in each stage at each week's end.
-func (r workloadReader) stages(active int) error {
-	sums := make([]string, len(r.figs))
-	args := make([]any, 0, len(r.figs)+1)
-	for i, f := range r.figs {
-		sums[i] = fmt.Sprintf("coalesce(sum(from_at <= ?%d AND until_at > ?%d), 0)", i+1, i+1)
-		args = append(args, fmtTime(f.Week.ReadAt(r.now)))
+const slotsCTE = `WITH slots AS (SELECT key + 1 AS i, value ->> 0 AS lo, value ->> 1 AS hi FROM json_each(?))`
+
+// countBySlot runs a query over the slots that returns (slot, key, count)
+// rows, into counts[slot][key].
+func (r workloadReader) countBySlot(query string) ([]map[string]int, error) {
+	counts := make([]map[string]int, len(r.figs))
+	for i := range counts {
+		counts[i] = map[string]int{}
 	}
-	args = append(args, fmtTime(r.figs[0].Week.ReadAt(r.now)))
-	rows, err := r.q.QueryContext(r.ctx, "SELECT stage, "+strings.Join(sums, ", ")+
-		fmt.Sprintf(" FROM stage_spells INDEXED BY stage_spells_by_until WHERE until_at > ?%d GROUP BY stage", len(args)), args...)
+	rows, err := r.q.QueryContext(r.ctx, slotsCTE+query, r.slotsJSON())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var i, n int
+		var key string
+		if err := rows.Scan(&i, &key, &n); err != nil {
+			return nil, err
+		}
+		counts[i][key] += n
+	}
+	return counts, rows.Err()
+}
+
+// overdue counts, for each week, the clients overdue at its end
+// (model.DueSpell.OverdueAt). Now, it is the standing spells due before
+// today (and the few ended by a contact dated ahead); at each earlier
+// week's end, it is the count at the next one, plus the overdue spells that
+// ended in between, less those that became overdue in between.
+func (r workloadReader) overdue() error {
+	now := r.figs[len(r.figs)-1].Week.ReadAt(r.now)
+	today := fmtTime(model.StartOfDay(now))
+	var standing int
+	err := r.q.QueryRowContext(r.ctx, `SELECT
+		(SELECT count(*) FROM due_spells INDEXED BY due_spells_standing WHERE until_at = '`+openUntil+`' AND due_at < ?2 AND from_at <= ?1)
+		+ (SELECT count(*) FROM due_spells INDEXED BY due_spells_by_until WHERE until_at > ?1 AND until_at <> '`+openUntil+`'
+			AND from_at <= ?1 AND due_at < ?2)`, fmtTime(now), today).Scan(&standing)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	staged := make([]int, len(r.figs))
-	for rows.Next() {
-		var stage model.Stage
-		counts := make([]int, len(r.figs))
-		dest := []any{&stage}
-		for i := range counts {
-			dest = append(dest, &counts[i])
+	ends, err := r.countBySlot(` SELECT slots.i, '', count(*) FROM slots JOIN due_spells d INDEXED BY due_spells_overdue_ends
+		ON d.until_at > slots.lo AND d.until_at <= slots.hi WHERE d.overdue_from_at < d.until_at GROUP BY slots.i`)
+	if err != nil {
+		return err
+	}
+	starts, err := r.countBySlot(` SELECT slots.i, '', count(*) FROM slots JOIN due_spells d INDEXED BY due_spells_overdue_starts
+		ON d.overdue_from_at > slots.lo AND d.overdue_from_at <= slots.hi WHERE d.overdue_from_at < d.until_at GROUP BY slots.i`)
+	if err != nil {
+		return err
+	}
+	last := len(r.figs) - 1
+	r.figs[last].Overdue = standing
+	for i := last - 1; i >= 0; i-- {
+		r.figs[i].Overdue = r.figs[i+1].Overdue + ends[i+1][""] - starts[i+1][""]
+	}
+	return nil
+}
+
+// stages counts the active clients in each stage at each week's end. Now,
+// it is the clients' current stages (the shape), less the spells begun by a
+// record dated ahead, plus the spells those ended; at each earlier week's
+// end, it is the count at the next one, plus the spells that ended in
+// between, less those that began in between.
+func (r workloadReader) stages(shape model.CaseloadShape) error {
+	now := fmtTime(r.figs[len(r.figs)-1].Week.ReadAt(r.now))
+	current := map[string]int{}
+	for st, n := range shape.ByStage {
+		if st != "" {
+			current[string(st)] = n
 		}
-		if err := rows.Scan(dest...); err != nil {
+	}
+	rows, err := r.q.QueryContext(r.ctx, `SELECT stage, -1 FROM stage_spells INDEXED BY stage_spells_by_from
+		WHERE from_at > ?1 AND until_at = '`+openUntil+`'
+		UNION ALL SELECT stage, 1 FROM stage_spells INDEXED BY stage_spells_by_until
+		WHERE until_at > ?1 AND until_at <> '`+openUntil+`' AND from_at <= ?1`, now)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var stage string
+		var n int
+		if err := rows.Scan(&stage, &n); err != nil {
+			rows.Close()
 			return err
 		}
-		for i, n := range counts {
-			if n > 0 {
-				r.figs[i].Stages[stage] = n
-				staged[i] += n
+		current[stage] += n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	ends, err := r.countBySlot(` SELECT slots.i, s.stage, count(*) FROM slots JOIN stage_spells s INDEXED BY stage_spells_by_until
+		ON s.until_at > slots.lo AND s.until_at <= slots.hi GROUP BY slots.i, s.stage`)
+	if err != nil {
+		return err
+	}
+	starts, err := r.countBySlot(` SELECT slots.i, s.stage, count(*) FROM slots JOIN stage_spells s INDEXED BY stage_spells_by_from
+		ON s.from_at > slots.lo AND s.from_at <= slots.hi GROUP BY slots.i, s.stage`)
+	if err != nil {
+		return err
+	}
+	at := current
+	for i := len(r.figs) - 1; i >= 0; i-- {
+		if i < len(r.figs)-1 {
+			next := map[string]int{}
+			for _, o := range model.Stages() {
+				k := string(o.Value)
+				next[k] = at[k] + ends[i+1][k] - starts[i+1][k]
+			}
+			at = next
+		}
+		staged := 0
+		for _, o := range model.Stages() {
+			if n := at[string(o.Value)]; n > 0 {
+				r.figs[i].Stages[o.Value] = n
+				staged += n
 			}
 		}
-	}
-	for i := range r.figs {
-		if active > staged[i] {
-			r.figs[i].Stages[""] = active - staged[i]
+		if shape.Active > staged {
+			r.figs[i].Stages[""] = shape.Active - staged
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // referrals counts referrals made by their date and the status changes that
@@ -212,7 +336,7 @@ func (r workloadReader) referrals() error {
 	if err != nil {
 		return err
 	}
-	var made []model.ReferralTally
+	var made, closed []model.ReferralTally
 	var d decoder
 	for rows.Next() {
 		var on string
@@ -228,28 +352,42 @@ func (r workloadReader) referrals() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = r.q.QueryContext(r.ctx, `SELECT e.at, e.from_status, e.to_status FROM referral_events e
-		WHERE e.at >= ? AND e.at < ? AND `+notAmended("e"), fmtTime(r.first()), fmtTime(r.last()))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var closed []model.ReferralTally
-	for rows.Next() {
-		var at string
-		var from, to model.ReferralStatus
-		if err := rows.Scan(&at, &from, &to); err != nil {
+	// The changes that close a referral, from their partial index, less the
+	// amended ones (few; the CROSS JOIN starts from the amendments).
+	for _, q := range []struct {
+		query string
+		n     int
+	}{
+		{`SELECT e.at, e.from_status, e.to_status FROM referral_events e INDEXED BY referral_events_closing
+			WHERE ` + closingChange + ` AND e.at >= ? AND e.at < ?`, 1},
+		{`SELECT e.at, e.from_status, e.to_status FROM amendments am CROSS JOIN referral_events e ON e.id = am.target_id
+			WHERE am.target_kind = 'referral_event' AND e.at >= ? AND e.at < ?`, -1},
+	} {
+		rows, err := r.q.QueryContext(r.ctx, q.query, fmtTime(r.first()), fmtTime(r.last()))
+		if err != nil {
 			return err
 		}
-		if model.ClosesReferral(from, to) {
-			closed = append(closed, model.ReferralTally{At: d.time(at), N: 1})
+		for rows.Next() {
+			var at string
+			var from, to model.ReferralStatus
+			if err := rows.Scan(&at, &from, &to); err != nil {
+				rows.Close()
+				return err
+			}
+			if model.ClosesReferral(from, to) {
+				closed = append(closed, model.ReferralTally{At: d.time(at), N: q.n})
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
 		}
 	}
 	if d.err != nil {
 		return d.err
 	}
 	model.AddReferrals(r.figs, made, closed)
-	return rows.Err()
+	return nil
 }
 
 // shape counts the active caseload by level, type and stage from the index.
@@ -271,21 +409,25 @@ func (r workloadReader) shape() (model.CaseloadShape, error) {
 	return model.ShapeOf(tallies), rows.Err()
 }
 
+// useIndicated lists, for SQL, the test results that show use
+// (model.TestResult.UseIndicated); the checkins_signals index is written for
+// the same list, which a test holds to the model.
+const useIndicated = "'positive', 'admitted'"
+
+// closingChange is a status change out of the open states
+// (model.ClosesReferral), as the referral_events_closing index is written.
+const closingChange = "e.from_status IN (" + openStatuses + ") AND e.to_status NOT IN (" + openStatuses + ")"
+
 // signals counts the clients with a risk flag or a test showing use in the
 // last 30 days, and this month's PHQ-9 safety prompts.
 func (r workloadReader) signals() (model.RecentSignals, error) {
-	var use []string
-	for _, o := range model.TestResults() {
-		if o.Value.UseIndicated() {
-			use = append(use, "'"+string(o.Value)+"'")
-		}
-	}
 	var sig model.RecentSignals
 	err := r.q.QueryRowContext(r.ctx, `SELECT
-		count(DISTINCT CASE WHEN json_array_length(k.flags) > 0 THEN k.client_id END),
-		count(DISTINCT CASE WHEN k.test_result IN (`+strings.Join(use, ",")+`) THEN k.client_id END)
-		FROM checkins k INDEXED BY checkins_week_figures WHERE k.at >= ? AND k.at <= ? AND `+notAmended("k"),
-		fmtTime(model.RecentSince(r.now)), fmtTime(r.now)).Scan(&sig.RiskFlagged, &sig.UseIndicated)
+		count(DISTINCT CASE WHEN k.flags <> '[]' THEN k.client_id END),
+		count(DISTINCT CASE WHEN k.test_result IN (`+useIndicated+`) THEN k.client_id END)
+		FROM checkins k INDEXED BY checkins_signals
+		WHERE (k.flags <> '[]' OR k.test_result IN ('positive', 'admitted')) AND k.at >= ? AND `+notAmended("k"),
+		fmtTime(model.RecentSince(r.now))).Scan(&sig.RiskFlagged, &sig.UseIndicated)
 	if err != nil {
 		return sig, err
 	}

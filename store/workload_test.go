@@ -4,8 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"os"
+	"os/exec"
 	"testing"
 	"time"
+	_ "time/tzdata" // the zones of the officers in the tests
 
 	"caseload/model"
 	"caseload/store"
@@ -205,23 +208,42 @@ func sameMap(a, b map[string]int) bool {
 	return true
 }
 
+// inEachZone runs body here, in the zone the tests run in, and again in a
+// child process for each of a few zones, with TZ set: the laptop's own zone
+// is the officer's, and a local week starts hours away from UTC midnight
+// (half an hour off the hour in Kolkata; a day ahead in Auckland).
+func inEachZone(t *testing.T, body func(t *testing.T)) {
+	t.Helper()
+	body(t)
+	if os.Getenv("CASELOAD_TEST_ZONE") != "" {
+		return
+	}
+	for _, zone := range []string{"America/New_York", "Asia/Kolkata", "Pacific/Auckland"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "TZ="+zone, "CASELOAD_TEST_ZONE="+zone)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("in %s: %v\n%s", zone, err, out)
+		}
+	}
+}
+
 func TestWorkloadFromIndexesAgreesWithTheModelOverEveryRecord(t *testing.T) {
-	path := demoFile(t, 120)
-	s := openAt(t, path)
-	ctx := context.Background()
-	got, err := s.Workload(ctx, testNow, 12)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := expectedWorkload(t, path, testNow, 12)
-	compareWorkload(t, got, want)
-	total := 0
-	for _, w := range got.Weeks {
-		total += w.Contacts + w.Due + w.Overdue
-	}
-	if total == 0 || got.Shape.Active == 0 {
-		t.Fatalf("the demo caseload shows no work at all: %+v", got)
-	}
+	inEachZone(t, func(t *testing.T) {
+		path := demoFile(t, 120)
+		s := openAt(t, path)
+		got, err := s.Workload(context.Background(), testNow, 12)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareWorkload(t, got, expectedWorkload(t, path, testNow, 12))
+		total := 0
+		for _, w := range got.Weeks {
+			total += w.Contacts + w.Due + w.Overdue
+		}
+		if total == 0 || got.Shape.Active == 0 {
+			t.Fatalf("the demo caseload shows no work at all: %+v", got)
+		}
+	})
 }
 
 func TestWorkloadFollowsAmendmentsAndNewContacts(t *testing.T) {
@@ -294,8 +316,6 @@ func TestCaseloadStandardsAreKeptInSettings(t *testing.T) {
 	}
 }
 
-
-
 func TestClientCourseHoldsTheLatestTwentyOldestFirst(t *testing.T) {
 	s := openAt(t, t.TempDir()+"/caseload.db")
 	ctx := context.Background()
@@ -345,4 +365,47 @@ func TestClientCourseHoldsTheLatestTwentyOldestFirst(t *testing.T) {
 	if len(course.Stages) != 3 || course.Stages[2].Stage != model.StageRecurrence {
 		t.Errorf("stages %v, want contemplation, action, recurrence", course.Stages)
 	}
+}
+
+// Contacts late at night or early in the morning fall between UTC midnight
+// and the officer's midnight: they must land in the officer's week.
+func TestWorkloadCountsTheHoursBetweenUTCAndLocalMidnight(t *testing.T) {
+	inEachZone(t, func(t *testing.T) {
+		path := t.TempDir() + "/caseload.db"
+		s := openAt(t, path)
+		ctx := context.Background()
+		c, err := s.CreateClient(ctx, model.Client{Name: "Ana Ruiz", CaseNumber: "C-1", SupervisionType: model.SupervisionParole,
+			Level: model.LevelIntensive, Status: model.StatusActive})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Every hour and a half over the three days around each UTC Monday
+		// of the last three weeks.
+		monday := model.WeekOf(testNow.UTC()).Start
+		for w := 0; w < 3; w++ {
+			for h := -36.0; h <= 36; h += 1.5 {
+				at := monday.AddDate(0, 0, -7*w).Add(time.Duration(h * float64(time.Hour)))
+				if at.After(testNow) {
+					continue
+				}
+				outcome := []model.Outcome{model.OutcomeCompleted, model.OutcomeNoShow, model.OutcomeAttempted}[int(h+36)%3]
+				k := model.CheckIn{ClientID: c.ID, At: at, Type: model.ContactPhone, Outcome: outcome, Test: model.TestNotTested}
+				if int(h+36)%4 == 0 {
+					k.Stage = []model.Stage{model.StageAction, model.StageRecurrence}[int(h+36)/4%2]
+				}
+				if _, err := s.AddCheckIn(ctx, k); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		got, err := s.Workload(ctx, testNow, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := expectedWorkload(t, path, testNow, 4)
+		compareWorkload(t, got, want)
+		if want.Weeks[1].Contacts == 0 {
+			t.Error("the fixture has no contacts in the week before last")
+		}
+	})
 }

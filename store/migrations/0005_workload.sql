@@ -10,13 +10,24 @@ CREATE TABLE due_spells (
     -- local midnight of the due day, as a UTC time: a contact kept at any
     -- hour of the due day counts as due that day.
     due_day_at TEXT NOT NULL,
+    -- local midnight after the due day: the client is overdue from then
+    -- until the spell ends (model.DueSpell.OverdueFrom).
+    overdue_from_at TEXT NOT NULL,
     from_at    TEXT NOT NULL,
     until_at   TEXT NOT NULL
 ) STRICT;
 
 CREATE INDEX due_spells_by_client ON due_spells (client_id);
-CREATE INDEX due_spells_by_due ON due_spells (due_at, from_at, until_at, due_day_at);
-CREATE INDEX due_spells_by_until ON due_spells (until_at, from_at, due_at);
+-- The contacts that fell due (model.DueSpell.FellDueIn), by due date.
+CREATE INDEX due_spells_fell_due ON due_spells (due_at) WHERE from_at <= due_at AND until_at > due_day_at;
+-- Overdue now is a range of the standing spells by due date (and of the few
+-- that end after now); overdue at each earlier week's end follows from the
+-- spells that became overdue, and those that ended, in between: short
+-- ranges of the last two indexes.
+CREATE INDEX due_spells_standing ON due_spells (due_at, from_at) WHERE until_at = '9999-12-31T00:00:00.000Z';
+CREATE INDEX due_spells_by_until ON due_spells (until_at, from_at, due_at) WHERE until_at <> '9999-12-31T00:00:00.000Z';
+CREATE INDEX due_spells_overdue_ends ON due_spells (until_at) WHERE overdue_from_at < until_at;
+CREATE INDEX due_spells_overdue_starts ON due_spells (overdue_from_at) WHERE overdue_from_at < until_at;
 
 CREATE TABLE stage_spells (
     client_id TEXT NOT NULL REFERENCES clients (id),
@@ -26,14 +37,46 @@ CREATE TABLE stage_spells (
 ) STRICT;
 
 CREATE INDEX stage_spells_by_client ON stage_spells (client_id);
+-- The standing spells are the clients' current stages, counted from
+-- clients_shape; each earlier week's end follows from the spells that began
+-- and ended in between.
 CREATE INDEX stage_spells_by_until ON stage_spells (until_at, from_at, stage);
+CREATE INDEX stage_spells_by_from ON stage_spells (from_at, stage, until_at);
 
--- A week's contacts by type, outcome and test, and the last 30 days' flags,
--- read from the index alone.
-CREATE INDEX checkins_week_figures ON checkins (at, type, outcome, test_result, client_id, flags);
+-- Contacts by UTC day, type, outcome and test, kept in step by a trigger
+-- (check-ins are never changed or deleted; amended ones are taken away when
+-- read). A week is its days from here plus the few hours between UTC
+-- midnight and local midnight, read from checkins_week_figures.
+CREATE TABLE checkin_days (
+    day         TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    test_result TEXT NOT NULL,
+    n           INTEGER NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (day, type, outcome, test_result)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO checkin_days (day, type, outcome, test_result, n)
+SELECT substr(at, 1, 10), type, outcome, test_result, count(*) FROM checkins GROUP BY 1, 2, 3, 4;
+
+CREATE TRIGGER checkin_days_count AFTER INSERT ON checkins BEGIN
+    INSERT INTO checkin_days (day, type, outcome, test_result, n)
+    VALUES (substr(new.at, 1, 10), new.type, new.outcome, new.test_result, 1)
+    ON CONFLICT (day, type, outcome, test_result) DO UPDATE SET n = n + 1;
+END;
+
+CREATE INDEX checkins_week_figures ON checkins (at, type, outcome, test_result);
+-- The contacts that raise a signal (a risk flag, a test showing use): the
+-- last 30 days of them are a short range.
+CREATE INDEX checkins_signals ON checkins (at, client_id, flags, test_result)
+    WHERE flags <> '[]' OR test_result IN ('positive', 'admitted');
 -- The caseload's shape, read from the index alone.
 CREATE INDEX clients_shape ON clients (status, level, supervision_type, current_stage);
 CREATE INDEX referrals_by_date ON referrals (referred_on);
+-- The status changes that closed a referral (out of the open states).
+CREATE INDEX referral_events_closing ON referral_events (at, from_status, to_status)
+    WHERE from_status IN ('referred','scheduled','engaged','waitlisted')
+      AND to_status NOT IN ('referred','scheduled','engaged','waitlisted');
 
 -- A file made before this version has records but no spells yet: Open
 -- replays every client's record once and removes this row.
