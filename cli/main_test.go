@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -43,12 +43,12 @@ func TestDatabaseComesFromFlagThenEnvironment(t *testing.T) {
 	if _, err := os.Stat(fromEnv); err != nil {
 		t.Errorf("CASELOAD_DB was not used: %v", err)
 	}
-	e := &env{getenv: func(string) string { return fromEnv }}
-	if got := dbPath("/x/flag.db", e); got != "/x/flag.db" {
+	e := &env{db: "/x/flag.db", getenv: func(string) string { return fromEnv }}
+	if got := dbPath(e); got != "/x/flag.db" {
 		t.Errorf("the flag should win over the environment, got %s", got)
 	}
-	e.getenv = func(string) string { return "" }
-	if got := dbPath("", e); !strings.HasSuffix(got, filepath.Join("caseload", "caseload.db")) {
+	e.db, e.getenv = "", func(string) string { return "" }
+	if got := dbPath(e); !strings.HasSuffix(got, filepath.Join("caseload", "caseload.db")) {
 		t.Errorf("default database = %s", got)
 	}
 }

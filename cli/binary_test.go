@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -28,7 +28,7 @@ func buildBinary(t *testing.T) string {
 			return
 		}
 		binary.path = filepath.Join(binary.dir, "caseload")
-		cmd := exec.Command("go", "build", "-o", binary.path, ".")
+		cmd := exec.Command("go", "build", "-o", binary.path, "caseload")
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		binary.out, binary.err = cmd.CombinedOutput()
 	})

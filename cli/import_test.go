@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -28,7 +28,7 @@ func resourceCount(t *testing.T, db string) int {
 }
 
 func sampleDir(t *testing.T) string {
-	dir := filepath.Join("testdata", "hsds", "csv")
+	dir := filepath.Join("..", "testdata", "hsds", "csv")
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatalf("the HSDS samples must be at %s: %v", dir, err)
 	}

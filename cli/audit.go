@@ -1,9 +1,11 @@
-package main
+package cli
 
 import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"caseload/model"
 )
@@ -12,21 +14,34 @@ import (
 // write and is printed as it is read.
 const auditPage = 1000
 
-func runAudit(ctx context.Context, e *env, args []string) error {
-	fs, db := flags("audit", e)
-	since := fs.String("since", "", "list entries from this `date` on (2026-01-31 or 1/31/2026)")
-	if err := parse(fs, args); err != nil {
-		return err
+func newAuditCmd(e *env) *cobra.Command {
+	var since string
+	cmd := &cobra.Command{
+		Use:   "audit",
+		Short: "List every write and every export, newest first",
+		Example: `
+# Everything since the first of the month:
+caseload audit --since 2026-12-01
+
+# The exports only:
+caseload audit | grep export`,
+		Args: noArgs,
+		RunE: action(func(cmd *cobra.Command, _ []string) error { return runAudit(cmd.Context(), e, since) }),
 	}
+	cmd.Flags().StringVar(&since, "since", "", "list entries from this date on (2026-01-31 or 1/31/2026)")
+	return cmd
+}
+
+func runAudit(ctx context.Context, e *env, since string) error {
 	q := model.AuditQuery{Limit: auditPage}
-	if *since != "" {
-		d, err := model.ParseCommonDate(*since)
+	if since != "" {
+		d, err := model.ParseCommonDate(since)
 		if err != nil {
 			return fmt.Errorf("%w: --since: %v", errUsage, err)
 		}
 		q.Since = d.In(time.Local)
 	}
-	s, err := openStore(ctx, e, dbPath(*db, e))
+	s, err := openStore(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}

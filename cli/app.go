@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -12,12 +12,9 @@ import (
 	"caseload/tui"
 )
 
-func runApp(ctx context.Context, e *env, args []string) error {
-	fs, db := flags("", e)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	path := dbPath(*db, e)
+// runApp opens the app on the caseload.
+func runApp(ctx context.Context, e *env) error {
+	path := dbPath(e)
 	// The file opens in the background while the terminal is set up and
 	// the first frame is waited for; see tui.Opening.
 	app := tui.Opening(ctx, func(ctx context.Context) (*store.Store, error) { return store.Open(ctx, path) }, tui.Options{})

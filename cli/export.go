@@ -1,10 +1,9 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -13,62 +12,91 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"caseload/model"
 	"caseload/store"
 	"caseload/summary"
 )
 
-func runExport(ctx context.Context, e *env, args []string) error {
-	fs, db := flags("export", e)
-	from := fs.String("from", "", "first `day` included: YYYY-MM-DD, today, yesterday or -Nd (default: since the last export, or today)")
-	to := fs.String("to", "", "last `day` included (default: up to now)")
-	caseNumber := fs.String("client", "", "only the client with this case `number`")
-	format := fs.String("format", "md", "md, txt, json or csv")
-	redact := fs.Bool("redact", false, "leave out test results, substances and notes marked sensitive")
-	force := fs.Bool("force", false, "replace the output file if it exists")
-	out := fs.String("o", "-", "write to `file`; - for standard output")
-	list := fs.Bool("list", false, "list the summaries exported so far, newest first, and stop")
-	encrypt := fs.Bool("encrypt", false, "encrypt the file with a passphrase (age), for a USB stick or mail; needs -o FILE")
-	forName := fs.String("for", "", "make the summary for a `recipient` (a resource's name or id, or a person named on a consent): only what each client's active consent allows")
-	if err := parse(fs, args); err != nil {
-		return err
+// exportOptions are the flags of `caseload export`.
+type exportOptions struct {
+	from, to, caseNumber, format, out, forName string
+	redact, force, list, encrypt, forSet       bool
+}
+
+func newExportCmd(e *env) *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write a summary of the work in a range (Markdown, text, JSON or CSV)",
+		Long: "A summary of the work in a range: by default since the last export, or today. Days are typed as\n" +
+			"2026-12-03, today, yesterday or -7d. A file is written whole or not at all (mode 0600), never over\n" +
+			"an existing file without --force, and every export is logged with its SHA-256.",
+		Example: `
+# Today's work, to read or paste:
+caseload export --from today
+
+# Last week for one client, as CSV, into a file:
+caseload export --from -7d --client CR-1042 --format csv -o week.csv
+
+# For the treatment provider the client consented to, encrypted for mail:
+caseload export --from -30d --for "Harbor Clinic" --encrypt -o harbor.md.age`,
+		Args: noArgs,
+		RunE: action(func(cmd *cobra.Command, _ []string) error {
+			o.forSet = cmd.Flags().Changed("for")
+			return runExport(cmd.Context(), e, o)
+		}),
 	}
-	f, err := summary.ParseFormat(*format)
+	fl := cmd.Flags()
+	fl.StringVar(&o.from, "from", "", "first day included: YYYY-MM-DD, today, yesterday or -Nd (default: since the last export, or today)")
+	fl.StringVar(&o.to, "to", "", "last day included (default: up to now)")
+	fl.StringVar(&o.caseNumber, "client", "", "only the client with this case number")
+	fl.StringVar(&o.format, "format", "md", "the form of the summary: md, txt, json or csv")
+	fl.BoolVar(&o.redact, "redact", false, "leave out test results, substances and notes marked sensitive")
+	fl.BoolVar(&o.force, "force", false, "replace the output file if it exists")
+	fl.StringVarP(&o.out, "output", "o", "-", "write to file; - for standard output")
+	fl.BoolVar(&o.list, "list", false, "list the summaries exported so far, newest first, and stop")
+	fl.BoolVar(&o.encrypt, "encrypt", false, "encrypt the file with a passphrase (age), for a USB stick or mail; needs -o FILE")
+	fl.StringVar(&o.forName, "for", "", "make the summary for a recipient (a resource's name or id, or a person named on a consent): only what each client's active consent allows")
+	return cmd
+}
+
+func runExport(ctx context.Context, e *env, o exportOptions) error {
+	f, err := summary.ParseFormat(o.format)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	now := time.Now()
-	st, err := store.Open(ctx, dbPath(*db, e))
+	st, err := store.Open(ctx, dbPath(e))
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if *list {
+	if o.list {
 		return listExports(ctx, st, e.stdout)
 	}
-	req, err := exportRequest(ctx, st, *from, *to, *caseNumber, now)
+	req, err := exportRequest(ctx, st, o.from, o.to, o.caseNumber, now)
 	if err != nil {
 		return err
 	}
-	req.Redact = *redact
-	forSet := false
-	fs.Visit(func(f *flag.Flag) { forSet = forSet || f.Name == "for" })
-	if forSet {
+	req.Redact = o.redact
+	if o.forSet {
 		// An empty --for (a script's unset variable) is refused inside
 		// recipientFor, never taken as the officer's full record.
-		to, err := recipientFor(ctx, st, *forName, req.ClientID)
+		to, err := recipientFor(ctx, st, o.forName, req.ClientID)
 		if err != nil {
 			return err
 		}
 		req.For = &to
 	}
-	if *encrypt && *out == "-" {
+	if o.encrypt && o.out == "-" {
 		return fmt.Errorf("%w: --encrypt writes a file: name it with -o FILE", errUsage)
 	}
-	if *out != "-" && !*force {
+	if o.out != "-" && !o.force {
 		// Fail before the work when the answer is already known; WriteFile
 		// checks again at the moment of writing.
-		if err := summary.WriteFileCheck(*out); err != nil {
+		if err := summary.WriteFileCheck(o.out); err != nil {
 			return exportWriteError(err)
 		}
 	}
@@ -81,29 +109,29 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	dest := "stdout"
-	if *out == "-" {
+	if o.out == "-" {
 		if _, err := e.stdout.Write(content); err != nil {
 			return fmt.Errorf("write summary to standard output: %w", err)
 		}
 	} else {
-		if dest, err = filepath.Abs(*out); err != nil {
+		if dest, err = filepath.Abs(o.out); err != nil {
 			return fmt.Errorf("write summary: %w", err)
 		}
-		if *encrypt {
+		if o.encrypt {
 			// What leaves the laptop is the encrypted file, so the export
 			// log's hash is of those bytes.
 			if content, err = encryptSummary(e, content); err != nil {
 				return err
 			}
 		}
-		if err := summary.WriteFile(dest, content, *force); err != nil {
+		if err := summary.WriteFile(dest, content, o.force); err != nil {
 			return exportWriteError(err)
 		}
 	}
 	if _, err := summary.Record(ctx, st, sum, f, content, dest); err != nil {
 		return fmt.Errorf("the summary was written to %s but the export log could not record it: %w", dest, err)
 	}
-	if *out != "-" {
+	if o.out != "-" {
 		fmt.Fprintf(e.stdout, "wrote %s of %s to %s%s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest), forWhom(sum))
 	}
 	return nil

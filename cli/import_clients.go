@@ -1,10 +1,12 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/spf13/cobra"
 
 	"caseload/model"
 	"caseload/store"
@@ -13,28 +15,46 @@ import (
 // errRejected ends an import that wrote nothing because of rejected lines.
 var errRejected = errors.New("nothing was imported: fix the rejected lines and run the import again")
 
-func runImportClients(ctx context.Context, e *env, args []string) error {
-	fs, db := flags("import clients", e)
-	dryRun := fs.Bool("dry-run", false, "report what the import would do, and write nothing")
-	files, err := parseFiles(fs, args, 1, 1)
-	if err != nil {
-		return err
+func newImportClientsCmd(e *env) *cobra.Command {
+	var dryRun bool
+	cmd := &cobra.Command{
+		Use:   "clients FILE.csv",
+		Short: "Clients from a CSV file (adds new case numbers, updates known ones)",
+		Long: "Clients from a CSV with a header: name, preferred name, case number, date of birth, phone,\n" +
+			"address, supervision type, level, start, end, conditions, status, tags. Dates as 2026-01-31,\n" +
+			"1/31/2026 or 01/31/2026. One rejected line and nothing is written.",
+		Example: `
+# See what it would do, then do it:
+caseload import clients --dry-run clients.csv
+caseload import clients clients.csv
+
+# Into the copy on the USB stick:
+caseload import clients --db /media/usb/caseload.db clients.csv`,
+		Args: files(1, 1),
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			return runImportClients(cmd.Context(), e, args[0], dryRun)
+		}),
 	}
-	f, err := os.Open(files[0])
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "report what the import would do, and write nothing")
+	return cmd
+}
+
+func runImportClients(ctx context.Context, e *env, file string, dryRun bool) error {
+	f, err := os.Open(file)
 	if err != nil {
 		return fmt.Errorf("import clients: %w", err)
 	}
 	defer f.Close()
 	imp, err := model.ReadClientsCSV(f)
 	if err != nil {
-		return fmt.Errorf("import clients from %s: %w", files[0], err)
+		return fmt.Errorf("import clients from %s: %w", file, err)
 	}
-	s, err := openStore(ctx, e, dbPath(*db, e))
+	s, err := openStore(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	rep, err := s.ImportClients(ctx, imp, *dryRun)
+	rep, err := s.ImportClients(ctx, imp, dryRun)
 	if err != nil {
 		return err
 	}
@@ -42,7 +62,7 @@ func runImportClients(ctx context.Context, e *env, args []string) error {
 	switch {
 	case len(rep.Rejected) > 0:
 		return errRejected
-	case *dryRun:
+	case dryRun:
 		fmt.Fprintln(e.stdout, "dry run: nothing was written")
 	}
 	return nil
