@@ -80,3 +80,14 @@ func LoadOf(clientsByLevel map[Level]int, s CaseloadStandards) Load {
 func LevelsByIntensity() []Level {
 	return []Level{LevelIntensive, LevelHigh, LevelModerate, LevelLow}
 }
+
+// IsAPPA reports whether the standards are the APPA's as published, so that
+// a report names its source only when it is true.
+func (s CaseloadStandards) IsAPPA() bool {
+	for l, n := range APPAStandards() {
+		if s.PerOfficer(l) != n {
+			return false
+		}
+	}
+	return true
+}
