@@ -28,6 +28,10 @@ func (w *Writer) refreshSpells(clientID string) error {
 	if err != nil {
 		return fmt.Errorf("read client %s for the workload: %w", clientID, notFound(err))
 	}
+	days, err := w.oldDueDays(clientID)
+	if err != nil {
+		return err
+	}
 	if _, err := w.exec("DELETE FROM due_spells WHERE client_id = ?", clientID); err != nil {
 		return fmt.Errorf("clear due history: %w", err)
 	}
@@ -35,7 +39,7 @@ func (w *Writer) refreshSpells(clientID string) error {
 		return fmt.Errorf("clear stage history: %w", err)
 	}
 	if model.ClientStatus(status) != model.StatusActive {
-		return nil // the figures count the active caseload only
+		return w.saveDueDays(days) // the figures count the active caseload only
 	}
 	var d decoder
 	in := model.DueInput{Status: model.StatusActive, Level: model.Level(level), SupervisionFrom: d.date(from),
@@ -48,12 +52,17 @@ func (w *Writer) refreshSpells(clientID string) error {
 		return err
 	}
 	for _, s := range model.DueSpells(in, contacts, w.intervals) {
+		row := dueSpellRow{due: fmtTime(s.Due), dueDay: fmtTime(model.StartOfDay(s.Due)), overdueFrom: fmtTime(s.OverdueFrom()),
+			from: fmtTime(s.From), until: fmtUntil(s.Until)}
 		_, err := w.exec(`INSERT INTO due_spells (client_id, due_at, due_day_at, overdue_from_at, from_at, until_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, clientID, fmtTime(s.Due), fmtTime(model.StartOfDay(s.Due)), fmtTime(s.OverdueFrom()),
-			fmtTime(s.From), fmtUntil(s.Until))
+			VALUES (?, ?, ?, ?, ?, ?)`, clientID, row.due, row.dueDay, row.overdueFrom, row.from, row.until)
 		if err != nil {
 			return fmt.Errorf("save due history: %w", err)
 		}
+		row.count(days, 1)
+	}
+	if err := w.saveDueDays(days); err != nil {
+		return err
 	}
 	marks, err := w.stageMarks(clientID)
 	if err != nil {
@@ -153,4 +162,61 @@ func (s *Store) backfillSpells(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// dueSpellRow is a due spell as stored.
+type dueSpellRow struct{ due, dueDay, overdueFrom, from, until string }
+
+// count adds the spell's events to the day counters, by UTC day: the
+// contact that fell due (model.DueSpell.FellDueIn), and the start and end of
+// the time its client was overdue. The conditions are those of the partial
+// indexes due_spells_fell_due and due_spells_overdue_*.
+func (r dueSpellRow) count(days map[[2]string]int, n int) {
+	if r.from <= r.due && r.until > r.dueDay {
+		days[[2]string{r.due[:10], "fell_due"}] += n
+	}
+	if r.overdueFrom < r.until {
+		days[[2]string{r.overdueFrom[:10], "overdue_start"}] += n
+		if r.until != openUntil {
+			days[[2]string{r.until[:10], "overdue_end"}] += n
+		}
+	}
+}
+
+// oldDueDays takes the client's stored spells away from the day counters,
+// before they are rewritten.
+func (w *Writer) oldDueDays(clientID string) (map[[2]string]int, error) {
+	days := map[[2]string]int{}
+	st, err := w.stmt("SELECT due_at, due_day_at, overdue_from_at, from_at, until_at FROM due_spells WHERE client_id = ?")
+	if err != nil {
+		return nil, fmt.Errorf("read due history: %w", err)
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read due history: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r dueSpellRow
+		if err := rows.Scan(&r.due, &r.dueDay, &r.overdueFrom, &r.from, &r.until); err != nil {
+			return nil, fmt.Errorf("read due history: %w", err)
+		}
+		r.count(days, -1)
+	}
+	return days, rows.Err()
+}
+
+// saveDueDays applies the net change of a client's rewrite to the counters.
+func (w *Writer) saveDueDays(days map[[2]string]int) error {
+	for k, n := range days {
+		if n == 0 {
+			continue
+		}
+		_, err := w.exec(`INSERT INTO due_days (day, kind, n) VALUES (?, ?, ?)
+			ON CONFLICT (day, kind) DO UPDATE SET n = n + excluded.n`, k[0], k[1], n)
+		if err != nil {
+			return fmt.Errorf("count due history: %w", err)
+		}
+	}
+	return nil
 }

@@ -169,24 +169,24 @@ func scanTallies(rows interface {
 	return out, rows.Err()
 }
 
-// due counts the contacts that fell due in each week: spells whose due date
-// is in the week and still stood on the due day (model.DueSpell.FellDueIn).
+// due counts the contacts that fell due in each week
+// (model.DueSpell.FellDueIn), from the due_days counters.
 func (r workloadReader) due() error {
-	rows, err := r.q.QueryContext(r.ctx, weeksCTE+`
-		SELECT weeks.i, count(*) FROM weeks JOIN due_spells d INDEXED BY due_spells_fell_due ON d.due_at >= weeks.s AND d.due_at < weeks.e
-		WHERE d.from_at <= d.due_at AND d.until_at > d.due_day_at GROUP BY weeks.i`, r.weeksJSON())
+	bounds := make([]time.Time, 0, len(r.figs)+1)
+	for _, f := range r.figs {
+		bounds = append(bounds, f.Week.Start)
+	}
+	counts, err := dayCounted{r: r, bounds: append(bounds, r.last())}.count(
+		`SELECT day, n FROM due_days WHERE kind = 'fell_due' AND day >= ? AND day < ?`,
+		`SELECT due_at FROM due_spells INDEXED BY due_spells_fell_due
+			WHERE due_at >= ? AND due_at <= ? AND from_at <= due_at AND until_at > due_day_at`)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var i, n int
-		if err := rows.Scan(&i, &n); err != nil {
-			return err
-		}
+	for i, n := range counts {
 		r.figs[i].Due = n
 	}
-	return rows.Err()
+	return nil
 }
 
 // slotsJSON lists, for json_each, the stretches between the moments the
@@ -242,20 +242,28 @@ func (r workloadReader) overdue() error {
 	if err != nil {
 		return err
 	}
-	ends, err := r.countBySlot(` SELECT slots.i, '', count(*) FROM slots JOIN due_spells d INDEXED BY due_spells_overdue_ends
-		ON d.until_at > slots.lo AND d.until_at <= slots.hi WHERE d.overdue_from_at < d.until_at GROUP BY slots.i`)
+	// Between the weeks' ends (bound i+1 ends stretch i+1 of the loop below).
+	ends := make([]time.Time, len(r.figs))
+	for i, f := range r.figs {
+		ends[i] = f.Week.ReadAt(r.now)
+	}
+	slots := dayCounted{r: r, bounds: ends, endsIn: true}
+	ended, err := slots.count(`SELECT day, n FROM due_days WHERE kind = 'overdue_end' AND day >= ? AND day < ?`,
+		`SELECT until_at FROM due_spells INDEXED BY due_spells_overdue_ends
+			WHERE until_at >= ? AND until_at <= ? AND overdue_from_at < until_at`)
 	if err != nil {
 		return err
 	}
-	starts, err := r.countBySlot(` SELECT slots.i, '', count(*) FROM slots JOIN due_spells d INDEXED BY due_spells_overdue_starts
-		ON d.overdue_from_at > slots.lo AND d.overdue_from_at <= slots.hi WHERE d.overdue_from_at < d.until_at GROUP BY slots.i`)
+	started, err := slots.count(`SELECT day, n FROM due_days WHERE kind = 'overdue_start' AND day >= ? AND day < ?`,
+		`SELECT overdue_from_at FROM due_spells INDEXED BY due_spells_overdue_starts
+			WHERE overdue_from_at >= ? AND overdue_from_at <= ? AND overdue_from_at < until_at`)
 	if err != nil {
 		return err
 	}
 	last := len(r.figs) - 1
 	r.figs[last].Overdue = standing
 	for i := last - 1; i >= 0; i-- {
-		r.figs[i].Overdue = r.figs[i+1].Overdue + ends[i+1][""] - starts[i+1][""]
+		r.figs[i].Overdue = r.figs[i+1].Overdue + ended[i] - started[i]
 	}
 	return nil
 }
@@ -426,7 +434,9 @@ func (r workloadReader) signals() (model.RecentSignals, error) {
 		count(DISTINCT CASE WHEN k.flags <> '[]' THEN k.client_id END),
 		count(DISTINCT CASE WHEN k.test_result IN (`+useIndicated+`) THEN k.client_id END)
 		FROM checkins k INDEXED BY checkins_signals
-		WHERE (k.flags <> '[]' OR k.test_result IN ('positive', 'admitted')) AND k.at >= ? AND `+notAmended("k"),
+		WHERE (k.flags <> '[]' OR k.test_result IN ('positive', 'admitted')) AND k.at >= ?
+		-- one list of the amended check-ins, not a look-up per row
+		AND k.id NOT IN (SELECT target_id FROM amendments WHERE target_kind = 'checkin')`,
 		fmtTime(model.RecentSince(r.now))).Scan(&sig.RiskFlagged, &sig.UseIndicated)
 	if err != nil {
 		return sig, err

@@ -29,6 +29,19 @@ CREATE INDEX due_spells_by_until ON due_spells (until_at, from_at, due_at) WHERE
 CREATE INDEX due_spells_overdue_ends ON due_spells (until_at) WHERE overdue_from_at < until_at;
 CREATE INDEX due_spells_overdue_starts ON due_spells (overdue_from_at) WHERE overdue_from_at < until_at;
 
+-- The due spells' events by UTC day, kept in step with due_spells by the
+-- same writes: contacts that fell due, clients who became overdue, overdue
+-- spells that ended. A week is its days from here plus the hours between UTC
+-- midnight and local midnight, read from the partial indexes above.
+CREATE TABLE due_days (
+    day  TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('fell_due', 'overdue_start', 'overdue_end')),
+    -- no CHECK (n >= 0): an upsert that takes one away is checked as the
+    -- insert it would have been, before it turns into the update.
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (day, kind)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE stage_spells (
     client_id TEXT NOT NULL REFERENCES clients (id),
     stage     TEXT NOT NULL CHECK (stage IN ('precontemplation','contemplation','preparation','action','maintenance','recurrence')),
