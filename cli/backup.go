@@ -46,7 +46,7 @@ func runBackup(ctx context.Context, e *env, files []string, encrypt bool) error 
 			return err
 		}
 	}
-	s, err := openStore(ctx, e, dbPath(e))
+	s, err := openExisting(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}

@@ -69,7 +69,7 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	now := time.Now()
-	st, err := store.Open(ctx, dbPath(e))
+	st, err := openExisting(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}
