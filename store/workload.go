@@ -53,18 +53,6 @@ type workloadReader struct {
 	figs []model.WeekFigures
 }
 
-// weeksJSON lists the weeks' bounds as UTC text for json_each: start, end.
-func (r workloadReader) weeksJSON() string {
-	bounds := make([][2]string, len(r.figs))
-	for i, f := range r.figs {
-		bounds[i] = [2]string{fmtTime(f.Week.Start), fmtTime(f.Week.End)}
-	}
-	b, _ := json.Marshal(bounds) // strings only: cannot fail
-	return string(b)
-}
-
-const weeksCTE = `WITH weeks AS (SELECT key AS i, value ->> 0 AS s, value ->> 1 AS e FROM json_each(?))`
-
 func (r workloadReader) first() time.Time { return r.figs[0].Week.Start }
 func (r workloadReader) last() time.Time  { return r.figs[len(r.figs)-1].Week.End }
 
