@@ -4,8 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones of the officers in the tests
@@ -408,4 +411,54 @@ func TestWorkloadCountsTheHoursBetweenUTCAndLocalMidnight(t *testing.T) {
 			t.Error("the fixture has no contacts in the week before last")
 		}
 	})
+}
+
+// A file made before the workload figures is brought up to date when it is
+// opened: the day counters are filled from the check-ins by the migration,
+// and every client's spells are replayed once. To make such a file, the
+// migration's tables, indexes and triggers are dropped again from a file
+// with records and its schema version is set back by one.
+func TestAFileFromBeforeTheWorkloadFiguresIsBroughtUpToDate(t *testing.T) {
+	path := demoFile(t, 40)
+	names, err := filepath.Glob("migrations/*_workload.sql")
+	if err != nil || len(names) != 1 {
+		t.Fatalf("the workload migration: %v %v", names, err)
+	}
+	all, _ := filepath.Glob("migrations/*.sql")
+	body, err := os.ReadFile(names[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	created := regexp.MustCompile(`(?m)^CREATE (TABLE|INDEX|TRIGGER) (\w+)`).FindAllStringSubmatch(string(body), -1)
+	for i := len(created) - 1; i >= 0; i-- {
+		if created[i][1] == "INDEX" {
+			continue // dropped with its table, or below
+		}
+		if _, err := db.Exec("DROP " + created[i][1] + " " + created[i][2]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range created {
+		if c[1] == "INDEX" {
+			db.Exec("DROP INDEX IF EXISTS " + c[2])
+		}
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", len(all)-1)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s := openAt(t, path)
+	got, err := s.Workload(context.Background(), testNow, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := expectedWorkload(t, path, testNow, 8)
+	compareWorkload(t, got, want)
+	if want.Weeks[7].Overdue+want.Weeks[7].Contacts == 0 {
+		t.Fatal("the fixture shows nothing to bring up to date")
+	}
 }
