@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
 
+	"caseload/chart"
 	"caseload/model"
 	"caseload/store"
 )
@@ -186,7 +189,11 @@ func writeWorkloadMarkdown(w io.Writer, wl model.Workload, officer string) {
 	}
 	fmt.Fprintf(w, "%s\n\nAs of %s. Weeks start on Monday, local time.\n\n", title, wl.Now.Format("Mon 2 Jan 2006 15:04"))
 	n := len(wl.Weeks)
-	fmt.Fprintf(w, "## This week and the last %d\n\n", n-1)
+	if n == 1 {
+		fmt.Fprintf(w, "## This week\n\n")
+	} else {
+		fmt.Fprintf(w, "## This week and the last %d\n\n", n-1)
+	}
 	types := model.ContactTypes()
 	header := []string{"Week of", "Due", "Done"}
 	for _, t := range types {
@@ -207,6 +214,7 @@ func writeWorkloadMarkdown(w io.Writer, wl model.Workload, officer string) {
 			itoa(f.ReferralsMade), itoa(f.ReferralsClosed))
 		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
 	}
+	writeWorkloadTrend(w, wl)
 	fmt.Fprintf(w, "\n## The caseload's shape\n\n%d active clients.\n\n", wl.Shape.Active)
 	fmt.Fprintf(w, "| Level | Clients |\n| --- | --- |\n")
 	for _, l := range model.LevelsByIntensity() {
@@ -234,3 +242,26 @@ func writeWorkloadMarkdown(w io.Writer, wl model.Workload, officer string) {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+// writeWorkloadTrend draws the weeks as one small chart a line, oldest week
+// first: the height is the figure, a dot a week with nothing to show.
+func writeWorkloadTrend(w io.Writer, wl model.Workload) {
+	n := len(wl.Weeks)
+	contacts, completed, used := make([]float64, n), make([]float64, n), make([]float64, n)
+	most := 0.0
+	for i, f := range wl.Weeks {
+		contacts[i] = float64(f.Contacts)
+		most = max(most, contacts[i])
+		completed[i], used[i] = math.NaN(), math.NaN()
+		if v, ok := f.CompletedShare(); ok {
+			completed[i] = v
+		}
+		if v, ok := f.PositiveShare(); ok {
+			used[i] = v
+		}
+	}
+	plain := lipgloss.NewStyle()
+	fmt.Fprintf(w, "\n```\nContacts logged      %s  (most in a week: %d)\n", chart.Sparkline(contacts, most, plain), int(most))
+	fmt.Fprintf(w, "Share completed      %s  (0 to 100%%)\n", chart.Sparkline(completed, 1, plain))
+	fmt.Fprintf(w, "Tests showing use    %s  (0 to 100%%; · no test that week)\n```\n", chart.Sparkline(used, 1, plain))
+}

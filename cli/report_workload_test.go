@@ -82,7 +82,7 @@ func TestWorkloadReportMarkdownFollowsTheStandardsInSettings(t *testing.T) {
 		t.Fatalf("report workload: %s", stderr)
 	}
 	for _, want := range []string{"## This week and the last 4", "(this week)", "## The caseload's shape", "## Recent signals",
-		"the agency's caseload standards", "| Intensive | ", " | 10 | 10.0% | ", " | 100 | 1.0% | "} {
+		"the agency's caseload standards", "| Intensive | ", "Contacts logged      ", "Share completed      ", " | 10 | 10.0% | ", " | 100 | 1.0% | "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report lacks %q:\n%s", want, out)
 		}
