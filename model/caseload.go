@@ -83,4 +83,6 @@ type ClientSummary struct {
 	NextDue         time.Time
 	HasDue          bool
 	OpenReferrals   int
+	// NotCompliant counts the conditions not in compliance.
+	NotCompliant int
 }

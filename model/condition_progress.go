@@ -145,7 +145,7 @@ type Progress struct {
 
 // ProgressOf totals a condition's entries as of today.
 func ProgressOf(c Condition, entries []ProgressEntry, today Date) Progress {
-	p := Progress{Target: c.Target}
+	var p Progress
 	for _, e := range entries {
 		switch e.Kind {
 		case ProgressHours, ProgressPayment:
@@ -156,12 +156,27 @@ func ProgressOf(c Condition, entries []ProgressEntry, today Date) Progress {
 			p.Missed++
 		}
 	}
-	if c.Status.Open() {
-		p.NextDue, p.NextOwed = nextDue(c, p.Done)
-		p.Behind = !p.NextDue.IsZero() && p.NextDue.Before(today)
-	}
+	return ProgressWith(c, p.Done, p.Missed, today)
+}
+
+// ProgressWith is ProgressOf from totals already counted: done (minutes,
+// cents or sessions attended) and sessions missed.
+func ProgressWith(c Condition, done int64, missed int, today Date) Progress {
+	p := Progress{Target: c.Target, Done: done, Missed: missed}
+	p.NextDue, p.NextOwed = c.NextDue(done)
+	p.Behind = !p.NextDue.IsZero() && p.NextDue.Before(today)
 	p.Text = progressText(c, p, today)
 	return p
+}
+
+// NextDue is what is due next on an open condition with done counted so
+// far (minutes, cents or sessions): the day and, for a payment plan, the
+// cents still owed on that instalment. The zero Date when nothing is due.
+func (c Condition) NextDue(done int64) (Date, int64) {
+	if !c.Status.Open() {
+		return Date{}, 0
+	}
+	return nextDue(c, done)
 }
 
 // nextDue finds the next thing due: for a payment plan, the first monthly

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"caseload/model"
+)
+
+// ComplianceAgenda returns the agenda's headings of the conditions of
+// supervision (model.ComplianceAgendaKinds): hearings from today to
+// model.CourtEventWindowDays ahead; conditions of active clients with
+// something due in that window or already past; violations without a
+// response. Each is an index range read in order that stops at limit (0
+// for all), and Total counts the whole heading from the same index.
+func (s *Store) ComplianceAgenda(ctx context.Context, now time.Time, limit int) ([]model.AgendaSection, error) {
+	day := model.StartOfDay(now)
+	today := model.DateOf(now)
+	end := day.AddDate(0, 0, model.CourtEventWindowDays+1)
+	dueBy := today.AddDays(model.CourtEventWindowDays + 1).String()
+	lim := limitOrAll(limit)
+
+	court := model.AgendaSection{Kind: model.AgendaCourtSoon}
+	err := eachRowArgs(ctx, s.db, `SELECT `+agendaClientColumns+`, `+courtEventColumns+` FROM court_events ce
+		JOIN clients c ON c.id = ce.client_id WHERE ce.at >= ?1 AND ce.at < ?2 ORDER BY ce.at, ce.id LIMIT ?3`,
+		[]any{fmtTime(day), fmtTime(end), lim}, func(row scanner) error {
+			it := model.AgendaItem{Kind: model.AgendaCourtSoon}
+			e, err := scanCourtEvent(agendaRow{row, &it})
+			it.Court, it.At = &e, e.At
+			court.Items = append(court.Items, it)
+			return err
+		})
+	if err == nil {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM court_events WHERE at >= ? AND at < ?`,
+			fmtTime(day), fmtTime(end)).Scan(&court.Total)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read court events for the agenda: %w", explain(err))
+	}
+
+	due := model.AgendaSection{Kind: model.AgendaConditionDue}
+	err = eachRowArgs(ctx, s.db, `SELECT `+agendaClientColumns+`, `+conditionColumns+`, cd.done FROM conditions cd
+		JOIN clients c ON c.id = cd.client_id WHERE cd.next_due_on <> '' AND cd.next_due_on < ?1 AND c.status = 'active'
+		ORDER BY cd.next_due_on, cd.client_id LIMIT ?2`, []any{dueBy, lim}, func(row scanner) error {
+		it := model.AgendaItem{Kind: model.AgendaConditionDue}
+		var done int64
+		c, err := scanCondition(rowWithExtraInt{agendaRow{row, &it}, &done})
+		p := model.ProgressWith(c, done, 0, today)
+		it.Condition, it.Due, it.Owed, it.ProgressText = &c, p.NextDue, p.NextOwed, p.Text
+		due.Items = append(due.Items, it)
+		return err
+	})
+	if err == nil {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM conditions cd JOIN clients c ON c.id = cd.client_id
+			WHERE cd.next_due_on <> '' AND cd.next_due_on < ? AND c.status = 'active'`, dueBy).Scan(&due.Total)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read conditions due for the agenda: %w", explain(err))
+	}
+
+	open := model.AgendaSection{Kind: model.AgendaUnanswered}
+	err = eachRowArgs(ctx, s.db, `SELECT `+agendaClientColumns+`, `+violationColumns+` FROM violations v
+		JOIN clients c ON c.id = v.client_id WHERE v.answered = 0 ORDER BY v.at, v.id LIMIT ?1`, []any{lim},
+		func(row scanner) error {
+			it := model.AgendaItem{Kind: model.AgendaUnanswered}
+			v, err := scanViolation(agendaRow{row, &it})
+			it.Violation, it.At = &v, v.At
+			open.Items = append(open.Items, it)
+			return err
+		})
+	if err == nil {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM violations WHERE answered = 0`).Scan(&open.Total)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read unanswered violations for the agenda: %w", explain(err))
+	}
+	return []model.AgendaSection{court, due, open}, nil
+}
+
+// agendaRow reads agendaClientColumns into an agenda item, then the rest of
+// the row as the record's own scan asks.
+type agendaRow struct {
+	scanner
+	it *model.AgendaItem
+}
+
+func (r agendaRow) Scan(dest ...any) error {
+	return r.scanner.Scan(append([]any{&r.it.ClientID, &r.it.ClientName, &r.it.PreferredName, &r.it.CaseNumber}, dest...)...)
+}
