@@ -42,7 +42,7 @@ func logFixture(t *testing.T, s *store.Store) (string, []model.LogKind) {
 	must(model.LogStage, err)
 	_, err = s.AddProgress(ctx, model.ProgressEntry{ConditionID: cd.ID, Kind: model.ProgressHours, Amount: 120, At: at(4)})
 	must(model.LogProgress, err)
-	_, err = s.SaveCourtEvent(ctx, model.CourtEvent{ClientID: c.ID, Kind: model.CourtReview, At: at(5)})
+	_, err = s.AddCourtEvent(ctx, model.CourtEvent{ClientID: c.ID, Kind: model.CourtReview, At: at(5)})
 	must(model.LogCourt, err)
 	v, err := s.RecordViolation(ctx, model.Violation{ClientID: c.ID, Kind: model.ViolationCurfew, At: at(6), Seriousness: model.SeriousnessLow}, nil)
 	must(model.LogViolation, err)
@@ -54,7 +54,7 @@ func logFixture(t *testing.T, s *store.Store) (string, []model.LogKind) {
 	must(model.LogArrest, err)
 	_, err = s.AddCustody(ctx, model.Custody{ClientID: c.ID, In: at(10), Out: at(30), Facility: "County jail"})
 	must(model.LogCustody, err)
-	_, err = s.SaveEmployment(ctx, model.Employment{ClientID: c.ID, Employer: "Acme Warehouse", StartOn: model.DateOf(at(48))})
+	_, err = s.AddEmployment(ctx, model.Employment{ClientID: c.ID, Employer: "Acme Warehouse", StartOn: model.DateOf(at(48))})
 	must(model.LogEmployment, err)
 	return c.ID, kinds
 }

@@ -257,10 +257,10 @@ func TestCourtEventsComeOnTheAgendaAndTakeAnOutcome(t *testing.T) {
 	}
 	soon := model.CourtEvent{ClientID: c.ID, Kind: model.CourtReview, At: testNow.AddDate(0, 0, 6), Court: "District Court",
 		Courtroom: "4B", Judge: "Hon. R. Alvarez", OfficerAttends: true, ReportDueOn: model.DateOf(testNow.AddDate(0, 0, 3))}
-	if soon, err = s.SaveCourtEvent(ctx, soon); err != nil {
+	if soon, err = s.AddCourtEvent(ctx, soon); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveCourtEvent(ctx, model.CourtEvent{ClientID: c.ID, Kind: model.CourtStatusConference, At: testNow.AddDate(0, 0, 20)}); err != nil {
+	if _, err := s.AddCourtEvent(ctx, model.CourtEvent{ClientID: c.ID, Kind: model.CourtStatusConference, At: testNow.AddDate(0, 0, 20)}); err != nil {
 		t.Fatal(err)
 	}
 	sections, err := s.ComplianceAgenda(ctx, testNow, 10)
@@ -268,13 +268,13 @@ func TestCourtEventsComeOnTheAgendaAndTakeAnOutcome(t *testing.T) {
 		t.Fatalf("court: %+v, %v", sections[0], err)
 	}
 	soon.Outcome = model.CourtContinued
-	if _, err := s.SaveCourtEvent(ctx, soon); model.FieldErrors(err).For(model.FieldCourtResult) == "" {
+	if _, err := s.UpdateCourtEvent(ctx, soon); model.FieldErrors(err).For(model.FieldCourtResult) == "" {
 		t.Errorf("an outcome before the hearing: %v", err)
 	}
 	other := soon
 	other.ClientID = "someone-else"
 	other.Outcome = ""
-	if _, err := s.SaveCourtEvent(ctx, other); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.UpdateCourtEvent(ctx, other); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("moving a hearing to another client: %v", err)
 	}
 }

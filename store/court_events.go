@@ -23,36 +23,53 @@ func scanCourtEvent(row scanner) (model.CourtEvent, error) {
 	return e, d.err
 }
 
-// SaveCourtEvent records a hearing, or saves a change to one (a new date,
-// the outcome afterwards): a new event when its id is empty.
-func (s *Store) SaveCourtEvent(ctx context.Context, e model.CourtEvent) (model.CourtEvent, error) {
+// AddCourtEvent records a hearing.
+func (s *Store) AddCourtEvent(ctx context.Context, e model.CourtEvent) (model.CourtEvent, error) {
 	err := s.write(ctx, func(w *Writer) error {
 		var err error
-		e, err = w.SaveCourtEvent(e)
+		e, err = w.AddCourtEvent(e)
 		return err
 	})
 	return e, err
 }
 
-// SaveCourtEvent records or changes a hearing in the writer's transaction.
-func (w *Writer) SaveCourtEvent(e model.CourtEvent) (model.CourtEvent, error) {
+// UpdateCourtEvent saves a change to a hearing: a new date, the outcome
+// afterwards.
+func (s *Store) UpdateCourtEvent(ctx context.Context, e model.CourtEvent) (model.CourtEvent, error) {
+	err := s.write(ctx, func(w *Writer) error {
+		var err error
+		e, err = w.UpdateCourtEvent(e)
+		return err
+	})
+	return e, err
+}
+
+// AddCourtEvent records a hearing in the writer's transaction.
+func (w *Writer) AddCourtEvent(e model.CourtEvent) (model.CourtEvent, error) {
 	if err := e.Validate(w.now); err != nil {
 		return e, err
 	}
 	if e.ID == "" {
 		e.ID = newID()
-		if e.CreatedAt.IsZero() {
-			e.CreatedAt = w.now
-		}
-		e.UpdatedAt = e.CreatedAt
-		_, err := w.exec(`INSERT INTO court_events (id, client_id, kind, at, court, courtroom, judge, officer_attends,
-			report_due_on, outcome, outcome_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, e.ClientID, e.Kind, fmtTime(e.At), e.Court, e.Courtroom, e.Judge, boolInt(e.OfficerAttends),
-			e.ReportDueOn.String(), e.Outcome, e.OutcomeNote, fmtTime(e.CreatedAt), fmtTime(e.UpdatedAt))
-		if err != nil {
-			return e, fmt.Errorf("save court event: %w", explain(err))
-		}
-		return e, nil
+	}
+	if e.CreatedAt.IsZero() {
+		e.CreatedAt = w.now
+	}
+	e.UpdatedAt = e.CreatedAt
+	_, err := w.exec(`INSERT INTO court_events (id, client_id, kind, at, court, courtroom, judge, officer_attends,
+		report_due_on, outcome, outcome_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.ClientID, e.Kind, fmtTime(e.At), e.Court, e.Courtroom, e.Judge, boolInt(e.OfficerAttends),
+		e.ReportDueOn.String(), e.Outcome, e.OutcomeNote, fmtTime(e.CreatedAt), fmtTime(e.UpdatedAt))
+	if err != nil {
+		return e, fmt.Errorf("save court event: %w", explain(err))
+	}
+	return e, nil
+}
+
+// UpdateCourtEvent saves a change to a hearing in the writer's transaction.
+func (w *Writer) UpdateCourtEvent(e model.CourtEvent) (model.CourtEvent, error) {
+	if err := e.Validate(w.now); err != nil {
+		return e, err
 	}
 	e.UpdatedAt = w.now
 	res, err := w.exec(`UPDATE court_events SET kind = ?, at = ?, court = ?, courtroom = ?, judge = ?, officer_attends = ?,

@@ -24,38 +24,55 @@ func scanEmployment(row scanner) (model.Employment, error) {
 	return e, d.err
 }
 
-// SaveEmployment records a job, or saves a change to one (its end, a new
-// verification): a new job when its id is empty.
-func (s *Store) SaveEmployment(ctx context.Context, e model.Employment) (model.Employment, error) {
+// AddEmployment records a job.
+func (s *Store) AddEmployment(ctx context.Context, e model.Employment) (model.Employment, error) {
 	err := s.write(ctx, func(w *Writer) error {
 		var err error
-		e, err = w.SaveEmployment(e)
+		e, err = w.AddEmployment(e)
 		return err
 	})
 	return e, err
 }
 
-// SaveEmployment records or changes a job in the writer's transaction.
-func (w *Writer) SaveEmployment(e model.Employment) (model.Employment, error) {
+// UpdateEmployment saves a change to a job: its end, a new verification.
+func (s *Store) UpdateEmployment(ctx context.Context, e model.Employment) (model.Employment, error) {
+	err := s.write(ctx, func(w *Writer) error {
+		var err error
+		e, err = w.UpdateEmployment(e)
+		return err
+	})
+	return e, err
+}
+
+// AddEmployment records a job in the writer's transaction.
+func (w *Writer) AddEmployment(e model.Employment) (model.Employment, error) {
+	if err := e.Validate(model.DateOf(w.now)); err != nil {
+		return e, err
+	}
+	if e.ID == "" {
+		e.ID = newID()
+	}
+	if e.CreatedAt.IsZero() {
+		e.CreatedAt = w.now
+	}
+	e.UpdatedAt = e.CreatedAt
+	at := fmtTime(e.StartOn.In(time.UTC))
+	_, err := w.exec(`INSERT INTO employment (id, client_id, employer, position, start_on, end_on, hours_per_week,
+		verified_by, verified_on, at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, e.ClientID, e.Employer, e.Position, e.StartOn.String(), e.EndOn.String(), e.HoursPerWeek, e.VerifiedBy,
+		e.VerifiedOn.String(), at, fmtTime(e.CreatedAt), fmtTime(e.UpdatedAt))
+	if err != nil {
+		return e, fmt.Errorf("save job: %w", explain(err))
+	}
+	return e, nil
+}
+
+// UpdateEmployment saves a change to a job in the writer's transaction.
+func (w *Writer) UpdateEmployment(e model.Employment) (model.Employment, error) {
 	if err := e.Validate(model.DateOf(w.now)); err != nil {
 		return e, err
 	}
 	at := fmtTime(e.StartOn.In(time.UTC))
-	if e.ID == "" {
-		e.ID = newID()
-		if e.CreatedAt.IsZero() {
-			e.CreatedAt = w.now
-		}
-		e.UpdatedAt = e.CreatedAt
-		_, err := w.exec(`INSERT INTO employment (id, client_id, employer, position, start_on, end_on, hours_per_week,
-			verified_by, verified_on, at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, e.ClientID, e.Employer, e.Position, e.StartOn.String(), e.EndOn.String(), e.HoursPerWeek, e.VerifiedBy,
-			e.VerifiedOn.String(), at, fmtTime(e.CreatedAt), fmtTime(e.UpdatedAt))
-		if err != nil {
-			return e, fmt.Errorf("save job: %w", explain(err))
-		}
-		return e, nil
-	}
 	e.UpdatedAt = w.now
 	res, err := w.exec(`UPDATE employment SET employer = ?, position = ?, start_on = ?, end_on = ?, hours_per_week = ?,
 		verified_by = ?, verified_on = ?, at = ?, updated_at = ? WHERE id = ? AND client_id = ?`,

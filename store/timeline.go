@@ -219,3 +219,11 @@ func queryList[T any](ctx context.Context, q querier, scan func(scanner) (T, err
 	})
 	return out, err
 }
+
+// rowWithExtras appends several destinations to a scan, in order.
+type rowWithExtras struct {
+	scanner
+	extra []any
+}
+
+func (r rowWithExtras) Scan(dest ...any) error { return r.scanner.Scan(append(dest, r.extra...)...) }
