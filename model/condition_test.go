@@ -127,6 +127,9 @@ func TestConditionsFromTextKeepsTheWordsAndFindsKinds(t *testing.T) {
 	if len(got) != len(want) {
 		t.Fatalf("got %d conditions, want %d: %+v", len(got), len(want), got)
 	}
+	if got[0].DueBy != (Date{}) || got[1].Instalment != 0 {
+		t.Errorf("a deadline or instalment was read from words that name none: %+v %+v", got[0], got[1])
+	}
 	for i, w := range want {
 		g := got[i]
 		if g.Wording != w.wording || g.Kind != w.kind || g.Target != w.target || g.Whom != w.whom ||
@@ -192,5 +195,36 @@ func TestConditionValidateNamesTheBadField(t *testing.T) {
 	}
 	if err := base.Validate(); err != nil {
 		t.Errorf("valid condition rejected: %v", err)
+	}
+}
+
+func TestConditionsFromTextReadInstalmentsAndDeadlines(t *testing.T) {
+	on := ymd(2026, 1, 31)
+	for _, tt := range []struct {
+		text         string
+		target, each int64
+		first, due   Date
+	}{
+		{"Pay restitution of $1,250.00 at $100 a month", 125000, 10000, ymd(2026, 2, 28), Date{}},
+		{"Pay fines and fees, $40 per month", 0, 4000, ymd(2026, 2, 28), Date{}},
+		{"Complete 60 hours community service within 6 months", 3600, 0, Date{}, ymd(2026, 7, 31)},
+		{"Complete 24 hours of community work within 90 days", 1440, 0, Date{}, ymd(2026, 5, 1)},
+		{"Pay court costs of $300 by 2026-06-30", 30000, 0, Date{}, ymd(2026, 6, 30)},
+		{"Pay $50 at $100 a month", 5000, 0, Date{}, Date{}}, // an instalment above the amount owed is no plan
+		{"Complete 10 hours community service by 2025-01-01", 600, 0, Date{}, Date{}},
+		{"Attend a 26-week domestic-violence program", 0, 0, Date{}, Date{}},
+		{"Complete 12 sessions of anger management within 4 months", 12, 0, Date{}, ymd(2026, 5, 31)},
+	} {
+		got := ConditionsFromText("c", tt.text, on)
+		if len(got) != 1 {
+			t.Fatalf("%q: %d conditions", tt.text, len(got))
+		}
+		c := got[0]
+		if c.Target != tt.target || c.Instalment != tt.each || c.FirstInstalmentOn != tt.first || c.DueBy != tt.due || c.Wording != tt.text {
+			t.Errorf("%q: target %d each %d first %v due %v", tt.text, c.Target, c.Instalment, c.FirstInstalmentOn, c.DueBy)
+		}
+		if err := c.Validate(); err != nil {
+			t.Errorf("%q: %v", tt.text, err)
+		}
 	}
 }

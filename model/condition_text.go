@@ -2,6 +2,7 @@ package model
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -31,9 +32,13 @@ var conditionKeywords = []struct {
 }
 
 var (
-	hoursTarget = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(?:hours|hour|hrs|hr)\b`)
-	moneyTarget = regexp.MustCompile(`\$\s?(\d[\d,]*(?:\.\d{1,2})?)`)
-	whomAfter   = regexp.MustCompile(`(?i)\b(?:with|from|out of)\s+(.+)$`)
+	hoursTarget    = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(?:hours|hour|hrs|hr)\b`)
+	sessionsTarget = regexp.MustCompile(`(\d{1,3})\s*(?:sessions|session|classes|weeks)\b`)
+	moneyTarget    = regexp.MustCompile(`\$\s?(\d[\d,]*(?:\.\d{1,2})?)`)
+	whomAfter      = regexp.MustCompile(`(?i)\b(?:with|from|out of)\s+(.+)$`)
+	monthly        = regexp.MustCompile(`(?i)\$\s?(\d[\d,]*(?:\.\d{1,2})?)\s*(?:a|per|each)\s*month`)
+	within         = regexp.MustCompile(`(?i)\bwithin\s+(\d{1,3})\s*(day|days|month|months)\b`)
+	byDate         = regexp.MustCompile(`\bby\s+(\d{4}-\d{2}-\d{2})\b`)
 )
 
 // ConditionKindOf finds the kind of a condition from the court's words;
@@ -53,9 +58,11 @@ func ConditionKindOf(wording string) ConditionKind {
 // ConditionsFromText turns the free-text conditions of a client, one per
 // line or separated by semicolons, into condition records ordered on the
 // given day: each keeps its words exactly as typed (only the spaces around
-// a separator are dropped), takes its kind from ConditionKindOf, and its
-// target from the hours or dollars it names. The records are in progress:
-// the free text never said otherwise. Blank parts are skipped.
+// a separator are dropped), takes its kind from ConditionKindOf, its target
+// from the hours or dollars it names, a monthly instalment from "$100 a
+// month" (the first due a month after the order), and a deadline from
+// "within 6 months" or "by 2027-03-01". The records are in progress: the
+// free text never said otherwise. Blank parts are skipped.
 func ConditionsFromText(clientID, text string, orderedOn Date) []Condition {
 	var out []Condition
 	for _, line := range strings.Split(text, "\n") {
@@ -67,6 +74,18 @@ func ConditionsFromText(clientID, text string, orderedOn Date) []Condition {
 			c := Condition{ClientID: clientID, Kind: ConditionKindOf(wording), Wording: wording, OrderedOn: orderedOn,
 				Status: ConditionInProgress}
 			c.Target = targetOf(c.Kind, wording)
+			if m := monthly.FindStringSubmatch(wording); m != nil && c.Kind == ConditionPayment {
+				if n, err := ParseMoney(m[1]); err == nil {
+					c.Instalment, c.FirstInstalmentOn = n, AddMonths(orderedOn, 1)
+					if c.Target == n && len(moneyTarget.FindAllString(wording, -1)) == 1 {
+						c.Target = 0 // the only amount named is the instalment
+					}
+					if c.Target > 0 && c.Instalment > c.Target {
+						c.Instalment, c.FirstInstalmentOn = 0, Date{}
+					}
+				}
+			}
+			c.DueBy = deadlineOf(wording, orderedOn)
 			if c.Kind == ConditionNoContact || c.Kind == ConditionStayAway {
 				if m := whomAfter.FindStringSubmatch(wording); m != nil {
 					c.Whom = strings.TrimSpace(m[1])
@@ -78,6 +97,26 @@ func ConditionsFromText(clientID, text string, orderedOn Date) []Condition {
 	return out
 }
 
+// deadlineOf reads "within 90 days", "within 6 months" or "by 2027-03-01";
+// the zero Date when the words set none or one before the order.
+func deadlineOf(wording string, orderedOn Date) Date {
+	var d Date
+	if m := within.FindStringSubmatch(wording); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if strings.HasPrefix(strings.ToLower(m[2]), "month") {
+			d = AddMonths(orderedOn, n)
+		} else {
+			d = orderedOn.AddDays(n)
+		}
+	} else if m := byDate.FindStringSubmatch(wording); m != nil {
+		d, _ = ParseDate(m[1])
+	}
+	if d.Before(orderedOn) {
+		return Date{}
+	}
+	return d
+}
+
 // targetOf reads "40 hours" or "$1,250.00" from the wording of a measurable
 // condition; zero when it names none.
 func targetOf(kind ConditionKind, wording string) int64 {
@@ -85,6 +124,12 @@ func targetOf(kind ConditionKind, wording string) int64 {
 	case MeasureMinutes:
 		if m := hoursTarget.FindStringSubmatch(strings.ToLower(wording)); m != nil {
 			if n, err := ParseHours(m[1]); err == nil {
+				return n
+			}
+		}
+	case MeasureSessions:
+		if m := sessionsTarget.FindStringSubmatch(strings.ToLower(wording)); m != nil {
+			if n, err := strconv.ParseInt(m[1], 10, 64); err == nil {
 				return n
 			}
 		}

@@ -163,3 +163,27 @@ func (s *Store) Conditions(ctx context.Context, clientID string, today model.Dat
 	}
 	return out, nil
 }
+
+// ClientConditions returns a client's conditions in the order ordered,
+// inside the writer's transaction (a batch that adds progress to the
+// conditions it just made).
+func (w *Writer) ClientConditions(clientID string) ([]model.Condition, error) {
+	st, err := w.stmt("SELECT " + conditionColumns + " FROM conditions cd WHERE cd.client_id = ? ORDER BY cd.at, cd.id")
+	if err != nil {
+		return nil, fmt.Errorf("read conditions: %w", explain(err))
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read conditions: %w", explain(err))
+	}
+	defer rows.Close()
+	var out []model.Condition
+	for rows.Next() {
+		c, err := scanCondition(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read conditions: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
