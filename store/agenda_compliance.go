@@ -10,9 +10,9 @@ import (
 
 // ComplianceAgenda returns the agenda's headings of the conditions of
 // supervision (model.ComplianceAgendaKinds): hearings from today to
-// model.CourtEventWindowDays ahead; conditions of active clients with
-// something due in that window or already past; violations without a
-// response. Each is an index range read in order that stops at limit (0
+// model.CourtEventWindowDays ahead; conditions with something due in that
+// window or already past (the kept due date is empty for a client who is
+// not active); violations without a response. Each is an index range read in order that stops at limit (0
 // for all), and Total counts the whole heading from the same index.
 func (s *Store) ComplianceAgenda(ctx context.Context, now time.Time, limit int) ([]model.AgendaSection, error) {
 	day := model.StartOfDay(now)
@@ -41,19 +41,19 @@ func (s *Store) ComplianceAgenda(ctx context.Context, now time.Time, limit int) 
 
 	due := model.AgendaSection{Kind: model.AgendaConditionDue}
 	err = eachRowArgs(ctx, s.db, `SELECT `+agendaClientColumns+`, `+conditionColumns+`, cd.done FROM conditions cd
-		JOIN clients c ON c.id = cd.client_id WHERE cd.next_due_on <> '' AND cd.next_due_on < ?1 AND c.status = 'active'
+		JOIN clients c ON c.id = cd.client_id WHERE cd.next_due_on <> '' AND cd.next_due_on < ?1
 		ORDER BY cd.next_due_on, cd.client_id LIMIT ?2`, []any{dueBy, lim}, func(row scanner) error {
 		it := model.AgendaItem{Kind: model.AgendaConditionDue}
 		var done int64
-		c, err := scanCondition(rowWithExtraInt{agendaRow{row, &it}, &done})
+		c, err := scanCondition(rowWithExtras{agendaRow{row, &it}, []any{&done}})
 		p := model.ProgressWith(c, done, 0, today)
 		it.Condition, it.Due, it.Owed, it.ProgressText = &c, p.NextDue, p.NextOwed, p.Text
 		due.Items = append(due.Items, it)
 		return err
 	})
 	if err == nil {
-		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM conditions cd JOIN clients c ON c.id = cd.client_id
-			WHERE cd.next_due_on <> '' AND cd.next_due_on < ? AND c.status = 'active'`, dueBy).Scan(&due.Total)
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM conditions WHERE next_due_on <> '' AND next_due_on < ?`,
+			dueBy).Scan(&due.Total)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read conditions due for the agenda: %w", explain(err))

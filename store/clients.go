@@ -99,6 +99,9 @@ func (w *Writer) UpdateClient(c model.Client) (model.Client, error) {
 	if err := w.conditionsFromText(c); err != nil {
 		return c, err
 	}
+	if err := w.refreshConditionsDue(c.ID); err != nil {
+		return c, err
+	}
 	return c, w.refresh(c.ID)
 }
 

@@ -37,8 +37,9 @@ func (s *Store) AddProgress(ctx context.Context, e model.ProgressEntry) (model.P
 // AddProgress records a step on a condition in the writer's transaction.
 func (w *Writer) AddProgress(e model.ProgressEntry) (model.ProgressEntry, error) {
 	var done int64
-	c, err := scanCondition(rowWithExtraInt{w.queryRow("SELECT "+conditionColumns+", cd.done FROM conditions cd WHERE cd.id = ?",
-		e.ConditionID), &done})
+	var status model.ClientStatus
+	c, err := scanCondition(rowWithExtras{w.queryRow("SELECT "+conditionColumns+`, cd.done, c.status FROM conditions cd
+		JOIN clients c ON c.id = cd.client_id WHERE cd.id = ?`, e.ConditionID), []any{&done, &status}})
 	if err != nil {
 		return e, fmt.Errorf("record progress on condition %s: %w", e.ConditionID, notFound(err))
 	}
@@ -72,9 +73,8 @@ func (w *Writer) AddProgress(e model.ProgressEntry) (model.ProgressEntry, error)
 		done++
 	}
 	next := c.Apply(e)
-	due, _ := next.NextDue(done)
 	if _, err := w.exec(`UPDATE conditions SET status = ?, done = ?, next_due_on = ? WHERE id = ?`,
-		next.Status, done, due.String(), c.ID); err != nil {
+		next.Status, done, conditionDue(next, done, status), c.ID); err != nil {
 		return e, fmt.Errorf("save condition progress: %w", explain(err))
 	}
 	if next.Status != c.Status {
@@ -82,14 +82,6 @@ func (w *Writer) AddProgress(e model.ProgressEntry) (model.ProgressEntry, error)
 	}
 	return e, nil
 }
-
-// rowWithExtraInt appends one integer destination to a scan.
-type rowWithExtraInt struct {
-	scanner
-	extra *int64
-}
-
-func (r rowWithExtraInt) Scan(dest ...any) error { return r.scanner.Scan(append(dest, r.extra)...) }
 
 // ConditionEntries returns a condition's progress, oldest first.
 func (s *Store) ConditionEntries(ctx context.Context, conditionID string) ([]model.ProgressEntry, error) {

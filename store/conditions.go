@@ -63,7 +63,60 @@ func (w *Writer) AddCondition(c model.Condition) (model.Condition, error) {
 	if _, err := w.exec(insertConditionSQL, conditionArgs(c)...); err != nil {
 		return c, fmt.Errorf("save condition: %w", explain(err))
 	}
+	if err := w.refreshConditionsDue(c.ClientID); err != nil {
+		return c, err
+	}
 	return c, w.countNotCompliant(c.ClientID)
+}
+
+// refreshConditionsDue keeps each of a client's conditions' next due date:
+// what the model says is due next, or nothing while the client is not
+// active (an absconder's instalments are not the officer's agenda), so
+// that the agenda reads the dates alone from their index.
+func (w *Writer) refreshConditionsDue(clientID string) error {
+	st, err := w.stmt("SELECT " + conditionColumns + `, cd.done, cd.next_due_on, c.status FROM conditions cd
+		JOIN clients c ON c.id = cd.client_id WHERE cd.client_id = ?`)
+	if err != nil {
+		return fmt.Errorf("read conditions: %w", explain(err))
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return fmt.Errorf("read conditions: %w", explain(err))
+	}
+	changed := map[string]string{}
+	for rows.Next() {
+		var done int64
+		var kept string
+		var status model.ClientStatus
+		c, err := scanCondition(rowWithExtras{rows, []any{&done, &kept, &status}})
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("read conditions: %w", err)
+		}
+		if due := conditionDue(c, done, status); due != kept {
+			changed[c.ID] = due
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read conditions: %w", err)
+	}
+	for id, due := range changed {
+		if _, err := w.exec(`UPDATE conditions SET next_due_on = ? WHERE id = ?`, due, id); err != nil {
+			return fmt.Errorf("save condition due date: %w", explain(err))
+		}
+	}
+	return nil
+}
+
+// conditionDue is the kept next due date of a condition: "" when nothing is
+// due or the client is not active.
+func conditionDue(c model.Condition, done int64, status model.ClientStatus) string {
+	if status != model.StatusActive {
+		return ""
+	}
+	due, _ := c.NextDue(done)
+	return due.String()
 }
 
 // conditionsFromText records, as conditions, the parts of a client's

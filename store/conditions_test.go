@@ -303,3 +303,40 @@ func auditCount(t *testing.T, s *store.Store, entity string) int {
 	}
 	return n
 }
+
+func TestNothingIsDueFromAClientWhoIsNotActive(t *testing.T) {
+	ctx := context.Background()
+	s := openEmpty(t)
+	cl := newClient("C-7")
+	cl.Conditions = "Pay fines of $400 at $50 a month"
+	cl.SupervisionFrom = model.DateOf(testNow.AddDate(0, -3, 0))
+	c, err := s.CreateClient(ctx, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := func() int {
+		t.Helper()
+		sections, err := s.ComplianceAgenda(ctx, testNow, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sections[1].Total
+	}
+	if n := due(); n != 1 {
+		t.Fatalf("an unpaid plan of an active client: %d due, want 1", n)
+	}
+	c.Status = model.StatusAbsconded
+	if c, err = s.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if n := due(); n != 0 {
+		t.Errorf("an absconder's instalments: %d due, want 0", n)
+	}
+	c.Status = model.StatusActive
+	if _, err := s.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if n := due(); n != 1 {
+		t.Errorf("back on supervision: %d due, want 1", n)
+	}
+}

@@ -46,5 +46,11 @@ func convertConditions(ctx context.Context, tx *Tx, now time.Time) error {
 			return fmt.Errorf("convert condition %q: %w", c.Wording, err)
 		}
 	}
+	// Nothing is due from a client who is not active (see
+	// refreshConditionsDue).
+	if _, err := tx.ExecContext(ctx, `UPDATE conditions SET next_due_on = '' WHERE next_due_on <> ''
+		AND client_id IN (SELECT id FROM clients WHERE status <> 'active')`); err != nil {
+		return fmt.Errorf("convert conditions: %w", err)
+	}
 	return nil
 }
