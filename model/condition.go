@@ -170,7 +170,7 @@ func (c Condition) Validate() error {
 	if !c.Kind.Valid() {
 		p.add(FieldConditionKind, "choose a kind of condition")
 	}
-	checkText(&p, FieldWording, c.Wording, true, 2000)
+	checkText(&p, FieldWording, c.Wording, true, maxNote) // as long as the client's conditions text may be
 	if c.OrderedOn.IsZero() {
 		p.add(FieldOrderedOn, "required")
 	}
