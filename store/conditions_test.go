@@ -340,3 +340,38 @@ func TestNothingIsDueFromAClientWhoIsNotActive(t *testing.T) {
 		t.Errorf("back on supervision: %d due, want 1", n)
 	}
 }
+
+func TestCaseloadFiltersClientsNotInCompliance(t *testing.T) {
+	ctx := context.Background()
+	s := openEmpty(t)
+	var ids []string
+	for _, n := range []string{"N-1", "N-2", "N-3"} {
+		cl := newClient(n)
+		cl.Conditions = "Curfew 10pm-6am"
+		c, err := s.CreateClient(ctx, cl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	conds, err := s.Conditions(ctx, ids[1], model.DateOf(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddProgress(ctx, model.ProgressEntry{ConditionID: conds[0].Condition.ID, Kind: model.ProgressStatus,
+		Status: model.ConditionNotCompliant, Note: "Out after curfew three times", At: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.CaseloadPage(ctx, model.CaseloadQuery{NotCompliant: true, Sort: model.SortName, Limit: 10, Now: testNow})
+	if err != nil || len(rows) != 1 || rows[0].ClientID != ids[1] || rows[0].NotCompliant != 1 {
+		t.Fatalf("not in compliance: %+v, %v", rows, err)
+	}
+	if n, err := s.CaseloadCount(ctx, model.CaseloadQuery{NotCompliant: true, Now: testNow}); err != nil || n != 1 {
+		t.Errorf("count %d, %v", n, err)
+	}
+	for _, tab := range model.CaseloadTabs() {
+		if _, err := s.CaseloadPage(ctx, model.CaseloadQuery{NotCompliant: true, Tab: tab.Value, Filter: "N-", Limit: 10, Now: testNow}); err != nil {
+			t.Errorf("tab %s with the filter: %v", tab.Value, err)
+		}
+	}
+}

@@ -176,6 +176,7 @@ ALTER TABLE referral_events ADD COLUMN sensitive INTEGER NOT NULL DEFAULT 0 CHEC
 -- How many of a client's conditions are not in compliance, kept with the
 -- conditions, for the caseload's badge.
 ALTER TABLE clients ADD COLUMN not_compliant INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX clients_not_compliant ON clients (id) WHERE not_compliant > 0;
 
 -- The log's drug-test filter: a client's check-ins with a test, in order.
 CREATE INDEX checkins_tests_by_client ON checkins (client_id, at, id) WHERE test_result <> 'not_tested';
