@@ -240,3 +240,25 @@ func (w *Writer) ClientConditions(clientID string) ([]model.Condition, error) {
 	}
 	return out, rows.Err()
 }
+
+// ModifyCondition records a change the court made to a condition: the old
+// one is marked modified, with the reason (the hearing's outcome), and the
+// new one is recorded in its place, in one transaction.
+func (s *Store) ModifyCondition(ctx context.Context, oldID string, replacement model.Condition, reason string) (model.Condition, error) {
+	err := s.write(ctx, func(w *Writer) error {
+		old, err := scanCondition(w.queryRow("SELECT "+conditionColumns+" FROM conditions cd WHERE cd.id = ?", oldID))
+		if err != nil {
+			return fmt.Errorf("modify condition %s: %w", oldID, notFound(err))
+		}
+		if replacement.ClientID != old.ClientID {
+			return &model.ValidationError{Fields: []model.FieldError{{Field: "client", Message: "a condition is replaced for the same client"}}}
+		}
+		if _, err := w.AddProgress(model.ProgressEntry{ConditionID: old.ID, Kind: model.ProgressStatus,
+			Status: model.ConditionModified, Note: reason}); err != nil {
+			return err
+		}
+		replacement, err = w.AddCondition(replacement)
+		return err
+	})
+	return replacement, err
+}

@@ -375,3 +375,32 @@ func TestCaseloadFiltersClientsNotInCompliance(t *testing.T) {
 		}
 	}
 }
+
+func TestACourtsChangeReplacesTheConditionInOneSave(t *testing.T) {
+	ctx := context.Background()
+	s := openEmpty(t)
+	cl := newClient("M-1")
+	cl.Conditions = "Curfew 10pm-6am"
+	c, err := s.CreateClient(ctx, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conds, _ := s.Conditions(ctx, c.ID, model.DateOf(testNow))
+	old := conds[0].Condition
+	bad := model.Condition{ClientID: c.ID, Kind: model.ConditionCurfew, OrderedOn: model.DateOf(testNow)} // no wording
+	if _, err := s.ModifyCondition(ctx, old.ID, bad, "Review hearing: curfew moved to 9pm"); model.FieldErrors(err).For(model.FieldWording) == "" {
+		t.Fatalf("a replacement without words: %v", err)
+	}
+	if conds, _ = s.Conditions(ctx, c.ID, model.DateOf(testNow)); len(conds) != 1 || conds[0].Condition.Status != old.Status {
+		t.Fatalf("a failed change left %+v", conds)
+	}
+	bad.Wording = "Curfew 9pm-6am"
+	if _, err := s.ModifyCondition(ctx, old.ID, bad, "Review hearing: curfew moved to 9pm"); err != nil {
+		t.Fatal(err)
+	}
+	conds, _ = s.Conditions(ctx, c.ID, model.DateOf(testNow))
+	if len(conds) != 2 || conds[0].Condition.Status != model.ConditionModified || conds[1].Condition.Wording != "Curfew 9pm-6am" ||
+		conds[0].Entries[0].Note != "Review hearing: curfew moved to 9pm" {
+		t.Errorf("after the change: %+v", conds)
+	}
+}
