@@ -21,8 +21,22 @@ func (s *Store) ComplianceAgenda(ctx context.Context, now time.Time, limit int) 
 	dueBy := today.AddDays(model.CourtEventWindowDays + 1).String()
 	lim := limitOrAll(limit)
 
+	// Every statement is prepared once per store: parsing these joins costs
+	// about as much as running them for a screenful.
+	q := preparedReads{s}
 	court := model.AgendaSection{Kind: model.AgendaCourtSoon}
-	err := eachRowArgs(ctx, s.db, `SELECT `+agendaClientColumns+`, `+courtEventColumns+` FROM court_events ce
+	due := model.AgendaSection{Kind: model.AgendaConditionDue}
+	open := model.AgendaSection{Kind: model.AgendaUnanswered}
+	// One statement counts the three headings from their indexes alone.
+	err := q.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM court_events WHERE at >= ?1 AND at < ?2),
+		(SELECT count(*) FROM conditions WHERE next_due_on <> '' AND next_due_on < ?3),
+		(SELECT count(*) FROM violations WHERE answered = 0)`, fmtTime(day), fmtTime(end), dueBy).
+		Scan(&court.Total, &due.Total, &open.Total)
+	if err != nil {
+		return nil, fmt.Errorf("count the agenda's conditions of supervision: %w", explain(err))
+	}
+	err = eachRowArgs(ctx, q, `SELECT `+agendaClientColumns+`, `+courtEventColumns+` FROM court_events ce
 		JOIN clients c ON c.id = ce.client_id WHERE ce.at >= ?1 AND ce.at < ?2 ORDER BY ce.at, ce.id LIMIT ?3`,
 		[]any{fmtTime(day), fmtTime(end), lim}, func(row scanner) error {
 			it := model.AgendaItem{Kind: model.AgendaCourtSoon}
@@ -31,16 +45,11 @@ func (s *Store) ComplianceAgenda(ctx context.Context, now time.Time, limit int) 
 			court.Items = append(court.Items, it)
 			return err
 		})
-	if err == nil {
-		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM court_events WHERE at >= ? AND at < ?`,
-			fmtTime(day), fmtTime(end)).Scan(&court.Total)
-	}
 	if err != nil {
 		return nil, fmt.Errorf("read court events for the agenda: %w", explain(err))
 	}
 
-	due := model.AgendaSection{Kind: model.AgendaConditionDue}
-	err = eachRowArgs(ctx, s.db, `SELECT `+agendaClientColumns+`, `+conditionColumns+`, cd.done FROM conditions cd
+	err = eachRowArgs(ctx, q, `SELECT `+agendaClientColumns+`, `+conditionColumns+`, cd.done FROM conditions cd
 		JOIN clients c ON c.id = cd.client_id WHERE cd.next_due_on <> '' AND cd.next_due_on < ?1
 		ORDER BY cd.next_due_on, cd.client_id LIMIT ?2`, []any{dueBy, lim}, func(row scanner) error {
 		it := model.AgendaItem{Kind: model.AgendaConditionDue}
@@ -51,16 +60,11 @@ func (s *Store) ComplianceAgenda(ctx context.Context, now time.Time, limit int) 
 		due.Items = append(due.Items, it)
 		return err
 	})
-	if err == nil {
-		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM conditions WHERE next_due_on <> '' AND next_due_on < ?`,
-			dueBy).Scan(&due.Total)
-	}
 	if err != nil {
 		return nil, fmt.Errorf("read conditions due for the agenda: %w", explain(err))
 	}
 
-	open := model.AgendaSection{Kind: model.AgendaUnanswered}
-	err = eachRowArgs(ctx, s.db, `SELECT `+agendaClientColumns+`, `+violationColumns+` FROM violations v
+	err = eachRowArgs(ctx, q, `SELECT `+agendaClientColumns+`, `+violationColumns+` FROM violations v
 		JOIN clients c ON c.id = v.client_id WHERE v.answered = 0 ORDER BY v.at, v.id LIMIT ?1`, []any{lim},
 		func(row scanner) error {
 			it := model.AgendaItem{Kind: model.AgendaUnanswered}
@@ -69,9 +73,6 @@ func (s *Store) ComplianceAgenda(ctx context.Context, now time.Time, limit int) 
 			open.Items = append(open.Items, it)
 			return err
 		})
-	if err == nil {
-		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM violations WHERE answered = 0`).Scan(&open.Total)
-	}
 	if err != nil {
 		return nil, fmt.Errorf("read unanswered violations for the agenda: %w", explain(err))
 	}
