@@ -15,7 +15,8 @@ package model
 //   - a substance testing or treatment condition and its progress
 //     (ConditionKind.SubstanceUse);
 //   - a violation for a test or on a substance-use condition, or marked
-//     sensitive, and the responses to it (Violation.SubstanceUse).
+//     sensitive, and the responses to it (Violation.SubstanceUse);
+//   - an incentive for progress on a substance-use condition.
 
 // SubstanceUseCategory reports whether a referral to a resource of this
 // category discloses substance use: treatment, residential treatment (the

@@ -99,7 +99,7 @@ type ClientActivity struct {
 	Conditions  []SummaryCondition
 	CourtEvents []CourtEvent
 	Violations  []SummaryViolation
-	Incentives  []Incentive
+	Incentives  []SummaryIncentive
 	Employment  []Employment
 	// Shares lists what the client's consent lets go to the recipient; nil
 	// in the officer's own summary, which holds everything.
@@ -207,6 +207,11 @@ func (s Summary) HoldsSubstanceUse() bool {
 		}
 		for _, v := range c.Violations {
 			if v.Violation.SubstanceUse(v.ConditionKind) {
+				return true
+			}
+		}
+		for _, i := range c.Incentives {
+			if i.ConditionKind.SubstanceUse() {
 				return true
 			}
 		}

@@ -18,7 +18,7 @@ type ComplianceRecords struct {
 	// its responses up to the end of the range.
 	Violations []ViolationActivity
 	// Incentives are those given in the range.
-	Incentives []Incentive
+	Incentives []SummaryIncentive
 	// Employment holds the jobs started, ended or verified in the range.
 	Employment []Employment
 }
@@ -45,6 +45,14 @@ type SummaryCondition struct {
 	Condition Condition
 	Progress  Progress
 	Entries   []ProgressEntry // in the range, in time order
+}
+
+// SummaryIncentive is an incentive with the kind of the condition it
+// rewards progress on ("" when none): progress on a substance-use
+// condition is substance-use information.
+type SummaryIncentive struct {
+	Incentive     Incentive
+	ConditionKind ConditionKind
 }
 
 // SummaryViolation is a violation in a summary with its responses.
@@ -113,8 +121,12 @@ func summaryCompliance(c *ClientActivity, rec ComplianceRecords, from, to time.T
 		}
 		return a.At.Before(b.At)
 	})
-	c.Incentives = append([]Incentive(nil), rec.Incentives...)
-	sortByTime(c.Incentives, func(i Incentive) (time.Time, string) { return i.At, i.ID })
+	for _, i := range rec.Incentives {
+		if !(redact && i.ConditionKind.SubstanceUse()) {
+			c.Incentives = append(c.Incentives, i)
+		}
+	}
+	sortByTime(c.Incentives, func(i SummaryIncentive) (time.Time, string) { return i.Incentive.At, i.Incentive.ID })
 	c.Employment = append([]Employment(nil), rec.Employment...)
 	sort.SliceStable(c.Employment, func(i, j int) bool {
 		a, b := c.Employment[i], c.Employment[j]
@@ -156,9 +168,9 @@ func (r ComplianceRecords) byClient() map[string]ComplianceRecords {
 		out[x.Violation.ClientID] = g
 	}
 	for _, x := range r.Incentives {
-		g := get(x.ClientID)
+		g := get(x.Incentive.ClientID)
 		g.Incentives = append(g.Incentives, x)
-		out[x.ClientID] = g
+		out[x.Incentive.ClientID] = g
 	}
 	for _, x := range r.Employment {
 		g := get(x.ClientID)
@@ -224,10 +236,15 @@ func shareCompliance(c *ClientActivity, p SharePolicy) {
 		vs = append(vs, v)
 	}
 	c.Violations = vs
-	if !notes {
-		c.Incentives = append([]Incentive(nil), c.Incentives...)
-		for i := range c.Incentives {
-			c.Incentives[i].Reason = ""
+	var inc []SummaryIncentive
+	for _, i := range c.Incentives {
+		if i.ConditionKind.SubstanceUse() && !tests {
+			continue
 		}
+		if !notes {
+			i.Incentive.Reason = ""
+		}
+		inc = append(inc, i)
 	}
+	c.Incentives = inc
 }

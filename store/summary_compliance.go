@@ -102,10 +102,13 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 		}
 	}
 
-	err = eachRowArgs(ctx, conn, "SELECT "+incentiveColumns+` FROM incentives i WHERE i.at >= ?1 AND i.at < ?2 AND `+client("i"), args,
+	err = eachRowArgs(ctx, conn, "SELECT "+incentiveColumns+`, coalesce(cd.kind, '') FROM incentives i
+		LEFT JOIN conditions cd ON cd.id = i.condition_id WHERE i.at >= ?1 AND i.at < ?2 AND `+client("i"), args,
 		func(row scanner) error {
-			x, err := scanIncentive(row)
-			cr.Incentives, seen[x.ClientID] = append(cr.Incentives, x), true
+			var x model.SummaryIncentive
+			var err error
+			x.Incentive, err = scanIncentive(rowWithExtras{row, []any{&x.ConditionKind}})
+			cr.Incentives, seen[x.Incentive.ClientID] = append(cr.Incentives, x), true
 			return err
 		})
 	if err != nil {

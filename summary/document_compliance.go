@@ -77,7 +77,8 @@ func complianceBlocks(c model.ClientActivity, esc func(string) string) []block {
 	if len(c.Incentives) > 0 {
 		out = append(out, block{kind: blockSubsection, text: "Incentives"})
 	}
-	for _, i := range c.Incentives {
+	for _, x := range c.Incentives {
+		i := x.Incentive
 		var details []string
 		if i.Reason != "" {
 			details = append(details, "For: "+esc(i.Reason))

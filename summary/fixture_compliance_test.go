@@ -38,6 +38,9 @@ func buildComplianceFixture(ctx context.Context, st *store.Store, maria, bob, ch
 		&model.Response{ID: "01900000-0000-7000-8000-0000000000f6", StepKey: "treatment_referral", At: day(10, 9, 40),
 			Note: "Referred back to the outpatient group"})
 	must(err)
+	_, err = st.AddIncentive(ctx, model.Incentive{ID: "01900000-0000-7000-8000-0000000000fa", ClientID: maria, StepKey: "certificate",
+		ConditionID: "01900000-0000-7000-8000-0000000000d1", At: day(10, 18, 30), Reason: "Eight weeks of treatment without a missed session"})
+	must(err)
 
 	cond(model.Condition{ID: "01900000-0000-7000-8000-0000000000d2", ClientID: bob, Kind: model.ConditionCommunityWork,
 		Wording: "Complete 40 hours of community service", Target: 40 * 60, DueBy: model.DateOf(day(30, 0, 0)).AddDays(60)})

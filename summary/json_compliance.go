@@ -128,7 +128,8 @@ func jsonCompliance(jc *jsonClient, c model.ClientActivity) {
 	}
 	jc.Violations = when(compliance, vs)
 	inc := []jsonIncentive{}
-	for _, i := range c.Incentives {
+	for _, x := range c.Incentives {
+		i := x.Incentive
 		inc = append(inc, jsonIncentive{At: rfc3339(i.At), Step: i.StepKey, Label: clean(i.StepLabel), Tier: i.Tier,
 			Reason: when(notes, clean(i.Reason))})
 	}

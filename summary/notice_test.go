@@ -177,6 +177,11 @@ func part2Texts(s model.Summary) []string {
 				}
 			}
 		}
+		for _, i := range c.Incentives {
+			if i.ConditionKind.SubstanceUse() {
+				add(i.Incentive.Reason)
+			}
+		}
 	}
 	return out
 }
@@ -189,7 +194,8 @@ func TestRedactedSummaryLeavesOutEveryPart2RecordOfTheFixture(t *testing.T) {
 	for _, want := range []string{"Riverside Recovery", "Outpatient treatment", "Faxed the intake form.",
 		"Job training; drinking cost him his last job", "Counsellor there knows his AA sponsor",
 		"Complete outpatient substance-use treatment at Riverside Recovery", "Group on relapse triggers",
-		"Positive for cocaine at the office visit", "Referred back to the outpatient group", "cocaine"} {
+		"Positive for cocaine at the office visit", "Referred back to the outpatient group", "cocaine",
+		"Eight weeks of treatment without a missed session"} {
 		found := false
 		for _, s := range secrets {
 			found = found || s == want
