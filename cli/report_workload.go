@@ -112,6 +112,7 @@ type workloadShape struct {
 type workloadSignals struct {
 	RiskFlagged   int `json:"clients_with_risk_flag_30_days"`
 	UseIndicated  int `json:"clients_with_positive_test_30_days"`
+	Violations    int `json:"clients_with_violation_30_days"`
 	SafetyPrompts int `json:"phq9_safety_prompts_this_month"`
 }
 
@@ -171,7 +172,7 @@ func workloadJSON(wl model.Workload, officer string) workloadDoc {
 	doc.Caseload = workloadShape{Active: wl.Shape.Active, ByLevel: counts(wl.Shape.ByLevel), ByType: counts(wl.Shape.ByType),
 		ByStage: counts(wl.Shape.ByStage)}
 	doc.Signals = workloadSignals{RiskFlagged: wl.Signals.RiskFlagged, UseIndicated: wl.Signals.UseIndicated,
-		SafetyPrompts: wl.Signals.SafetyPrompts}
+		Violations: wl.Signals.Violations, SafetyPrompts: wl.Signals.SafetyPrompts}
 	doc.Load = workloadLoad{Standard: standardName(wl.Standards), Clients: wl.Load.Clients, Percent: round1(wl.Load.Percent)}
 	for _, l := range wl.Load.Levels {
 		doc.Load.Levels = append(doc.Load.Levels, workloadLevelLoad{Level: string(l.Level), Clients: l.Clients,
@@ -232,6 +233,7 @@ func writeWorkloadMarkdown(w io.Writer, wl model.Workload, officer string) {
 	fmt.Fprintf(w, "\n## Recent signals\n\n")
 	fmt.Fprintf(w, "- Clients with a risk flag in the last 30 days: %d\n", wl.Signals.RiskFlagged)
 	fmt.Fprintf(w, "- Clients with a positive test or admitted use in the last 30 days: %d\n", wl.Signals.UseIndicated)
+	fmt.Fprintf(w, "- Clients with a violation recorded in the last 30 days: %d\n", wl.Signals.Violations)
 	fmt.Fprintf(w, "- PHQ-9 screenings this month that asked about safety: %d\n", wl.Signals.SafetyPrompts)
 	fmt.Fprintf(w, "\n## Weighted load\n\nAgainst %s. One full caseload is 100%%.\n\n", standardName(wl.Standards))
 	fmt.Fprintf(w, "| Level | Clients | Clients per full caseload | Each client | Load |\n| --- | --- | --- | --- | --- |\n")

@@ -55,18 +55,19 @@ type SignalContact struct {
 }
 
 // RecentSignals counts the clients who need a closer look: how many had a
-// risk flag, and how many a positive test or admitted use, in the last 30
-// days; and how many PHQ-9 screenings this month asked the officer to ask
-// about safety now.
+// risk flag, a positive test or admitted use, and a violation recorded, in
+// the last 30 days; and how many PHQ-9 screenings this month asked the
+// officer to ask about safety now.
 type RecentSignals struct {
 	RiskFlagged   int
 	UseIndicated  int
+	Violations    int
 	SafetyPrompts int
 }
 
-// SignalsOf counts the recent signals as of now. Contacts and screenings
-// outside their windows are ignored.
-func SignalsOf(now time.Time, contacts []SignalContact, screenings []Screening) RecentSignals {
+// SignalsOf counts the recent signals as of now. Records outside their
+// windows are ignored.
+func SignalsOf(now time.Time, contacts []SignalContact, violations []Violation, screenings []Screening) RecentSignals {
 	since := RecentSince(now)
 	flagged, used := map[string]bool{}, map[string]bool{}
 	for _, c := range contacts {
@@ -81,7 +82,13 @@ func SignalsOf(now time.Time, contacts []SignalContact, screenings []Screening) 
 			used[c.ClientID] = true
 		}
 	}
-	sig := RecentSignals{RiskFlagged: len(flagged), UseIndicated: len(used)}
+	violated := map[string]bool{}
+	for _, v := range violations {
+		if !v.At.Before(since) {
+			violated[v.ClientID] = true
+		}
+	}
+	sig := RecentSignals{RiskFlagged: len(flagged), UseIndicated: len(used), Violations: len(violated)}
 	month := MonthStart(now)
 	for _, s := range screenings {
 		if !s.At.Before(month) && !s.At.After(now) && s.Result().AskAboutSafetyNow {

@@ -264,9 +264,15 @@ func TestSignalsCountClientsInTheLast30DaysAndPromptsThisMonth(t *testing.T) {
 		phq9(at(loc, time.November, 5, 9, 0), 0),
 		{Instrument: InstrumentGAD7, At: at(loc, time.November, 5, 9, 0), Answers: []int{3, 3, 3, 3, 3, 3, 3}},
 	}
-	got := SignalsOf(now, contacts, screenings)
-	if got != (RecentSignals{RiskFlagged: 2, UseIndicated: 1, SafetyPrompts: 1}) {
-		t.Errorf("signals %+v, want 2 flagged, 1 use indicated, 1 safety prompt", got)
+	violations := []Violation{
+		{ClientID: "x", At: at(loc, time.October, 20, 23, 59)},
+		{ClientID: "v", At: at(loc, time.October, 21, 0, 0)},
+		{ClientID: "v", At: at(loc, time.November, 2, 9, 0)},
+		{ClientID: "y", At: at(loc, time.November, 19, 8, 0)},
+	}
+	got := SignalsOf(now, contacts, violations, screenings)
+	if got != (RecentSignals{RiskFlagged: 2, UseIndicated: 1, Violations: 2, SafetyPrompts: 1}) {
+		t.Errorf("signals %+v, want 2 flagged, 1 use indicated, 2 with a violation, 1 safety prompt", got)
 	}
 }
 

@@ -414,8 +414,8 @@ const useIndicated = "'positive', 'admitted'"
 // (model.ClosesReferral), as the referral_events_closing index is written.
 const closingChange = "e.from_status IN (" + openStatuses + ") AND e.to_status NOT IN (" + openStatuses + ")"
 
-// signals counts the clients with a risk flag or a test showing use in the
-// last 30 days, and this month's PHQ-9 safety prompts.
+// signals counts the clients with a risk flag, a test showing use or a
+// violation in the last 30 days, and this month's PHQ-9 safety prompts.
 func (r workloadReader) signals() (model.RecentSignals, error) {
 	var sig model.RecentSignals
 	err := r.q.QueryRowContext(r.ctx, `SELECT
@@ -447,6 +447,11 @@ func (r workloadReader) signals() (model.RecentSignals, error) {
 	if d.err != nil {
 		return sig, d.err
 	}
-	sig.SafetyPrompts = model.SignalsOf(r.now, nil, screenings).SafetyPrompts
+	sig.SafetyPrompts = model.SignalsOf(r.now, nil, nil, screenings).SafetyPrompts
+	err = r.q.QueryRowContext(r.ctx, `SELECT count(DISTINCT client_id) FROM violations INDEXED BY violations_by_time WHERE at >= ?`,
+		fmtTime(model.RecentSince(r.now))).Scan(&sig.Violations)
+	if err != nil {
+		return sig, err
+	}
 	return sig, rows.Err()
 }

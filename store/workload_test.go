@@ -138,6 +138,15 @@ func expectedWorkload(t *testing.T, path string, now time.Time, weeks int) model
 	rows.Close()
 	model.AddReferrals(figs, made, closed)
 
+	var violations []model.Violation
+	rows = query("SELECT client_id, at FROM violations")
+	for rows.Next() {
+		var client, at string
+		rows.Scan(&client, &at)
+		violations = append(violations, model.Violation{ClientID: client, At: parse(at)})
+	}
+	rows.Close()
+
 	var screenings []model.Screening
 	rows = query("SELECT instrument, at, answers FROM screenings")
 	for rows.Next() {
@@ -149,7 +158,7 @@ func expectedWorkload(t *testing.T, path string, now time.Time, weeks int) model
 	}
 	rows.Close()
 
-	wl := model.Workload{Now: now, Weeks: figs, Shape: model.ShapeOf(shape), Signals: model.SignalsOf(now, signals, screenings),
+	wl := model.Workload{Now: now, Weeks: figs, Shape: model.ShapeOf(shape), Signals: model.SignalsOf(now, signals, violations, screenings),
 		Standards: model.APPAStandards()}
 	wl.Load = model.LoadOf(wl.Shape.ByLevel, wl.Standards)
 	return wl
