@@ -59,14 +59,18 @@ func (a *App) openAgenda(now time.Time) tea.Cmd {
 	if a.agenda == nil {
 		a.agenda = &agendaView{}
 	}
-	a.screen, a.notice = screenAgenda, ""
+	if a.top() != layer(a.agenda) {
+		a.push(a.agenda)
+	}
+	a.notice = ""
 	return loadAgenda(a.st, now)
 }
 
-func (a *App) agendaKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+func (v *agendaView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	switch {
 	case key.Matches(kp, a.keys.Back):
-		a.screen, a.notice = screenCaseload, ""
+		a.pop(v)
+		a.notice = ""
 		return nil
 	case key.Matches(kp, a.keys.NextTab), key.Matches(kp, a.keys.PrevTab):
 		// Between the caseload's All and Due tabs.
@@ -74,23 +78,23 @@ func (a *App) agendaKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		if key.Matches(kp, a.keys.PrevTab) {
 			tab = model.TabAll
 		}
-		a.screen, a.notice = screenCaseload, ""
+		a.pop(v)
+		a.notice = ""
 		a.caseload.tab = tab
 		return a.caseload.reset(now)
 	case key.Matches(kp, a.keys.Help):
-		a.showHelp = true
-		return nil
+		return a.openHelp()
 	case key.Matches(kp, a.keys.Quit):
 		return tea.Quit
 	case key.Matches(kp, a.keys.Resources):
 		return a.openDirectory()
 	case key.Matches(kp, a.keys.Open):
-		if it, ok := a.agenda.selected(); ok {
+		if it, ok := v.selected(); ok {
 			return loadClient(a.st, it.ClientID)
 		}
 		return nil
 	}
-	a.agenda.update(kp, a.keys, max(1, a.height-6))
+	v.update(kp, a.keys, max(1, a.height-6))
 	return nil
 }
 
@@ -113,14 +117,14 @@ func (v *agendaView) update(kp tea.KeyPressMsg, k keyMap, page int) {
 	v.cursor = max(0, min(v.cursor, len(v.items)-1))
 }
 
-// agendaGroups are the agenda's keys, for the full help.
-func (k keyMap) agendaGroups() [][]key.Binding {
-	return [][]key.Binding{
+// groups are the agenda's keys, for the full help.
+func (v *agendaView) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Agenda", [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Resources, k.Back, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
-func (k keyMap) agendaShort() []key.Binding {
+func (v *agendaView) short(k keyMap) []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Open, k.Resources, k.Back, k.Help, k.Quit}
 }

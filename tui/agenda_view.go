@@ -9,7 +9,8 @@ import (
 
 // view draws the agenda in h lines of w cells: each heading with its count,
 // then its items; the list scrolls to keep the cursor on screen.
-func (v *agendaView) view(s styles, now time.Time, w, h int, notice string) []string {
+func (v *agendaView) view(f frame) []string {
+	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
 	head := []string{s.title.Render("Caseload") + "  " + tabRow(s, agendaTab) + "  " + s.dim.Render("what needs doing now · "+now.Format("Mon 2 Jan"))}
 	if notice != "" {
 		head = append(head, notice)

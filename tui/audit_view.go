@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strconv"
-	"time"
 
 	"caseload/model"
 )
@@ -16,7 +15,8 @@ const (
 )
 
 // view draws the page of the log. h is the lines it may use.
-func (v *auditView) view(s styles, now time.Time, h int, notice string) []string {
+func (v *auditView) view(f frame) []string {
+	s, now, h, notice := f.s, f.now, f.h, f.notice
 	lines := []string{s.title.Render("Audit log") + "  " + s.dim.Render("every write and export, newest first; never what was written")}
 	switch {
 	case v.err != "":

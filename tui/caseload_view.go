@@ -44,7 +44,8 @@ func tabLabel(s styles, label string, on bool) string {
 
 // view draws the caseload: tabs, the filter line, the table and where the
 // cursor is. h is the lines it may use.
-func (c *caseload) view(s styles, now time.Time, w, h int, notice string) []string {
+func (c *caseload) view(f frame) []string {
+	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
 	order := "sort: " + sortLabel(c.sort)
 	if c.filterActive() {
 		order = "sort: best match"

@@ -11,7 +11,8 @@ import (
 )
 
 // view draws the client screen in h lines of w cells.
-func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []string {
+func (v *clientView) view(f frame) []string {
+	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
 	c, sum := v.client, v.summary
 	state, due := dueText(sum.NextDue, sum.HasDue, now)
 	stage := "none recorded"

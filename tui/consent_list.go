@@ -124,8 +124,10 @@ func (l *consentList) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(kp, a.keys.Help):
+		return a.openHelp()
 	case key.Matches(kp, a.keys.OverlayClose):
-		a.overlay = nil
+		a.pop(l)
 	case key.Matches(kp, a.keys.Up):
 		l.cursor = max(0, l.cursor-1)
 	case key.Matches(kp, a.keys.Down):
@@ -156,7 +158,7 @@ func revokeConsent(st *store.Store, clientID string, c clientConsent, today mode
 // revoked takes the answer to a revocation: the list and the client header
 // show the consents as they now stand.
 func (a *App) revoked(msg consentRevokedMsg) {
-	l, _ := a.overlay.(*consentList)
+	l := open[*consentList](a)
 	if l != nil {
 		l.busy = false
 	}
@@ -169,13 +171,14 @@ func (a *App) revoked(msg consentRevokedMsg) {
 	if l != nil && l.client.ID == msg.clientID {
 		l.items, l.problem = msg.consents, ""
 	}
-	if a.client != nil && a.client.client.ID == msg.clientID {
-		a.client.consents = msg.consents
+	if v := a.client(); v != nil && v.client.ID == msg.clientID {
+		v.consents = msg.consents
 	}
 	a.notice = "Consent to share with " + clean(msg.recipient) + " revoked."
 }
 
-func (l *consentList) view(s styles, now time.Time, w, h int) []string {
+func (l *consentList) view(f frame) []string {
+	s, now, w, h := f.s, f.now, f.w, f.h
 	today := model.DateOf(now)
 	lines := []string{s.title.Render("Consents to share · " + clean(l.client.DisplayName()) + " · " + clean(l.client.CaseNumber)), ""}
 	if len(l.items) == 0 {

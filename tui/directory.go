@@ -53,7 +53,7 @@ type directory struct {
 	top       int
 	gen       int // bumps with every new query; older answers are dropped
 	detail    *resourceDetail
-	back      screen // where esc goes: the caseload or the client
+	height    int // the window's lines
 }
 
 // resourceDetail is one resource and who was referred there.
@@ -71,10 +71,10 @@ func categoryChoices() []model.ResourceCategory {
 	return out
 }
 
-func newDirectory(back screen) *directory {
+func newDirectory(h int) *directory {
 	in := newInput("/ ")
 	in.Placeholder = "name, category, address, description"
-	return &directory{search: in, back: back}
+	return &directory{search: in, height: h}
 }
 
 // load reads the first page for the current category and search.
@@ -123,9 +123,10 @@ func openResource(st *store.Store, id string) tea.Cmd {
 
 // openDirectory shows the directory, read afresh.
 func (a *App) openDirectory() tea.Cmd {
-	a.directory = newDirectory(a.screen)
-	a.screen, a.notice = screenResources, ""
-	return a.directory.load(a.st)
+	d := newDirectory(a.height)
+	a.push(d)
+	a.notice = ""
+	return d.load(a.st)
 }
 
 // typeIntoSearch gives the search a key or a paste, and searches again when
@@ -143,8 +144,8 @@ func (d *directory) typeIntoSearch(msg tea.Msg, st *store.Store) tea.Cmd {
 
 // directoryKey handles the directory's keys: the search while typing, the
 // detail when one is open, the list otherwise.
-func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	d, k := a.directory, a.keys
+func (d *directory) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+	k := a.keys
 	if d.searching {
 		switch {
 		case key.Matches(kp, k.AcceptFilter):
@@ -158,10 +159,10 @@ func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 			d.cursor, d.top = 0, 0
 			return d.load(a.st)
 		case kp.String() == "up":
-			d.move(-1, a.directoryRows())
+			d.move(-1, d.pageRows())
 			return nil
 		case kp.String() == "down":
-			d.move(1, a.directoryRows())
+			d.move(1, d.pageRows())
 			return nil
 		}
 		return d.typeIntoSearch(kp, a.st)
@@ -174,16 +175,17 @@ func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 			r := d.detail.resource
 			return a.openForm(newResourceForm(&r, now), nil)
 		case key.Matches(kp, k.Help):
-			a.showHelp = true
+			return a.openHelp()
 		}
 		return nil
 	}
 	switch {
 	case key.Matches(kp, k.Back):
-		a.screen, a.directory, a.notice = d.back, nil, ""
+		a.pop(d)
+		a.notice = ""
 		return nil
 	case key.Matches(kp, k.Help):
-		a.showHelp = true
+		return a.openHelp()
 	case key.Matches(kp, k.Filter):
 		d.searching = true
 		return d.search.Focus()
@@ -209,24 +211,34 @@ func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 			return openResource(a.st, r.ID)
 		}
 	case key.Matches(kp, k.Up):
-		d.move(-1, a.directoryRows())
+		d.move(-1, d.pageRows())
 	case key.Matches(kp, k.Down):
-		d.move(1, a.directoryRows())
+		d.move(1, d.pageRows())
 	case key.Matches(kp, k.PageUp):
-		d.move(-a.directoryRows(), a.directoryRows())
+		d.move(-d.pageRows(), d.pageRows())
 	case key.Matches(kp, k.PageDown):
-		d.move(a.directoryRows(), a.directoryRows())
+		d.move(d.pageRows(), d.pageRows())
 	case key.Matches(kp, k.Top):
-		d.move(-d.cursor, a.directoryRows())
+		d.move(-d.cursor, d.pageRows())
 	case key.Matches(kp, k.Bottom):
-		d.move(len(d.rows), a.directoryRows())
+		d.move(len(d.rows), d.pageRows())
 	}
 	return nil
 }
 
-// directoryRows is how many resources fit on the screen: the window less
-// the title, search, header, position and help lines.
-func (a *App) directoryRows() int { return max(1, a.height-5) }
+// pageRows is how many resources fit on the screen: the window less the
+// title, search, header, position and help lines.
+func (d *directory) pageRows() int { return max(1, d.height-5) }
+
+func (d *directory) setSize(_, h int) { d.height = h }
+
+// paste goes into the search while it is typed in.
+func (d *directory) paste(a *App, msg tea.PasteMsg) tea.Cmd {
+	if !d.searching {
+		return nil
+	}
+	return d.typeIntoSearch(msg, a.st)
+}
 
 func (d *directory) move(by, rows int) {
 	d.cursor = max(0, min(d.cursor+by, len(d.rows)-1))
@@ -240,7 +252,7 @@ func (d *directory) move(by, rows int) {
 
 // handleDirectoryWork takes the answers about the directory.
 func (a *App) handleDirectoryWork(msg tea.Msg) tea.Cmd {
-	d := a.directory
+	d := a.directory()
 	switch msg := msg.(type) {
 	case directoryLoadedMsg:
 		if msg.err != nil {
@@ -272,16 +284,16 @@ func (a *App) handleDirectoryWork(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// directoryGroups are the directory's keys, for the full help.
-func (k keyMap) directoryGroups() [][]key.Binding {
-	return [][]key.Binding{
+// groups are the directory's keys, for the full help.
+func (d *directory) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Resources", [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab},
 		{k.Open, k.AddClient, k.EditClient, k.Back, k.Help, k.ForceQuit},
 	}
 }
 
-func (k keyMap) directoryShort(d *directory) []key.Binding {
+func (d *directory) short(k keyMap) []key.Binding {
 	switch {
 	case d.searching:
 		return []key.Binding{k.AcceptFilter, k.ClearFilter}

@@ -19,7 +19,8 @@ func categoryLabel(c model.ResourceCategory) string {
 }
 
 // view draws the directory, or the open resource, in h lines of w cells.
-func (d *directory) view(s styles, now time.Time, w, h int, notice string) []string {
+func (d *directory) view(f frame) []string {
+	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
 	if d.detail != nil {
 		return d.detail.view(s, now, w, notice)
 	}

@@ -362,7 +362,7 @@ func (d *exportDialog) typeKey(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.
 
 // paste puts pasted text into the date or path being typed; with none
 // being typed it is ignored, never read as the dialog's keys.
-func (d *exportDialog) paste(msg tea.PasteMsg) tea.Cmd {
+func (d *exportDialog) paste(_ *App, msg tea.PasteMsg) tea.Cmd {
 	if d.focus == exportFocusKeys {
 		return nil
 	}
@@ -386,24 +386,36 @@ func (d *exportDialog) input() *textinput.Model {
 // caseload (c nil) or for one client.
 func (a *App) openExport(c *model.Client) tea.Cmd {
 	d, cmd := newExportDialog(a.st, c, a.exportDir, a.now(), a.width, a.height)
-	a.export = d
+	a.push(d)
 	return cmd
 }
 
-// exportKey routes a key to the open dialog; ? opens the help unless a date
-// or the path is being typed.
-func (a *App) exportKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	d := a.export
+// key routes a key to the dialog; ? opens the help unless a date or the
+// path is being typed.
+func (d *exportDialog) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	if !d.typing() && !d.confirmReplace && key.Matches(kp, a.keys.Help) {
-		a.showHelp = true
-		return nil
+		return a.openHelp()
 	}
 	cmd := d.update(kp, a.keys, now)
 	if d.closed {
-		a.export = nil
+		a.pop(d)
 		a.notice = d.done
 	}
 	return cmd
+}
+
+func (d *exportDialog) short(k keyMap) []key.Binding {
+	switch {
+	case d.confirmReplace:
+		return []key.Binding{k.ExportReplace, k.ExportKeep}
+	case d.typing():
+		return k.exportTypingShort()
+	}
+	return k.exportShort()
+}
+
+func (d *exportDialog) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Export summary", k.exportGroups()
 }
 
 // exportAnswer takes the dialog's answers. A write that finishes after the
@@ -411,12 +423,12 @@ func (a *App) exportKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 func (a *App) exportAnswer(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exportPreviewMsg:
-		if a.export != nil {
-			a.export.previewLoaded(msg)
+		if d := a.exportDialog(); d != nil {
+			d.previewLoaded(msg)
 		}
 	case exportWrittenMsg:
-		if a.export != nil {
-			a.export.written(msg)
+		if d := a.exportDialog(); d != nil {
+			d.written(msg)
 			return nil
 		}
 		switch {

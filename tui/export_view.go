@@ -11,7 +11,8 @@ import (
 // view draws the export dialog in h lines of w cells: the choices, the file,
 // the preview and one line of news. A choice is marked by brackets, not only
 // by colour.
-func (d *exportDialog) view(s styles, w, h int) []string {
+func (d *exportDialog) view(f frame) []string {
+	s, w, h := f.s, f.w, f.h
 	title := "Export summary · caseload"
 	if d.clientID != "" {
 		title = "Export summary · " + clean(d.clientName) + " · " + clean(d.caseNo)

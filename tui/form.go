@@ -221,14 +221,14 @@ func (f *form) update(msg tea.Msg, k keyMap, st *store.Store, now time.Time, del
 // paste puts pasted text into the focused field as if typed there: a text
 // field or the note takes it (a one-line field with its line breaks as
 // spaces); a choice ignores it.
-func (f *form) paste(msg tea.PasteMsg, delay time.Duration) tea.Cmd {
+func (f *form) paste(a *App, msg tea.PasteMsg) tea.Cmd {
 	if f.confirm || f.saving {
 		return nil
 	}
 	fl := f.fields[f.focus]
 	before := fl.value()
 	cmd := f.passToEditor(msg)
-	return tea.Batch(cmd, f.edited(fl, before, delay))
+	return tea.Batch(cmd, f.edited(fl, before, a.draftDelay))
 }
 
 // edited does what follows a change to a field: its old error goes, the
@@ -321,8 +321,10 @@ type formViewer interface {
 	view(f *form, s styles, now time.Time) []string
 }
 
-// view draws the form: the fields, then help for the focused field.
-func (f *form) view(s styles, now time.Time) []string {
+// view draws the form: the fields, then help for the focused field. A form
+// lays itself out for the whole window, set by setSize.
+func (f *form) view(fr frame) []string {
+	s, now := fr.s, fr.now
 	if v, ok := f.spec.(formViewer); ok {
 		return v.view(f, s, now)
 	}

@@ -126,15 +126,6 @@ func (k keyMap) formShort() []key.Binding {
 	return []key.Binding{k.Save, k.NextField, k.Pick, k.ChangeOption, k.FieldHelp, k.Cancel}
 }
 
-// auditGroups are the audit log's keys.
-func (k keyMap) auditGroups() [][]key.Binding {
-	return [][]key.Binding{{k.PageDown, k.PageUp, k.Top}, {k.Back, k.Lock, k.Help, k.ForceQuit}}
-}
-
-func (k keyMap) auditShort() []key.Binding {
-	return []key.Binding{k.PageDown, k.PageUp, k.Top, k.Help, k.Back}
-}
-
 func (k keyMap) confirmShort() []key.Binding { return []key.Binding{k.Yes, k.No} }
 
 // exportKeys are the keys of the export dialog, and the x that opens it.

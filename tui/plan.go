@@ -136,24 +136,24 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not read the plan: " + msg.err.Error()
 			return nil
 		}
-		if a.client == nil || a.client.client.ID != msg.clientID {
+		if a.client() == nil || a.client().client.ID != msg.clientID {
 			return nil
 		}
 		p := &planView{clientID: msg.clientID, goals: msg.goals, plans: msg.plans}
-		if old := a.client.plan; old != nil && old.clientID == msg.clientID {
+		if old := a.client().plan; old != nil && old.clientID == msg.clientID {
 			p.cursor = min(old.cursor, max(0, len(p.items())-1))
 			// An older version stays on screen unless a new one was saved.
 			if len(old.plans) == len(p.plans) {
 				p.shown = old.shown
 			}
 		}
-		a.client.plan = p
+		a.client().plan = p
 	case stepTickedMsg:
 		// The reload that follows a tick brings a fresh view, ready for the
 		// next one; a tick that failed frees this one.
 		if msg.err != nil {
-			if a.client != nil && a.client.plan != nil {
-				a.client.plan.ticking = false
+			if a.client() != nil && a.client().plan != nil {
+				a.client().plan.ticking = false
 			}
 			a.notice = "Could not tick the step: " + msg.err.Error()
 			return nil
@@ -168,8 +168,8 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not read the goal's history: " + msg.err.Error()
 			return nil
 		}
-		if a.client != nil && a.client.plan != nil {
-			a.client.plan.history = &goalHistory{versions: msg.versions}
+		if a.client() != nil && a.client().plan != nil {
+			a.client().plan.history = &goalHistory{versions: msg.versions}
 		}
 	case goalSavedMsg:
 		return a.saved(msg.saved)
@@ -182,7 +182,7 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 // planKey handles the plan's keys on the client screen: p and P from any
 // tab, the rest on the Plan tab. It reports whether the key was one of them.
 func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
-	v := a.client
+	v := a.client()
 	switch {
 	case key.Matches(kp, a.keys.AddGoal):
 		return a.prepareGoalForm(v.client, ""), true
@@ -249,11 +249,11 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // historyKey scrolls a goal's history; esc goes back to the plan.
 func (a *App) historyKey(kp tea.KeyPressMsg) bool {
-	hist := a.client.plan.history
+	hist := a.client().plan.history
 	page := planRows(a.height)
 	switch {
 	case key.Matches(kp, a.keys.Back):
-		a.client.plan.history = nil
+		a.client().plan.history = nil
 	case key.Matches(kp, a.keys.Up):
 		hist.offset--
 	case key.Matches(kp, a.keys.Down):
@@ -280,7 +280,7 @@ func planRows(h int) int { return max(3, h-1-clientChrome) }
 // tickSelected ticks the step under the cursor done, or not done when it
 // was; the tick is one new version of the goal, written in one transaction.
 func (a *App) tickSelected() tea.Cmd {
-	p := a.client.plan
+	p := a.client().plan
 	it, ok := p.selected()
 	if !ok || it.goal < 0 || it.step < 0 {
 		a.notice = "Put the cursor on a step to tick it."

@@ -85,22 +85,24 @@ func (a *App) handleReferralWork(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not read the referrals: " + msg.err.Error()
 			return nil
 		}
-		if a.client == nil || a.client.client.ID != msg.clientID {
+		if a.client() == nil || a.client().client.ID != msg.clientID {
 			return nil
 		}
 		l := &referralList{clientID: msg.clientID, items: msg.referrals}
-		if old := a.client.refs; old != nil && old.clientID == msg.clientID {
+		if old := a.client().refs; old != nil && old.clientID == msg.clientID {
 			l.cursor = min(old.cursor, max(0, len(l.items)-1))
 		}
-		a.client.refs = l
+		a.client().refs = l
 	case resourcesFoundMsg:
 		if msg.err != nil {
 			a.notice = "Could not read the resource directory: " + msg.err.Error()
-			a.picker = nil
+			if p := a.picker(); p != nil {
+				a.pop(p)
+			}
 			return nil
 		}
-		if a.picker != nil {
-			a.picker.setResources(msg.resources)
+		if p := a.picker(); p != nil {
+			p.setResources(msg.resources)
 		}
 	case referralSavedMsg:
 		return a.saved(msg.saved)
@@ -111,10 +113,10 @@ func (a *App) handleReferralWork(msg tea.Msg) tea.Cmd {
 // referralTabKey moves the cursor of the Referrals tab; it reports whether
 // the key was one of its own.
 func (a *App) referralTabKey(kp tea.KeyPressMsg) bool {
-	if a.client == nil || a.client.tab != tabReferrals || a.client.refs == nil {
+	if a.client() == nil || a.client().tab != tabReferrals || a.client().refs == nil {
 		return false
 	}
-	l := a.client.refs
+	l := a.client().refs
 	switch {
 	case key.Matches(kp, a.keys.Up):
 		l.cursor--
@@ -134,7 +136,7 @@ func (a *App) referralTabKey(kp tea.KeyPressMsg) bool {
 // openStatusForm opens the status change of the referral under the cursor,
 // or says why there is none to change.
 func (a *App) openStatusForm(now time.Time) tea.Cmd {
-	r, ok := a.client.refs.selected()
+	r, ok := a.client().refs.selected()
 	switch {
 	case !ok:
 		a.notice = "No referral to update. r makes one."
@@ -143,7 +145,7 @@ func (a *App) openStatusForm(now time.Time) tea.Cmd {
 		a.notice = "This referral is " + r.referral.Status.Label() + " and closed; r makes a new one."
 		return nil
 	}
-	return a.openForm(newStatusForm(a.client.client, r.referral, clean(r.resource), now), nil)
+	return a.openForm(newStatusForm(a.client().client, r.referral, clean(r.resource), now), nil)
 }
 
 // referralForm makes a new referral of the client to a resource chosen in

@@ -56,7 +56,7 @@ func (a *App) startPicker(p *resourcePicker) tea.Cmd {
 	in.SetWidth(40) // room for the placeholder, which is cut to the width
 	in.Focus()
 	p.input = in
-	a.picker = p
+	a.push(p)
 	st := a.st
 	return func() tea.Msg {
 		res, err := st.SearchResources(context.Background(), model.ResourceQuery{})
@@ -127,21 +127,20 @@ func (p *resourcePicker) selected() (model.Resource, bool) {
 	return model.Resource{}, false
 }
 
-func (a *App) pickerKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	p := a.picker
+func (p *resourcePicker) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	switch {
 	case key.Matches(kp, a.keys.Cancel):
-		a.picker = nil
+		a.pop(p)
 		return nil
 	case key.Matches(kp, a.keys.Open) && p.offerPerson && p.cursor == 0:
-		a.picker = nil
+		a.pop(p)
 		return a.openForm(p.choose(nil, strings.TrimSpace(p.input.Value()), now), nil)
 	case key.Matches(kp, a.keys.Open):
 		res, ok := p.selected()
 		if !ok {
 			return nil
 		}
-		a.picker = nil
+		a.pop(p)
 		return a.openForm(p.choose(&res, "", now), nil)
 	case kp.String() == "up":
 		p.cursor = max(0, p.cursor-1)
@@ -165,8 +164,12 @@ func (p *resourcePicker) typeInto(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// paste goes into the search.
+func (p *resourcePicker) paste(_ *App, msg tea.PasteMsg) tea.Cmd { return p.typeInto(msg) }
+
 // view draws the picker in h lines of w cells.
-func (p *resourcePicker) view(s styles, w, h int) []string {
+func (p *resourcePicker) view(f frame) []string {
+	s, w, h := f.s, f.w, f.h
 	lines := []string{
 		s.title.Render(p.title) + "  " + s.dim.Render(strconv.Itoa(len(p.shown))+" of "+strconv.Itoa(len(p.resources))+" resources"),
 		p.input.View(),
@@ -205,7 +208,12 @@ func (p *resourcePicker) view(s styles, w, h int) []string {
 	return lines
 }
 
-// pickerShort is the picker's one-line help.
-func (k keyMap) pickerShort() []key.Binding {
+// short is the picker's one-line help.
+func (p *resourcePicker) short(k keyMap) []key.Binding {
 	return []key.Binding{k.Open, k.Cancel, k.Up, k.Down}
+}
+
+// groups are the picker's keys; everything else typed is the search.
+func (p *resourcePicker) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · " + p.title, [][]key.Binding{{k.Open, k.Cancel, k.Up, k.Down}, {k.Lock, k.ForceQuit}}
 }

@@ -20,8 +20,10 @@ type instrumentChooser struct {
 func (c *instrumentChooser) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	list := model.Instruments()
 	switch {
+	case key.Matches(kp, a.keys.Help):
+		return a.openHelp()
 	case key.Matches(kp, a.keys.OverlayClose):
-		a.overlay = nil
+		a.pop(c)
 	case key.Matches(kp, a.keys.Up):
 		c.cursor = max(0, c.cursor-1)
 	case key.Matches(kp, a.keys.Down):
@@ -38,11 +40,12 @@ func (c *instrumentChooser) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.C
 }
 
 func (c *instrumentChooser) open(a *App, now time.Time) tea.Cmd {
-	a.overlay = nil
+	a.pop(c)
 	return a.openForm(newScreeningForm(c.client, model.Instruments()[c.cursor].Value, now), nil)
 }
 
-func (c *instrumentChooser) view(s styles, _ time.Time, w, h int) []string {
+func (c *instrumentChooser) view(f frame) []string {
+	s, w := f.s, f.w
 	lines := []string{s.title.Render("Screening · " + clean(c.client.DisplayName()) + " · " + clean(c.client.CaseNumber)), "",
 		"Which screening? Each is given with its published questions and answers.", ""}
 	for i, o := range model.Instruments() {
