@@ -24,10 +24,10 @@ const agendaLimit = 50
 // agendaView is what needs doing now, heading by heading; the cursor moves
 // over the items only, never onto a heading.
 type agendaView struct {
-	agenda model.Agenda
-	items  []model.AgendaItem // every item, in the order shown
-	loaded bool
-	cursor int
+	agenda     model.Agenda
+	items      []model.AgendaItem // every item, in the order shown
+	loaded     bool
+	listCursor // over the items; the view keeps it in sight
 }
 
 func loadAgenda(st *store.Store, now time.Time) tea.Cmd {
@@ -44,7 +44,7 @@ func (v *agendaView) setAgenda(ag model.Agenda) {
 	for _, s := range ag.Sections {
 		v.items = append(v.items, s.Items...)
 	}
-	v.cursor = max(0, min(v.cursor, len(v.items)-1))
+	v.clamp(len(v.items))
 }
 
 func (v *agendaView) selected() (model.AgendaItem, bool) {
@@ -94,27 +94,8 @@ func (v *agendaView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		}
 		return nil
 	}
-	v.update(kp, a.keys, max(1, a.height-6))
+	v.navigate(kp, a.keys.listKeys, len(v.items), max(1, a.height-6))
 	return nil
-}
-
-// update moves the cursor; opening a client is the app's business.
-func (v *agendaView) update(kp tea.KeyPressMsg, k keyMap, page int) {
-	switch {
-	case key.Matches(kp, k.Up):
-		v.cursor--
-	case key.Matches(kp, k.Down):
-		v.cursor++
-	case key.Matches(kp, k.PageUp):
-		v.cursor -= page
-	case key.Matches(kp, k.PageDown):
-		v.cursor += page
-	case key.Matches(kp, k.Top):
-		v.cursor = 0
-	case key.Matches(kp, k.Bottom):
-		v.cursor = len(v.items)
-	}
-	v.cursor = max(0, min(v.cursor, len(v.items)-1))
 }
 
 // groups are the agenda's keys, for the full help.

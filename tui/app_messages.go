@@ -32,7 +32,7 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 	case caseloadCountedMsg:
 		if msg.err == nil && msg.gen == a.caseload.gen {
 			a.caseload.total, a.caseload.counted = msg.n, true
-			a.caseload.clamp()
+			a.caseload.clampRows()
 			return a.caseload.ensure(now)
 		}
 	case clientIndexLoadedMsg:

@@ -82,7 +82,7 @@ func (c *caseload) passOn(msg tea.Msg) tea.Cmd {
 func (c *caseload) setSize(w, h int) {
 	c.height = max(1, h-5)
 	c.width = w
-	c.clamp()
+	c.clampRows()
 }
 
 func (c *caseload) short(k keyMap) []key.Binding {

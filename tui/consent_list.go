@@ -101,12 +101,12 @@ func consentLine(s styles, list []clientConsent, today model.Date, w int) string
 // consentList is the V list: all of a client's consents, and the revoking
 // of one after a y/n question.
 type consentList struct {
-	client  model.Client
-	items   []clientConsent
-	cursor  int
-	confirm bool
-	busy    bool
-	problem string
+	client     model.Client
+	items      []clientConsent
+	listCursor // the view keeps it in sight
+	confirm    bool
+	busy       bool
+	problem    string
 }
 
 func (l *consentList) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
@@ -128,10 +128,7 @@ func (l *consentList) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openHelp()
 	case key.Matches(kp, a.keys.OverlayClose):
 		a.pop(l)
-	case key.Matches(kp, a.keys.Up):
-		l.cursor = max(0, l.cursor-1)
-	case key.Matches(kp, a.keys.Down):
-		l.cursor = max(0, min(len(l.items)-1, l.cursor+1))
+	case l.navigate(kp, a.keys.overlayListKeys(), len(l.items), 0):
 	case key.Matches(kp, a.keys.Revoke) && l.cursor < len(l.items):
 		c := l.items[l.cursor].consent
 		l.problem = ""

@@ -43,17 +43,15 @@ const directoryPage = 500
 // search over name, description, categories, tags and address, and the
 // detail of one resource.
 type directory struct {
-	category  model.ResourceCategory // "" for every category
-	search    textinput.Model
-	searching bool // typing in the search
-	rows      []model.Resource
-	total     int
-	loaded    bool
-	cursor    int
-	top       int
-	gen       int // bumps with every new query; older answers are dropped
-	detail    *resourceDetail
-	height    int // the window's lines
+	category   model.ResourceCategory // "" for every category
+	search     textinput.Model
+	searching  bool // typing in the search
+	rows       []model.Resource
+	total      int
+	loaded     bool
+	listCursor     // over the rows; height is the rows on screen
+	gen        int // bumps with every new query; older answers are dropped
+	detail     *resourceDetail
 }
 
 // resourceDetail is one resource and who was referred there.
@@ -74,7 +72,9 @@ func categoryChoices() []model.ResourceCategory {
 func newDirectory(h int) *directory {
 	in := newInput("/ ")
 	in.Placeholder = "name, category, address, description"
-	return &directory{search: in, height: h}
+	d := &directory{search: in}
+	d.setSize(0, h)
+	return d
 }
 
 // load reads the first page for the current category and search.
@@ -98,8 +98,7 @@ func (d *directory) loadedPage(msg directoryLoadedMsg) {
 		return
 	}
 	d.rows, d.total, d.loaded = msg.rows, msg.total, true
-	d.cursor = max(0, min(d.cursor, len(d.rows)-1))
-	d.top = min(d.top, d.cursor)
+	d.clamp(len(d.rows))
 }
 
 func (d *directory) selected() (model.Resource, bool) {
@@ -158,11 +157,7 @@ func (d *directory) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 			d.search.SetValue("")
 			d.cursor, d.top = 0, 0
 			return d.load(a.st)
-		case kp.String() == "up":
-			d.move(-1, d.pageRows())
-			return nil
-		case kp.String() == "down":
-			d.move(1, d.pageRows())
+		case d.navigate(kp, k.Arrows, len(d.rows), d.height):
 			return nil
 		}
 		return d.typeIntoSearch(kp, a.st)
@@ -210,27 +205,15 @@ func (d *directory) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		if r, ok := d.selected(); ok {
 			return openResource(a.st, r.ID)
 		}
-	case key.Matches(kp, k.Up):
-		d.move(-1, d.pageRows())
-	case key.Matches(kp, k.Down):
-		d.move(1, d.pageRows())
-	case key.Matches(kp, k.PageUp):
-		d.move(-d.pageRows(), d.pageRows())
-	case key.Matches(kp, k.PageDown):
-		d.move(d.pageRows(), d.pageRows())
-	case key.Matches(kp, k.Top):
-		d.move(-d.cursor, d.pageRows())
-	case key.Matches(kp, k.Bottom):
-		d.move(len(d.rows), d.pageRows())
+	default:
+		d.navigate(kp, k.listKeys, len(d.rows), d.height)
 	}
 	return nil
 }
 
-// pageRows is how many resources fit on the screen: the window less the
-// title, search, header, position and help lines.
-func (d *directory) pageRows() int { return max(1, d.height-5) }
-
-func (d *directory) setSize(_, h int) { d.height = h }
+// setSize fits the list to a window h lines high: the resources on screen
+// are the window less the title, search, header, position and help lines.
+func (d *directory) setSize(_, h int) { d.height = max(1, h-5) }
 
 // paste goes into the search while it is typed in.
 func (d *directory) paste(a *App, msg tea.PasteMsg) tea.Cmd {
@@ -238,16 +221,6 @@ func (d *directory) paste(a *App, msg tea.PasteMsg) tea.Cmd {
 		return nil
 	}
 	return d.typeIntoSearch(msg, a.st)
-}
-
-func (d *directory) move(by, rows int) {
-	d.cursor = max(0, min(d.cursor+by, len(d.rows)-1))
-	if d.cursor < d.top {
-		d.top = d.cursor
-	}
-	if d.cursor >= d.top+rows {
-		d.top = d.cursor - rows + 1
-	}
 }
 
 // handleDirectoryWork takes the answers about the directory.
@@ -296,7 +269,7 @@ func (d *directory) groups(k keyMap) (string, [][]key.Binding) {
 func (d *directory) short(k keyMap) []key.Binding {
 	switch {
 	case d.searching:
-		return []key.Binding{k.AcceptFilter, k.ClearFilter}
+		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
 	case d.detail != nil:
 		return []key.Binding{k.EditClient, k.Help, k.Back}
 	}

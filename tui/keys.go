@@ -6,20 +6,21 @@ import "charm.land/bubbles/v2/key"
 // (key.Matches) and draw the short and full help, so a key that is not in the
 // help does not exist.
 type keyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	NextTab, PrevTab                        key.Binding
-	Filter, Sort, Open, CheckIn, AddClient  key.Binding
-	LoadDemo, Restore, DiscardDraft         key.Binding
-	AcceptFilter, ClearFilter               key.Binding
-	StageNote, EditClient, Amend, Back      key.Binding
-	NextField, PrevField, Save, Cancel      key.Binding
-	ChangeOption, Toggle                    key.Binding
-	Pick, FieldHelp                         key.Binding
-	Yes, No                                 key.Binding
-	Agenda, Refer, ChangeStatus, Resources  key.Binding
-	Help, CloseHelp, Quit, ForceQuit        key.Binding
-	Lock, Unlock, AuditLog                  key.Binding
-	Paste                                   key.Binding
+	listKeys
+	Arrows                                 listKeys // the list keys while a search is typed: j and k are letters then
+	NextTab, PrevTab                       key.Binding
+	Filter, Sort, Open, CheckIn, AddClient key.Binding
+	LoadDemo, Restore, DiscardDraft        key.Binding
+	AcceptFilter, ClearFilter              key.Binding
+	StageNote, EditClient, Amend, Back     key.Binding
+	NextField, PrevField, Save, Cancel     key.Binding
+	ChangeOption, Toggle                   key.Binding
+	Pick, FieldHelp                        key.Binding
+	Yes, No                                key.Binding
+	Agenda, Refer, ChangeStatus, Resources key.Binding
+	Help, CloseHelp, Quit, ForceQuit       key.Binding
+	Lock, Unlock, AuditLog                 key.Binding
+	Paste                                  key.Binding
 	exportKeys
 	planKeys
 	overlayKeys
@@ -30,12 +31,18 @@ func newKeyMap() keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return keyMap{
-		Up:           b([]string{"k", "up"}, "↑/k", "up"),
-		Down:         b([]string{"j", "down"}, "↓/j", "down"),
-		PageUp:       b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
-		PageDown:     b([]string{"pgdown", "ctrl+d", "space"}, "pgdn/space", "page down"),
-		Top:          b([]string{"home"}, "home", "first"),
-		Bottom:       b([]string{"G", "end"}, "G", "last"),
+		listKeys: listKeys{
+			Up:       b([]string{"k", "up"}, "↑/k", "up"),
+			Down:     b([]string{"j", "down"}, "↓/j", "down"),
+			PageUp:   b([]string{"pgup", "ctrl+u"}, "pgup", "page up"),
+			PageDown: b([]string{"pgdown", "ctrl+d", "space"}, "pgdn/space", "page down"),
+			Top:      b([]string{"home"}, "home", "first"),
+			Bottom:   b([]string{"G", "end"}, "G", "last"),
+		},
+		Arrows: listKeys{
+			Up:   b([]string{"up"}, "↑", "up"),
+			Down: b([]string{"down"}, "↓", "down"),
+		},
 		NextTab:      b([]string{"tab"}, "tab", "tabs"),
 		PrevTab:      b([]string{"shift+tab"}, "shift+tab", "previous tab"),
 		Filter:       b([]string{"/"}, "/", "filter"),
@@ -95,7 +102,7 @@ func (k keyMap) caseloadShort() []key.Binding {
 }
 
 func (k keyMap) filterShort() []key.Binding {
-	return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Up, k.Down}
+	return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
 }
 
 // clientGroups are the client screen's keys.

@@ -41,3 +41,7 @@ func (a *App) screeningConsentKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	}
 	return nil
 }
+
+// overlayListKeys move the cursor of the short lists over the client
+// screen: up and down are all they need.
+func (k keyMap) overlayListKeys() listKeys { return listKeys{Up: k.Up, Down: k.Down} }

@@ -44,20 +44,22 @@ type relapsePlanSavedMsg struct{ saved }
 // planView is the client's Plan tab: the goals with their steps, the
 // relapse-prevention plan, and where the cursor is.
 type planView struct {
-	clientID string
-	goals    []model.Goal
-	plans    []model.RelapsePlan // newest first
-	shown    int                 // the plan version on screen, as an index in plans
-	cursor   int                 // an index in items()
-	ticking  bool                // a tick is on its way to the file: a second one waits for the reload
-	history  *goalHistory        // one goal's versions, while H shows them
+	clientID   string
+	goals      []model.Goal
+	plans      []model.RelapsePlan // newest first
+	shown      int                 // the plan version on screen, as an index in plans
+	listCursor                     // over items(); the view keeps it in sight
+	ticking    bool                // a tick is on its way to the file: a second one waits for the reload
+	history    *goalHistory        // one goal's versions, while H shows them
 }
 
 // goalHistory is the read-only list of a goal's versions and how far it is
 // scrolled.
 type goalHistory struct {
 	versions []model.Goal // oldest first, as the store gives them
-	offset   int
+	// scroll's cursor is the first line on screen: the history is read,
+	// not chosen from, so the keys scroll it.
+	scroll listCursor
 }
 
 // planItem is a line of the Plan tab the cursor stops on: a goal (step -1),
@@ -124,10 +126,6 @@ func (p *planView) selected() (planItem, bool) {
 	return items[p.cursor], true
 }
 
-func (p *planView) move(d int) {
-	p.cursor = max(0, min(p.cursor+d, len(p.items())-1))
-}
-
 // handlePlanWork takes the answers about goals and relapse-prevention plans.
 func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -141,7 +139,8 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 		}
 		p := &planView{clientID: msg.clientID, goals: msg.goals, plans: msg.plans}
 		if old := a.client().plan; old != nil && old.clientID == msg.clientID {
-			p.cursor = min(old.cursor, max(0, len(p.items())-1))
+			p.cursor = old.cursor
+			p.clamp(len(p.items()))
 			// An older version stays on screen unless a new one was saved.
 			if len(old.plans) == len(p.plans) {
 				p.shown = old.shown
@@ -197,18 +196,7 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(kp, a.keys.TickStep):
 		return a.tickSelected(), true
-	case key.Matches(kp, a.keys.Up):
-		p.move(-1)
-	case key.Matches(kp, a.keys.Down):
-		p.move(1)
-	case key.Matches(kp, a.keys.PageUp):
-		p.move(-planRows(a.height))
-	case key.Matches(kp, a.keys.PageDown):
-		p.move(planRows(a.height))
-	case key.Matches(kp, a.keys.Top):
-		p.move(-p.cursor)
-	case key.Matches(kp, a.keys.Bottom):
-		p.move(len(p.items()))
+	case p.navigate(kp, a.keys.listKeys, len(p.items()), planRows(a.height)):
 	case key.Matches(kp, a.keys.EditGoal):
 		it, ok := p.selected()
 		if !ok || it.goal < 0 {
@@ -249,28 +237,14 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // historyKey scrolls a goal's history; esc goes back to the plan.
 func (a *App) historyKey(kp tea.KeyPressMsg) bool {
-	hist := a.client().plan.history
-	page := planRows(a.height)
-	switch {
-	case key.Matches(kp, a.keys.Back):
+	if key.Matches(kp, a.keys.Back) {
 		a.client().plan.history = nil
-	case key.Matches(kp, a.keys.Up):
-		hist.offset--
-	case key.Matches(kp, a.keys.Down):
-		hist.offset++
-	case key.Matches(kp, a.keys.PageUp):
-		hist.offset -= page
-	case key.Matches(kp, a.keys.PageDown):
-		hist.offset += page
-	case key.Matches(kp, a.keys.Top):
-		hist.offset = 0
-	case key.Matches(kp, a.keys.Bottom):
-		hist.offset = len(hist.lines(a.styles, a.now()))
-	default:
-		return false
+		return true
 	}
-	hist.offset = max(0, min(hist.offset, len(hist.lines(a.styles, a.now()))-page))
-	return true
+	hist, page := a.client().plan.history, planRows(a.height)
+	// The first line on screen goes as far as shows the last line at the
+	// bottom.
+	return hist.scroll.navigate(kp, a.keys.listKeys, len(hist.lines(a.styles, a.now()))-page+1, page)
 }
 
 // planRows is how many lines of the Plan tab fit on a screen h lines high:

@@ -236,9 +236,9 @@ func (hist *goalHistory) lines(s styles, now time.Time) []string {
 	return out
 }
 
-// view draws the history from its offset in h lines.
+// view draws the history from its first line on screen, in h lines.
 func (hist *goalHistory) view(s styles, now time.Time, h int) []string {
 	lines := hist.lines(s, now)
-	from := max(0, min(hist.offset, len(lines)-h))
+	from := max(0, min(hist.scroll.cursor, len(lines)-h))
 	return lines[from:min(len(lines), from+h)]
 }

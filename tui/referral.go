@@ -33,9 +33,9 @@ type clientReferral struct {
 
 // referralList is the client's referrals and the one under the cursor.
 type referralList struct {
-	clientID string
-	items    []clientReferral
-	cursor   int
+	clientID   string
+	items      []clientReferral
+	listCursor // the view keeps it in sight
 }
 
 func (l *referralList) selected() (clientReferral, bool) {
@@ -90,7 +90,8 @@ func (a *App) handleReferralWork(msg tea.Msg) tea.Cmd {
 		}
 		l := &referralList{clientID: msg.clientID, items: msg.referrals}
 		if old := a.client().refs; old != nil && old.clientID == msg.clientID {
-			l.cursor = min(old.cursor, max(0, len(l.items)-1))
+			l.cursor = old.cursor
+			l.clamp(len(l.items))
 		}
 		a.client().refs = l
 	case resourcesFoundMsg:
@@ -117,20 +118,7 @@ func (a *App) referralTabKey(kp tea.KeyPressMsg) bool {
 		return false
 	}
 	l := a.client().refs
-	switch {
-	case key.Matches(kp, a.keys.Up):
-		l.cursor--
-	case key.Matches(kp, a.keys.Down):
-		l.cursor++
-	case key.Matches(kp, a.keys.Top):
-		l.cursor = 0
-	case key.Matches(kp, a.keys.Bottom):
-		l.cursor = len(l.items)
-	default:
-		return false
-	}
-	l.cursor = max(0, min(l.cursor, len(l.items)-1))
-	return true
+	return l.navigate(kp, a.keys.referralListKeys(), len(l.items), 0)
 }
 
 // openStatusForm opens the status change of the referral under the cursor,
@@ -297,6 +285,12 @@ func referralDraftForm(ctx context.Context, st *store.Store, d store.Draft, c mo
 		return newStatusForm(c, r, clean(res.Name), now), true, nil
 	}
 	return nil, false, nil
+}
+
+// referralListKeys move the cursor of the Referrals tab: no pages, the
+// list is short.
+func (k keyMap) referralListKeys() listKeys {
+	return listKeys{Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom}
 }
 
 // referralTabShort is the one-line help of the client's Referrals tab.

@@ -25,13 +25,13 @@ type resourcesFoundMsg struct {
 // directory, narrowed by fuzzy matching as the officer types, so "harb rec"
 // finds Harbor Recovery Center without knowing its category.
 type resourcePicker struct {
-	input     textinput.Model
-	resources []model.Resource
-	text      []string // "name category", what fuzzy matches
-	shown     []int    // indexes into resources, best match first
-	loaded    bool
-	cursor    int
-	title     string
+	input      textinput.Model
+	resources  []model.Resource
+	text       []string // "name category", what fuzzy matches
+	shown      []int    // indexes into resources, best match first
+	loaded     bool
+	listCursor // the first row is the person, where offered; the view keeps it in sight
+	title      string
 	// choose opens the form that follows the choice: a referral to the
 	// resource, or a consent to share with it. With offerPerson the first row
 	// is "a person not in the directory": res is nil then and person is
@@ -142,11 +142,7 @@ func (p *resourcePicker) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd 
 		}
 		a.pop(p)
 		return a.openForm(p.choose(&res, "", now), nil)
-	case kp.String() == "up":
-		p.cursor = max(0, p.cursor-1)
-		return nil
-	case kp.String() == "down":
-		p.cursor = max(0, min(p.cursor+1, len(p.shown)+p.personRows()-1))
+	case p.navigate(kp, a.keys.Arrows, len(p.shown)+p.personRows(), 0):
 		return nil
 	}
 	return p.typeInto(kp)
@@ -210,10 +206,10 @@ func (p *resourcePicker) view(f frame) []string {
 
 // short is the picker's one-line help.
 func (p *resourcePicker) short(k keyMap) []key.Binding {
-	return []key.Binding{k.Open, k.Cancel, k.Up, k.Down}
+	return []key.Binding{k.Open, k.Cancel, k.Arrows.Up, k.Arrows.Down}
 }
 
 // groups are the picker's keys; everything else typed is the search.
 func (p *resourcePicker) groups(k keyMap) (string, [][]key.Binding) {
-	return "Keys · " + p.title, [][]key.Binding{{k.Open, k.Cancel, k.Up, k.Down}, {k.Lock, k.ForceQuit}}
+	return "Keys · " + p.title, [][]key.Binding{{k.Open, k.Cancel, k.Arrows.Up, k.Arrows.Down}, {k.Lock, k.ForceQuit}}
 }

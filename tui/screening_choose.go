@@ -14,7 +14,7 @@ import (
 // instrumentChooser is the first step of S: which screening to give.
 type instrumentChooser struct {
 	client model.Client
-	cursor int
+	listCursor
 }
 
 func (c *instrumentChooser) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
@@ -24,10 +24,7 @@ func (c *instrumentChooser) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.C
 		return a.openHelp()
 	case key.Matches(kp, a.keys.OverlayClose):
 		a.pop(c)
-	case key.Matches(kp, a.keys.Up):
-		c.cursor = max(0, c.cursor-1)
-	case key.Matches(kp, a.keys.Down):
-		c.cursor = min(len(list)-1, c.cursor+1)
+	case c.navigate(kp, a.keys.overlayListKeys(), len(list), 0):
 	case key.Matches(kp, a.keys.Pick):
 		if i, _ := strconv.Atoi(kp.String()); i <= len(list) {
 			c.cursor = i - 1
