@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // clientLoadedMsg brings a client, the first page of the timeline and the
@@ -165,7 +166,7 @@ func (v *clientView) amendForm(now time.Time, d checkinDefaults) (*form, string)
 	case e.StageNote != nil:
 		return newStageNoteForm(v.client, v.summary.Stage, e.StageNote, now), ""
 	case e.Event != nil:
-		return newEventNoteForm(v.client, *e.Event, clean(e.ResourceName)), ""
+		return newEventNoteForm(v.client, *e.Event, text.Clean(e.ResourceName)), ""
 	case e.Screening != nil, e.Goal != nil:
 		return nil, "A screening or a goal change is not amended: record a new one."
 	}

@@ -17,6 +17,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/summary"
+	"caseload/text"
 )
 
 // exportPreviewMsg brings the summary of the dialog's current choices,
@@ -229,8 +230,8 @@ func (d *exportDialog) previewLoaded(msg exportPreviewMsg) {
 	d.sum, d.content = msg.sum, msg.content
 	// CSV ends its rows with CRLF; the preview shows lines, not carriage
 	// returns. The content itself is written as rendered.
-	text := strings.ReplaceAll(string(msg.content), "\r\n", "\n")
-	d.preview.SetContent(cleanLines(text))
+	shown := strings.ReplaceAll(string(msg.content), "\r\n", "\n")
+	d.preview.SetContent(text.CleanLines(shown))
 	d.preview.GotoTop()
 }
 
@@ -339,7 +340,7 @@ func (d *exportDialog) typeKey(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.
 	case key.Matches(kp, k.ExportApply):
 		if d.focus == exportFocusPath {
 			if strings.TrimSpace(d.path.Value()) == "" {
-				d.problem = "Type a file path, or esc to keep " + clean(d.pathBefore) + "."
+				d.problem = "Type a file path, or esc to keep " + text.Clean(d.pathBefore) + "."
 				return nil
 			}
 			d.pathEdited = d.pathEdited || d.path.Value() != d.pathBefore
@@ -433,9 +434,9 @@ func (a *App) exportAnswer(msg tea.Msg) tea.Cmd {
 		}
 		switch {
 		case msg.exists:
-			a.notice = "The summary was not written: " + clean(msg.dest) + " already exists."
+			a.notice = "The summary was not written: " + text.Clean(msg.dest) + " already exists."
 		case msg.err != nil && msg.written:
-			a.notice = "Sent to " + clean(msg.dest) + ", but " + msg.err.Error()
+			a.notice = "Sent to " + text.Clean(msg.dest) + ", but " + msg.err.Error()
 		case msg.err != nil:
 			a.notice = writeProblem(msg.dest, msg.err)
 		default:

@@ -8,10 +8,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // formSpec is what differs between the forms: how the fields become a record
@@ -333,7 +333,7 @@ func (f *form) view(fr frame) []string {
 
 // body is the title, the fields with their errors, and a rule.
 func (f *form) body(s styles, now time.Time) []string {
-	lines := []string{s.title.Render(clean(f.title)), ""}
+	lines := []string{s.title.Render(text.Clean(f.title)), ""}
 	lines = append(lines, f.problemLines(s)...)
 	for _, fl := range f.fields {
 		if !fl.hidden {
@@ -348,9 +348,9 @@ func (f *form) body(s styles, now time.Time) []string {
 // was refused must be read whole.
 func (f *form) fieldLine(fl *field, s styles, now time.Time) []string {
 	focused := f.fields[f.focus] == fl
-	mark, label := "  ", s.label.Render(pad(fl.label, labelWidth))
+	mark, label := "  ", s.label.Render(text.Pad(fl.label, labelWidth))
 	if focused {
-		mark, label = "▸ ", s.focusLabel.Render(pad(fl.label, labelWidth))
+		mark, label = "▸ ", s.focusLabel.Render(text.Pad(fl.label, labelWidth))
 	}
 	indent := strings.Repeat(" ", 2+labelWidth)
 	var out []string
@@ -362,7 +362,7 @@ func (f *form) fieldLine(fl *field, s styles, now time.Time) []string {
 		}
 	}
 	if fl.err != "" {
-		for _, l := range wrapText("✗ "+fl.err, max(f.width, minWidth)-len(indent)) {
+		for _, l := range text.Wrap("✗ "+fl.err, max(f.width, minWidth)-len(indent)) {
 			out = append(out, indent+s.errText.Render(strings.TrimRight(l, " ")))
 		}
 	}
@@ -375,7 +375,7 @@ func (f *form) problemLines(s styles) []string {
 		return nil
 	}
 	var out []string
-	for _, l := range wrapText("✗ "+clean(f.problem), max(f.width, minWidth)) {
+	for _, l := range text.Wrap("✗ "+text.Clean(f.problem), max(f.width, minWidth)) {
 		out = append(out, s.errText.Render(strings.TrimRight(l, " ")))
 	}
 	return out
@@ -430,7 +430,7 @@ func (f *form) fieldHelp(fl *field, s styles) []string {
 	w := max(20, f.width)
 	if fl.help != "" {
 		// Wrapped, not cut: the help is how to type the field right.
-		for _, l := range wrapText(fl.help, w) {
+		for _, l := range text.Wrap(fl.help, w) {
 			out = append(out, s.dim.Render(strings.TrimRight(l, " ")))
 		}
 	}
@@ -447,16 +447,16 @@ func (f *form) fieldHelp(fl *field, s styles) []string {
 		case i == fl.pick:
 			mark = "▸ "
 		}
-		text := strconv.Itoa(i+1) + " " + mark + o.label
+		line := strconv.Itoa(i+1) + " " + mark + o.label
 		if st := model.Stage(o.value); fl.stageTab && st.Valid() {
-			text += " — " + st.Help() + " Helps: " + st.Helps()
+			line += " — " + st.Help() + " Helps: " + st.Helps()
 		} else if o.help != "" {
-			text += " — " + o.help
+			line += " — " + o.help
 		}
 		if fl.kind == kindMulti && i == fl.cursor {
-			text = s.bold.Render(text)
+			line = s.bold.Render(line)
 		}
-		out = append(out, truncate(text, w))
+		out = append(out, text.Truncate(line, w))
 	}
 	return out
 }
@@ -467,14 +467,5 @@ func compactNote(v string, s styles) string {
 	if len(lines) == 0 {
 		return s.dim.Render("none")
 	}
-	return "│ " + clean(strings.Join(lines, " · "))
-}
-
-// pad fits s into exactly n cells.
-func pad(s string, n int) string {
-	w := lipgloss.Width(s)
-	if w >= n {
-		return truncate(s, n)
-	}
-	return s + strings.Repeat(" ", n-w)
+	return "│ " + text.Clean(strings.Join(lines, " · "))
 }

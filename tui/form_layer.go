@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"caseload/text"
 )
 
 // key gives a key to the form; f1 opens its help, and a form the officer
@@ -33,7 +35,7 @@ func (f *form) short(k keyMap) []key.Binding {
 }
 
 func (f *form) groups(k keyMap) (string, [][]key.Binding) {
-	return "Keys · " + clean(f.title), k.formGroups()
+	return "Keys · " + text.Clean(f.title), k.formGroups()
 }
 
 // helpNotes add the focused field's long help under the keys: every option

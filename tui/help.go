@@ -4,9 +4,9 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // helpView is the full key map of the active screen, drawn from the same
@@ -29,23 +29,22 @@ func (a *App) helpView() []string {
 
 // fieldHelpText is the long help of a field: every option in full.
 func (a *App) fieldHelpText(fl *field) []string {
-	wrap := lipgloss.NewStyle().Width(a.width)
 	var out []string
 	if fl.help != "" {
-		out = append(out, strings.Split(wrap.Render(fl.help), "\n")...)
+		out = append(out, text.Wrap(fl.help, a.width)...)
 	}
 	for i, o := range fl.options {
 		if fl.kind == kindBool {
 			break
 		}
-		text := itoa1(i) + " " + o.label
+		line := itoa1(i) + " " + o.label
 		if fl.stageTab && model.Stage(o.value).Valid() {
 			st := model.Stage(o.value)
-			text += ": " + st.Help() + " What helps: " + st.Helps()
+			line += ": " + st.Help() + " What helps: " + st.Helps()
 		} else if o.help != "" {
-			text += ": " + o.help
+			line += ": " + o.help
 		}
-		out = append(out, strings.Split(wrap.Render(text), "\n")...)
+		out = append(out, text.Wrap(line, a.width)...)
 	}
 	return out
 }

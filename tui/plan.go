@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // planLoadedMsg brings a client's goals (their current versions) and every
@@ -157,9 +158,9 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not tick the step: " + msg.err.Error()
 			return nil
 		}
-		a.notice = "Step not done: " + clean(msg.step) + "."
+		a.notice = "Step not done: " + text.Clean(msg.step) + "."
 		if msg.done {
-			a.notice = "Step done: " + clean(msg.step) + "."
+			a.notice = "Step done: " + text.Clean(msg.step) + "."
 		}
 		return loadPlan(a.st, msg.clientID)
 	case goalHistoryLoadedMsg:

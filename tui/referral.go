@@ -10,6 +10,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // referralsLoadedMsg brings a client's referrals with their resources and
@@ -133,7 +134,7 @@ func (a *App) openStatusForm(now time.Time) tea.Cmd {
 		a.notice = "This referral is " + r.referral.Status.Label() + " and closed; r makes a new one."
 		return nil
 	}
-	return a.openForm(newStatusForm(a.client().client, r.referral, clean(r.resource), now), nil)
+	return a.openForm(newStatusForm(a.client().client, r.referral, text.Clean(r.resource), now), nil)
 }
 
 // referralForm makes a new referral of the client to a resource chosen in
@@ -282,7 +283,7 @@ func referralDraftForm(ctx context.Context, st *store.Store, d store.Draft, c mo
 		if err != nil {
 			return nil, true, err
 		}
-		return newStatusForm(c, r, clean(res.Name), now), true, nil
+		return newStatusForm(c, r, text.Clean(res.Name), now), true, nil
 	}
 	return nil, false, nil
 }

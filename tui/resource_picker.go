@@ -13,6 +13,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // resourcesFoundMsg brings the resource directory for the picker.
@@ -45,7 +46,7 @@ func (p *resourcePicker) Len() int            { return len(p.text) }
 
 // openPicker starts a referral: read the directory, then choose from it.
 func (a *App) openPicker(c model.Client) tea.Cmd {
-	return a.startPicker(&resourcePicker{title: "Refer " + clean(c.DisplayName()) + " to…",
+	return a.startPicker(&resourcePicker{title: "Refer " + text.Clean(c.DisplayName()) + " to…",
 		choose: func(res *model.Resource, _ string, now time.Time) *form { return newReferralForm(c, *res, now) }})
 }
 
@@ -172,14 +173,14 @@ func (p *resourcePicker) view(f frame) []string {
 		"",
 	}
 	if p.offerPerson {
-		mark, text := "  ", "✎ A person not in the directory"
+		mark, person := "  ", "✎ A person not in the directory"
 		if typed := strings.TrimSpace(p.input.Value()); typed != "" {
-			text += ": " + clean(typed)
+			person += ": " + text.Clean(typed)
 		}
 		if p.cursor == 0 {
-			mark, text = s.selected.Render("▸")+" ", s.bold.Render(text)
+			mark, person = s.selected.Render("▸")+" ", s.bold.Render(person)
 		}
-		lines = append(lines, mark+text)
+		lines = append(lines, mark+person)
 	}
 	switch {
 	case !p.loaded:
@@ -195,11 +196,11 @@ func (p *resourcePicker) view(f frame) []string {
 	nameW := max(20, w-2-28)
 	for i := top; i < len(p.shown) && i < top+rows; i++ {
 		r := p.resources[p.shown[i]]
-		mark, name := "  ", clean(r.Name)
+		mark, name := "  ", text.Clean(r.Name)
 		if i == cursor {
 			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
 		}
-		lines = append(lines, mark+pad(name, nameW-1)+" "+s.dim.Render(r.Category.Label()))
+		lines = append(lines, mark+text.Pad(name, nameW-1)+" "+s.dim.Render(r.Category.Label()))
 	}
 	return lines
 }

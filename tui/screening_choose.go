@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // instrumentChooser is the first step of S: which screening to give.
@@ -43,17 +44,17 @@ func (c *instrumentChooser) open(a *App, now time.Time) tea.Cmd {
 
 func (c *instrumentChooser) view(f frame) []string {
 	s, w := f.s, f.w
-	lines := []string{s.title.Render("Screening · " + clean(c.client.DisplayName()) + " · " + clean(c.client.CaseNumber)), "",
+	lines := []string{s.title.Render("Screening · " + text.Clean(c.client.DisplayName()) + " · " + text.Clean(c.client.CaseNumber)), "",
 		"Which screening? Each is given with its published questions and answers.", ""}
 	for i, o := range model.Instruments() {
-		mark, name := "  ", pad(o.Label, 16)
+		mark, name := "  ", text.Pad(o.Label, 16)
 		if i == c.cursor {
 			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
 		}
-		lines = append(lines, mark+strconv.Itoa(i+1)+" "+name+" "+s.dim.Render(truncate(o.Help, max(10, w-22))))
+		lines = append(lines, mark+strconv.Itoa(i+1)+" "+name+" "+s.dim.Render(text.Truncate(o.Help, max(10, w-22))))
 	}
 	lines = append(lines, "")
-	for _, l := range wrapText("Score bands describe a total, as published; they are not a diagnosis and never label the person.", w) {
+	for _, l := range text.Wrap("Score bands describe a total, as published; they are not a diagnosis and never label the person.", w) {
 		lines = append(lines, s.dim.Render(strings.TrimRight(l, " ")))
 	}
 	return lines
