@@ -35,6 +35,9 @@ func Clean(s string) string { return Sanitize(s, Show) }
 // CleanLines is Clean for text drawn over several lines: line breaks stay.
 func CleanLines(s string) string { return Sanitize(s, ShowLines) }
 
+// Plain is Drop: one line of plain text, for the command line.
+func Plain(s string) string { return Sanitize(s, Drop) }
+
 // Sanitize makes s safe for a terminal in the given mode. What counts as
 // unsafe is the same in every mode: C0 and C1 controls, DEL, the bidi
 // embeddings, overrides, isolates and marks, the line and paragraph
