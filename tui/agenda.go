@@ -102,10 +102,15 @@ func (v *agendaView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 func (v *agendaView) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · Agenda", [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Resources, k.Back, k.Help, k.Quit, k.ForceQuit},
+		{k.Open, k.NextTab, k.PrevTab, k.Resources, k.Back, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
 func (v *agendaView) short(k keyMap) []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Open, k.Resources, k.Back, k.Help, k.Quit}
+}
+
+func (v *agendaView) live(a *App) []key.Binding {
+	k := a.keys
+	return append(k.listKeys.all(), k.Back, k.NextTab, k.PrevTab, k.Help, k.Quit, k.Resources, k.Open)
 }

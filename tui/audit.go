@@ -122,3 +122,8 @@ func (v *auditView) short(k keyMap) []key.Binding {
 func (v *auditView) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · Audit log", [][]key.Binding{{k.PageDown, k.PageUp, k.Top}, {k.Back, k.Lock, k.Help, k.ForceQuit}}
 }
+
+func (v *auditView) live(a *App) []key.Binding {
+	k := a.keys
+	return []key.Binding{k.Back, k.Help, k.PageDown, k.PageUp, k.Top}
+}

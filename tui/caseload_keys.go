@@ -98,3 +98,59 @@ func (c *caseload) short(k keyMap) []key.Binding {
 func (c *caseload) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · Caseload", k.caseloadGroups()
 }
+
+// caseloadKeys are the keys of the caseload alone.
+type caseloadKeys struct {
+	Sort, AddClient, LoadDemo, Restore, DiscardDraft, Agenda, AuditLog key.Binding
+}
+
+func newCaseloadKeys() caseloadKeys {
+	return caseloadKeys{
+		Sort:         bind([]string{"s"}, "s", "sort"),
+		AddClient:    bind([]string{"a"}, "a", "add"),
+		LoadDemo:     bind([]string{"d"}, "d", "load demo caseload"),
+		Restore:      bind([]string{"r"}, "r", "restore draft"),
+		DiscardDraft: bind([]string{"X"}, "X", "discard draft"),
+		Agenda:       bind([]string{"g"}, "g", "agenda"),
+		AuditLog:     bind([]string{"L"}, "L", "audit log"),
+	}
+}
+
+// caseloadGroups are the caseload's keys, for the full help.
+func (k keyMap) caseloadGroups() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort},
+		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
+		{k.Agenda, k.Resources, k.Export, k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
+	}
+}
+
+func (k keyMap) caseloadShort() []key.Binding {
+	return []key.Binding{k.Filter, k.Open, k.CheckIn, k.AddClient, k.NextTab, k.Sort, k.Help, k.Quit}
+}
+
+func (k keyMap) filterShort() []key.Binding {
+	return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
+}
+
+func (c *caseload) live(a *App) []key.Binding {
+	k := a.keys
+	if c.filtering {
+		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
+	}
+	out := append(k.listKeys.all(), k.Quit, k.Help, k.AddClient, k.AuditLog, k.Agenda, k.NextTab, k.PrevTab,
+		k.Resources, k.Open, k.CheckIn, k.Export, k.Filter)
+	if c.filterActive() {
+		out = append(out, k.ClearFilter)
+	} else {
+		out = append(out, k.Sort)
+	}
+	if c.empty() {
+		out = append(out, k.LoadDemo)
+	}
+	if len(a.drafts) > 0 {
+		out = append(out, k.Restore, k.DiscardDraft)
+	}
+	return out
+}

@@ -70,3 +70,54 @@ func (v *clientView) short(k keyMap) []key.Binding {
 func (v *clientView) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · Client", k.clientGroups()
 }
+
+// clientKeys are the keys of the client screen alone.
+type clientKeys struct {
+	StageNote, EditClient, Amend, Refer, ChangeStatus key.Binding
+}
+
+func newClientKeys() clientKeys {
+	return clientKeys{
+		StageNote:    bind([]string{"n"}, "n", "stage note"),
+		EditClient:   bind([]string{"e"}, "e", "edit"),
+		Amend:        bind([]string{"A"}, "A", "amend"),
+		Refer:        bind([]string{"r"}, "r", "refer"),
+		ChangeStatus: bind([]string{"u"}, "u", "update referral"),
+	}
+}
+
+// clientGroups are the client screen's keys.
+func (k keyMap) clientGroups() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.NextTab, k.PrevTab, k.CheckIn, k.StageNote, k.EditClient, k.Amend},
+		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
+		{k.AddGoal, k.TickStep, k.EditGoal, k.GoalHistory, k.EditRelapsePlan, k.OlderPlan},
+		{k.Screening, k.Consent, k.Consents},
+	}
+}
+
+func (k keyMap) clientShort() []key.Binding {
+	return []key.Binding{k.CheckIn, k.StageNote, k.EditClient, k.Amend, k.NextTab, k.Help, k.Back}
+}
+
+func (v *clientView) live(a *App) []key.Binding {
+	k := a.keys
+	out := []key.Binding{k.AddGoal, k.EditRelapsePlan, k.Back, k.Help, k.CheckIn, k.Export, k.StageNote, k.EditClient,
+		k.Refer, k.Resources, k.Screening, k.Consent, k.Consents, k.Amend, k.NextTab, k.PrevTab}
+	switch {
+	case v.tab == tabTimeline:
+		out = append(out, k.listKeys.all()...)
+	case v.tab == tabPlan && v.plan != nil && v.plan.history != nil:
+		out = append(out, k.listKeys.all()...)
+	case v.tab == tabPlan && v.plan != nil:
+		out = append(out, k.TickStep, k.EditGoal, k.GoalHistory, k.OlderPlan)
+		out = append(out, k.planListKeys().all()...)
+	case v.tab == tabReferrals && v.refs != nil:
+		out = append(out, k.ChangeStatus)
+		out = append(out, k.referralListKeys().all()...)
+	case v.tab == tabReferrals:
+		out = append(out, k.ChangeStatus)
+	}
+	return out
+}

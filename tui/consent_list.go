@@ -238,3 +238,14 @@ func (l *consentList) short(k keyMap) []key.Binding {
 func (l *consentList) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · Consents", [][]key.Binding{{k.Up, k.Down, k.Revoke, k.RevokeYes, k.RevokeNo}, {k.OverlayClose, k.Lock, k.ForceQuit}}
 }
+
+func (l *consentList) live(a *App) []key.Binding {
+	k := a.keys
+	switch {
+	case l.busy:
+		return nil
+	case l.confirm:
+		return []key.Binding{k.RevokeYes, k.RevokeNo}
+	}
+	return append(k.overlayListKeys().all(), k.Help, k.OverlayClose, k.Revoke)
+}

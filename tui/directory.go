@@ -166,7 +166,7 @@ func (d *directory) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		switch {
 		case key.Matches(kp, k.Back):
 			d.detail, a.notice = nil, ""
-		case key.Matches(kp, k.EditClient):
+		case key.Matches(kp, k.EditResource):
 			r := d.detail.resource
 			return a.openForm(newResourceForm(&r, now), nil)
 		case key.Matches(kp, k.Help):
@@ -199,7 +199,7 @@ func (d *directory) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		d.category = cats[(i+step+len(cats))%len(cats)]
 		d.cursor, d.top = 0, 0
 		return d.load(a.st)
-	case key.Matches(kp, k.AddClient):
+	case key.Matches(kp, k.AddResource):
 		return a.openForm(newResourceForm(nil, now), nil)
 	case key.Matches(kp, k.Open):
 		if r, ok := d.selected(); ok {
@@ -262,7 +262,7 @@ func (d *directory) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · Resources", [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab},
-		{k.Open, k.AddClient, k.EditClient, k.Back, k.Help, k.ForceQuit},
+		{k.Open, k.AddResource, k.EditResource, k.Back, k.Help, k.ForceQuit},
 	}
 }
 
@@ -271,7 +271,30 @@ func (d *directory) short(k keyMap) []key.Binding {
 	case d.searching:
 		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
 	case d.detail != nil:
-		return []key.Binding{k.EditClient, k.Help, k.Back}
+		return []key.Binding{k.EditResource, k.Help, k.Back}
 	}
-	return []key.Binding{k.Filter, k.NextTab, k.Open, k.AddClient, k.Help, k.Back}
+	return []key.Binding{k.Filter, k.NextTab, k.Open, k.AddResource, k.Help, k.Back}
+}
+
+// directoryKeys are the keys of the resource directory alone.
+type directoryKeys struct {
+	AddResource, EditResource key.Binding
+}
+
+func newDirectoryKeys() directoryKeys {
+	return directoryKeys{
+		AddResource:  bind([]string{"a"}, "a", "add"),
+		EditResource: bind([]string{"e"}, "e", "edit"),
+	}
+}
+
+func (d *directory) live(a *App) []key.Binding {
+	k := a.keys
+	switch {
+	case d.searching:
+		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
+	case d.detail != nil:
+		return []key.Binding{k.Back, k.EditResource, k.Help}
+	}
+	return append(k.listKeys.all(), k.Back, k.Help, k.Filter, k.NextTab, k.PrevTab, k.AddResource, k.Open)
 }

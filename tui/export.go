@@ -445,3 +445,61 @@ func (a *App) exportAnswer(msg tea.Msg) tea.Cmd {
 	}
 	return nil
 }
+
+// exportKeys are the keys of the export dialog, and the x that opens it.
+type exportKeys struct {
+	Export, ExportRange, ExportFormat, ExportRedact  key.Binding
+	ExportPath, ExportApply, ExportWrite, ExportCopy key.Binding
+	ExportReplace, ExportKeep, ExportClose           key.Binding
+	ExportTo                                         key.Binding
+}
+
+func newExportKeys() exportKeys {
+	return exportKeys{
+		Export:        bind([]string{"x"}, "x", "export summary"),
+		ExportRange:   bind([]string{"1", "2", "3", "4"}, "1-4", "range"),
+		ExportFormat:  bind([]string{"f"}, "f", "format"),
+		ExportRedact:  bind([]string{"r"}, "r", "redact"),
+		ExportPath:    bind([]string{"p"}, "p", "edit path"),
+		ExportApply:   bind([]string{"enter"}, "enter", "apply"),
+		ExportWrite:   bind([]string{"w"}, "w", "write file"),
+		ExportCopy:    bind([]string{"c"}, "c", "clipboard"),
+		ExportReplace: bind([]string{"y"}, "y", "yes, replace the file"),
+		ExportKeep:    bind([]string{"n", "esc"}, "n/esc", "no, keep it"),
+		ExportClose:   bind([]string{"esc"}, "esc", "back"),
+		ExportTo:      bind([]string{"t"}, "t", "recipient"),
+	}
+}
+
+// exportGroups are the export dialog's keys.
+func (k keyMap) exportGroups() [][]key.Binding {
+	return [][]key.Binding{
+		{k.ExportRange, k.NextField, k.PrevField, k.ExportApply, k.ExportFormat, k.ExportRedact, k.ExportTo},
+		{k.ExportPath, k.ExportWrite, k.ExportCopy, k.ExportReplace, k.ExportKeep},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Help, k.ExportClose, k.ForceQuit},
+	}
+}
+
+func (k keyMap) exportShort() []key.Binding {
+	// The path key is left to the dialog's own hint line: with it the help
+	// would not fit 80 columns.
+	return []key.Binding{k.ExportRange, k.ExportFormat, k.ExportRedact, k.ExportWrite, k.ExportCopy, k.Help, k.ExportClose}
+}
+
+// exportTypingShort is the help while a date or the path is being typed.
+func (k keyMap) exportTypingShort() []key.Binding {
+	return []key.Binding{k.ExportApply, k.NextField, k.Cancel}
+}
+
+func (d *exportDialog) live(a *App) []key.Binding {
+	k := a.keys
+	switch {
+	case d.typing():
+		return []key.Binding{k.Cancel, k.NextField, k.PrevField, k.ExportApply}
+	case d.confirmReplace:
+		return []key.Binding{k.ExportReplace, k.ExportKeep}
+	}
+	return append(k.listKeys.all(), k.Help, k.ExportClose, k.ExportRange, k.ExportFormat, k.ExportRedact, k.ExportTo,
+		k.ExportPath, k.ExportWrite, k.ExportCopy)
+}

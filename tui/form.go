@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -206,10 +205,11 @@ func (f *form) update(msg tea.Msg, k keyMap, st *store.Store, now time.Time, del
 			f.closed = true
 		}
 		return nil
-	case key.Matches(kp, k.NextField), kp.String() == "enter" && fl.kind != kindNote, kp.String() == "down" && fl.kind != kindNote:
+	// In a note, enter and the arrows belong to the note's lines.
+	case key.Matches(kp, k.NextField), key.Matches(kp, k.NextLine) && fl.kind != kindNote:
 		f.step(1)
 		return nil
-	case key.Matches(kp, k.PrevField), kp.String() == "up" && fl.kind != kindNote:
+	case key.Matches(kp, k.PrevField), key.Matches(kp, k.PrevLine) && fl.kind != kindNote:
 		f.step(-1)
 		return nil
 	}
@@ -251,9 +251,9 @@ func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
 	case kindChoice, kindBool:
 		n := len(fl.options)
 		switch {
-		case key.Matches(kp, k.ChangeOption) && kp.String() == "left":
+		case key.Matches(kp, k.OptionBack):
 			fl.pick = (fl.pick + n - 1) % n
-		case key.Matches(kp, k.ChangeOption), key.Matches(kp, k.Toggle):
+		case key.Matches(kp, k.OptionOn), key.Matches(kp, k.Toggle):
 			fl.pick = (fl.pick + 1) % n
 		case key.Matches(kp, k.Pick):
 			if i, _ := strconv.Atoi(kp.String()); i <= n {
@@ -261,15 +261,15 @@ func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
 				f.changed()
 				f.step(1)
 			}
-		case len(kp.Text) == 1 && unicode.IsLetter(rune(kp.Text[0])):
-			fl.pickByLetter(rune(kp.Text[0]))
+		case key.Matches(kp, k.PickLetter):
+			fl.pickByLetter(rune(kp.String()[0]))
 		}
 	case kindMulti:
 		n := len(fl.options)
 		switch {
-		case key.Matches(kp, k.ChangeOption) && kp.String() == "left":
+		case key.Matches(kp, k.OptionBack):
 			fl.cursor = (fl.cursor + n - 1) % n
-		case key.Matches(kp, k.ChangeOption):
+		case key.Matches(kp, k.OptionOn):
 			fl.cursor = (fl.cursor + 1) % n
 		case key.Matches(kp, k.Toggle):
 			fl.picked[fl.cursor] = !fl.picked[fl.cursor]
@@ -278,8 +278,8 @@ func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
 				fl.cursor = i - 1
 				fl.picked[i-1] = !fl.picked[i-1]
 			}
-		case len(kp.Text) == 1 && unicode.IsLetter(rune(kp.Text[0])):
-			fl.pickByLetter(rune(kp.Text[0]))
+		case key.Matches(kp, k.PickLetter):
+			fl.pickByLetter(rune(kp.String()[0]))
 		}
 	case kindNote:
 		var cmd tea.Cmd

@@ -12,7 +12,7 @@ import (
 // picker, the export dialog, a form). The App keeps the layers in a stack
 // with the caseload at the bottom: the top one takes the keys and draws,
 // and closing it shows the one under it again, as it was. A new screen is a
-// type with these four methods, pushed where it is opened.
+// type with these methods, pushed where it is opened.
 type layer interface {
 	// key handles a key press. The app has already taken ctrl+c, ctrl+v,
 	// the lock and the open help; a layer closes itself with a.pop.
@@ -23,6 +23,10 @@ type layer interface {
 	short(k keyMap) []key.Binding
 	// groups are its keys for the full help, with the help's title.
 	groups(k keyMap) (string, [][]key.Binding)
+	// live are the bindings it answers to as it stands now (a list keeps
+	// other keys while a search is typed in): each must be in its help,
+	// and no two may share a key, as TestEveryKeyHandledIsShown checks.
+	live(a *App) []key.Binding
 }
 
 // frame is what a layer draws with: the styles, the clock, its size and the

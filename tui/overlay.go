@@ -15,16 +15,16 @@ type overlayKeys struct {
 	OverlayClose, OverlayPick    key.Binding
 }
 
-func newOverlayKeys(b func([]string, string, string) key.Binding) overlayKeys {
+func newOverlayKeys() overlayKeys {
 	return overlayKeys{
-		Screening:    b([]string{"S"}, "S", "screening"),
-		Consent:      b([]string{"C"}, "C", "consent to share"),
-		Consents:     b([]string{"V"}, "V", "view/revoke consents"),
-		Revoke:       b([]string{"enter", "d"}, "enter/d", "revoke"),
-		RevokeYes:    b([]string{"y"}, "y", "yes, revoke"),
-		RevokeNo:     b([]string{"n", "esc"}, "n/esc", "no, keep it"),
-		OverlayClose: b([]string{"esc"}, "esc", "back"),
-		OverlayPick:  b([]string{"enter"}, "enter", "choose"),
+		Screening:    bind([]string{"S"}, "S", "screening"),
+		Consent:      bind([]string{"C"}, "C", "consent to share"),
+		Consents:     bind([]string{"V"}, "V", "view/revoke consents"),
+		Revoke:       bind([]string{"enter", "d"}, "enter/d", "revoke"),
+		RevokeYes:    bind([]string{"y"}, "y", "yes, revoke"),
+		RevokeNo:     bind([]string{"n", "esc"}, "n/esc", "no, keep it"),
+		OverlayClose: bind([]string{"esc"}, "esc", "back"),
+		OverlayPick:  bind([]string{"enter"}, "enter", "choose"),
 	}
 }
 

@@ -197,7 +197,7 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(kp, a.keys.TickStep):
 		return a.tickSelected(), true
-	case p.navigate(kp, a.keys.listKeys, len(p.items()), planRows(a.height)):
+	case p.navigate(kp, a.keys.planListKeys(), len(p.items()), planRows(a.height)):
 	case key.Matches(kp, a.keys.EditGoal):
 		it, ok := p.selected()
 		if !ok || it.goal < 0 {
@@ -275,4 +275,36 @@ func (a *App) tickSelected() tea.Cmd {
 		_, err := st.TickStep(context.Background(), g.ID, it.step, done)
 		return stepTickedMsg{clientID: clientID, step: step.Text, done: done, err: err}
 	}
+}
+
+// planKeys are the keys of the client's supervision and relapse-prevention
+// plans: p and P work from any client tab, the rest on the Plan tab.
+type planKeys struct {
+	AddGoal, TickStep, EditGoal, GoalHistory, EditRelapsePlan, OlderPlan key.Binding
+}
+
+func newPlanKeys() planKeys {
+	return planKeys{
+		AddGoal:         bind([]string{"p"}, "p", "add goal"),
+		TickStep:        bind([]string{"space"}, "space", "tick"),
+		EditGoal:        bind([]string{"enter"}, "enter", "edit goal"),
+		GoalHistory:     bind([]string{"H"}, "H", "goal history"),
+		EditRelapsePlan: bind([]string{"P"}, "P", "relapse plan"),
+		OlderPlan:       bind([]string{"v"}, "v", "older relapse plans"),
+	}
+}
+
+// planTabShort is the one-line help of the client's Plan tab; v and H are
+// hinted on the tab itself, where they apply, so that the line fits 80
+// columns.
+func (k keyMap) planTabShort() []key.Binding {
+	return []key.Binding{k.AddGoal, k.TickStep, k.EditGoal, k.EditRelapsePlan, k.Help, k.Back}
+}
+
+// planListKeys move the cursor of the Plan tab, where space ticks a step
+// rather than turning the page.
+func (k keyMap) planListKeys() listKeys {
+	l := k.listKeys
+	l.PageDown = bind([]string{"pgdown", "ctrl+d"}, "pgdn", "page down")
+	return l
 }

@@ -214,3 +214,10 @@ func (p *resourcePicker) short(k keyMap) []key.Binding {
 func (p *resourcePicker) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · " + p.title, [][]key.Binding{{k.Open, k.Cancel, k.Arrows.Up, k.Arrows.Down}, {k.Lock, k.ForceQuit}}
 }
+
+// live are the keys the picker answers to; everything else is typed into
+// the search.
+func (p *resourcePicker) live(a *App) []key.Binding {
+	k := a.keys
+	return []key.Binding{k.Cancel, k.Open, k.Arrows.Up, k.Arrows.Down}
+}

@@ -67,3 +67,8 @@ func (c *instrumentChooser) short(k keyMap) []key.Binding {
 func (c *instrumentChooser) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · Screening", [][]key.Binding{{k.Up, k.Down, k.Pick, k.OverlayPick}, {k.OverlayClose, k.Lock, k.ForceQuit}}
 }
+
+func (c *instrumentChooser) live(a *App) []key.Binding {
+	k := a.keys
+	return append(k.overlayListKeys().all(), k.Help, k.OverlayClose, k.Pick, k.OverlayPick)
+}
