@@ -1,7 +1,10 @@
-// Package tui is the terminal interface: one Bubble Tea model per view and a
-// root model that routes between them. Update and View never touch the
-// database: every read and write runs in a tea.Cmd and reports back as a
-// message named for what happened.
+// Package tui is the terminal interface: one Bubble Tea model, the App, over
+// a stack of layers (layer.go). Each screen, dialog, short list and form is a
+// layer with its own keys, view and help, in files named for it; the top
+// layer takes the keys and draws, and closing it shows the one under it.
+// Update and View never touch the database: every read and write runs in a
+// tea.Cmd and reports back as a message named for what happened, which
+// app_messages.go hands to the layer it concerns.
 package tui
 
 import (

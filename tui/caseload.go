@@ -258,10 +258,8 @@ func (c *caseload) selected() (model.CaseloadRow, bool) {
 // typeIntoFilter gives the filter a key or a paste, and finds again when its
 // text changed.
 func (c *caseload) typeIntoFilter(msg tea.Msg, now time.Time) tea.Cmd {
-	before := c.filter.Value()
-	var cmd tea.Cmd
-	c.filter, cmd = c.filter.Update(msg)
-	if c.filter.Value() == before {
+	cmd, changed := typeInto(&c.filter, msg)
+	if !changed {
 		return cmd
 	}
 	return tea.Batch(cmd, c.reset(now))
@@ -270,17 +268,13 @@ func (c *caseload) typeIntoFilter(msg tea.Msg, now time.Time) tea.Cmd {
 // update handles the keys of the list (not those the app handles first).
 func (c *caseload) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.Cmd {
 	if c.filtering {
-		switch {
-		case key.Matches(kp, k.AcceptFilter):
-			c.filtering = false
-			c.filter.Blur()
+		if ok, cleared := stopTyping(&c.filter, &c.filtering, kp, k); ok {
+			if cleared {
+				return c.reset(now)
+			}
 			return nil
-		case key.Matches(kp, k.ClearFilter):
-			c.filtering = false
-			c.filter.Blur()
-			c.filter.SetValue("")
-			return c.reset(now)
-		case c.navigate(kp, k.Arrows, c.last()+1, c.height):
+		}
+		if c.navigate(kp, k.Arrows, c.last()+1, c.height) {
 			return c.ensure(now)
 		}
 		return c.typeIntoFilter(kp, now)

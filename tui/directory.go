@@ -131,10 +131,8 @@ func (a *App) openDirectory() tea.Cmd {
 // typeIntoSearch gives the search a key or a paste, and searches again when
 // its text changed.
 func (d *directory) typeIntoSearch(msg tea.Msg, st *store.Store) tea.Cmd {
-	before := d.search.Value()
-	var cmd tea.Cmd
-	d.search, cmd = d.search.Update(msg)
-	if d.search.Value() == before {
+	cmd, changed := typeInto(&d.search, msg)
+	if !changed {
 		return cmd
 	}
 	d.cursor, d.top = 0, 0
@@ -146,18 +144,14 @@ func (d *directory) typeIntoSearch(msg tea.Msg, st *store.Store) tea.Cmd {
 func (d *directory) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	k := a.keys
 	if d.searching {
-		switch {
-		case key.Matches(kp, k.AcceptFilter):
-			d.searching = false
-			d.search.Blur()
+		if ok, cleared := stopTyping(&d.search, &d.searching, kp, k); ok {
+			if cleared {
+				d.cursor, d.top = 0, 0
+				return d.load(a.st)
+			}
 			return nil
-		case key.Matches(kp, k.ClearFilter):
-			d.searching = false
-			d.search.Blur()
-			d.search.SetValue("")
-			d.cursor, d.top = 0, 0
-			return d.load(a.st)
-		case d.navigate(kp, k.Arrows, len(d.rows), d.height):
+		}
+		if d.navigate(kp, k.Arrows, len(d.rows), d.height) {
 			return nil
 		}
 		return d.typeIntoSearch(kp, a.st)

@@ -22,9 +22,12 @@ type formSpec interface {
 	submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error)
 }
 
-// form is a hand-built form shared by the check-in, client and stage-note
-// forms. huh would give us fields, but not our model's per-field errors, ctrl+s
-// from any field, fields that hide themselves, or drafts of every keystroke.
+// form is the hand-built form every form of the app is a spec of: the
+// check-in, client, stage note, amendment of a referral event, referral,
+// referral status, resource, goal, relapse-prevention plan, screening and
+// consent (the *_form.go files, and referral.go). huh would give us fields,
+// but not our model's per-field errors, ctrl+s from any field, fields that
+// hide themselves, or drafts of every keystroke.
 type form struct {
 	spec     formSpec
 	kind     string // checkin, client, stage_note, event_note: drafts name it

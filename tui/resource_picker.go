@@ -152,10 +152,8 @@ func (p *resourcePicker) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd 
 // typeInto gives the search a key or a paste, and matches again when its
 // text changed.
 func (p *resourcePicker) typeInto(msg tea.Msg) tea.Cmd {
-	before := p.input.Value()
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	if p.input.Value() != before {
+	cmd, changed := typeInto(&p.input, msg)
+	if changed {
 		p.match()
 	}
 	return cmd
