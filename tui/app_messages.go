@@ -132,16 +132,19 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return tea.Batch(a.caseload.reset(now), loadClientIndex(a.st))
 	case idleTickMsg, lockSettingsReadMsg, unlockCheckedMsg:
 		return a.handleLock(msg)
-	case auditLoadedMsg:
-		if v := a.audit(); v != nil {
-			v.loaded(msg)
-		}
 	case exportPreviewMsg, exportWrittenMsg:
 		return a.exportAnswer(msg)
 	case draftSavedMsg, draftDeletedMsg:
 		// A draft that could not be written is not worth interrupting the
 		// officer for; the form is still open and a save reports its own error.
 	default:
+		for i := len(a.layers) - 1; i >= 0; i-- {
+			if an, ok := a.layers[i].(answerer); ok {
+				if cmd, ok := an.answer(a, msg); ok {
+					return cmd
+				}
+			}
+		}
 		return a.passOn(msg)
 	}
 	return nil

@@ -80,6 +80,15 @@ func (v *auditView) load(st *store.Store, p auditPage) tea.Cmd {
 	}
 }
 
+// answer takes a page of the log.
+func (v *auditView) answer(_ *App, msg tea.Msg) (tea.Cmd, bool) {
+	m, ok := msg.(auditLoadedMsg)
+	if ok {
+		v.loaded(m)
+	}
+	return nil, ok
+}
+
 func (v *auditView) loaded(msg auditLoadedMsg) {
 	v.loading = false
 	if msg.err != nil {

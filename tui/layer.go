@@ -54,6 +54,13 @@ type (
 	helpNoter interface {
 		helpNotes(a *App) []string
 	}
+	// answerer takes the answers to its own commands, so that a screen's
+	// messages are handled in its own file: App.handle offers it every
+	// message it has no case for, the top layer first; ok says it was one
+	// of its own.
+	answerer interface {
+		answer(a *App, msg tea.Msg) (cmd tea.Cmd, ok bool)
+	}
 )
 
 // top is the layer that takes the keys and draws.
