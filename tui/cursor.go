@@ -51,12 +51,6 @@ func (l *listCursor) clamp(n int) {
 	l.top = max(0, min(l.top, n-l.height))
 }
 
-// moveBy moves the cursor d items over a list of n.
-func (l *listCursor) moveBy(d, n int) {
-	l.cursor += d
-	l.clamp(n)
-}
-
 // navigate moves the cursor over n items for the keys of k, page items a
 // page, and reports whether the key was one of them.
 func (l *listCursor) navigate(kp tea.KeyPressMsg, k listKeys, n, page int) bool {
