@@ -8,9 +8,14 @@ import (
 )
 
 // Width is how many terminal cells s takes: an accented letter one, a CJK
-// character two, a colour code none. It is never len(s), which counts
-// bytes.
-func Width(s string) int { return lipgloss.Width(s) }
+// character two, a colour code none; over several lines, the widest. It is
+// never len(s), which counts bytes.
+func Width(s string) int {
+	if strings.IndexByte(s, '\n') < 0 {
+		return ansi.StringWidth(s) // one line, the usual case: no split
+	}
+	return lipgloss.Width(s)
+}
 
 // Truncate cuts s (which may hold colour codes) to n cells, marking the cut
 // with an ellipsis.

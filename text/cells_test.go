@@ -54,3 +54,9 @@ func TestWrapKeepsLinesWithinTheWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestWidthOfSeveralLinesIsTheWidest(t *testing.T) {
+	if got := Width("Ann\n李小龍 Li\nBo"); got != 9 {
+		t.Errorf("Width over three lines = %d, want 9", got)
+	}
+}
