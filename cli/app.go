@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"caseload/store"
+	"caseload/text"
 	"caseload/tui"
 )
 
@@ -19,7 +20,7 @@ func runApp(ctx context.Context, e *env) error {
 	path := dbPath(e)
 	var opt tui.Options
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		opt.Notice = "Starting a new caseload at " + printable(path) + " (no file was there)."
+		opt.Notice = "Starting a new caseload at " + text.Plain(path) + " (no file was there)."
 	}
 	// The file opens in the background while the terminal is set up and
 	// the first frame is waited for; see tui.Opening.

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // auditPage is how many entries are read at a time: the log grows with every
@@ -74,9 +75,9 @@ func exportDetail(x model.ExportTrace) string {
 	if x.Redacted {
 		redacted = ", redacted"
 	}
-	to := "to " + printable(x.Destination)
+	to := "to " + text.Plain(x.Destination)
 	if x.Recipient != "" {
-		to = "for " + printable(x.Recipient) + ", " + to
+		to = "for " + text.Plain(x.Recipient) + ", " + to
 	}
 	return fmt.Sprintf("  %s, %d records%s, %s", x.Format, x.Records, redacted, to)
 }

@@ -9,6 +9,7 @@ import (
 
 	"caseload/outfile"
 	"caseload/store"
+	"caseload/text"
 )
 
 // backupWorkFactor is the scrypt cost of encrypted backups; 0 is age's
@@ -65,6 +66,6 @@ func runBackup(ctx context.Context, e *env, files []string, encrypt bool) error 
 	if outfile.Streams(file) {
 		note = e.stderr
 	}
-	fmt.Fprintf(note, "backup of %d clients written to %s\n", n, printable(file))
+	fmt.Fprintf(note, "backup of %d clients written to %s\n", n, text.Plain(file))
 	return nil
 }

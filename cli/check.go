@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"caseload/text"
 )
 
 // errCheckFailed is the one line a failed check ends with; the findings are
@@ -49,7 +51,7 @@ func runCheck(ctx context.Context, e *env) error {
 		}
 		fmt.Fprintf(e.stdout, "%s: %d problems\n", part.name, len(part.findings))
 		for _, f := range part.findings {
-			fmt.Fprintf(e.stdout, "  %s\n", printable(f))
+			fmt.Fprintf(e.stdout, "  %s\n", text.Plain(f))
 		}
 	}
 	if !rep.OK() {

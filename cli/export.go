@@ -18,6 +18,7 @@ import (
 	"caseload/outfile"
 	"caseload/store"
 	"caseload/summary"
+	"caseload/text"
 )
 
 // exportOptions are the flags of `caseload export`.
@@ -139,7 +140,7 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 		if kind == outfile.Streamed {
 			note = e.stderr
 		}
-		fmt.Fprintf(note, "wrote %s of %s to %s%s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest), forWhom(sum))
+		fmt.Fprintf(note, "wrote %s of %s to %s%s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), text.Plain(dest), forWhom(sum))
 	}
 	return nil
 }
@@ -149,7 +150,7 @@ func forWhom(s model.Summary) string {
 	if s.SharedWith == "" {
 		return ""
 	}
-	return " for " + printable(s.SharedWith)
+	return " for " + text.Plain(s.SharedWith)
 }
 
 // encryptSummary seals the summary with a passphrase the officer types (or
@@ -209,7 +210,7 @@ func exportRequest(ctx context.Context, st *store.Store, from, to, caseNumber st
 	}
 	if !req.From.Before(req.To) {
 		if from != "" && to != "" {
-			return req, fmt.Errorf("%w: --from %s is after --to %s", errUsage, printable(from), printable(to))
+			return req, fmt.Errorf("%w: --from %s is after --to %s", errUsage, text.Plain(from), text.Plain(to))
 		}
 		return req, fmt.Errorf("%w: the range would start %s, after its end %s", errUsage,
 			req.From.Format("2006-01-02 15:04"), req.To.Format("2006-01-02 15:04"))
@@ -217,7 +218,7 @@ func exportRequest(ctx context.Context, st *store.Store, from, to, caseNumber st
 	if caseNumber != "" {
 		c, _, err := st.ClientByCaseNumber(ctx, caseNumber)
 		if errors.Is(err, store.ErrNotFound) {
-			return req, fmt.Errorf("no client with case number %q", printable(caseNumber))
+			return req, fmt.Errorf("no client with case number %q", text.Plain(caseNumber))
 		}
 		if err != nil {
 			return req, err
@@ -247,7 +248,7 @@ func parseDay(s string, now time.Time) (model.Date, error) {
 	}
 	d, err := model.ParseDate(s)
 	if err != nil || d.IsZero() {
-		return d, fmt.Errorf("%q is not a day (want YYYY-MM-DD, today, yesterday or -7d)", printable(s))
+		return d, fmt.Errorf("%q is not a day (want YYYY-MM-DD, today, yesterday or -7d)", text.Plain(s))
 	}
 	return d, nil
 }
@@ -272,9 +273,9 @@ func listExports(ctx context.Context, st *store.Store, w io.Writer) error {
 		if x.ClientID != "" {
 			scope = "one client"
 		}
-		dest := printable(x.Destination)
+		dest := text.Plain(x.Destination)
 		if x.Recipient != "" {
-			dest = "for " + printable(x.Recipient) + ": " + dest
+			dest = "for " + text.Plain(x.Recipient) + ": " + dest
 		}
 		fmt.Fprintf(w, "%s  %-4s %-8s %-10s %5d records  %s to %s  %s  sha256:%s\n",
 			x.At.Format(layout), x.Format, redacted, scope, x.Records, x.From.Format(layout), x.To.Format(layout),

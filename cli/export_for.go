@@ -8,6 +8,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // maxListed is how many matches an ambiguous --for lists before "and N more".
@@ -59,11 +60,11 @@ func recipientFor(ctx context.Context, st *store.Store, name, clientID string) (
 	}
 	switch len(exact) {
 	case 0:
-		return store.ShareRecipient{}, fmt.Errorf("no resource or consent recipient is named %q", printable(name))
+		return store.ShareRecipient{}, fmt.Errorf("no resource or consent recipient is named %q", text.Plain(name))
 	case 1:
 		return store.ShareRecipient{To: model.Recipient{ResourceID: exact[0].ID}, Name: exact[0].Name}, nil
 	}
-	return store.ShareRecipient{}, fmt.Errorf("%q matches %d resources: %s; give the id", printable(name), len(exact), listResources(exact))
+	return store.ShareRecipient{}, fmt.Errorf("%q matches %d resources: %s; give the id", text.Plain(name), len(exact), listResources(exact))
 }
 
 // personRecipient ties a person to the one client whose consent names them.
@@ -81,7 +82,7 @@ func personRecipient(person model.Recipient, consents []model.Consent, clientID 
 		r.ClientID = consents[0].ClientID
 	default:
 		return r, fmt.Errorf("%w: %q is named on the consents of %d clients, and a person is one client's contact: add --client CASE",
-			errUsage, printable(person.Person), len(clients))
+			errUsage, text.Plain(person.Person), len(clients))
 	}
 	return r, nil
 }
@@ -94,7 +95,7 @@ func listResources(list []model.Resource) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(list)-maxListed))
 			break
 		}
-		parts = append(parts, printable(r.Name)+" ("+r.ID+")")
+		parts = append(parts, text.Plain(r.Name)+" ("+r.ID+")")
 	}
 	return strings.Join(parts, ", ")
 }

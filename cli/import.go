@@ -10,6 +10,7 @@ import (
 	"caseload/importer"
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 func newImportCmd(e *env) *cobra.Command {
@@ -97,7 +98,7 @@ func printImportReport(w io.Writer, rep model.ResourceImportReport) {
 	if rep.DryRun {
 		verb = "dry run, nothing saved:"
 	}
-	fmt.Fprintf(w, "%s %s\n", verb, printable(rep.Source))
+	fmt.Fprintf(w, "%s %s\n", verb, text.Plain(rep.Source))
 	fmt.Fprintf(w, "  %d added, %d updated, %d unchanged, %d skipped\n", rep.Added, rep.Updated, rep.Unchanged, len(rep.Skipped))
 	for _, sec := range []struct {
 		title    string
@@ -108,7 +109,7 @@ func printImportReport(w io.Writer, rep model.ResourceImportReport) {
 		}
 		fmt.Fprintf(w, "%s:\n", sec.title)
 		for _, p := range sec.problems {
-			fmt.Fprintf(w, "  %s\n", printable(p.String()))
+			fmt.Fprintf(w, "  %s\n", text.Plain(p.String()))
 		}
 	}
 }
@@ -117,5 +118,5 @@ func printImportReport(w io.Writer, rep model.ResourceImportReport) {
 // path) with that text made printable.
 type printableError struct{ err error }
 
-func (e printableError) Error() string { return printable(e.err.Error()) }
+func (e printableError) Error() string { return text.Plain(e.err.Error()) }
 func (e printableError) Unwrap() error { return e.err }

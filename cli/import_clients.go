@@ -10,6 +10,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // errRejected ends an import that wrote nothing because of rejected lines.
@@ -78,11 +79,11 @@ func printImport(e *env, rep store.ImportReport) {
 		clients []store.ImportedClient
 	}{{add, rep.Added}, {update, rep.Updated}, {"unchanged", rep.Unchanged}} {
 		for _, c := range group.clients {
-			fmt.Fprintf(e.stdout, "line %d: %s %s, %s\n", c.Line, group.verb, printable(c.CaseNumber), printable(c.Name))
+			fmt.Fprintf(e.stdout, "line %d: %s %s, %s\n", c.Line, group.verb, text.Plain(c.CaseNumber), text.Plain(c.Name))
 		}
 	}
 	for _, r := range rep.Rejected {
-		fmt.Fprintf(e.stdout, "line %d: rejected: %s\n", r.Line, printable(r.Reason))
+		fmt.Fprintf(e.stdout, "line %d: rejected: %s\n", r.Line, text.Plain(r.Reason))
 	}
 	fmt.Fprintf(e.stdout, "%d %s, %d %s, %d unchanged, %d rejected\n",
 		len(rep.Added), add, len(rep.Updated), update, len(rep.Unchanged), len(rep.Rejected))

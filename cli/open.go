@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"caseload/store"
+	"caseload/text"
 )
 
 // openStore opens the database, creating it when there is no file, and tells
@@ -14,7 +15,7 @@ import (
 func openStore(ctx context.Context, e *env, path string, opts ...store.Option) (*store.Store, error) {
 	s, err := store.Open(ctx, path, opts...)
 	if errors.Is(err, store.ErrNoFile) {
-		return nil, fmt.Errorf("no caseload at %s; `caseload` creates one, `caseload demo` fills one", printable(path))
+		return nil, fmt.Errorf("no caseload at %s; `caseload` creates one, `caseload demo` fills one", text.Plain(path))
 	}
 	if err != nil {
 		return nil, err
@@ -33,6 +34,6 @@ func openExisting(ctx context.Context, e *env, path string) (*store.Store, error
 // fixedPermissions tells the officer about the files Open made private.
 func fixedPermissions(e *env, s *store.Store) {
 	for _, f := range s.FixedPermissions() {
-		fmt.Fprintf(e.stderr, "caseload: made private (only you can read it now): %s\n", printable(f))
+		fmt.Fprintf(e.stderr, "caseload: made private (only you can read it now): %s\n", text.Plain(f))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // intervalFlags collects --interval LEVEL=DAYS, once per level changed.
@@ -135,8 +136,8 @@ func printSettings(e *env, set model.Settings) {
 	if dir == "" {
 		dir = "(your home folder)"
 	}
-	fmt.Fprintf(e.stdout, "officer        %s\n", printable(officer))
-	fmt.Fprintf(e.stdout, "export folder  %s\n", printable(dir))
+	fmt.Fprintf(e.stdout, "officer        %s\n", text.Plain(officer))
+	fmt.Fprintf(e.stdout, "export folder  %s\n", text.Plain(dir))
 	for _, l := range model.Levels() {
 		fmt.Fprintf(e.stdout, "interval       %-9s %3d days\n", l.Value, set.Intervals.Days(l.Value))
 	}

@@ -9,6 +9,8 @@ import (
 	"charm.land/fang/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/spf13/cobra"
+
+	"caseload/text"
 )
 
 // errUsage marks an error in how a command was called (exit status 2). Code
@@ -77,10 +79,10 @@ func oneLineError(w io.Writer, styles fang.Styles, err error) {
 	prefix := lipgloss.NewStyle().Foreground(styles.ErrorHeader.GetBackground()).Bold(true)
 	var u usageError
 	if errors.As(err, &u) {
-		fmt.Fprintf(w, "%s %s (see %s --help)\n", prefix.Render(u.command+":"), printable(u.Error()), u.command)
+		fmt.Fprintf(w, "%s %s (see %s --help)\n", prefix.Render(u.command+":"), text.Plain(u.Error()), u.command)
 		return
 	}
-	fmt.Fprintf(w, "%s %s\n", prefix.Render("caseload:"), printable(err.Error()))
+	fmt.Fprintf(w, "%s %s\n", prefix.Render("caseload:"), text.Plain(err.Error()))
 }
 
 // exitStatus is 0 for success, 2 for a usage mistake and 1 for any other

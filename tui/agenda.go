@@ -24,10 +24,10 @@ const agendaLimit = 50
 // agendaView is what needs doing now, heading by heading; the cursor moves
 // over the items only, never onto a heading.
 type agendaView struct {
-	agenda model.Agenda
-	items  []model.AgendaItem // every item, in the order shown
-	loaded bool
-	cursor int
+	agenda     model.Agenda
+	items      []model.AgendaItem // every item, in the order shown
+	loaded     bool
+	listCursor // over the items; the view keeps it in sight
 }
 
 func loadAgenda(st *store.Store, now time.Time) tea.Cmd {
@@ -44,7 +44,7 @@ func (v *agendaView) setAgenda(ag model.Agenda) {
 	for _, s := range ag.Sections {
 		v.items = append(v.items, s.Items...)
 	}
-	v.cursor = max(0, min(v.cursor, len(v.items)-1))
+	v.clamp(len(v.items))
 }
 
 func (v *agendaView) selected() (model.AgendaItem, bool) {
@@ -59,14 +59,18 @@ func (a *App) openAgenda(now time.Time) tea.Cmd {
 	if a.agenda == nil {
 		a.agenda = &agendaView{}
 	}
-	a.screen, a.notice = screenAgenda, ""
+	if a.top() != layer(a.agenda) {
+		a.push(a.agenda)
+	}
+	a.notice = ""
 	return loadAgenda(a.st, now)
 }
 
-func (a *App) agendaKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+func (v *agendaView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	switch {
 	case key.Matches(kp, a.keys.Back):
-		a.screen, a.notice = screenCaseload, ""
+		a.pop(v)
+		a.notice = ""
 		return nil
 	case key.Matches(kp, a.keys.NextTab), key.Matches(kp, a.keys.PrevTab):
 		// Between the caseload's All and Due tabs.
@@ -74,53 +78,39 @@ func (a *App) agendaKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		if key.Matches(kp, a.keys.PrevTab) {
 			tab = model.TabAll
 		}
-		a.screen, a.notice = screenCaseload, ""
+		a.pop(v)
+		a.notice = ""
 		a.caseload.tab = tab
 		return a.caseload.reset(now)
 	case key.Matches(kp, a.keys.Help):
-		a.showHelp = true
-		return nil
+		return a.openHelp()
 	case key.Matches(kp, a.keys.Quit):
 		return tea.Quit
 	case key.Matches(kp, a.keys.Resources):
 		return a.openDirectory()
 	case key.Matches(kp, a.keys.Open):
-		if it, ok := a.agenda.selected(); ok {
+		if it, ok := v.selected(); ok {
 			return loadClient(a.st, it.ClientID)
 		}
 		return nil
 	}
-	a.agenda.update(kp, a.keys, max(1, a.height-6))
+	v.navigate(kp, a.keys.listKeys, len(v.items), max(1, a.height-6))
 	return nil
 }
 
-// update moves the cursor; opening a client is the app's business.
-func (v *agendaView) update(kp tea.KeyPressMsg, k keyMap, page int) {
-	switch {
-	case key.Matches(kp, k.Up):
-		v.cursor--
-	case key.Matches(kp, k.Down):
-		v.cursor++
-	case key.Matches(kp, k.PageUp):
-		v.cursor -= page
-	case key.Matches(kp, k.PageDown):
-		v.cursor += page
-	case key.Matches(kp, k.Top):
-		v.cursor = 0
-	case key.Matches(kp, k.Bottom):
-		v.cursor = len(v.items)
-	}
-	v.cursor = max(0, min(v.cursor, len(v.items)-1))
-}
-
-// agendaGroups are the agenda's keys, for the full help.
-func (k keyMap) agendaGroups() [][]key.Binding {
-	return [][]key.Binding{
+// groups are the agenda's keys, for the full help.
+func (v *agendaView) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Agenda", [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Resources, k.Back, k.Help, k.Quit, k.ForceQuit},
+		{k.Open, k.NextTab, k.PrevTab, k.Resources, k.Back, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
-func (k keyMap) agendaShort() []key.Binding {
+func (v *agendaView) short(k keyMap) []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Open, k.Resources, k.Back, k.Help, k.Quit}
+}
+
+func (v *agendaView) live(a *App) []key.Binding {
+	k := a.keys
+	return append(k.listKeys.all(), k.Back, k.NextTab, k.PrevTab, k.Help, k.Quit, k.Resources, k.Open)
 }

@@ -5,11 +5,13 @@ import (
 	"time"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // view draws the agenda in h lines of w cells: each heading with its count,
 // then its items; the list scrolls to keep the cursor on screen.
-func (v *agendaView) view(s styles, now time.Time, w, h int, notice string) []string {
+func (v *agendaView) view(f frame) []string {
+	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
 	head := []string{s.title.Render("Caseload") + "  " + tabRow(s, agendaTab) + "  " + s.dim.Render("what needs doing now · "+now.Format("Mon 2 Jan"))}
 	if notice != "" {
 		head = append(head, notice)
@@ -49,9 +51,9 @@ func (v *agendaView) view(s styles, now time.Time, w, h int, notice string) []st
 // agendaLine is one thing to do: when, who, and for a referral where and
 // what stands.
 func agendaLine(it model.AgendaItem, selected bool, s styles, now time.Time, w int) string {
-	name := clean(it.ClientName)
+	name := text.Clean(it.ClientName)
 	if it.PreferredName != "" && it.PreferredName != it.ClientName {
-		name += " (" + clean(it.PreferredName) + ")"
+		name += " (" + text.Clean(it.PreferredName) + ")"
 	}
 	mark := "  "
 	if selected {
@@ -72,9 +74,9 @@ func agendaLine(it model.AgendaItem, selected bool, s styles, now time.Time, w i
 		when = it.At.Format("Mon 02 Jan 15:04")
 	}
 	nameW := max(16, w-2-18-13-30)
-	line := mark + pad(when, 18) + pad(name, nameW-1) + " " + pad(clean(it.CaseNumber), 13)
+	line := mark + text.Pad(when, 18) + text.Pad(name, nameW-1) + " " + text.Pad(text.Clean(it.CaseNumber), 13)
 	if it.IsReferral() {
-		what := "Referral: " + clean(it.ResourceName) + " · " + it.ReferralStatus.Label()
+		what := "Referral: " + text.Clean(it.ResourceName) + " · " + it.ReferralStatus.Label()
 		if it.Kind == model.AgendaFollowUpOverdue {
 			what += " · follow-up was " + day(it.FollowUpOn.In(now.Location()), now)
 		}

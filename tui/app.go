@@ -1,7 +1,10 @@
-// Package tui is the terminal interface: one Bubble Tea model per view and a
-// root model that routes between them. Update and View never touch the
-// database: every read and write runs in a tea.Cmd and reports back as a
-// message named for what happened.
+// Package tui is the terminal interface: one Bubble Tea model, the App, over
+// a stack of layers (layer.go). Each screen, dialog, short list and form is a
+// layer with its own keys, view and help, in files named for it; the top
+// layer takes the keys and draws, and closing it shows the one under it.
+// Update and View never touch the database: every read and write runs in a
+// tea.Cmd and reports back as a message named for what happened, which
+// app_messages.go hands to the layer it concerns.
 package tui
 
 import (
@@ -12,7 +15,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"caseload/demo"
 	"caseload/model"
 	"caseload/store"
 )
@@ -39,17 +41,6 @@ type Options struct {
 // Minimum terminal size: the table and the forms are laid out for 80x24.
 const minWidth, minHeight = 80, 24
 
-// screen says which view is active.
-type screen int
-
-const (
-	screenCaseload screen = iota
-	screenClient
-	screenAudit
-	screenAgenda
-	screenResources
-)
-
 // App is the root model: it owns the views, routes keys to the active one,
 // and runs every database call as a command.
 type App struct {
@@ -62,24 +53,16 @@ type App struct {
 	styles     styles
 	width      int
 	height     int
-	screen     screen
-	caseload   *caseload
-	client     *clientView
-	agenda     *agendaView
-	back       screen // where esc from a client goes: the caseload or the agenda
-	picker     *resourcePicker
-	overlay    overlay // a small list over the client screen
-	directory  *directory
-	form       *form
-	export     *exportDialog
-	showHelp   bool
+	layers     []layer       // what is open, the caseload at the bottom; see layer.go
+	caseload   *caseload     // always the bottom layer
+	agenda     *agendaView   // kept between visits: the cursor stays where the officer left it
+	showHelp   bool          // the full help of the top layer is open
 	drafts     []store.Draft // left by a run that ended with a form open
 	notice     string        // the last thing that happened, in words
 	problem    string        // something wrong with the file, from the quick check
 	started    bool          // the first page is in; the slow work may start
 	intervals  model.Intervals
-	exportDir  string // where summaries go by default; "" is the home folder
-	audit      *auditView
+	exportDir  string             // where summaries go by default; "" is the home folder
 	lock       *lockScreen        // the privacy lock, while it is up
 	lockSet    model.LockSettings // idle minutes and whether a passphrase is set
 	lastKey    time.Time          // when the officer last pressed a key
@@ -102,8 +85,9 @@ func New(s *store.Store, opt Options) *App {
 	if opt.IdleCheck == 0 {
 		opt.IdleCheck = 15 * time.Second
 	}
+	c := newCaseload(s)
 	return &App{st: s, now: opt.Now, draftDelay: opt.DraftDelay, checkDelay: opt.CheckDelay, keys: newKeyMap(),
-		help: help.New(), styles: newStyles(true), caseload: newCaseload(s), width: minWidth, height: minHeight,
+		help: help.New(), styles: newStyles(true), caseload: c, layers: []layer{c}, width: minWidth, height: minHeight,
 		intervals: model.DefaultIntervals(), idleCheck: opt.IdleCheck, notice: opt.Notice}
 }
 
@@ -202,176 +186,38 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) resize(w, h int) {
 	a.width, a.height = w, h
 	a.help.SetWidth(w)
-	a.caseload.height = max(1, h-5)
-	a.caseload.width = w
-	a.caseload.clamp()
-	if a.form != nil {
-		a.form.setSize(w, h)
-	}
-	if a.client != nil {
-		a.client.height = timelineRows(h)
-	}
-	if a.export != nil {
-		a.export.setSize(w, h)
+	for _, l := range a.layers {
+		if r, ok := l.(resizer); ok {
+			r.setSize(w, h)
+		}
 	}
 }
 
-// key handles a key press: quitting first, then the privacy lock, help,
-// the open form, and the active screen.
+// key handles a key press: quitting first, then the privacy lock, the open
+// help, and the top layer.
 func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 	now := a.now()
 	if key.Matches(kp, a.keys.ForceQuit) {
-		if a.form != nil && a.form.dirty {
-			return tea.Sequence(a.saveDraft(a.form), tea.Quit)
+		if f := a.form(); f != nil && f.dirty {
+			return tea.Sequence(a.saveDraft(f), tea.Quit)
 		}
 		return tea.Quit
 	}
 	a.lastKey = now
-	if key.Matches(kp, a.keys.Paste) {
+	switch {
+	case key.Matches(kp, a.keys.Paste):
 		return readClipboard // comes back as a paste, wherever that goes
-	}
-	if a.lock != nil {
+	case a.lock != nil:
 		return a.lockKey(kp)
-	}
-	if key.Matches(kp, a.keys.Lock) {
+	case key.Matches(kp, a.keys.Lock):
 		return a.lockNow()
-	}
-	if a.showHelp {
+	case a.showHelp:
 		if key.Matches(kp, a.keys.CloseHelp) {
 			a.showHelp = false
 		}
 		return nil
 	}
-	if a.form != nil {
-		if key.Matches(kp, a.keys.FieldHelp) {
-			a.showHelp = true
-			return nil
-		}
-		cmd := a.form.update(kp, a.keys, a.st, now, a.draftDelay)
-		if a.form.closed {
-			key := a.form.draftKey
-			a.form = nil
-			a.notice = "Discarded."
-			return tea.Batch(cmd, a.deleteDraft(key))
-		}
-		return cmd
-	}
-	if a.export != nil {
-		return a.exportKey(kp, now)
-	}
-	if a.picker != nil {
-		return a.pickerKey(kp, now)
-	}
-	if a.overlay != nil {
-		return a.overlayKey(kp, now)
-	}
-	switch a.screen {
-	case screenClient:
-		return a.clientKey(kp, now)
-	case screenAgenda:
-		return a.agendaKey(kp, now)
-	case screenResources:
-		return a.directoryKey(kp, now)
-	case screenAudit:
-		return a.auditKey(kp)
-	}
-	return a.caseloadKey(kp, now)
-}
-
-func (a *App) caseloadKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	c := a.caseload
-	if c.filtering {
-		return c.update(kp, a.keys, now)
-	}
-	switch {
-	case key.Matches(kp, a.keys.Quit):
-		return tea.Quit
-	case key.Matches(kp, a.keys.Help):
-		a.showHelp = true
-		return nil
-	case key.Matches(kp, a.keys.AddClient):
-		return a.openForm(newClientForm(nil, now), nil)
-	case key.Matches(kp, a.keys.AuditLog):
-		return a.openAudit()
-	case key.Matches(kp, a.keys.Agenda):
-		return a.openAgenda(now)
-	// The agenda is the caseload's second tab: tab from All, or shift+tab
-	// from Due, goes there (not while a filter narrows the list).
-	case key.Matches(kp, a.keys.NextTab) && c.tab == model.TabAll && !c.filterActive(),
-		key.Matches(kp, a.keys.PrevTab) && c.tab == model.TabDue && !c.filterActive():
-		return a.openAgenda(now)
-	case key.Matches(kp, a.keys.Resources):
-		return a.openDirectory()
-	case key.Matches(kp, a.keys.LoadDemo) && c.empty():
-		a.notice = "Loading the demo caseload…"
-		st := a.st
-		return func() tea.Msg {
-			_, err := demo.Fill(context.Background(), st, demo.Options{Now: model.StartOfDay(now)})
-			return demoLoadedMsg{err}
-		}
-	case key.Matches(kp, a.keys.Restore) && len(a.drafts) > 0:
-		return a.restoreDraft(a.drafts[0])
-	case key.Matches(kp, a.keys.DiscardDraft) && len(a.drafts) > 0:
-		d := a.drafts[0]
-		a.drafts = a.drafts[1:]
-		return a.deleteDraft(d.Key)
-	}
-	row, ok := c.selected()
-	switch {
-	case key.Matches(kp, a.keys.Open) && ok:
-		return loadClient(a.st, row.ClientID)
-	case key.Matches(kp, a.keys.CheckIn) && ok:
-		return a.prepareCheckIn(row.ClientID, nil)
-	case key.Matches(kp, a.keys.Export):
-		return a.openExport(nil)
-	}
-	return c.update(kp, a.keys, now)
-}
-
-func (a *App) clientKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	v := a.client
-	if cmd, ok := a.planKey(kp); ok {
-		return cmd
-	}
-	switch {
-	case key.Matches(kp, a.keys.Back):
-		a.screen, a.client, a.notice = a.back, nil, ""
-		if a.screen == screenAgenda {
-			return loadAgenda(a.st, now)
-		}
-		return nil
-	case key.Matches(kp, a.keys.Help):
-		a.showHelp = true
-	case key.Matches(kp, a.keys.CheckIn):
-		return a.prepareCheckIn(v.client.ID, nil)
-	case key.Matches(kp, a.keys.Export):
-		c := v.client
-		return a.openExport(&c)
-	case key.Matches(kp, a.keys.StageNote):
-		return a.openForm(newStageNoteForm(v.client, v.summary.Stage, nil, now), nil)
-	case key.Matches(kp, a.keys.EditClient):
-		c := v.client
-		return a.openForm(newClientForm(&c, now), nil)
-	case key.Matches(kp, a.keys.Refer):
-		return a.openPicker(v.client)
-	case key.Matches(kp, a.keys.Resources):
-		return a.openDirectory()
-	case key.Matches(kp, a.keys.ChangeStatus) && v.tab == tabReferrals:
-		return a.openStatusForm(now)
-	case key.Matches(kp, a.keys.Screening), key.Matches(kp, a.keys.Consent), key.Matches(kp, a.keys.Consents):
-		return a.screeningConsentKey(kp, now)
-	case key.Matches(kp, a.keys.Amend):
-		f, why := v.amendForm(now, checkinDefaults{client: v.client, summary: v.summary, intervals: a.intervals})
-		if f == nil {
-			a.notice = why
-			return nil
-		}
-		return a.openForm(f, nil)
-	}
-	if a.referralTabKey(kp) {
-		return nil
-	}
-	return v.update(kp, a.keys, a.st)
+	return a.top().key(a, kp, now)
 }
 
 // prepareCheckIn reads what the check-in form's defaults need, then opens it.
@@ -398,11 +244,18 @@ func (a *App) prepareCheckIn(clientID string, draft map[string]string) tea.Cmd {
 	}
 }
 
+// openForm opens f over what is on screen; a form already open (a second
+// answer to a double press) gives way to it.
 func (a *App) openForm(f *form, draft map[string]string) tea.Cmd {
 	if draft != nil {
 		f.restore(draft)
 	}
 	f.setSize(a.width, a.height)
-	a.form, a.showHelp = f, false
+	a.showHelp = false
+	if old, ok := a.top().(*form); ok {
+		a.replace(old, f)
+		return nil
+	}
+	a.push(f)
 	return nil
 }

@@ -32,7 +32,7 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 	case caseloadCountedMsg:
 		if msg.err == nil && msg.gen == a.caseload.gen {
 			a.caseload.total, a.caseload.counted = msg.n, true
-			a.caseload.clamp()
+			a.caseload.clampRows()
 			return a.caseload.ensure(now)
 		}
 	case clientIndexLoadedMsg:
@@ -58,15 +58,15 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not open the client: " + msg.err.Error()
 			return nil
 		}
-		if a.screen != screenClient {
-			a.back = a.screen
+		if old := a.client(); old != nil {
+			a.replace(old, newClientView(msg, old, a.height))
+		} else {
+			a.push(newClientView(msg, nil, a.height))
 		}
-		a.client = newClientView(msg, a.client, a.height)
-		a.screen = screenClient
 		return tea.Batch(loadReferrals(a.st, msg.client.ID), loadPlan(a.st, msg.client.ID))
 	case timelineLoadedMsg:
-		if a.client != nil && msg.err == nil {
-			a.client.moreLoaded(msg)
+		if v := a.client(); v != nil && msg.err == nil {
+			v.moreLoaded(msg)
 		}
 	case formReadyMsg:
 		if msg.err != nil {
@@ -91,8 +91,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 	case screeningSavedMsg, consentSavedMsg, consentRevokedMsg:
 		return a.handleScreeningConsentWork(msg)
 	case draftTickMsg:
-		if a.form != nil && a.form.draftKey == msg.key && a.form.version == msg.version {
-			return a.saveDraft(a.form)
+		if f := a.form(); f != nil && f.draftKey == msg.key && f.version == msg.version {
+			return a.saveDraft(f)
 		}
 	case draftsFoundMsg:
 		a.drafts = msg.drafts
@@ -132,16 +132,19 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return tea.Batch(a.caseload.reset(now), loadClientIndex(a.st))
 	case idleTickMsg, lockSettingsReadMsg, unlockCheckedMsg:
 		return a.handleLock(msg)
-	case auditLoadedMsg:
-		if a.audit != nil {
-			a.audit.loaded(msg)
-		}
 	case exportPreviewMsg, exportWrittenMsg:
 		return a.exportAnswer(msg)
 	case draftSavedMsg, draftDeletedMsg:
 		// A draft that could not be written is not worth interrupting the
 		// officer for; the form is still open and a save reports its own error.
 	default:
+		for i := len(a.layers) - 1; i >= 0; i-- {
+			if an, ok := a.layers[i].(answerer); ok {
+				if cmd, ok := an.answer(a, msg); ok {
+					return cmd
+				}
+			}
+		}
 		return a.passOn(msg)
 	}
 	return nil
@@ -154,13 +157,8 @@ func (a *App) passOn(msg tea.Msg) tea.Cmd {
 		a.lock.input, cmd = a.lock.input.Update(msg)
 		return cmd
 	}
-	if a.form != nil {
-		return a.form.passToEditor(msg)
-	}
-	if a.caseload.filtering {
-		var cmd tea.Cmd
-		a.caseload.filter, cmd = a.caseload.filter.Update(msg)
-		return cmd
+	if p, ok := a.top().(passer); ok {
+		return p.passOn(msg)
 	}
 	return nil
 }
@@ -168,19 +166,20 @@ func (a *App) passOn(msg tea.Msg) tea.Cmd {
 // saved closes the form after a save, or shows why the save failed with
 // everything typed still there.
 func (a *App) saved(s saved) tea.Cmd {
-	if a.form == nil {
+	f := a.form()
+	if f == nil {
 		return nil
 	}
 	if s.err != nil {
-		a.form.saving = false
-		a.form.showErrors(s.err)
+		f.saving = false
+		f.showErrors(s.err)
 		return nil
 	}
-	a.form = nil
+	a.pop(f)
 	a.notice = s.what + "."
 	cmds := []tea.Cmd{a.deleteDraft(s.draftKey), a.caseload.refresh(a.now())}
-	if a.screen == screenClient && a.client != nil {
-		cmds = append(cmds, loadClient(a.st, a.client.client.ID))
+	if v, ok := a.top().(*clientView); ok {
+		cmds = append(cmds, loadClient(a.st, v.client.ID))
 	}
 	return tea.Batch(cmds...)
 }

@@ -26,7 +26,7 @@ func TestFilterFindsClientByThreeLetters(t *testing.T) {
 func TestTabsNarrowTheCaseload(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("tab") // the agenda, the second tab (TestAgendaIsTheCaseloadsSecondTab)
-	if h.app.screen != screenAgenda {
+	if screenOf(h.app) != screenAgenda {
 		t.Fatalf("tab from All should open the agenda:\n%s", h.screen())
 	}
 	for _, want := range []struct {
@@ -60,7 +60,7 @@ func TestCheckInFromTheListIsOnDiskWhenTheFormCloses(t *testing.T) {
 	h.keys("2", "2", "4") // home visit, negative, action
 	h.typeText("Home visit, all well.\nStarts the new job Monday.")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the form is still open after ctrl+s:\n%s", h.screen())
 	}
 	h.mustSee("Check-in saved.")
@@ -88,19 +88,19 @@ func TestInvalidCheckInKeepsWhatWasTypedAndSaysWhy(t *testing.T) {
 	h.keys("tab", "tab")
 	h.typeText("note kept")
 	h.keys("ctrl+s")
-	if h.app.form == nil {
+	if h.app.form() == nil {
 		t.Fatal("the form closed although the check-in is invalid")
 	}
-	if got := h.app.form.field(model.FieldSubstances).err; got == "" {
+	if got := h.app.form().field(model.FieldSubstances).err; got == "" {
 		t.Fatal("no error next to the substances field")
 	}
-	if got := h.app.form.field(model.FieldNote).value(); got != "note kept" {
+	if got := h.app.form().field(model.FieldNote).value(); got != "note kept" {
 		t.Fatalf("the note became %q; what was typed must stay", got)
 	}
 	h.mustSee("✗ name the substances for a positive result")
 	h.typeText("alcohol")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the corrected form did not save:\n%s", h.screen())
 	}
 	row, _ := h.app.caseload.selected()
@@ -118,11 +118,11 @@ func TestEscOnAChangedFormAsksFirst(t *testing.T) {
 	h.keys("esc")
 	h.mustSee("Discard what you typed?")
 	h.keys("n")
-	if h.app.form == nil || h.app.form.field(model.FieldNote).value() != "half a note" {
+	if h.app.form() == nil || h.app.form().field(model.FieldNote).value() != "half a note" {
 		t.Fatal("n should go back to the form with the note kept")
 	}
 	h.keys("esc", "y")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatal("y should discard the form")
 	}
 	if d, _ := st.Drafts(context.Background()); len(d) != 0 {
@@ -133,7 +133,7 @@ func TestEscOnAChangedFormAsksFirst(t *testing.T) {
 func TestEscOnAnUnchangedFormJustCloses(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("c", "esc")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatal("esc on an untouched form should close it without asking")
 	}
 }
@@ -150,13 +150,13 @@ func TestDraftIsKeptAfterAPauseAndOfferedOnTheNextStart(t *testing.T) {
 	next := start(t, st, 80, 24)
 	next.mustSee("Unsaved: Check-in · Carla Test (Carl) · CR-1004")
 	next.keys("r")
-	if next.app.form == nil {
+	if next.app.form() == nil {
 		t.Fatalf("r did not restore the draft:\n%s", next.screen())
 	}
-	if got := next.app.form.field(model.FieldNote).value(); got != "typed before the battery died" {
+	if got := next.app.form().field(model.FieldNote).value(); got != "typed before the battery died" {
 		t.Fatalf("restored note %q", got)
 	}
-	if got := next.app.form.field(model.FieldType).value(); got != string(model.ContactHome) {
+	if got := next.app.form().field(model.FieldType).value(); got != string(model.ContactHome) {
 		t.Fatalf("restored contact type %q, want home", got)
 	}
 }
@@ -219,7 +219,7 @@ func TestAddClientThenFindIt(t *testing.T) {
 	}
 	h.typeText("2001")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("client form did not save:\n%s", h.screen())
 	}
 	h.keys("/", "e", "v", "e")
@@ -236,7 +236,7 @@ func TestAmendACheckInNeedsAReason(t *testing.T) {
 	h.mustSee("✗ required: say why the record is corrected")
 	h.typeText("note was for another client")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("amendment not saved:\n%s", h.screen())
 	}
 	h.mustSee("Check-in amended.")
@@ -264,11 +264,11 @@ func TestTimelinePagesAsTheCursorMoves(t *testing.T) {
 	}
 	h := start(t, st, 80, 24)
 	h.keys("/", "b", "o", "b", "enter", "enter")
-	if n := len(h.app.client.timeline); n != timelinePage {
+	if n := len(h.app.client().timeline); n != timelinePage {
 		t.Fatalf("first page holds %d records, want %d", n, timelinePage)
 	}
 	h.keys("G")
-	if n := len(h.app.client.timeline); n != timelinePage+5 {
+	if n := len(h.app.client().timeline); n != timelinePage+5 {
 		t.Fatalf("after moving to the end the timeline holds %d records, want %d", n, timelinePage+5)
 	}
 }

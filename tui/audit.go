@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -45,7 +46,7 @@ func auditRows(h int) int { return max(1, h-4) }
 // auditResized reads the page again when the window holds more or fewer
 // entries, from the same first entry.
 func (a *App) auditResized() tea.Cmd {
-	v := a.audit
+	v := a.audit()
 	if v == nil || v.rows == auditRows(a.height) {
 		return nil
 	}
@@ -54,9 +55,10 @@ func (a *App) auditResized() tea.Cmd {
 }
 
 func (a *App) openAudit() tea.Cmd {
-	a.audit = &auditView{rows: auditRows(a.height)}
-	a.screen, a.notice = screenAudit, ""
-	return a.audit.load(a.st, auditPage{})
+	v := &auditView{rows: auditRows(a.height)}
+	a.push(v)
+	a.notice = ""
+	return v.load(a.st, auditPage{})
 }
 
 // load reads one page, and one entry more to know whether there is a next.
@@ -78,6 +80,15 @@ func (v *auditView) load(st *store.Store, p auditPage) tea.Cmd {
 	}
 }
 
+// answer takes a page of the log.
+func (v *auditView) answer(_ *App, msg tea.Msg) (tea.Cmd, bool) {
+	m, ok := msg.(auditLoadedMsg)
+	if ok {
+		v.loaded(m)
+	}
+	return nil, ok
+}
+
 func (v *auditView) loaded(msg auditLoadedMsg) {
 	v.loading = false
 	if msg.err != nil {
@@ -88,15 +99,13 @@ func (v *auditView) loaded(msg auditLoadedMsg) {
 	v.page, v.entries, v.more, v.total = msg.page, msg.entries, msg.more, msg.total
 }
 
-func (a *App) auditKey(kp tea.KeyPressMsg) tea.Cmd {
-	v := a.audit
+func (v *auditView) key(a *App, kp tea.KeyPressMsg, _ time.Time) tea.Cmd {
 	switch {
 	case key.Matches(kp, a.keys.Back):
-		a.screen, a.audit = screenCaseload, nil
+		a.pop(v)
 		return nil
 	case key.Matches(kp, a.keys.Help):
-		a.showHelp = true
-		return nil
+		return a.openHelp()
 	case v.loading:
 		// A page is on its way; a second press would skip one.
 		return nil
@@ -112,4 +121,18 @@ func (a *App) auditKey(kp tea.KeyPressMsg) tea.Cmd {
 		return v.load(a.st, auditPage{})
 	}
 	return nil
+}
+
+func (v *auditView) short(k keyMap) []key.Binding {
+	return []key.Binding{k.PageDown, k.PageUp, k.Top, k.Help, k.Back}
+}
+
+// groups are the audit log's keys.
+func (v *auditView) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Audit log", [][]key.Binding{{k.PageDown, k.PageUp, k.Top}, {k.Back, k.Lock, k.Help, k.ForceQuit}}
+}
+
+func (v *auditView) live(a *App) []key.Binding {
+	k := a.keys
+	return []key.Binding{k.Back, k.Help, k.PageDown, k.PageUp, k.Top}
 }

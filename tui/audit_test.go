@@ -68,8 +68,8 @@ func TestAuditScreen(t *testing.T) {
 func TestAuditLogPagesNewestFirstAndReadsOnlyWhatFits(t *testing.T) {
 	h := start(t, auditStore(t), 80, 24)
 	h.keys("L")
-	v := h.app.audit
-	if h.app.screen != screenAudit || v == nil {
+	v := h.app.audit()
+	if screenOf(h.app) != screenAudit || v == nil {
 		t.Fatal("L from the caseload did not open the audit log")
 	}
 	rows := auditRows(24)
@@ -104,7 +104,7 @@ func TestAuditLogPagesNewestFirstAndReadsOnlyWhatFits(t *testing.T) {
 		t.Fatalf("after growing the window: %d entries from seq %d, want %d from %d", len(v.entries), v.entries[0].Seq, auditRows(30), newest)
 	}
 	h.keys("esc")
-	if h.app.screen != screenCaseload || h.app.audit != nil {
+	if screenOf(h.app) != screenCaseload || h.app.audit() != nil {
 		t.Fatal("esc did not go back to the caseload")
 	}
 }
@@ -112,14 +112,14 @@ func TestAuditLogPagesNewestFirstAndReadsOnlyWhatFits(t *testing.T) {
 func TestAuditLogShowsNewWritesWhenOpened(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("L")
-	before := h.app.audit.entries[0].Seq
+	before := h.app.audit().entries[0].Seq
 	h.keys("esc", "/", "c", "a", "r", "enter", "c", "2", "2", "4")
 	h.typeText("Home visit.")
 	h.keys("ctrl+s")
 	h.mustSee("Check-in saved.")
 	h.keys("L")
 	var found bool
-	for _, e := range h.app.audit.entries {
+	for _, e := range h.app.audit().entries {
 		found = found || e.Seq > before && e.Entity == "checkin" && e.Action == "create"
 	}
 	if !found {

@@ -3,9 +3,9 @@ package tui
 import (
 	"fmt"
 	"strconv"
-	"time"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // Column widths of the audit log; the details take what is left.
@@ -16,7 +16,8 @@ const (
 )
 
 // view draws the page of the log. h is the lines it may use.
-func (v *auditView) view(s styles, now time.Time, h int, notice string) []string {
+func (v *auditView) view(f frame) []string {
+	s, now, h, notice := f.s, f.now, f.h, f.notice
 	lines := []string{s.title.Render("Audit log") + "  " + s.dim.Render("every write and export, newest first; never what was written")}
 	switch {
 	case v.err != "":
@@ -30,13 +31,13 @@ func (v *auditView) view(s styles, now time.Time, h int, notice string) []string
 	default:
 		lines = append(lines, fmt.Sprintf("Entries %d–%d of %d", v.page.offset+1, v.page.offset+len(v.entries), v.total))
 	}
-	lines = append(lines, s.header.Render(pad("When", colAuditWhen)+pad("Action", colAuditAction)+pad("Record", colAuditRecord)+"Which / where"))
+	lines = append(lines, s.header.Render(text.Pad("When", colAuditWhen)+text.Pad("Action", colAuditAction)+text.Pad("Record", colAuditRecord)+"Which / where"))
 	for _, e := range v.entries {
 		if len(lines) >= h {
 			break
 		}
-		lines = append(lines, pad(e.At.In(now.Location()).Format("2006-01-02 15:04"), colAuditWhen)+
-			pad(clean(e.Action), colAuditAction)+pad(clean(e.EntityLabel()), colAuditRecord)+auditDetail(e))
+		lines = append(lines, text.Pad(e.At.In(now.Location()).Format("2006-01-02 15:04"), colAuditWhen)+
+			text.Pad(text.Clean(e.Action), colAuditAction)+text.Pad(text.Clean(e.EntityLabel()), colAuditRecord)+auditDetail(e))
 	}
 	return lines
 }
@@ -45,7 +46,7 @@ func (v *auditView) view(s styles, now time.Time, h int, notice string) []string
 func auditDetail(e model.AuditEntry) string {
 	x := e.Export
 	if x.Format == "" {
-		return clean(e.EntityID)
+		return text.Clean(e.EntityID)
 	}
 	redacted := ""
 	if x.Redacted {
@@ -53,9 +54,9 @@ func auditDetail(e model.AuditEntry) string {
 	}
 	// Who received it and where it went first: on a narrow screen that is
 	// what must show.
-	to := "to " + clean(x.Destination)
+	to := "to " + text.Clean(x.Destination)
 	if x.Recipient != "" {
-		to = "for " + clean(x.Recipient) + ", " + to
+		to = "for " + text.Clean(x.Recipient) + ", " + to
 	}
-	return to + " (" + clean(x.Format) + ", " + strconv.Itoa(x.Records) + " records" + redacted + ")"
+	return to + " (" + text.Clean(x.Format) + ", " + strconv.Itoa(x.Records) + " records" + redacted + ")"
 }

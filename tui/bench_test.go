@@ -114,7 +114,7 @@ func BenchmarkOpenClient(b *testing.B) {
 		h.keys("enter")
 		_ = h.app.View()
 		b.StopTimer()
-		if h.app.screen != screenClient {
+		if screenOf(h.app) != screenClient {
 			b.Fatal("enter did not open the client")
 		}
 		h.keys("esc", "j")

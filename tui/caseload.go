@@ -51,10 +51,8 @@ type caseload struct {
 	endKnown    bool // the window reaches the end of the list
 	total       int
 	counted     bool
-	cursor      int
-	top         int
+	listCursor  // over every row of the tab, loaded or not; height is the table rows on screen
 	width       int
-	height      int  // table rows on screen
 	gen         int  // bumps when tab, sort or filter change; older answers are dropped
 	pending     int  // offset of the page being loaded; -1 for none
 	finding     bool // a filter was typed and its rows are not in yet
@@ -66,7 +64,8 @@ type caseload struct {
 func newCaseload(st *store.Store) *caseload {
 	in := newInput("/ ")
 	in.Placeholder = "name or case number"
-	return &caseload{st: st, tab: model.TabAll, sort: model.SortDue, filter: in, pending: -1, height: 19, width: 80}
+	return &caseload{st: st, tab: model.TabAll, sort: model.SortDue, filter: in, pending: -1, width: 80,
+		listCursor: listCursor{height: 19, turnPages: true}}
 }
 
 func (c *caseload) filterActive() bool { return strings.TrimSpace(c.filter.Value()) != "" }
@@ -204,7 +203,7 @@ func (c *caseload) windowLoaded(msg caseloadLoadedMsg, now time.Time) tea.Cmd {
 	if c.endKnown && !c.counted {
 		c.total, c.counted = msg.offset+len(msg.rows), true
 	}
-	c.clamp()
+	c.clampRows()
 	return c.ensure(now)
 }
 
@@ -215,7 +214,7 @@ func (c *caseload) filterLoaded(msg filterMatchedMsg) {
 	c.finding = false
 	c.rows, c.from, c.endKnown, c.loaded = msg.rows, 0, true, true
 	c.total, c.counted, c.matches = len(msg.rows), true, msg.matches
-	c.clamp()
+	c.clampRows()
 }
 
 // last is the highest row the cursor may reach with what is known.
@@ -226,16 +225,8 @@ func (c *caseload) last() int {
 	return c.from + len(c.rows) - 1
 }
 
-func (c *caseload) clamp() {
-	c.cursor = max(0, min(c.cursor, c.last()))
-	if c.cursor < c.top {
-		c.top = c.cursor
-	}
-	if c.cursor >= c.top+c.height {
-		c.top = c.cursor - c.height + 1
-	}
-	c.top = max(0, min(c.top, c.last()-c.height+1))
-}
+// clampRows keeps the cursor on a row that is known to exist.
+func (c *caseload) clampRows() { c.clamp(c.last() + 1) }
 
 // ensure loads the window when the screen has scrolled out of it.
 func (c *caseload) ensure(now time.Time) tea.Cmd {
@@ -264,26 +255,11 @@ func (c *caseload) selected() (model.CaseloadRow, bool) {
 	return c.rows[i], true
 }
 
-func (c *caseload) move(d int, now time.Time) tea.Cmd {
-	c.cursor += d
-	c.clamp()
-	return c.ensure(now)
-}
-
-func (c *caseload) page(d int, now time.Time) tea.Cmd {
-	c.top += d * c.height
-	c.cursor += d * c.height
-	c.clamp()
-	return c.ensure(now)
-}
-
 // typeIntoFilter gives the filter a key or a paste, and finds again when its
 // text changed.
 func (c *caseload) typeIntoFilter(msg tea.Msg, now time.Time) tea.Cmd {
-	before := c.filter.Value()
-	var cmd tea.Cmd
-	c.filter, cmd = c.filter.Update(msg)
-	if c.filter.Value() == before {
+	cmd, changed := typeInto(&c.filter, msg)
+	if !changed {
 		return cmd
 	}
 	return tea.Batch(cmd, c.reset(now))
@@ -292,36 +268,20 @@ func (c *caseload) typeIntoFilter(msg tea.Msg, now time.Time) tea.Cmd {
 // update handles the keys of the list (not those the app handles first).
 func (c *caseload) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.Cmd {
 	if c.filtering {
-		switch {
-		case key.Matches(kp, k.AcceptFilter):
-			c.filtering = false
-			c.filter.Blur()
+		if ok, cleared := stopTyping(&c.filter, &c.filtering, kp, k); ok {
+			if cleared {
+				return c.reset(now)
+			}
 			return nil
-		case key.Matches(kp, k.ClearFilter):
-			c.filtering = false
-			c.filter.Blur()
-			c.filter.SetValue("")
-			return c.reset(now)
-		case kp.String() == "up":
-			return c.move(-1, now)
-		case kp.String() == "down":
-			return c.move(1, now)
+		}
+		if c.navigate(kp, k.Arrows, c.last()+1, c.height) {
+			return c.ensure(now)
 		}
 		return c.typeIntoFilter(kp, now)
 	}
 	switch {
-	case key.Matches(kp, k.Up):
-		return c.move(-1, now)
-	case key.Matches(kp, k.Down):
-		return c.move(1, now)
-	case key.Matches(kp, k.PageDown):
-		return c.page(1, now)
-	case key.Matches(kp, k.PageUp):
-		return c.page(-1, now)
-	case key.Matches(kp, k.Top):
-		return c.move(-c.cursor, now)
-	case key.Matches(kp, k.Bottom):
-		return c.move(c.last()-c.cursor, now)
+	case c.navigate(kp, k.listKeys, c.last()+1, c.height):
+		return c.ensure(now)
 	case key.Matches(kp, k.Filter):
 		c.filtering = true
 		return c.filter.Focus()

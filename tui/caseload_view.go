@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // Column widths of the caseload table; the name takes what is left.
@@ -44,7 +45,8 @@ func tabLabel(s styles, label string, on bool) string {
 
 // view draws the caseload: tabs, the filter line, the table and where the
 // cursor is. h is the lines it may use.
-func (c *caseload) view(s styles, now time.Time, w, h int, notice string) []string {
+func (c *caseload) view(f frame) []string {
+	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
 	order := "sort: " + sortLabel(c.sort)
 	if c.filterActive() {
 		order = "sort: best match"
@@ -62,8 +64,8 @@ func (c *caseload) view(s styles, now time.Time, w, h int, notice string) []stri
 		return append(lines, firstStart(s)...)
 	}
 	nameW := max(12, w-2-colCase-colStage-colLevel-colLast-colDue-colRefs)
-	lines = append(lines, s.header.Render("  "+pad("Name", nameW)+pad("Case no.", colCase)+pad("Stage", colStage)+
-		pad("Level", colLevel)+pad("Last", colLast)+pad("Next due", colDue)+padLeft("Refs", colRefs)))
+	lines = append(lines, s.header.Render("  "+text.Pad("Name", nameW)+text.Pad("Case no.", colCase)+text.Pad("Stage", colStage)+
+		text.Pad("Level", colLevel)+text.Pad("Last", colLast)+text.Pad("Next due", colDue)+text.PadLeft("Refs", colRefs)))
 	rows := h - len(lines) - 1
 	if c.searching() {
 		rows = 0 // no placeholders for rows that may not exist
@@ -97,9 +99,9 @@ func (c *caseload) rowAt(i int) (model.CaseloadRow, bool) {
 }
 
 func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now time.Time, nameW int) string {
-	name := clean(r.Name)
+	name := text.Clean(r.Name)
 	if r.PreferredName != "" && r.PreferredName != r.Name {
-		name += " (" + clean(r.PreferredName) + ")"
+		name += " (" + text.Clean(r.PreferredName) + ")"
 	}
 	mark := "  "
 	if selected {
@@ -114,8 +116,8 @@ func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now tim
 	if r.OpenReferrals > 0 {
 		refs = strconv.Itoa(r.OpenReferrals)
 	}
-	line := mark + pad(name, nameW-1) + " " + pad(clean(r.CaseNumber), colCase-1) + " " + pad(s.stageBadge(r.Stage), colStage) +
-		pad(r.Level.Label(), colLevel) + pad(day(r.LastContact, now), colLast) + pad(s.due(state, due), colDue) + padLeft(refs, colRefs)
+	line := mark + text.Pad(name, nameW-1) + " " + text.Pad(text.Clean(r.CaseNumber), colCase-1) + " " + text.Pad(s.stageBadge(r.Stage), colStage) +
+		text.Pad(r.Level.Label(), colLevel) + text.Pad(day(r.LastContact, now), colLast) + text.Pad(s.due(state, due), colDue) + text.PadLeft(refs, colRefs)
 	if selected {
 		return s.selected.Render(mark) + line[len(mark):]
 	}
@@ -145,11 +147,4 @@ func sortLabel(v model.CaseloadSort) string {
 		}
 	}
 	return string(v)
-}
-
-func padLeft(s string, n int) string {
-	if len(s) >= n {
-		return s
-	}
-	return strings.Repeat(" ", n-len(s)) + s
 }

@@ -10,6 +10,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // checkinSavedMsg reports a check-in written (or why not).
@@ -83,12 +84,12 @@ func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *
 			whenField(model.FieldAt, "When", fmtWhen(c.At), whenHelp, false),
 			choiceField(model.FieldType, "Type", model.ContactTypes(), c.Type, ""),
 			choiceField(model.FieldTest, "Drug test", model.TestResults(), c.Test, ""),
-			textField(model.FieldSubstances, "Substances", clean(strings.Join(c.Substances, ", ")), "The substances, separated by commas."),
+			textField(model.FieldSubstances, "Substances", text.Clean(strings.Join(c.Substances, ", ")), "The substances, separated by commas."),
 			choiceField(model.FieldStage, "Stage", stages, model.Stage(stage), "The stage of change you observed. The app records; it never scores."),
-			noteField(model.FieldNote, "Note", cleanLines(c.Note), "enter starts a new line; tab goes to the next field."),
+			noteField(model.FieldNote, "Note", text.CleanLines(c.Note), "enter starts a new line; tab goes to the next field."),
 			choiceField(model.FieldOutcome, "Outcome", model.Outcomes(), c.Outcome, ""),
 			multiField(model.FieldFlags, "Risk flags", model.RiskFlags(), c.Flags, "space or a number ticks a flag; ← → move."),
-			textField(model.FieldLocation, "Location", clean(c.Location), "Where the contact took place, if it matters."),
+			textField(model.FieldLocation, "Location", text.Clean(c.Location), "Where the contact took place, if it matters."),
 			whenField(model.FieldNextAppointment, "Next appt", next, whenHelp+" Empty for none.", false),
 			boolField("sensitive", "Sensitive", c.Sensitive, "Yes when the note holds substance-use information (42 CFR Part 2)."),
 		},

@@ -10,6 +10,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // readCheckInPlan reads what the check-in form shows of the plans: the open
@@ -46,12 +47,12 @@ func stepsField(goals []model.Goal) *field {
 			if st.Done {
 				continue
 			}
-			label := clean(st.Text)
+			label := text.Clean(st.Text)
 			if !st.Due.IsZero() {
 				label += " (due " + st.Due.String() + ")"
 			}
 			value := g.ID + "/" + strconv.Itoa(i) + "/" + strconv.Itoa(g.Version)
-			f.options = append(f.options, option{value: value, label: label, help: g.Domain.Label() + ": " + clean(g.Words)})
+			f.options = append(f.options, option{value: value, label: label, help: g.Domain.Label() + ": " + text.Clean(g.Words)})
 		}
 	}
 	if len(f.options) == 0 {
@@ -126,7 +127,7 @@ func (s checkinForm) planPanel(f *form, st styles, w int) []string {
 			names = append(names, fl.Label())
 		}
 	}
-	out := []string{st.warn.Render(truncate("⚑ Relapse-prevention plan, for "+strings.Join(names, ", ")+":", w))}
+	out := []string{st.warn.Render(text.Truncate("⚑ Relapse-prevention plan, for "+strings.Join(names, ", ")+":", w))}
 	if s.plan == nil {
 		return append(out, st.dim.Render("No relapse-prevention plan on file for this client."))
 	}
@@ -137,13 +138,13 @@ func (s checkinForm) planPanel(f *form, st styles, w int) []string {
 	})
 	for _, sec := range sections {
 		items := s.plan.Lines(sec)
-		text := st.bold.Render(sec.Label()+": ") + clean(strings.Join(items, " · "))
+		line := st.bold.Render(sec.Label()+": ") + text.Clean(strings.Join(items, " · "))
 		if len(items) == 0 {
-			text = st.bold.Render(sec.Label()+": ") + st.dim.Render("none written yet")
+			line = st.bold.Render(sec.Label()+": ") + st.dim.Render("none written yet")
 		}
-		wrapped := wrapText(text, w)
+		wrapped := text.Wrap(line, w)
 		if len(wrapped) > 2 {
-			wrapped = append(wrapped[:1:1], truncate(wrapped[1]+" "+wrapped[2], w))
+			wrapped = append(wrapped[:1:1], text.Truncate(wrapped[1]+" "+wrapped[2], w))
 		}
 		out = append(out, wrapped...)
 	}

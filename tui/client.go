@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // clientLoadedMsg brings a client, the first page of the timeline and the
@@ -54,19 +55,17 @@ var clientTabs = []string{"Timeline", "Plan", "Stage history", "Profile", "Refer
 
 // clientView is one client: a header and three tabs.
 type clientView struct {
-	client   model.Client
-	summary  model.ClientSummary
-	timeline []model.TimelineEntry
-	history  []model.StageNote
-	consents []clientConsent
-	more     bool // the timeline may have more pages
-	loading  bool
-	tab      int
-	cursor   int
-	top      int
-	height   int // timeline rows on screen
-	refs     *referralList
-	plan     *planView
+	client     model.Client
+	summary    model.ClientSummary
+	timeline   []model.TimelineEntry
+	history    []model.StageNote
+	consents   []clientConsent
+	more       bool // the timeline may have more pages
+	loading    bool
+	tab        int
+	listCursor // over the timeline; height is its rows on screen
+	refs       *referralList
+	plan       *planView
 	// stageSince is when the client came to their current stage, read
 	// once from the history rather than on every frame.
 	stageSince time.Time
@@ -94,7 +93,7 @@ func loadClient(st *store.Store, id string) tea.Cmd {
 
 func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
-		consents: msg.consents, more: len(msg.timeline) == timelinePage, height: timelineRows(h),
+		consents: msg.consents, more: len(msg.timeline) == timelinePage, listCursor: listCursor{height: timelineRows(h)},
 		stageSince: msg.summary.StageAt}
 	// Noting the same stage again (as a check-in does) moves StageAt but
 	// not when the client came to the stage.
@@ -103,8 +102,8 @@ func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	}
 	if old != nil && old.client.ID == msg.client.ID {
 		v.tab, v.refs, v.plan = old.tab, old.refs, old.plan
-		v.cursor = min(old.cursor, max(0, len(v.timeline)-1))
-		v.top = min(old.top, v.cursor)
+		v.cursor, v.top = old.cursor, min(old.top, old.cursor)
+		v.clamp(len(v.timeline))
 	}
 	return v
 }
@@ -126,14 +125,9 @@ func (v *clientView) selected() (model.TimelineEntry, bool) {
 	return v.timeline[v.cursor], true
 }
 
-func (v *clientView) move(d int, st *store.Store) tea.Cmd {
-	v.cursor = max(0, min(v.cursor+d, len(v.timeline)-1))
-	if v.cursor < v.top {
-		v.top = v.cursor
-	}
-	if v.cursor >= v.top+v.height {
-		v.top = v.cursor - v.height + 1
-	}
+// moreTimeline reads the next page of the timeline when the cursor nears
+// the end of what is loaded.
+func (v *clientView) moreTimeline(st *store.Store) tea.Cmd {
 	if !v.more || v.loading || v.cursor < len(v.timeline)-v.height {
 		return nil
 	}
@@ -152,19 +146,8 @@ func (v *clientView) update(kp tea.KeyPressMsg, k keyMap, st *store.Store) tea.C
 		v.tab = (v.tab + 1) % len(clientTabs)
 	case key.Matches(kp, k.PrevTab):
 		v.tab = (v.tab + len(clientTabs) - 1) % len(clientTabs)
-	case v.tab != tabTimeline:
-	case key.Matches(kp, k.Up):
-		return v.move(-1, st)
-	case key.Matches(kp, k.Down):
-		return v.move(1, st)
-	case key.Matches(kp, k.PageDown):
-		return v.move(v.height, st)
-	case key.Matches(kp, k.PageUp):
-		return v.move(-v.height, st)
-	case key.Matches(kp, k.Top):
-		return v.move(-v.cursor, st)
-	case key.Matches(kp, k.Bottom):
-		return v.move(len(v.timeline), st)
+	case v.tab == tabTimeline && v.navigate(kp, k.listKeys, len(v.timeline), v.height):
+		return v.moreTimeline(st)
 	}
 	return nil
 }
@@ -183,7 +166,7 @@ func (v *clientView) amendForm(now time.Time, d checkinDefaults) (*form, string)
 	case e.StageNote != nil:
 		return newStageNoteForm(v.client, v.summary.Stage, e.StageNote, now), ""
 	case e.Event != nil:
-		return newEventNoteForm(v.client, *e.Event, clean(e.ResourceName)), ""
+		return newEventNoteForm(v.client, *e.Event, text.Clean(e.ResourceName)), ""
 	case e.Screening != nil, e.Goal != nil:
 		return nil, "A screening or a goal change is not amended: record a new one."
 	}

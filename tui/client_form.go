@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // clientSavedMsg reports a client added or changed (or why not).
@@ -37,19 +38,19 @@ func newClientForm(original *model.Client, now time.Time) *form {
 		spec: clientForm{original: original}, kind: "client", title: title, clientID: c.ID,
 		draftKey: draftKey, target: target, opened: now,
 		fields: []*field{
-			textField(model.FieldName, "Name", clean(c.Name), "Full legal name."),
-			textField(model.FieldPreferredName, "Preferred", clean(c.PreferredName), "The name the client goes by, if different."),
-			textField(model.FieldCaseNumber, "Case number", clean(c.CaseNumber), "Unique; as on the court order."),
+			textField(model.FieldName, "Name", text.Clean(c.Name), "Full legal name."),
+			textField(model.FieldPreferredName, "Preferred", text.Clean(c.PreferredName), "The name the client goes by, if different."),
+			textField(model.FieldCaseNumber, "Case number", text.Clean(c.CaseNumber), "Unique; as on the court order."),
 			choiceField(model.FieldSupervisionType, "Supervision", model.SupervisionTypes(), c.SupervisionType, ""),
 			choiceField(model.FieldLevel, "Level", model.Levels(), c.Level, "The level sets how often a contact is due."),
 			choiceField(model.FieldStatus, "Status", model.ClientStatuses(), c.Status, ""),
 			whenField(model.FieldSupervisionFrom, "From", c.SupervisionFrom.String(), whenHelp, true),
 			whenField(model.FieldSupervisionTo, "Until", c.SupervisionTo.String(), whenHelp+" Empty if open-ended.", true),
 			whenField(model.FieldDateOfBirth, "Born", c.DateOfBirth.String(), "YYYY-MM-DD.", true),
-			textField(model.FieldPhone, "Phone", clean(c.Phone), ""),
-			textField(model.FieldAddress, "Address", clean(c.Address), ""),
-			noteField(model.FieldConditions, "Conditions", cleanLines(c.Conditions), "Court-ordered conditions, one per line."),
-			textField(model.FieldTags, "Tags", clean(strings.Join(c.Tags, ", ")), "Short words separated by commas."),
+			textField(model.FieldPhone, "Phone", text.Clean(c.Phone), ""),
+			textField(model.FieldAddress, "Address", text.Clean(c.Address), ""),
+			noteField(model.FieldConditions, "Conditions", text.CleanLines(c.Conditions), "Court-ordered conditions, one per line."),
+			textField(model.FieldTags, "Tags", text.Clean(strings.Join(c.Tags, ", ")), "Short words separated by commas."),
 		},
 	}
 	f.fields[0].focus()

@@ -8,10 +8,12 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // view draws the client screen in h lines of w cells.
-func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []string {
+func (v *clientView) view(f frame) []string {
+	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
 	c, sum := v.client, v.summary
 	state, due := dueText(sum.NextDue, sum.HasDue, now)
 	stage := "none recorded"
@@ -23,11 +25,11 @@ func (v *clientView) view(s styles, now time.Time, w, h int, notice string) []st
 		until = "open"
 	}
 	lines := []string{
-		s.title.Render(clean(c.DisplayName())) + "  " + clean(c.CaseNumber) + " · " + c.SupervisionType.Label() + " · " +
+		s.title.Render(text.Clean(c.DisplayName())) + "  " + text.Clean(c.CaseNumber) + " · " + c.SupervisionType.Label() + " · " +
 			c.Level.Label() + " · " + c.Status.Label(),
 		"Supervised " + orDash(c.SupervisionFrom.String()) + " → " + until + " · Next due: " + s.due(state, due),
 		"Stage: " + stage,
-		s.dim.Render("Conditions: ") + orDash(firstLine(clean(strings.ReplaceAll(c.Conditions, "\n", "; ")))),
+		s.dim.Render("Conditions: ") + orDash(firstLine(text.Clean(strings.ReplaceAll(c.Conditions, "\n", "; ")))),
 		consentLine(s, v.consents, model.DateOf(now), w),
 	}
 	notice = v.safetyBanner(s, now, notice)
@@ -87,7 +89,7 @@ func (v *clientView) timelineView(s styles, now time.Time, w, h int) []string {
 		if note == "" {
 			note = s.dim.Render("(no note)")
 		}
-		wrapped := strings.Split(lipgloss.NewStyle().Width(w).Render(cleanLines(note)), "\n")
+		wrapped := strings.Split(lipgloss.NewStyle().Width(w).Render(text.CleanLines(note)), "\n")
 		out = append(out, wrapped[:min(len(wrapped), timelineDetail)]...)
 	}
 	return out
@@ -100,7 +102,7 @@ func entrySummary(e model.TimelineEntry, s styles) string {
 		c := e.CheckIn
 		parts := []string{"Check-in", c.Type.Label(), c.Outcome.Label(), "test: " + c.Test.Label()}
 		if len(c.Substances) > 0 {
-			parts[3] += " (" + clean(strings.Join(c.Substances, ", ")) + ")"
+			parts[3] += " (" + text.Clean(strings.Join(c.Substances, ", ")) + ")"
 		}
 		if c.Stage != "" {
 			parts = append(parts, s.stageBadge(c.Stage))
@@ -108,14 +110,14 @@ func entrySummary(e model.TimelineEntry, s styles) string {
 		if len(c.Flags) > 0 {
 			parts = append(parts, s.warn.Render("⚑"+strconv.Itoa(len(c.Flags))))
 		}
-		return strings.Join(parts, " · ") + "  " + s.dim.Render(firstLine(clean(c.Note)))
+		return strings.Join(parts, " · ") + "  " + s.dim.Render(firstLine(text.Clean(c.Note)))
 	case e.StageNote != nil:
-		return "Stage    " + s.stageBadge(e.StageNote.Stage) + " " + e.StageNote.Stage.Label() + "  " + s.dim.Render(firstLine(clean(e.StageNote.Note)))
+		return "Stage    " + s.stageBadge(e.StageNote.Stage) + " " + e.StageNote.Stage.Label() + "  " + s.dim.Render(firstLine(text.Clean(e.StageNote.Note)))
 	case e.Event != nil:
 		if e.Event.From == "" {
-			return "Referral " + clean(e.ResourceName) + ": " + e.Event.To.Label()
+			return "Referral " + text.Clean(e.ResourceName) + ": " + e.Event.To.Label()
 		}
-		return "Referral " + clean(e.ResourceName) + ": " + e.Event.From.Label() + " → " + e.Event.To.Label()
+		return "Referral " + text.Clean(e.ResourceName) + ": " + e.Event.From.Label() + " → " + e.Event.To.Label()
 	case e.Screening != nil, e.Goal != nil:
 		return planEntrySummary(e, s)
 	case e.Amendment != nil:
@@ -124,7 +126,7 @@ func entrySummary(e model.TimelineEntry, s styles) string {
 		if a.ReplacementID != "" {
 			what = "corrected"
 		}
-		return "Amendment: " + kindLabel[a.TargetKind] + " " + what + " — " + clean(a.Reason)
+		return "Amendment: " + kindLabel[a.TargetKind] + " " + what + " — " + text.Clean(a.Reason)
 	}
 	return string(e.Kind)
 }
@@ -196,21 +198,21 @@ func (v *clientView) stagesView(s styles, now time.Time, w int) []string {
 
 func (v *clientView) profileView(s styles) []string {
 	c := v.client
-	row := func(label, value string) string { return s.label.Render(pad(label, labelWidth)) + orDash(value) }
+	row := func(label, value string) string { return s.label.Render(text.Pad(label, labelWidth)) + orDash(value) }
 	out := []string{
-		row("Name", clean(c.Name)),
-		row("Preferred", clean(c.PreferredName)),
-		row("Case number", clean(c.CaseNumber)),
+		row("Name", text.Clean(c.Name)),
+		row("Preferred", text.Clean(c.PreferredName)),
+		row("Case number", text.Clean(c.CaseNumber)),
 		row("Born", c.DateOfBirth.String()),
-		row("Phone", clean(c.Phone)),
-		row("Address", clean(c.Address)),
+		row("Phone", text.Clean(c.Phone)),
+		row("Address", text.Clean(c.Address)),
 		row("Supervision", c.SupervisionType.Label()+", "+c.Level.Label()+" level, "+c.Status.Label()),
 		row("From – until", orDash(c.SupervisionFrom.String())+" – "+orDash(c.SupervisionTo.String())),
-		row("Tags", clean(strings.Join(c.Tags, ", "))),
+		row("Tags", text.Clean(strings.Join(c.Tags, ", "))),
 		row("Referrals", strconv.Itoa(v.summary.OpenReferrals)+" open"),
 		row("Conditions", ""),
 	}
-	for _, l := range strings.Split(cleanLines(c.Conditions), "\n") {
+	for _, l := range strings.Split(text.CleanLines(c.Conditions), "\n") {
 		if l != "" {
 			out = append(out, "  "+l)
 		}

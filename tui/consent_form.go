@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // consentSavedMsg reports a consent written (or why not).
@@ -18,7 +19,7 @@ type consentSavedMsg struct{ saved }
 // person not in it, then fill in the consent.
 func (a *App) openConsentPicker(c model.Client) tea.Cmd {
 	return a.startPicker(&resourcePicker{offerPerson: true,
-		title: "Consent for " + clean(c.DisplayName()) + " to share with…",
+		title: "Consent for " + text.Clean(c.DisplayName()) + " to share with…",
 		choose: func(res *model.Resource, person string, now time.Time) *form {
 			return newConsentForm(c, res, person, now)
 		}})
@@ -38,7 +39,7 @@ func newConsentForm(c model.Client, res *model.Resource, person string, now time
 	if res != nil {
 		recipient = &field{name: model.FieldRecipient, label: "Recipient", kind: kindChoice,
 			help:    "From the resource directory; esc and C again to choose another.",
-			options: []option{{value: res.ID, label: clean(res.Name), help: res.Category.Label()}}}
+			options: []option{{value: res.ID, label: text.Clean(res.Name), help: res.Category.Label()}}}
 		spec, target = consentForm{resourceID: res.ID}, res.ID
 	}
 	f := &form{

@@ -8,10 +8,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // clientConsent is one consent as the client screen shows it, with its
@@ -70,7 +70,7 @@ func consentLine(s styles, list []clientConsent, today model.Date, w int) string
 	for _, c := range list {
 		switch st := c.consent.State(today); st {
 		case model.ConsentActive:
-			active = append(active, clean(c.recipient)+" (to "+c.consent.ExpiresOn.String()+")")
+			active = append(active, text.Clean(c.recipient)+" (to "+c.consent.ExpiresOn.String()+")")
 		default:
 			counts[st]++
 		}
@@ -91,8 +91,8 @@ func consentLine(s styles, list []clientConsent, today model.Date, w int) string
 			parts = append(parts, "+"+strconv.Itoa(more)+" more active")
 		}
 		line := label + strings.Join(append(parts, rest...), ", ")
-		if lipgloss.Width(line) <= w || shown == 1 {
-			return truncate(line, w)
+		if text.Width(line) <= w || shown == 1 {
+			return text.Truncate(line, w)
 		}
 	}
 	return label
@@ -101,12 +101,12 @@ func consentLine(s styles, list []clientConsent, today model.Date, w int) string
 // consentList is the V list: all of a client's consents, and the revoking
 // of one after a y/n question.
 type consentList struct {
-	client  model.Client
-	items   []clientConsent
-	cursor  int
-	confirm bool
-	busy    bool
-	problem string
+	client     model.Client
+	items      []clientConsent
+	listCursor // the view keeps it in sight
+	confirm    bool
+	busy       bool
+	problem    string
 }
 
 func (l *consentList) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
@@ -124,12 +124,11 @@ func (l *consentList) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(kp, a.keys.Help):
+		return a.openHelp()
 	case key.Matches(kp, a.keys.OverlayClose):
-		a.overlay = nil
-	case key.Matches(kp, a.keys.Up):
-		l.cursor = max(0, l.cursor-1)
-	case key.Matches(kp, a.keys.Down):
-		l.cursor = max(0, min(len(l.items)-1, l.cursor+1))
+		a.pop(l)
+	case l.navigate(kp, a.keys.overlayListKeys(), len(l.items), 0):
 	case key.Matches(kp, a.keys.Revoke) && l.cursor < len(l.items):
 		c := l.items[l.cursor].consent
 		l.problem = ""
@@ -156,7 +155,7 @@ func revokeConsent(st *store.Store, clientID string, c clientConsent, today mode
 // revoked takes the answer to a revocation: the list and the client header
 // show the consents as they now stand.
 func (a *App) revoked(msg consentRevokedMsg) {
-	l, _ := a.overlay.(*consentList)
+	l := open[*consentList](a)
 	if l != nil {
 		l.busy = false
 	}
@@ -169,21 +168,22 @@ func (a *App) revoked(msg consentRevokedMsg) {
 	if l != nil && l.client.ID == msg.clientID {
 		l.items, l.problem = msg.consents, ""
 	}
-	if a.client != nil && a.client.client.ID == msg.clientID {
-		a.client.consents = msg.consents
+	if v := a.client(); v != nil && v.client.ID == msg.clientID {
+		v.consents = msg.consents
 	}
-	a.notice = "Consent to share with " + clean(msg.recipient) + " revoked."
+	a.notice = "Consent to share with " + text.Clean(msg.recipient) + " revoked."
 }
 
-func (l *consentList) view(s styles, now time.Time, w, h int) []string {
+func (l *consentList) view(f frame) []string {
+	s, now, w, h := f.s, f.now, f.w, f.h
 	today := model.DateOf(now)
-	lines := []string{s.title.Render("Consents to share · " + clean(l.client.DisplayName()) + " · " + clean(l.client.CaseNumber)), ""}
+	lines := []string{s.title.Render("Consents to share · " + text.Clean(l.client.DisplayName()) + " · " + text.Clean(l.client.CaseNumber)), ""}
 	if len(l.items) == 0 {
 		return append(lines, s.dim.Render("No consent on file. C records one the client has signed."))
 	}
 	const stateW, whoW, datesW = 17, 22, 23
 	kindsW := max(10, w-2-stateW-whoW-datesW-3)
-	lines = append(lines, s.header.Render("  "+pad("State", stateW)+" "+pad("Recipient", whoW)+" "+pad("May share", kindsW)+" Signed → expires"))
+	lines = append(lines, s.header.Render("  "+text.Pad("State", stateW)+" "+text.Pad("Recipient", whoW)+" "+text.Pad("May share", kindsW)+" Signed → expires"))
 	rows := max(1, h-len(lines)-6)
 	top := max(0, l.cursor-rows+1)
 	for i := top; i < len(l.items) && i < top+rows; i++ {
@@ -194,27 +194,27 @@ func (l *consentList) view(s styles, now time.Time, w, h int) []string {
 		}
 		state := c.State(today).Label()
 		if st := c.State(today); st == model.ConsentExpired || st == model.ConsentRevoked {
-			state = s.warn.Render(pad(strings.ToUpper(state), stateW))
+			state = s.warn.Render(text.Pad(strings.ToUpper(state), stateW))
 		} else {
-			state = pad(state, stateW)
+			state = text.Pad(state, stateW)
 		}
-		lines = append(lines, mark+state+" "+pad(clean(l.items[i].recipient), whoW)+" "+pad(kindLabels(c.Kinds), kindsW)+" "+
+		lines = append(lines, mark+state+" "+text.Pad(text.Clean(l.items[i].recipient), whoW)+" "+text.Pad(kindLabels(c.Kinds), kindsW)+" "+
 			c.SignedOn.String()+" → "+c.ExpiresOn.String())
 	}
 	lines = append(lines, s.dim.Render(strings.Repeat("─", w)))
 	if l.cursor < len(l.items) {
 		c := l.items[l.cursor]
-		detail := "Purpose: " + clean(c.consent.Purpose)
+		detail := "Purpose: " + text.Clean(c.consent.Purpose)
 		if !c.consent.RevokedOn.IsZero() {
 			detail += " · revoked " + c.consent.RevokedOn.String()
 		}
-		lines = append(lines, truncate(detail, w), truncate("May share: "+kindLabels(c.consent.Kinds), w))
+		lines = append(lines, text.Truncate(detail, w), text.Truncate("May share: "+kindLabels(c.consent.Kinds), w))
 		if l.confirm {
-			lines = append(lines, s.warn.Render(truncate("Revoke the consent to share with "+clean(c.recipient)+" as of today? y revokes it · n or esc keeps it", w)))
+			lines = append(lines, s.warn.Render(text.Truncate("Revoke the consent to share with "+text.Clean(c.recipient)+" as of today? y revokes it · n or esc keeps it", w)))
 		}
 	}
 	if l.problem != "" {
-		lines = append(lines, s.errText.Render(truncate("✗ "+clean(l.problem), w)))
+		lines = append(lines, s.errText.Render(text.Truncate("✗ "+text.Clean(l.problem), w)))
 	}
 	return lines
 }
@@ -237,4 +237,15 @@ func (l *consentList) short(k keyMap) []key.Binding {
 
 func (l *consentList) groups(k keyMap) (string, [][]key.Binding) {
 	return "Keys · Consents", [][]key.Binding{{k.Up, k.Down, k.Revoke, k.RevokeYes, k.RevokeNo}, {k.OverlayClose, k.Lock, k.ForceQuit}}
+}
+
+func (l *consentList) live(a *App) []key.Binding {
+	k := a.keys
+	switch {
+	case l.busy:
+		return nil
+	case l.confirm:
+		return []key.Binding{k.RevokeYes, k.RevokeNo}
+	}
+	return append(k.overlayListKeys().all(), k.Help, k.OverlayClose, k.Revoke)
 }

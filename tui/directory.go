@@ -43,17 +43,15 @@ const directoryPage = 500
 // search over name, description, categories, tags and address, and the
 // detail of one resource.
 type directory struct {
-	category  model.ResourceCategory // "" for every category
-	search    textinput.Model
-	searching bool // typing in the search
-	rows      []model.Resource
-	total     int
-	loaded    bool
-	cursor    int
-	top       int
-	gen       int // bumps with every new query; older answers are dropped
-	detail    *resourceDetail
-	back      screen // where esc goes: the caseload or the client
+	category   model.ResourceCategory // "" for every category
+	search     textinput.Model
+	searching  bool // typing in the search
+	rows       []model.Resource
+	total      int
+	loaded     bool
+	listCursor     // over the rows; height is the rows on screen
+	gen        int // bumps with every new query; older answers are dropped
+	detail     *resourceDetail
 }
 
 // resourceDetail is one resource and who was referred there.
@@ -71,10 +69,12 @@ func categoryChoices() []model.ResourceCategory {
 	return out
 }
 
-func newDirectory(back screen) *directory {
+func newDirectory(h int) *directory {
 	in := newInput("/ ")
 	in.Placeholder = "name, category, address, description"
-	return &directory{search: in, back: back}
+	d := &directory{search: in}
+	d.setSize(0, h)
+	return d
 }
 
 // load reads the first page for the current category and search.
@@ -98,8 +98,7 @@ func (d *directory) loadedPage(msg directoryLoadedMsg) {
 		return
 	}
 	d.rows, d.total, d.loaded = msg.rows, msg.total, true
-	d.cursor = max(0, min(d.cursor, len(d.rows)-1))
-	d.top = min(d.top, d.cursor)
+	d.clamp(len(d.rows))
 }
 
 func (d *directory) selected() (model.Resource, bool) {
@@ -123,18 +122,17 @@ func openResource(st *store.Store, id string) tea.Cmd {
 
 // openDirectory shows the directory, read afresh.
 func (a *App) openDirectory() tea.Cmd {
-	a.directory = newDirectory(a.screen)
-	a.screen, a.notice = screenResources, ""
-	return a.directory.load(a.st)
+	d := newDirectory(a.height)
+	a.push(d)
+	a.notice = ""
+	return d.load(a.st)
 }
 
 // typeIntoSearch gives the search a key or a paste, and searches again when
 // its text changed.
 func (d *directory) typeIntoSearch(msg tea.Msg, st *store.Store) tea.Cmd {
-	before := d.search.Value()
-	var cmd tea.Cmd
-	d.search, cmd = d.search.Update(msg)
-	if d.search.Value() == before {
+	cmd, changed := typeInto(&d.search, msg)
+	if !changed {
 		return cmd
 	}
 	d.cursor, d.top = 0, 0
@@ -143,25 +141,17 @@ func (d *directory) typeIntoSearch(msg tea.Msg, st *store.Store) tea.Cmd {
 
 // directoryKey handles the directory's keys: the search while typing, the
 // detail when one is open, the list otherwise.
-func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	d, k := a.directory, a.keys
+func (d *directory) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+	k := a.keys
 	if d.searching {
-		switch {
-		case key.Matches(kp, k.AcceptFilter):
-			d.searching = false
-			d.search.Blur()
+		if ok, cleared := stopTyping(&d.search, &d.searching, kp, k); ok {
+			if cleared {
+				d.cursor, d.top = 0, 0
+				return d.load(a.st)
+			}
 			return nil
-		case key.Matches(kp, k.ClearFilter):
-			d.searching = false
-			d.search.Blur()
-			d.search.SetValue("")
-			d.cursor, d.top = 0, 0
-			return d.load(a.st)
-		case kp.String() == "up":
-			d.move(-1, a.directoryRows())
-			return nil
-		case kp.String() == "down":
-			d.move(1, a.directoryRows())
+		}
+		if d.navigate(kp, k.Arrows, len(d.rows), d.height) {
 			return nil
 		}
 		return d.typeIntoSearch(kp, a.st)
@@ -170,20 +160,21 @@ func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		switch {
 		case key.Matches(kp, k.Back):
 			d.detail, a.notice = nil, ""
-		case key.Matches(kp, k.EditClient):
+		case key.Matches(kp, k.EditResource):
 			r := d.detail.resource
 			return a.openForm(newResourceForm(&r, now), nil)
 		case key.Matches(kp, k.Help):
-			a.showHelp = true
+			return a.openHelp()
 		}
 		return nil
 	}
 	switch {
 	case key.Matches(kp, k.Back):
-		a.screen, a.directory, a.notice = d.back, nil, ""
+		a.pop(d)
+		a.notice = ""
 		return nil
 	case key.Matches(kp, k.Help):
-		a.showHelp = true
+		return a.openHelp()
 	case key.Matches(kp, k.Filter):
 		d.searching = true
 		return d.search.Focus()
@@ -202,45 +193,33 @@ func (a *App) directoryKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		d.category = cats[(i+step+len(cats))%len(cats)]
 		d.cursor, d.top = 0, 0
 		return d.load(a.st)
-	case key.Matches(kp, k.AddClient):
+	case key.Matches(kp, k.AddResource):
 		return a.openForm(newResourceForm(nil, now), nil)
 	case key.Matches(kp, k.Open):
 		if r, ok := d.selected(); ok {
 			return openResource(a.st, r.ID)
 		}
-	case key.Matches(kp, k.Up):
-		d.move(-1, a.directoryRows())
-	case key.Matches(kp, k.Down):
-		d.move(1, a.directoryRows())
-	case key.Matches(kp, k.PageUp):
-		d.move(-a.directoryRows(), a.directoryRows())
-	case key.Matches(kp, k.PageDown):
-		d.move(a.directoryRows(), a.directoryRows())
-	case key.Matches(kp, k.Top):
-		d.move(-d.cursor, a.directoryRows())
-	case key.Matches(kp, k.Bottom):
-		d.move(len(d.rows), a.directoryRows())
+	default:
+		d.navigate(kp, k.listKeys, len(d.rows), d.height)
 	}
 	return nil
 }
 
-// directoryRows is how many resources fit on the screen: the window less
-// the title, search, header, position and help lines.
-func (a *App) directoryRows() int { return max(1, a.height-5) }
+// setSize fits the list to a window h lines high: the resources on screen
+// are the window less the title, search, header, position and help lines.
+func (d *directory) setSize(_, h int) { d.height = max(1, h-5) }
 
-func (d *directory) move(by, rows int) {
-	d.cursor = max(0, min(d.cursor+by, len(d.rows)-1))
-	if d.cursor < d.top {
-		d.top = d.cursor
+// paste goes into the search while it is typed in.
+func (d *directory) paste(a *App, msg tea.PasteMsg) tea.Cmd {
+	if !d.searching {
+		return nil
 	}
-	if d.cursor >= d.top+rows {
-		d.top = d.cursor - rows + 1
-	}
+	return d.typeIntoSearch(msg, a.st)
 }
 
 // handleDirectoryWork takes the answers about the directory.
 func (a *App) handleDirectoryWork(msg tea.Msg) tea.Cmd {
-	d := a.directory
+	d := a.directory()
 	switch msg := msg.(type) {
 	case directoryLoadedMsg:
 		if msg.err != nil {
@@ -272,21 +251,44 @@ func (a *App) handleDirectoryWork(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// directoryGroups are the directory's keys, for the full help.
-func (k keyMap) directoryGroups() [][]key.Binding {
-	return [][]key.Binding{
+// groups are the directory's keys, for the full help.
+func (d *directory) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Resources", [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab},
-		{k.Open, k.AddClient, k.EditClient, k.Back, k.Help, k.ForceQuit},
+		{k.Open, k.AddResource, k.EditResource, k.Back, k.Help, k.ForceQuit},
 	}
 }
 
-func (k keyMap) directoryShort(d *directory) []key.Binding {
+func (d *directory) short(k keyMap) []key.Binding {
 	switch {
 	case d.searching:
-		return []key.Binding{k.AcceptFilter, k.ClearFilter}
+		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
 	case d.detail != nil:
-		return []key.Binding{k.EditClient, k.Help, k.Back}
+		return []key.Binding{k.EditResource, k.Help, k.Back}
 	}
-	return []key.Binding{k.Filter, k.NextTab, k.Open, k.AddClient, k.Help, k.Back}
+	return []key.Binding{k.Filter, k.NextTab, k.Open, k.AddResource, k.Help, k.Back}
+}
+
+// directoryKeys are the keys of the resource directory alone.
+type directoryKeys struct {
+	AddResource, EditResource key.Binding
+}
+
+func newDirectoryKeys() directoryKeys {
+	return directoryKeys{
+		AddResource:  bind([]string{"a"}, "a", "add"),
+		EditResource: bind([]string{"e"}, "e", "edit"),
+	}
+}
+
+func (d *directory) live(a *App) []key.Binding {
+	k := a.keys
+	switch {
+	case d.searching:
+		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
+	case d.detail != nil:
+		return []key.Binding{k.Back, k.EditResource, k.Help}
+	}
+	return append(k.listKeys.all(), k.Back, k.Help, k.Filter, k.NextTab, k.PrevTab, k.AddResource, k.Open)
 }

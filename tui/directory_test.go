@@ -12,7 +12,7 @@ import (
 
 func directoryNames(h *harness) []string {
 	var out []string
-	for _, r := range h.app.directory.rows {
+	for _, r := range h.app.directory().rows {
 		out = append(out, r.Name)
 	}
 	return out
@@ -23,12 +23,12 @@ func TestDirectoryFiltersByCategoryAndSearches(t *testing.T) {
 	addResources(t, st)
 	h := start(t, st, 80, 24)
 	h.keys("R")
-	if h.app.screen != screenResources || h.app.directory.total != 4 {
+	if screenOf(h.app) != screenResources || h.app.directory().total != 4 {
 		t.Fatalf("R should open the directory with 4 resources:\n%s", h.screen())
 	}
 	h.keys("tab") // the first category: substance-use treatment
-	if got := directoryNames(h); h.app.directory.category != model.CategorySubstanceUse || len(got) != 1 || got[0] != "Harbor Recovery Center" {
-		t.Fatalf("category %s shows %v; want only Harbor Recovery Center", h.app.directory.category, got)
+	if got := directoryNames(h); h.app.directory().category != model.CategorySubstanceUse || len(got) != 1 || got[0] != "Harbor Recovery Center" {
+		t.Fatalf("category %s shows %v; want only Harbor Recovery Center", h.app.directory().category, got)
 	}
 	h.keys("shift+tab", "/")
 	h.typeText("hous")
@@ -36,11 +36,11 @@ func TestDirectoryFiltersByCategoryAndSearches(t *testing.T) {
 		t.Fatalf("search \"hous\" finds %v; want the housing authority and Harbor House", got)
 	}
 	h.keys("enter") // keeps the search
-	if h.app.directory.searching || h.app.directory.search.Value() != "hous" {
+	if h.app.directory().searching || h.app.directory().search.Value() != "hous" {
 		t.Fatalf("enter should keep the search and leave typing")
 	}
 	h.keys("esc")
-	if h.app.screen != screenCaseload || h.app.directory != nil {
+	if screenOf(h.app) != screenCaseload || h.app.directory() != nil {
 		t.Fatalf("esc should go back to the caseload:\n%s", h.screen())
 	}
 }
@@ -48,14 +48,14 @@ func TestDirectoryFiltersByCategoryAndSearches(t *testing.T) {
 func TestResourceDetailShowsWhoWasReferred(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("R", "enter")
-	d := h.app.directory.detail
+	d := h.app.directory().detail
 	if d == nil || d.resource.Name != "Harbor Recovery Center" || len(d.referrals) != 1 || d.referrals[0].CaseNumber != "CR-1001" {
 		t.Fatalf("detail = %+v; want Harbor Recovery Center with Ann's referral", d)
 	}
 	h.mustSee("Ann Example")
 	h.mustSee("Referred")
 	h.keys("esc")
-	if h.app.directory.detail != nil || h.app.screen != screenResources {
+	if h.app.directory().detail != nil || screenOf(h.app) != screenResources {
 		t.Fatalf("esc from the detail should go back to the list")
 	}
 }
@@ -63,7 +63,7 @@ func TestResourceDetailShowsWhoWasReferred(t *testing.T) {
 func TestDirectoryFromTheClientGoesBackToTheClient(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter", "R", "esc")
-	if h.app.screen != screenClient || h.app.client == nil {
+	if screenOf(h.app) != screenClient || h.app.client() == nil {
 		t.Fatalf("esc from a directory opened on a client should go back to the client:\n%s", h.screen())
 	}
 }
@@ -71,7 +71,7 @@ func TestDirectoryFromTheClientGoesBackToTheClient(t *testing.T) {
 func TestDirectoryFromTheAgendaGoesBackToTheAgenda(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("g", "R", "esc")
-	if h.app.screen != screenAgenda {
+	if screenOf(h.app) != screenAgenda {
 		t.Fatalf("esc from a directory opened on the agenda should go back to the agenda:\n%s", h.screen())
 	}
 }
@@ -86,7 +86,7 @@ func TestAddAndEditAResourceByHand(t *testing.T) {
 	h.keys("tab")
 	h.typeText("555-0199")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("resource form did not save:\n%s", h.screen())
 	}
 	h.mustSee("Resource added.")
@@ -94,8 +94,8 @@ func TestAddAndEditAResourceByHand(t *testing.T) {
 	if err != nil || len(res) != 1 || res[0].Phone != "555-0199" || res[0].Category != model.CategoryResidential {
 		t.Fatalf("saved resources = %+v (%v); want Northside Food Bank, residential, 555-0199", res, err)
 	}
-	if h.app.directory.total != 2 {
-		t.Fatalf("the directory did not reload after the save: %d resources", h.app.directory.total)
+	if h.app.directory().total != 2 {
+		t.Fatalf("the directory did not reload after the save: %d resources", h.app.directory().total)
 	}
 	h.keys("/")
 	h.typeText("north")

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // categoryLabel names the filter's value; "" is every category.
@@ -19,7 +20,8 @@ func categoryLabel(c model.ResourceCategory) string {
 }
 
 // view draws the directory, or the open resource, in h lines of w cells.
-func (d *directory) view(s styles, now time.Time, w, h int, notice string) []string {
+func (d *directory) view(f frame) []string {
+	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
 	if d.detail != nil {
 		return d.detail.view(s, now, w, notice)
 	}
@@ -41,15 +43,15 @@ func (d *directory) view(s styles, now time.Time, w, h int, notice string) []str
 			s.dim.Render("`caseload import resources PATH` reads a directory from Open Referral or CSV."))
 	}
 	nameW := max(20, w-2-26-16)
-	lines = append(lines, s.header.Render("  "+pad("Name", nameW)+pad("Category", 26)+"Phone"))
+	lines = append(lines, s.header.Render("  "+text.Pad("Name", nameW)+text.Pad("Category", 26)+"Phone"))
 	rows := h - len(lines) - 1
 	for i := d.top; i < len(d.rows) && i < d.top+rows; i++ {
 		r := d.rows[i]
-		mark, name := "  ", clean(r.Name)
+		mark, name := "  ", text.Clean(r.Name)
 		if i == d.cursor {
 			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
 		}
-		lines = append(lines, mark+pad(name, nameW-1)+" "+pad(r.Category.Label(), 26)+clean(r.Phone))
+		lines = append(lines, mark+text.Pad(name, nameW-1)+" "+text.Pad(r.Category.Label(), 26)+text.Clean(r.Phone))
 	}
 	for len(lines) < h-1 {
 		lines = append(lines, "")
@@ -65,25 +67,25 @@ func (d *directory) view(s styles, now time.Time, w, h int, notice string) []str
 // referred there with where each referral stands.
 func (r *resourceDetail) view(s styles, now time.Time, w int, notice string) []string {
 	res := r.resource
-	lines := []string{s.title.Render(clean(res.Name)) + "  " + res.Category.Label()}
+	lines := []string{s.title.Render(text.Clean(res.Name)) + "  " + res.Category.Label()}
 	if notice != "" {
 		lines = append(lines, notice)
 	}
 	lines = append(lines, "")
-	row := func(label, value string) string { return s.label.Render(pad(label, labelWidth)) + orDash(value) }
+	row := func(label, value string) string { return s.label.Render(text.Pad(label, labelWidth)) + orDash(value) }
 	lines = append(lines,
-		row("Phone", clean(res.Phone)),
-		row("Email", clean(res.Email)),
-		row("Website", clean(res.Website)),
-		row("Address", clean(res.Address)),
-		row("Hours", clean(res.Hours)),
-		row("Eligibility", clean(res.Eligibility)),
-		row("Languages", clean(res.Languages)),
-		row("Tags", clean(strings.Join(res.Tags, ", "))),
+		row("Phone", text.Clean(res.Phone)),
+		row("Email", text.Clean(res.Email)),
+		row("Website", text.Clean(res.Website)),
+		row("Address", text.Clean(res.Address)),
+		row("Hours", text.Clean(res.Hours)),
+		row("Eligibility", text.Clean(res.Eligibility)),
+		row("Languages", text.Clean(res.Languages)),
+		row("Tags", text.Clean(strings.Join(res.Tags, ", "))),
 	)
 	wrap := lipgloss.NewStyle().Width(max(20, w-labelWidth))
 	for _, part := range []struct{ label, text string }{{"About", res.Description}, {"Notes", res.Notes}} {
-		text := strings.Split(wrap.Render(cleanLines(part.text)), "\n")
+		text := strings.Split(wrap.Render(text.CleanLines(part.text)), "\n")
 		for i, l := range text[:min(len(text), 3)] {
 			label := ""
 			if i == 0 {
@@ -96,14 +98,14 @@ func (r *resourceDetail) view(s styles, now time.Time, w int, notice string) []s
 	if len(r.referrals) == 0 {
 		return append(lines, s.dim.Render("  nobody yet"))
 	}
-	lines = append(lines, s.header.Render("  "+pad("Client", 24)+pad("Case no.", 12)+pad("Status", 12)+pad("Referred", 10)+"Follow-up"))
+	lines = append(lines, s.header.Render("  "+text.Pad("Client", 24)+text.Pad("Case no.", 12)+text.Pad("Status", 12)+text.Pad("Referred", 10)+"Follow-up"))
 	for _, rr := range r.referrals {
 		next := "—"
 		if rr.Status.Open() && !rr.FollowUpOn.IsZero() {
 			next = day(rr.FollowUpOn.In(now.Location()), now)
 		}
-		lines = append(lines, "  "+pad(clean(rr.ClientName), 23)+" "+pad(clean(rr.CaseNumber), 12)+pad(rr.Status.Label(), 12)+
-			pad(day(rr.ReferredOn.In(now.Location()), now), 10)+next)
+		lines = append(lines, "  "+text.Pad(text.Clean(rr.ClientName), 23)+" "+text.Pad(text.Clean(rr.CaseNumber), 12)+text.Pad(rr.Status.Label(), 12)+
+			text.Pad(day(rr.ReferredOn.In(now.Location()), now), 10)+next)
 	}
 	return lines
 }

@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // saveDraft keeps what the form holds. The values are copied now, so the
@@ -87,7 +88,7 @@ func draftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Clie
 		if err != nil {
 			return nil, err
 		}
-		return newEventNoteForm(c, ev, clean(name)), nil
+		return newEventNoteForm(c, ev, text.Clean(name)), nil
 	}
 	if f, ok, err := referralDraftForm(ctx, st, d, c, now); ok {
 		return f, err
@@ -113,5 +114,5 @@ func draftOffer(d store.Draft, s styles) string {
 	if what == "" {
 		what = d.Form
 	}
-	return s.warn.Render("Unsaved: "+clean(what)+" ("+d.UpdatedAt.Format("Mon 2 Jan 15:04")+")") + "  r restore · X discard"
+	return s.warn.Render("Unsaved: "+text.Clean(what)+" ("+d.UpdatedAt.Format("Mon 2 Jan 15:04")+")") + "  r restore · X discard"
 }

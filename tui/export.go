@@ -17,6 +17,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/summary"
+	"caseload/text"
 )
 
 // exportPreviewMsg brings the summary of the dialog's current choices,
@@ -229,8 +230,8 @@ func (d *exportDialog) previewLoaded(msg exportPreviewMsg) {
 	d.sum, d.content = msg.sum, msg.content
 	// CSV ends its rows with CRLF; the preview shows lines, not carriage
 	// returns. The content itself is written as rendered.
-	text := strings.ReplaceAll(string(msg.content), "\r\n", "\n")
-	d.preview.SetContent(cleanLines(text))
+	shown := strings.ReplaceAll(string(msg.content), "\r\n", "\n")
+	d.preview.SetContent(text.CleanLines(shown))
 	d.preview.GotoTop()
 }
 
@@ -339,7 +340,7 @@ func (d *exportDialog) typeKey(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.
 	case key.Matches(kp, k.ExportApply):
 		if d.focus == exportFocusPath {
 			if strings.TrimSpace(d.path.Value()) == "" {
-				d.problem = "Type a file path, or esc to keep " + clean(d.pathBefore) + "."
+				d.problem = "Type a file path, or esc to keep " + text.Clean(d.pathBefore) + "."
 				return nil
 			}
 			d.pathEdited = d.pathEdited || d.path.Value() != d.pathBefore
@@ -362,7 +363,7 @@ func (d *exportDialog) typeKey(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.
 
 // paste puts pasted text into the date or path being typed; with none
 // being typed it is ignored, never read as the dialog's keys.
-func (d *exportDialog) paste(msg tea.PasteMsg) tea.Cmd {
+func (d *exportDialog) paste(_ *App, msg tea.PasteMsg) tea.Cmd {
 	if d.focus == exportFocusKeys {
 		return nil
 	}
@@ -386,24 +387,36 @@ func (d *exportDialog) input() *textinput.Model {
 // caseload (c nil) or for one client.
 func (a *App) openExport(c *model.Client) tea.Cmd {
 	d, cmd := newExportDialog(a.st, c, a.exportDir, a.now(), a.width, a.height)
-	a.export = d
+	a.push(d)
 	return cmd
 }
 
-// exportKey routes a key to the open dialog; ? opens the help unless a date
-// or the path is being typed.
-func (a *App) exportKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	d := a.export
+// key routes a key to the dialog; ? opens the help unless a date or the
+// path is being typed.
+func (d *exportDialog) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	if !d.typing() && !d.confirmReplace && key.Matches(kp, a.keys.Help) {
-		a.showHelp = true
-		return nil
+		return a.openHelp()
 	}
 	cmd := d.update(kp, a.keys, now)
 	if d.closed {
-		a.export = nil
+		a.pop(d)
 		a.notice = d.done
 	}
 	return cmd
+}
+
+func (d *exportDialog) short(k keyMap) []key.Binding {
+	switch {
+	case d.confirmReplace:
+		return []key.Binding{k.ExportReplace, k.ExportKeep}
+	case d.typing():
+		return k.exportTypingShort()
+	}
+	return k.exportShort()
+}
+
+func (d *exportDialog) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · Export summary", k.exportGroups()
 }
 
 // exportAnswer takes the dialog's answers. A write that finishes after the
@@ -411,19 +424,19 @@ func (a *App) exportKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 func (a *App) exportAnswer(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exportPreviewMsg:
-		if a.export != nil {
-			a.export.previewLoaded(msg)
+		if d := a.exportDialog(); d != nil {
+			d.previewLoaded(msg)
 		}
 	case exportWrittenMsg:
-		if a.export != nil {
-			a.export.written(msg)
+		if d := a.exportDialog(); d != nil {
+			d.written(msg)
 			return nil
 		}
 		switch {
 		case msg.exists:
-			a.notice = "The summary was not written: " + clean(msg.dest) + " already exists."
+			a.notice = "The summary was not written: " + text.Clean(msg.dest) + " already exists."
 		case msg.err != nil && msg.written:
-			a.notice = "Sent to " + clean(msg.dest) + ", but " + msg.err.Error()
+			a.notice = "Sent to " + text.Clean(msg.dest) + ", but " + msg.err.Error()
 		case msg.err != nil:
 			a.notice = writeProblem(msg.dest, msg.err)
 		default:
@@ -431,4 +444,62 @@ func (a *App) exportAnswer(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// exportKeys are the keys of the export dialog, and the x that opens it.
+type exportKeys struct {
+	Export, ExportRange, ExportFormat, ExportRedact  key.Binding
+	ExportPath, ExportApply, ExportWrite, ExportCopy key.Binding
+	ExportReplace, ExportKeep, ExportClose           key.Binding
+	ExportTo                                         key.Binding
+}
+
+func newExportKeys() exportKeys {
+	return exportKeys{
+		Export:        bind([]string{"x"}, "x", "export summary"),
+		ExportRange:   bind([]string{"1", "2", "3", "4"}, "1-4", "range"),
+		ExportFormat:  bind([]string{"f"}, "f", "format"),
+		ExportRedact:  bind([]string{"r"}, "r", "redact"),
+		ExportPath:    bind([]string{"p"}, "p", "edit path"),
+		ExportApply:   bind([]string{"enter"}, "enter", "apply"),
+		ExportWrite:   bind([]string{"w"}, "w", "write file"),
+		ExportCopy:    bind([]string{"c"}, "c", "clipboard"),
+		ExportReplace: bind([]string{"y"}, "y", "yes, replace the file"),
+		ExportKeep:    bind([]string{"n", "esc"}, "n/esc", "no, keep it"),
+		ExportClose:   bind([]string{"esc"}, "esc", "back"),
+		ExportTo:      bind([]string{"t"}, "t", "recipient"),
+	}
+}
+
+// exportGroups are the export dialog's keys.
+func (k keyMap) exportGroups() [][]key.Binding {
+	return [][]key.Binding{
+		{k.ExportRange, k.NextField, k.PrevField, k.ExportApply, k.ExportFormat, k.ExportRedact, k.ExportTo},
+		{k.ExportPath, k.ExportWrite, k.ExportCopy, k.ExportReplace, k.ExportKeep},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Help, k.ExportClose, k.ForceQuit},
+	}
+}
+
+func (k keyMap) exportShort() []key.Binding {
+	// The path key is left to the dialog's own hint line: with it the help
+	// would not fit 80 columns.
+	return []key.Binding{k.ExportRange, k.ExportFormat, k.ExportRedact, k.ExportWrite, k.ExportCopy, k.Help, k.ExportClose}
+}
+
+// exportTypingShort is the help while a date or the path is being typed.
+func (k keyMap) exportTypingShort() []key.Binding {
+	return []key.Binding{k.ExportApply, k.NextField, k.Cancel}
+}
+
+func (d *exportDialog) live(a *App) []key.Binding {
+	k := a.keys
+	switch {
+	case d.typing():
+		return []key.Binding{k.Cancel, k.NextField, k.PrevField, k.ExportApply}
+	case d.confirmReplace:
+		return []key.Binding{k.ExportReplace, k.ExportKeep}
+	}
+	return append(k.listKeys.all(), k.Help, k.ExportClose, k.ExportRange, k.ExportFormat, k.ExportRedact, k.ExportTo,
+		k.ExportPath, k.ExportWrite, k.ExportCopy)
 }

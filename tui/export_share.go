@@ -10,6 +10,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/summary"
+	"caseload/text"
 )
 
 // officersRecord is the dialog's name for the summary made for nobody else.
@@ -92,10 +93,10 @@ func (d *exportDialog) recipientLine(s styles) string {
 		}
 		return line
 	}
-	name := clean(d.recipient.Name)
+	name := text.Clean(d.recipient.Name)
 	if d.recipient.ClientID != "" {
 		// A person is one client's contact: say whose.
-		name += " (" + clean(d.recipient.CaseNumber) + ")"
+		name += " (" + text.Clean(d.recipient.CaseNumber) + ")"
 	}
 	line += choice(s, name, true) + " " + s.dim.Render("only what each consent allows")
 	if i := d.recipientIndex(); i >= 0 {

@@ -49,7 +49,7 @@ func TestExportRecipientCyclesThroughTheConsentsInRange(t *testing.T) {
 	h := start(t, consentingStore(t), 120, 40)
 	h.keys("x")
 	customRange(h)
-	d := h.app.export
+	d := h.app.exportDialog()
 	if len(d.recipients) != 2 {
 		t.Fatalf("recipients %+v, want Harbor Recovery Center and Pat Rivers", d.recipients)
 	}
@@ -86,7 +86,7 @@ func TestExportForARecipientWritesAndRecordsTheFilteredSummary(t *testing.T) {
 	h.keys("x")
 	customRange(h)
 	h.keys("t", "w")
-	d := h.app.export
+	d := h.app.exportDialog()
 	path := filepath.Join(home, "caseload-summary-2026-11-23.md")
 	got, err := os.ReadFile(path)
 	if err != nil {
@@ -122,7 +122,7 @@ func TestExportForARecipientWithoutConsentInTheRangeWritesNothing(t *testing.T) 
 	}
 	// t goes back to the officer's record, which can be made.
 	h.keys("t")
-	if d := h.app.export; d.recipient != nil || d.content == nil {
+	if d := h.app.exportDialog(); d.recipient != nil || d.content == nil {
 		t.Fatalf("t should come back to the officer's record, got %+v", d.recipient)
 	}
 }
@@ -134,7 +134,7 @@ func TestExportRecipientSaysWhenNoConsentCoversTheRange(t *testing.T) {
 	h.mustSee("no consent covers any client in range")
 	h.keys("t")
 	h.mustSee("No consent covers any client in range: only the officer's record.")
-	if h.app.export.recipient != nil {
+	if h.app.exportDialog().recipient != nil {
 		t.Fatal("t chose a recipient though there is none")
 	}
 }

@@ -40,7 +40,7 @@ func TestExportOpensFromTheCaseloadWithTheDefaultRange(t *testing.T) {
 	t.Setenv("HOME", "/home/officer")
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("x")
-	d := h.app.export
+	d := h.app.exportDialog()
 	if d == nil {
 		t.Fatalf("x on the caseload did not open the export dialog:\n%s", h.screen())
 	}
@@ -56,7 +56,7 @@ func TestExportOpensFromTheCaseloadWithTheDefaultRange(t *testing.T) {
 		t.Fatalf("default path %q, want %q", d.path.Value(), want)
 	}
 	h.keys("esc")
-	if h.app.export != nil || h.app.screen != screenCaseload {
+	if h.app.exportDialog() != nil || screenOf(h.app) != screenCaseload {
 		t.Fatal("esc should close the dialog and leave the caseload showing")
 	}
 }
@@ -64,8 +64,8 @@ func TestExportOpensFromTheCaseloadWithTheDefaultRange(t *testing.T) {
 func TestExportFromAClientCoversOnlyThatClient(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	openAnnExport(h)
-	d := h.app.export
-	if d == nil || d.caseNo != "CR-1001" || d.clientID != h.app.client.client.ID {
+	d := h.app.exportDialog()
+	if d == nil || d.caseNo != "CR-1001" || d.clientID != h.app.client().client.ID {
 		t.Fatalf("x on Ann's screen should open the dialog for CR-1001, got %+v", d)
 	}
 	customRange(h)
@@ -74,7 +74,7 @@ func TestExportFromAClientCoversOnlyThatClient(t *testing.T) {
 	}
 	h.mustSee("Export summary · Ann Example · CR-1001")
 	h.keys("esc")
-	if h.app.export != nil || h.app.screen != screenClient {
+	if h.app.exportDialog() != nil || screenOf(h.app) != screenClient {
 		t.Fatal("esc should go back to the client screen")
 	}
 }
@@ -82,17 +82,17 @@ func TestExportFromAClientCoversOnlyThatClient(t *testing.T) {
 func TestExportRangesAndCustomDates(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("x", "3")
-	if d := h.app.export; !d.sum.From.Equal(startOfWeek(frozen)) {
+	if d := h.app.exportDialog(); !d.sum.From.Equal(startOfWeek(frozen)) {
 		t.Fatalf("this week starts %s, want %s", d.sum.From, startOfWeek(frozen))
 	}
 	h.keys("4")
 	h.typeText("next tuesday-ish\n")
 	h.mustSee("in From: cannot read")
-	if !h.app.export.typing() {
+	if !h.app.exportDialog().typing() {
 		t.Fatal("a date that cannot be read should keep the field open")
 	}
 	h.keys("esc")
-	if d := h.app.export; d.rng != rangeWeek || d.typing() {
+	if d := h.app.exportDialog(); d.rng != rangeWeek || d.typing() {
 		t.Fatalf("esc in an unapplied date should go back to the range the preview shows (this week), got %d", d.rng)
 	}
 	h.keys("4")
@@ -102,7 +102,7 @@ func TestExportRangesAndCustomDates(t *testing.T) {
 	h.typeText("2026-11-01")
 	h.keys("tab")
 	h.typeText("2026-11-16\n")
-	d := h.app.export
+	d := h.app.exportDialog()
 	if want := at(11, 17, 0, 0); !d.sum.From.Equal(at(11, 1, 0, 0)) || !d.sum.To.Equal(want) {
 		t.Fatalf("custom range %s to %s, want 1 Nov to the end of 16 Nov", d.sum.From, d.sum.To)
 	}
@@ -116,7 +116,7 @@ func TestExportFormatAndRedactionChangeThePreview(t *testing.T) {
 	h := start(t, fixtureStore(t), 120, 40)
 	h.keys("x")
 	customRange(h)
-	d := h.app.export
+	d := h.app.exportDialog()
 	if !strings.HasPrefix(string(d.content), "# Session summary") {
 		t.Fatalf("Markdown preview starts %.40q", d.content)
 	}
@@ -156,7 +156,7 @@ func TestExportWritesTheFileAndRecordsIt(t *testing.T) {
 	if err != nil {
 		t.Fatalf("w did not write the file: %v\n%s", err, h.screen())
 	}
-	d := h.app.export
+	d := h.app.exportDialog()
 	if string(got) != string(d.content) || !strings.Contains(string(got), "Redacted: yes") {
 		t.Fatalf("the file holds something other than the redacted preview:\n%s", got)
 	}
@@ -197,7 +197,7 @@ func TestExportNeverReplacesAFileWithoutYes(t *testing.T) {
 		t.Fatalf("%d exports recorded for a file that was not written", n)
 	}
 	h.keys("w", "y")
-	if got, _ := os.ReadFile(path); string(got) != string(h.app.export.content) {
+	if got, _ := os.ReadFile(path); string(got) != string(h.app.exportDialog().content) {
 		t.Fatalf("y should replace the file with the summary, it holds %.60q", got)
 	}
 	if n := len(exports(t, st)); n != 1 {
@@ -219,8 +219,8 @@ func TestExportToAnEditedPathThatCannotBeWrittenSaysWhy(t *testing.T) {
 	missing := filepath.Join(home, "no-such-folder", "out.md")
 	h.typeText(missing + "\n")
 	h.keys("f") // an edited path keeps its name when the format changes
-	if h.app.export.path.Value() != missing {
-		t.Fatalf("the edited path became %q", h.app.export.path.Value())
+	if h.app.exportDialog().path.Value() != missing {
+		t.Fatalf("the edited path became %q", h.app.exportDialog().path.Value())
 	}
 	h.keys("w")
 	h.mustSee("does not exist")
@@ -253,7 +253,7 @@ func TestExportHelpComesFromTheDialogKeys(t *testing.T) {
 	h.mustSee("edit path")
 	h.mustSee("clipboard")
 	h.keys("esc")
-	if h.app.showHelp || h.app.export == nil {
+	if h.app.showHelp || h.app.exportDialog() == nil {
 		t.Fatal("esc should close the help and leave the dialog open")
 	}
 }
@@ -331,7 +331,7 @@ func TestExportPreviewScrolls(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("x")
 	customRange(h)
-	d := h.app.export
+	d := h.app.exportDialog()
 	h.keys("pgdown")
 	if d.preview.YOffset() == 0 {
 		t.Fatal("page down should scroll the preview")
@@ -356,7 +356,7 @@ func TestExportDefaultsToTheFolderSetInSettings(t *testing.T) {
 	}
 	h := start(t, st, 80, 24)
 	h.keys("x")
-	if want := "/media/usb/reports/caseload-summary-2026-11-23.md"; h.app.export.path.Value() != want {
-		t.Fatalf("default path %q, want %q (the folder set in settings)", h.app.export.path.Value(), want)
+	if want := "/media/usb/reports/caseload-summary-2026-11-23.md"; h.app.exportDialog().path.Value() != want {
+		t.Fatalf("default path %q, want %q (the folder set in settings)", h.app.exportDialog().path.Value(), want)
 	}
 }

@@ -6,15 +6,17 @@ import (
 
 	"caseload/model"
 	"caseload/summary"
+	"caseload/text"
 )
 
 // view draws the export dialog in h lines of w cells: the choices, the file,
 // the preview and one line of news. A choice is marked by brackets, not only
 // by colour.
-func (d *exportDialog) view(s styles, w, h int) []string {
+func (d *exportDialog) view(f frame) []string {
+	s, w, h := f.s, f.w, f.h
 	title := "Export summary · caseload"
 	if d.clientID != "" {
-		title = "Export summary · " + clean(d.clientName) + " · " + clean(d.caseNo)
+		title = "Export summary · " + text.Clean(d.clientName) + " · " + text.Clean(d.caseNo)
 	}
 	lines := []string{s.title.Render(title)}
 
@@ -43,7 +45,7 @@ func (d *exportDialog) view(s styles, w, h int) []string {
 		redact = "[yes] test results, substances, screenings and sensitive notes are left out; the header says so"
 	}
 	lines = append(lines, s.label.Render("Redact  ")+redact, d.recipientLine(s))
-	file := s.label.Render("File    ") + clean(d.path.Value())
+	file := s.label.Render("File    ") + text.Clean(d.path.Value())
 	if d.focus == exportFocusPath {
 		file = s.focusLabel.Render("File    ") + d.path.View()
 	}
@@ -75,7 +77,7 @@ func rule(s styles, caption string, w int) string {
 	if caption == "" {
 		return s.dim.Render(strings.Repeat("─", w))
 	}
-	return s.dim.Render("── ") + caption + " " + s.dim.Render(strings.Repeat("─", max(0, w-4-len([]rune(caption)))))
+	return s.dim.Render("── ") + caption + " " + s.dim.Render(strings.Repeat("─", max(0, w-4-text.Width(caption))))
 }
 
 // spanText says what the chosen range covers, once the preview knows.
@@ -110,7 +112,7 @@ func (d *exportDialog) statusLine(s styles) string {
 	switch {
 	case d.confirmReplace:
 		// The question first: a long path is cut at the edge, not the answer.
-		return s.warn.Render("The file already exists.") + " y replaces it · n keeps it · " + clean(d.path.Value())
+		return s.warn.Render("The file already exists.") + " y replaces it · n keeps it · " + text.Clean(d.path.Value())
 	case d.problem != "":
 		return s.errText.Render("⚠ " + d.problem)
 	case d.busy:

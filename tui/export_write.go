@@ -14,6 +14,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/summary"
+	"caseload/text"
 )
 
 // write puts the previewed bytes in the file and records the export once
@@ -79,7 +80,7 @@ func (d *exportDialog) written(msg exportWrittenMsg) {
 	case msg.exists:
 		d.confirmReplace = true
 	case msg.err != nil && msg.written:
-		d.problem = "Sent to " + clean(msg.dest) + ", but " + msg.err.Error()
+		d.problem = "Sent to " + text.Clean(msg.dest) + ", but " + msg.err.Error()
 	case msg.err != nil:
 		d.problem = writeProblem(msg.dest, msg.err)
 	default:
@@ -94,7 +95,7 @@ func (msg exportWrittenMsg) doneText() string {
 		return "Copied " + what + " to the clipboard (OSC 52). Not every terminal honours it: " +
 			"if nothing pastes, press w to write a file."
 	}
-	return "Wrote " + what + " to " + clean(msg.dest) + "."
+	return "Wrote " + what + " to " + text.Clean(msg.dest) + "."
 }
 
 // writeProblem says in words why a file could not be written; the file is
@@ -112,7 +113,7 @@ func writeProblem(dest string, err error) string {
 		why = "that is a folder; add a file name"
 	}
 	// The reason first: a long path is cut at the edge of the screen.
-	return "Could not write the file: " + clean(why) + ". Nothing was written; p changes the path, c copies instead. " + clean(dest)
+	return "Could not write the file: " + text.Clean(why) + ". Nothing was written; p changes the path, c copies instead. " + text.Clean(dest)
 }
 
 // plural writes "1 record", "2 records".

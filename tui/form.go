@@ -4,14 +4,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // formSpec is what differs between the forms: how the fields become a record
@@ -23,9 +22,12 @@ type formSpec interface {
 	submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error)
 }
 
-// form is a hand-built form shared by the check-in, client and stage-note
-// forms. huh would give us fields, but not our model's per-field errors, ctrl+s
-// from any field, fields that hide themselves, or drafts of every keystroke.
+// form is the hand-built form every form of the app is a spec of: the
+// check-in, client, stage note, amendment of a referral event, referral,
+// referral status, resource, goal, relapse-prevention plan, screening and
+// consent (the *_form.go files, and referral.go). huh would give us fields,
+// but not our model's per-field errors, ctrl+s from any field, fields that
+// hide themselves, or drafts of every keystroke.
 type form struct {
 	spec     formSpec
 	kind     string // checkin, client, stage_note, event_note: drafts name it
@@ -206,10 +208,11 @@ func (f *form) update(msg tea.Msg, k keyMap, st *store.Store, now time.Time, del
 			f.closed = true
 		}
 		return nil
-	case key.Matches(kp, k.NextField), kp.String() == "enter" && fl.kind != kindNote, kp.String() == "down" && fl.kind != kindNote:
+	// In a note, enter and the arrows belong to the note's lines.
+	case key.Matches(kp, k.NextField), key.Matches(kp, k.NextLine) && fl.kind != kindNote:
 		f.step(1)
 		return nil
-	case key.Matches(kp, k.PrevField), kp.String() == "up" && fl.kind != kindNote:
+	case key.Matches(kp, k.PrevField), key.Matches(kp, k.PrevLine) && fl.kind != kindNote:
 		f.step(-1)
 		return nil
 	}
@@ -221,14 +224,14 @@ func (f *form) update(msg tea.Msg, k keyMap, st *store.Store, now time.Time, del
 // paste puts pasted text into the focused field as if typed there: a text
 // field or the note takes it (a one-line field with its line breaks as
 // spaces); a choice ignores it.
-func (f *form) paste(msg tea.PasteMsg, delay time.Duration) tea.Cmd {
+func (f *form) paste(a *App, msg tea.PasteMsg) tea.Cmd {
 	if f.confirm || f.saving {
 		return nil
 	}
 	fl := f.fields[f.focus]
 	before := fl.value()
 	cmd := f.passToEditor(msg)
-	return tea.Batch(cmd, f.edited(fl, before, delay))
+	return tea.Batch(cmd, f.edited(fl, before, a.draftDelay))
 }
 
 // edited does what follows a change to a field: its old error goes, the
@@ -251,9 +254,9 @@ func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
 	case kindChoice, kindBool:
 		n := len(fl.options)
 		switch {
-		case key.Matches(kp, k.ChangeOption) && kp.String() == "left":
+		case key.Matches(kp, k.OptionBack):
 			fl.pick = (fl.pick + n - 1) % n
-		case key.Matches(kp, k.ChangeOption), key.Matches(kp, k.Toggle):
+		case key.Matches(kp, k.OptionOn), key.Matches(kp, k.Toggle):
 			fl.pick = (fl.pick + 1) % n
 		case key.Matches(kp, k.Pick):
 			if i, _ := strconv.Atoi(kp.String()); i <= n {
@@ -261,15 +264,15 @@ func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
 				f.changed()
 				f.step(1)
 			}
-		case len(kp.Text) == 1 && unicode.IsLetter(rune(kp.Text[0])):
-			fl.pickByLetter(rune(kp.Text[0]))
+		case key.Matches(kp, k.PickLetter):
+			fl.pickByLetter(rune(kp.String()[0]))
 		}
 	case kindMulti:
 		n := len(fl.options)
 		switch {
-		case key.Matches(kp, k.ChangeOption) && kp.String() == "left":
+		case key.Matches(kp, k.OptionBack):
 			fl.cursor = (fl.cursor + n - 1) % n
-		case key.Matches(kp, k.ChangeOption):
+		case key.Matches(kp, k.OptionOn):
 			fl.cursor = (fl.cursor + 1) % n
 		case key.Matches(kp, k.Toggle):
 			fl.picked[fl.cursor] = !fl.picked[fl.cursor]
@@ -278,8 +281,8 @@ func (f *form) edit(fl *field, kp tea.KeyPressMsg, k keyMap) tea.Cmd {
 				fl.cursor = i - 1
 				fl.picked[i-1] = !fl.picked[i-1]
 			}
-		case len(kp.Text) == 1 && unicode.IsLetter(rune(kp.Text[0])):
-			fl.pickByLetter(rune(kp.Text[0]))
+		case key.Matches(kp, k.PickLetter):
+			fl.pickByLetter(rune(kp.String()[0]))
 		}
 	case kindNote:
 		var cmd tea.Cmd
@@ -321,8 +324,10 @@ type formViewer interface {
 	view(f *form, s styles, now time.Time) []string
 }
 
-// view draws the form: the fields, then help for the focused field.
-func (f *form) view(s styles, now time.Time) []string {
+// view draws the form: the fields, then help for the focused field. A form
+// lays itself out for the whole window, set by setSize.
+func (f *form) view(fr frame) []string {
+	s, now := fr.s, fr.now
 	if v, ok := f.spec.(formViewer); ok {
 		return v.view(f, s, now)
 	}
@@ -331,7 +336,7 @@ func (f *form) view(s styles, now time.Time) []string {
 
 // body is the title, the fields with their errors, and a rule.
 func (f *form) body(s styles, now time.Time) []string {
-	lines := []string{s.title.Render(clean(f.title)), ""}
+	lines := []string{s.title.Render(text.Clean(f.title)), ""}
 	lines = append(lines, f.problemLines(s)...)
 	for _, fl := range f.fields {
 		if !fl.hidden {
@@ -346,9 +351,9 @@ func (f *form) body(s styles, now time.Time) []string {
 // was refused must be read whole.
 func (f *form) fieldLine(fl *field, s styles, now time.Time) []string {
 	focused := f.fields[f.focus] == fl
-	mark, label := "  ", s.label.Render(pad(fl.label, labelWidth))
+	mark, label := "  ", s.label.Render(text.Pad(fl.label, labelWidth))
 	if focused {
-		mark, label = "▸ ", s.focusLabel.Render(pad(fl.label, labelWidth))
+		mark, label = "▸ ", s.focusLabel.Render(text.Pad(fl.label, labelWidth))
 	}
 	indent := strings.Repeat(" ", 2+labelWidth)
 	var out []string
@@ -360,7 +365,7 @@ func (f *form) fieldLine(fl *field, s styles, now time.Time) []string {
 		}
 	}
 	if fl.err != "" {
-		for _, l := range wrapText("✗ "+fl.err, max(f.width, minWidth)-len(indent)) {
+		for _, l := range text.Wrap("✗ "+fl.err, max(f.width, minWidth)-len(indent)) {
 			out = append(out, indent+s.errText.Render(strings.TrimRight(l, " ")))
 		}
 	}
@@ -373,7 +378,7 @@ func (f *form) problemLines(s styles) []string {
 		return nil
 	}
 	var out []string
-	for _, l := range wrapText("✗ "+clean(f.problem), max(f.width, minWidth)) {
+	for _, l := range text.Wrap("✗ "+text.Clean(f.problem), max(f.width, minWidth)) {
 		out = append(out, s.errText.Render(strings.TrimRight(l, " ")))
 	}
 	return out
@@ -428,7 +433,7 @@ func (f *form) fieldHelp(fl *field, s styles) []string {
 	w := max(20, f.width)
 	if fl.help != "" {
 		// Wrapped, not cut: the help is how to type the field right.
-		for _, l := range wrapText(fl.help, w) {
+		for _, l := range text.Wrap(fl.help, w) {
 			out = append(out, s.dim.Render(strings.TrimRight(l, " ")))
 		}
 	}
@@ -445,16 +450,16 @@ func (f *form) fieldHelp(fl *field, s styles) []string {
 		case i == fl.pick:
 			mark = "▸ "
 		}
-		text := strconv.Itoa(i+1) + " " + mark + o.label
+		line := strconv.Itoa(i+1) + " " + mark + o.label
 		if st := model.Stage(o.value); fl.stageTab && st.Valid() {
-			text += " — " + st.Help() + " Helps: " + st.Helps()
+			line += " — " + st.Help() + " Helps: " + st.Helps()
 		} else if o.help != "" {
-			text += " — " + o.help
+			line += " — " + o.help
 		}
 		if fl.kind == kindMulti && i == fl.cursor {
-			text = s.bold.Render(text)
+			line = s.bold.Render(line)
 		}
-		out = append(out, truncate(text, w))
+		out = append(out, text.Truncate(line, w))
 	}
 	return out
 }
@@ -465,14 +470,5 @@ func compactNote(v string, s styles) string {
 	if len(lines) == 0 {
 		return s.dim.Render("none")
 	}
-	return "│ " + clean(strings.Join(lines, " · "))
-}
-
-// pad fits s into exactly n cells.
-func pad(s string, n int) string {
-	w := lipgloss.Width(s)
-	if w >= n {
-		return truncate(s, n)
-	}
-	return s + strings.Repeat(" ", n-w)
+	return "│ " + text.Clean(strings.Join(lines, " · "))
 }

@@ -11,6 +11,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // stepsHelp documents the steps field's mini-syntax: a line is a step, "by"
@@ -63,8 +64,8 @@ func referralOptions(ctx context.Context, st *store.Store, clientID string) ([]m
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, model.Option[string]{Value: r.ID, Label: clean(res.Name) + " (" + r.ReferredOn.String() + ")",
-			Help: r.Status.Label() + ": " + clean(r.Reason)})
+		out = append(out, model.Option[string]{Value: r.ID, Label: text.Clean(res.Name) + " (" + r.ReferredOn.String() + ")",
+			Help: r.Status.Label() + ": " + text.Clean(r.Reason)})
 	}
 	return out, nil
 }
@@ -85,7 +86,7 @@ func newGoalForm(c model.Client, refs []model.Option[string], original *model.Go
 		draftKey: draftKey, target: target, opened: now,
 		fields: []*field{
 			choiceField(model.FieldDomain, "Domain", model.GoalDomains(), g.Domain, "The part of the client's life the goal is about."),
-			textField(model.FieldWords, "Goal", clean(g.Words), "The goal in the client's own words."),
+			textField(model.FieldWords, "Goal", text.Clean(g.Words), "The goal in the client's own words."),
 			whenField(model.FieldTargetDate, "Target date", g.TargetDate.String(), whenHelp+" Empty for none.", true),
 			choiceField(model.FieldStatus, "Status", model.GoalStatuses(), g.Status, ""),
 			steps,
@@ -106,7 +107,7 @@ func newGoalForm(c model.Client, refs []model.Option[string], original *model.Go
 func formatSteps(steps []model.Step) string {
 	lines := make([]string, len(steps))
 	for i, st := range steps {
-		line := clean(st.Text)
+		line := text.Clean(st.Text)
 		if st.Done {
 			line = "[x] " + line
 		}
@@ -173,7 +174,7 @@ func stepProblems(steps []model.Step, modelErr error) (own []string, rest error)
 		case n > 0 && fe.Field == model.FieldStepDue(n):
 			// Short enough to stand next to the field at 80 columns; the
 			// target date is on the screen just above.
-			own = append(own, fmt.Sprintf("step %d %q: due %s, after the target", n, truncate(steps[n-1].Text, 20), steps[n-1].Due))
+			own = append(own, fmt.Sprintf("step %d %q: due %s, after the target", n, text.Truncate(steps[n-1].Text, 20), steps[n-1].Due))
 		case n > 0:
 			own = append(own, fmt.Sprintf("step %d: %s", n, fe.Message))
 		default:

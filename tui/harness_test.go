@@ -239,3 +239,31 @@ func (h *harness) mustSee(want string) {
 		h.t.Fatalf("screen does not show %q:\n%s", want, s)
 	}
 }
+
+// screen names the screen under whatever is open over it, for the tests
+// that ask where the officer is.
+type screen int
+
+const (
+	screenCaseload screen = iota
+	screenClient
+	screenAudit
+	screenAgenda
+	screenResources
+)
+
+func screenOf(a *App) screen {
+	for i := len(a.layers) - 1; i >= 0; i-- {
+		switch a.layers[i].(type) {
+		case *clientView:
+			return screenClient
+		case *auditView:
+			return screenAudit
+		case *agendaView:
+			return screenAgenda
+		case *directory:
+			return screenResources
+		}
+	}
+	return screenCaseload
+}

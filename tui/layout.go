@@ -5,14 +5,9 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
-
 	"caseload/model"
+	"caseload/text"
 )
-
-// truncate cuts s (which may hold styles) to n cells, marking the cut.
-func truncate(s string, n int) string { return ansi.Truncate(s, n, "…") }
 
 // fitLines makes exactly h lines, each cut to w cells: a screen that never
 // scrolls the terminal, whatever the data.
@@ -25,17 +20,12 @@ func fitLines(lines []string, w, h int) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(truncate(l, w))
+		b.WriteString(text.Truncate(l, w))
 	}
 	for i := len(lines); i < h; i++ {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-// wrapText breaks text into lines of at most w cells.
-func wrapText(text string, w int) []string {
-	return strings.Split(lipgloss.NewStyle().Width(max(10, w)).Render(text), "\n")
 }
 
 // day formats a date for tables: "23 Nov" this year, "23 Nov 2025" otherwise.

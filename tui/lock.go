@@ -83,8 +83,8 @@ func (a *App) readLockSettings() tea.Cmd {
 func (a *App) lockNow() tea.Cmd {
 	a.lock = newLockScreen()
 	cmds := []tea.Cmd{a.readLockSettings()}
-	if a.form != nil && a.form.dirty {
-		cmds = append(cmds, a.saveDraft(a.form))
+	if f := a.form(); f != nil && f.dirty {
+		cmds = append(cmds, a.saveDraft(f))
 	}
 	return tea.Batch(cmds...)
 }

@@ -141,7 +141,7 @@ func TestOpenFormIsKeptAsADraftAndBackAfterUnlocking(t *testing.T) {
 	h := start(t, st, 80, 24)
 	h.keys("/", "c", "a", "r", "enter", "c", "2", "2", "4")
 	h.typeText("Half-written note")
-	f := h.app.form
+	f := h.app.form()
 	before := f.values()
 	h.send(ctrlL)
 	h.mustHideClients()
@@ -150,8 +150,8 @@ func TestOpenFormIsKeptAsADraftAndBackAfterUnlocking(t *testing.T) {
 		t.Fatalf("locking should keep the open form as a draft; drafts %+v, %v", drafts, err)
 	}
 	h.keys("enter")
-	if h.app.form != f || !reflect.DeepEqual(h.app.form.values(), before) {
-		t.Fatalf("after unlocking the form is %v with %v, want the same form with %v", h.app.form, h.app.form.values(), before)
+	if h.app.form() != f || !reflect.DeepEqual(h.app.form().values(), before) {
+		t.Fatalf("after unlocking the form is %v with %v, want the same form with %v", h.app.form(), h.app.form().values(), before)
 	}
 	h.mustSee("Half-written note")
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"caseload/store"
+	"caseload/text"
 )
 
 // Opener opens the database file.
@@ -109,7 +110,7 @@ func (a *App) opened(msg storeOpenedMsg) tea.Cmd {
 	a.st, a.caseload.st = msg.st, msg.st
 	if fixed := msg.st.FixedPermissions(); len(fixed) > 0 {
 		// After the notice given at start (a new caseload), which matters more.
-		a.notice = strings.TrimSpace(a.notice + " Made private (only you can read it now): " + clean(strings.Join(fixed, ", ")))
+		a.notice = strings.TrimSpace(a.notice + " Made private (only you can read it now): " + text.Clean(strings.Join(fixed, ", ")))
 	}
 	// The first page was read for the size known at start; taking it in
 	// reads more if the real size wants more rows.

@@ -48,18 +48,9 @@ func (a *App) paste(msg tea.PasteMsg) tea.Cmd {
 		return a.pastePassphrase(msg)
 	case a.showHelp:
 		return nil
-	case a.form != nil:
-		return a.form.paste(msg, a.draftDelay)
-	case a.export != nil:
-		return a.export.paste(msg)
-	case a.picker != nil:
-		return a.picker.typeInto(msg)
-	case a.overlay != nil:
-		return nil
-	case a.screen == screenResources && a.directory != nil && a.directory.searching:
-		return a.directory.typeIntoSearch(msg, a.st)
-	case a.screen == screenCaseload && a.caseload.filtering:
-		return a.caseload.typeIntoFilter(msg, a.now())
+	}
+	if p, ok := a.top().(paster); ok {
+		return p.paste(a, msg)
 	}
 	return nil
 }

@@ -29,8 +29,8 @@ func TestPastedTextIsNeverReadAsKeys(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	before := h.screen()
 	h.send(tea.PasteMsg{Content: "ca\nq"})
-	if h.app.form != nil || h.quit || h.screen() != before {
-		t.Fatalf("a paste on the list acted as keys: form %v, quit %v\n%s", h.app.form != nil, h.quit, h.screen())
+	if h.app.form() != nil || h.quit || h.screen() != before {
+		t.Fatalf("a paste on the list acted as keys: form %v, quit %v\n%s", h.app.form() != nil, h.quit, h.screen())
 	}
 }
 
@@ -41,7 +41,7 @@ func TestPastedIntoAFormIsKeptLikeTyping(t *testing.T) {
 	st := fixtureStore(t)
 	h := start(t, st, 80, 24)
 	h.keys("/", "c", "a", "r", "enter", "c", "2", "tab", "tab")
-	if got := h.app.form.fields[h.app.form.focus].name; got != model.FieldNote {
+	if got := h.app.form().fields[h.app.form().focus].name; got != model.FieldNote {
 		t.Fatalf("focus on %s, want the note", got)
 	}
 	h.send(tea.PasteMsg{Content: "Home visit, all well.\nStarts work Monday."})
@@ -49,11 +49,11 @@ func TestPastedIntoAFormIsKeptLikeTyping(t *testing.T) {
 	if err != nil || len(drafts) != 1 || drafts[0].Data[model.FieldNote] != "Home visit, all well.\nStarts work Monday." {
 		t.Fatalf("drafts after a pasted note = %+v, %v", drafts, err)
 	}
-	for h.app.form.fields[h.app.form.focus].name != model.FieldLocation {
+	for h.app.form().fields[h.app.form().focus].name != model.FieldLocation {
 		h.keys("tab")
 	}
 	h.send(tea.PasteMsg{Content: "12 Main St\nApt 3"})
-	if got := h.app.form.field(model.FieldLocation).value(); got != "12 Main St Apt 3" {
+	if got := h.app.form().field(model.FieldLocation).value(); got != "12 Main St Apt 3" {
 		t.Fatalf("location after a two-line paste = %q", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // planLoadedMsg brings a client's goals (their current versions) and every
@@ -44,20 +45,22 @@ type relapsePlanSavedMsg struct{ saved }
 // planView is the client's Plan tab: the goals with their steps, the
 // relapse-prevention plan, and where the cursor is.
 type planView struct {
-	clientID string
-	goals    []model.Goal
-	plans    []model.RelapsePlan // newest first
-	shown    int                 // the plan version on screen, as an index in plans
-	cursor   int                 // an index in items()
-	ticking  bool                // a tick is on its way to the file: a second one waits for the reload
-	history  *goalHistory        // one goal's versions, while H shows them
+	clientID   string
+	goals      []model.Goal
+	plans      []model.RelapsePlan // newest first
+	shown      int                 // the plan version on screen, as an index in plans
+	listCursor                     // over items(); the view keeps it in sight
+	ticking    bool                // a tick is on its way to the file: a second one waits for the reload
+	history    *goalHistory        // one goal's versions, while H shows them
 }
 
 // goalHistory is the read-only list of a goal's versions and how far it is
 // scrolled.
 type goalHistory struct {
 	versions []model.Goal // oldest first, as the store gives them
-	offset   int
+	// scroll's cursor is the first line on screen: the history is read,
+	// not chosen from, so the keys scroll it.
+	scroll listCursor
 }
 
 // planItem is a line of the Plan tab the cursor stops on: a goal (step -1),
@@ -124,10 +127,6 @@ func (p *planView) selected() (planItem, bool) {
 	return items[p.cursor], true
 }
 
-func (p *planView) move(d int) {
-	p.cursor = max(0, min(p.cursor+d, len(p.items())-1))
-}
-
 // handlePlanWork takes the answers about goals and relapse-prevention plans.
 func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -136,31 +135,32 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not read the plan: " + msg.err.Error()
 			return nil
 		}
-		if a.client == nil || a.client.client.ID != msg.clientID {
+		if a.client() == nil || a.client().client.ID != msg.clientID {
 			return nil
 		}
 		p := &planView{clientID: msg.clientID, goals: msg.goals, plans: msg.plans}
-		if old := a.client.plan; old != nil && old.clientID == msg.clientID {
-			p.cursor = min(old.cursor, max(0, len(p.items())-1))
+		if old := a.client().plan; old != nil && old.clientID == msg.clientID {
+			p.cursor = old.cursor
+			p.clamp(len(p.items()))
 			// An older version stays on screen unless a new one was saved.
 			if len(old.plans) == len(p.plans) {
 				p.shown = old.shown
 			}
 		}
-		a.client.plan = p
+		a.client().plan = p
 	case stepTickedMsg:
 		// The reload that follows a tick brings a fresh view, ready for the
 		// next one; a tick that failed frees this one.
 		if msg.err != nil {
-			if a.client != nil && a.client.plan != nil {
-				a.client.plan.ticking = false
+			if a.client() != nil && a.client().plan != nil {
+				a.client().plan.ticking = false
 			}
 			a.notice = "Could not tick the step: " + msg.err.Error()
 			return nil
 		}
-		a.notice = "Step not done: " + clean(msg.step) + "."
+		a.notice = "Step not done: " + text.Clean(msg.step) + "."
 		if msg.done {
-			a.notice = "Step done: " + clean(msg.step) + "."
+			a.notice = "Step done: " + text.Clean(msg.step) + "."
 		}
 		return loadPlan(a.st, msg.clientID)
 	case goalHistoryLoadedMsg:
@@ -168,8 +168,8 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not read the goal's history: " + msg.err.Error()
 			return nil
 		}
-		if a.client != nil && a.client.plan != nil {
-			a.client.plan.history = &goalHistory{versions: msg.versions}
+		if a.client() != nil && a.client().plan != nil {
+			a.client().plan.history = &goalHistory{versions: msg.versions}
 		}
 	case goalSavedMsg:
 		return a.saved(msg.saved)
@@ -182,7 +182,7 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 // planKey handles the plan's keys on the client screen: p and P from any
 // tab, the rest on the Plan tab. It reports whether the key was one of them.
 func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
-	v := a.client
+	v := a.client()
 	switch {
 	case key.Matches(kp, a.keys.AddGoal):
 		return a.prepareGoalForm(v.client, ""), true
@@ -197,18 +197,7 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(kp, a.keys.TickStep):
 		return a.tickSelected(), true
-	case key.Matches(kp, a.keys.Up):
-		p.move(-1)
-	case key.Matches(kp, a.keys.Down):
-		p.move(1)
-	case key.Matches(kp, a.keys.PageUp):
-		p.move(-planRows(a.height))
-	case key.Matches(kp, a.keys.PageDown):
-		p.move(planRows(a.height))
-	case key.Matches(kp, a.keys.Top):
-		p.move(-p.cursor)
-	case key.Matches(kp, a.keys.Bottom):
-		p.move(len(p.items()))
+	case p.navigate(kp, a.keys.planListKeys(), len(p.items()), planRows(a.height)):
 	case key.Matches(kp, a.keys.EditGoal):
 		it, ok := p.selected()
 		if !ok || it.goal < 0 {
@@ -249,28 +238,14 @@ func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // historyKey scrolls a goal's history; esc goes back to the plan.
 func (a *App) historyKey(kp tea.KeyPressMsg) bool {
-	hist := a.client.plan.history
-	page := planRows(a.height)
-	switch {
-	case key.Matches(kp, a.keys.Back):
-		a.client.plan.history = nil
-	case key.Matches(kp, a.keys.Up):
-		hist.offset--
-	case key.Matches(kp, a.keys.Down):
-		hist.offset++
-	case key.Matches(kp, a.keys.PageUp):
-		hist.offset -= page
-	case key.Matches(kp, a.keys.PageDown):
-		hist.offset += page
-	case key.Matches(kp, a.keys.Top):
-		hist.offset = 0
-	case key.Matches(kp, a.keys.Bottom):
-		hist.offset = len(hist.lines(a.styles, a.now()))
-	default:
-		return false
+	if key.Matches(kp, a.keys.Back) {
+		a.client().plan.history = nil
+		return true
 	}
-	hist.offset = max(0, min(hist.offset, len(hist.lines(a.styles, a.now()))-page))
-	return true
+	hist, page := a.client().plan.history, planRows(a.height)
+	// The first line on screen goes as far as shows the last line at the
+	// bottom.
+	return hist.scroll.navigate(kp, a.keys.listKeys, len(hist.lines(a.styles, a.now()))-page+1, page)
 }
 
 // planRows is how many lines of the Plan tab fit on a screen h lines high:
@@ -280,7 +255,7 @@ func planRows(h int) int { return max(3, h-1-clientChrome) }
 // tickSelected ticks the step under the cursor done, or not done when it
 // was; the tick is one new version of the goal, written in one transaction.
 func (a *App) tickSelected() tea.Cmd {
-	p := a.client.plan
+	p := a.client().plan
 	it, ok := p.selected()
 	if !ok || it.goal < 0 || it.step < 0 {
 		a.notice = "Put the cursor on a step to tick it."
@@ -300,4 +275,36 @@ func (a *App) tickSelected() tea.Cmd {
 		_, err := st.TickStep(context.Background(), g.ID, it.step, done)
 		return stepTickedMsg{clientID: clientID, step: step.Text, done: done, err: err}
 	}
+}
+
+// planKeys are the keys of the client's supervision and relapse-prevention
+// plans: p and P work from any client tab, the rest on the Plan tab.
+type planKeys struct {
+	AddGoal, TickStep, EditGoal, GoalHistory, EditRelapsePlan, OlderPlan key.Binding
+}
+
+func newPlanKeys() planKeys {
+	return planKeys{
+		AddGoal:         bind([]string{"p"}, "p", "add goal"),
+		TickStep:        bind([]string{"space"}, "space", "tick"),
+		EditGoal:        bind([]string{"enter"}, "enter", "edit goal"),
+		GoalHistory:     bind([]string{"H"}, "H", "goal history"),
+		EditRelapsePlan: bind([]string{"P"}, "P", "relapse plan"),
+		OlderPlan:       bind([]string{"v"}, "v", "older relapse plans"),
+	}
+}
+
+// planTabShort is the one-line help of the client's Plan tab; v and H are
+// hinted on the tab itself, where they apply, so that the line fits 80
+// columns.
+func (k keyMap) planTabShort() []key.Binding {
+	return []key.Binding{k.AddGoal, k.TickStep, k.EditGoal, k.EditRelapsePlan, k.Help, k.Back}
+}
+
+// planListKeys move the cursor of the Plan tab, where space ticks a step
+// rather than turning the page.
+func (k keyMap) planListKeys() listKeys {
+	l := k.listKeys
+	l.PageDown = bind([]string{"pgdown", "ctrl+d"}, "pgdn", "page down")
+	return l
 }

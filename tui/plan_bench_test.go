@@ -12,7 +12,7 @@ func BenchmarkPlanTabKeystroke(b *testing.B) {
 	addPlan(b, st)
 	h := start(b, st, 80, 24)
 	openAnnPlan(h)
-	if p := h.app.client.plan; p == nil || len(p.goals) == 0 {
+	if p := h.app.client().plan; p == nil || len(p.goals) == 0 {
 		b.Fatal("the Plan tab did not load")
 	}
 	b.ResetTimer()

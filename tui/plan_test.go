@@ -47,7 +47,7 @@ func TestSpaceOnThePlanTabTicksTheStepAndTheFileKeepsIt(t *testing.T) {
 	if len(hist) != 3 || hist[2].Steps[1].Done || !hist[1].Steps[1].Done {
 		t.Fatalf("ticking twice should leave three versions, done then not done; got %+v", hist)
 	}
-	if it, _ := h.app.client.plan.selected(); it != (planItem{0, 1}) {
+	if it, _ := h.app.client().plan.selected(); it != (planItem{0, 1}) {
 		t.Fatalf("after the reload the cursor is on %+v, want the step it ticked", it)
 	}
 }
@@ -69,8 +69,8 @@ func TestSpaceStillPagesDownOnTheTimeline(t *testing.T) {
 	_, goals := addPlan(t, st)
 	h := start(t, st, 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter", "space")
-	if h.app.client.tab != tabTimeline || h.app.client.cursor == 0 {
-		t.Fatalf("space on the timeline should page down; tab %d cursor %d", h.app.client.tab, h.app.client.cursor)
+	if h.app.client().tab != tabTimeline || h.app.client().cursor == 0 {
+		t.Fatalf("space on the timeline should page down; tab %d cursor %d", h.app.client().tab, h.app.client().cursor)
 	}
 	if g, _ := st.Goal(context.Background(), goals[0].ID); g.Version != 1 {
 		t.Fatalf("space on the timeline ticked a step: version %d", g.Version)
@@ -81,11 +81,11 @@ func TestPOpensTheGoalFormFromEveryClientTab(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter")
 	for tab := range clientTabs {
-		if h.app.client.tab != tab {
-			t.Fatalf("expected tab %d, on %d", tab, h.app.client.tab)
+		if h.app.client().tab != tab {
+			t.Fatalf("expected tab %d, on %d", tab, h.app.client().tab)
 		}
 		h.keys("p")
-		if h.app.form == nil || h.app.form.kind != "goal" || h.app.form.target != "" {
+		if h.app.form() == nil || h.app.form().kind != "goal" || h.app.form().target != "" {
 			t.Fatalf("p on the %s tab did not open a new goal form:\n%s", clientTabs[tab], h.screen())
 		}
 		h.keys("esc", "tab")
@@ -106,7 +106,7 @@ func TestAddAGoalWithStepsFromTheForm(t *testing.T) {
 	h.typeText("Call the bakery by 2026-12-01\n[x] Buy work shoes\nAsk about the bus pass by +7d")
 	h.keys("tab", "space") // link the referral to Harbor
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the goal form is still open after ctrl+s:\n%s", h.screen())
 	}
 	h.mustSee("Goal added.")
@@ -146,15 +146,15 @@ func TestAStepDueAfterTheTargetKeepsWhatWasTypedAndWritesNothing(t *testing.T) {
 	typed := "Enrol in the class by 2026-11-30\nSit the exam by 2026-12-20"
 	h.typeText(typed)
 	h.keys("ctrl+s")
-	if h.app.form == nil {
+	if h.app.form() == nil {
 		t.Fatal("the form closed although a step falls due after the target")
 	}
-	steps := h.app.form.field(model.FieldSteps)
+	steps := h.app.form().field(model.FieldSteps)
 	if !strings.Contains(steps.err, `step 2 "Sit the exam": due 2026-12-20, after the target`) {
 		t.Fatalf("the steps field says %q; it should name the step and its date", steps.err)
 	}
-	if steps.value() != typed || h.app.form.field(model.FieldWords).value() != "Finish the GED" {
-		t.Fatalf("what was typed changed: steps %q, goal %q", steps.value(), h.app.form.field(model.FieldWords).value())
+	if steps.value() != typed || h.app.form().field(model.FieldWords).value() != "Finish the GED" {
+		t.Fatalf("what was typed changed: steps %q, goal %q", steps.value(), h.app.form().field(model.FieldWords).value())
 	}
 	h.mustSee(`✗ step 2 "Sit the exam": due 2026-12-20, after the target`)
 	if goals, _ := reopen(t, st).Goals(context.Background(), ann); len(goals) != 0 {
@@ -181,7 +181,7 @@ func TestEnterOnAGoalSavesTheChangeAsANewVersion(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnnPlan(h)
 	h.keys("j", "enter") // on a step of the goal: enter edits the goal
-	if h.app.form == nil || h.app.form.kind != "goal" || h.app.form.target != goals[0].ID {
+	if h.app.form() == nil || h.app.form().kind != "goal" || h.app.form().target != goals[0].ID {
 		t.Fatalf("enter did not open the first goal's form:\n%s", h.screen())
 	}
 	h.mustSee("version 2")
@@ -190,7 +190,7 @@ func TestEnterOnAGoalSavesTheChangeAsANewVersion(t *testing.T) {
 	h.keys("tab", "tab")
 	h.typeText("Started at the warehouse.")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the edit did not save:\n%s", h.screen())
 	}
 	h.mustSee("Goal saved as version 2.")
@@ -216,7 +216,7 @@ func TestHShowsAGoalsVersionsAndEscGoesBack(t *testing.T) {
 	h.mustSee("Why: Linked to the treatment referral.")
 	h.mustSee("Version 1 · saved 3 Nov 2026 09:00")
 	h.keys("esc")
-	if h.app.screen != screenClient || h.app.client.plan.history != nil {
+	if screenOf(h.app) != screenClient || h.app.client().plan.history != nil {
 		t.Fatalf("esc should close the history and stay on the client:\n%s", h.screen())
 	}
 	h.mustSee("▸ Substance use · Open")
@@ -228,16 +228,16 @@ func TestPSavesTheRelapsePlanAsTheNextVersionAndVShowsTheOlderOnes(t *testing.T)
 	h := start(t, st, 80, 24)
 	openAnnPlan(h)
 	h.keys("P")
-	if h.app.form == nil || h.app.form.kind != "relapse_plan" {
+	if h.app.form() == nil || h.app.form().kind != "relapse_plan" {
 		t.Fatalf("P did not open the relapse-prevention plan form:\n%s", h.screen())
 	}
-	if got := h.app.form.field(model.FieldSupports).value(); got != "Aunt Rosa — 555-0142\nSponsor Dave — 555-0199" {
+	if got := h.app.form().field(model.FieldSupports).value(); got != "Aunt Rosa — 555-0142\nSponsor Dave — 555-0199" {
 		t.Fatalf("the form is not filled with the current version: supports %q", got)
 	}
 	h.keys("tab") // places
 	h.typeText("\nThe bus station")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the plan did not save:\n%s", h.screen())
 	}
 	h.mustSee("Relapse-prevention plan saved as version 3.")
@@ -270,10 +270,10 @@ func TestASupportPersonWithoutAPhoneKeepsWhatWasTypedAndWritesNothing(t *testing
 	h.keys("P", "tab", "tab", "tab", "tab", "tab", "tab") // to the support people
 	h.typeText("\nCousin Joe")
 	h.keys("ctrl+s")
-	if h.app.form == nil {
+	if h.app.form() == nil {
 		t.Fatal("the form closed although a support person has no phone")
 	}
-	fl := h.app.form.field(model.FieldSupports)
+	fl := h.app.form().field(model.FieldSupports)
 	if !strings.Contains(fl.err, `"Cousin Joe" has no phone`) || !strings.HasSuffix(fl.value(), "\nCousin Joe") {
 		t.Fatalf("supports field: error %q, value %q", fl.err, fl.value())
 	}
@@ -289,7 +289,7 @@ func TestAnEmptyRelapsePlanIsRefusedAtTheTop(t *testing.T) {
 	h.mustSee("No goals yet. p adds one.")
 	h.mustSee("No plan yet. P writes one.")
 	h.keys("P", "ctrl+s")
-	if h.app.form == nil {
+	if h.app.form() == nil {
 		t.Fatal("an empty plan was accepted")
 	}
 	h.mustSee("the plan is empty")
@@ -328,13 +328,13 @@ func TestAGoalFormLeftOpenComesBackFromItsDraft(t *testing.T) {
 	h2 := start(t, st, 80, 24) // the next run of the app, over the same file
 	h2.mustSee("Unsaved: New goal · Ann Example")
 	h2.keys("r")
-	if h2.app.form == nil || h2.app.form.kind != "goal" {
+	if h2.app.form() == nil || h2.app.form().kind != "goal" {
 		t.Fatalf("r did not bring the goal form back:\n%s", h2.screen())
 	}
-	if got := h2.app.form.field(model.FieldSteps).value(); got != "Ask for more hours by +14d" {
+	if got := h2.app.form().field(model.FieldSteps).value(); got != "Ask for more hours by +14d" {
 		t.Fatalf("the steps came back as %q", got)
 	}
-	if got := h2.app.form.field(model.FieldDomain).value(); got != string(model.DomainEmployment) {
+	if got := h2.app.form().field(model.FieldDomain).value(); got != string(model.DomainEmployment) {
 		t.Fatalf("the domain came back as %q", got)
 	}
 }
@@ -349,10 +349,10 @@ func TestARelapsePlanFormLeftOpenComesBackFromItsDraft(t *testing.T) {
 	h2 := start(t, st, 80, 24) // the next run of the app, over the same file
 	h2.mustSee("Unsaved: Relapse-prevention plan · Ann Example")
 	h2.keys("r")
-	if h2.app.form == nil || h2.app.form.kind != "relapse_plan" {
+	if h2.app.form() == nil || h2.app.form().kind != "relapse_plan" {
 		t.Fatalf("r did not bring the relapse-prevention plan form back:\n%s", h2.screen())
 	}
-	if got := h2.app.form.field(model.FieldCoping).value(); got != "Walk the dog\nCall Rosa before going out\nRing the helpline" {
+	if got := h2.app.form().field(model.FieldCoping).value(); got != "Walk the dog\nCall Rosa before going out\nRing the helpline" {
 		t.Fatalf("the coping strategies came back as %q", got)
 	}
 }
@@ -370,11 +370,11 @@ func TestSpaceOnAStepOfADroppedGoalSaysWhyAndWritesNothing(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnnPlan(h)
 	h.keys("j")
-	it, ok := h.app.client.plan.selected()
+	it, ok := h.app.client().plan.selected()
 	if !ok || it.step < 0 {
 		t.Fatalf("the cursor is on %+v, want a step", it)
 	}
-	g := h.app.client.plan.goals[it.goal]
+	g := h.app.client().plan.goals[it.goal]
 	h.keys("space")
 	h.mustSee("Not ticked: the goal is Dropped")
 	if after, _ := reopen(t, st).Goal(ctx, g.ID); after.Version != g.Version {

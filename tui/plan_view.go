@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // planRow is one line of the Plan tab; item is the cursor stop it draws, or
@@ -59,7 +60,7 @@ func (v *clientView) planTab(s styles, now time.Time, w, h int) []string {
 // rows lays the tab out; the cursor stops are numbered as items() lists them.
 func (p *planView) rows(s styles, now time.Time, w int, conditions string, refs *referralList) []planRow {
 	var out []planRow
-	text := func(t string) { out = append(out, planRow{t, -1}) }
+	plain := func(t string) { out = append(out, planRow{t, -1}) }
 	item := 0 // counts cursor stops as they are drawn
 	stop := func(indent, t string) {
 		mark := "  "
@@ -70,30 +71,30 @@ func (p *planView) rows(s styles, now time.Time, w int, conditions string, refs 
 		item++
 	}
 
-	text(s.header.Render("Court-ordered conditions"))
+	plain(s.header.Render("Court-ordered conditions"))
 	listed := false
-	for _, l := range strings.Split(cleanLines(conditions), "\n") {
+	for _, l := range strings.Split(text.CleanLines(conditions), "\n") {
 		if strings.TrimSpace(l) != "" {
-			text("  " + l)
+			plain("  " + l)
 			listed = true
 		}
 	}
 	if !listed {
-		text(s.dim.Render("  None recorded. e edits the client."))
+		plain(s.dim.Render("  None recorded. e edits the client."))
 	}
 
-	text("")
-	text(s.header.Render("Goals") + s.dim.Render(goalCounts(p.goals)))
+	plain("")
+	plain(s.header.Render("Goals") + s.dim.Render(goalCounts(p.goals)))
 	if len(p.goals) == 0 {
-		text(s.dim.Render("  No goals yet. p adds one."))
+		plain(s.dim.Render("  No goals yet. p adds one."))
 	}
 	today := model.DateOf(now)
 	names := referralNames(refs)
 	for _, g := range p.goals {
 		stop("", goalLine(g, now))
-		wrapped := lipgloss.NewStyle().Width(max(20, w-6)).Render("“" + clean(g.Words) + "”")
+		wrapped := lipgloss.NewStyle().Width(max(20, w-6)).Render("“" + text.Clean(g.Words) + "”")
 		for _, l := range strings.Split(wrapped, "\n") {
-			text("    " + strings.TrimRight(l, " "))
+			plain("    " + strings.TrimRight(l, " "))
 		}
 		overdue := map[model.Step]bool{}
 		for _, st := range g.StepsOverdue(today) {
@@ -109,39 +110,39 @@ func (p *planView) rows(s styles, now time.Time, w int, conditions string, refs 
 			}
 		}
 		if len(linked) > 0 {
-			text(s.dim.Render("    Referrals: ") + strings.Join(linked, ", "))
+			plain(s.dim.Render("    Referrals: ") + strings.Join(linked, ", "))
 		}
 	}
 
-	text("")
+	plain("")
 	rp, ok := p.shownPlan()
 	if !ok {
-		text(s.header.Render("Relapse-prevention plan"))
-		text(s.dim.Render("  No plan yet. P writes one."))
+		plain(s.header.Render("Relapse-prevention plan"))
+		plain(s.dim.Render("  No plan yet. P writes one."))
 		return out
 	}
-	text(s.header.Render("Relapse-prevention plan") + " · version " + strconv.Itoa(rp.Version) + " of " +
+	plain(s.header.Render("Relapse-prevention plan") + " · version " + strconv.Itoa(rp.Version) + " of " +
 		strconv.Itoa(p.plans[0].Version) + ", saved " + rp.At.Format("2 Jan 2006"))
 	switch {
 	case p.shown > 0:
-		text(s.warn.Render("  OLDER VERSION, read-only") + s.dim.Render(" · v shows the next · P edits the current one"))
+		plain(s.warn.Render("  OLDER VERSION, read-only") + s.dim.Render(" · v shows the next · P edits the current one"))
 	case len(p.plans) > 1:
-		text(s.dim.Render("  v shows the older versions · P edits the plan"))
+		plain(s.dim.Render("  v shows the older versions · P edits the plan"))
 	default:
-		text(s.dim.Render("  P edits the plan"))
+		plain(s.dim.Render("  P edits the plan"))
 	}
 	for _, sec := range model.RelapseSections() {
-		text("  " + s.bold.Render(sec.Label))
+		plain("  " + s.bold.Render(sec.Label))
 		lines := rp.Lines(sec.Value)
 		if len(lines) == 0 {
-			text(s.dim.Render("      —"))
+			plain(s.dim.Render("      —"))
 		}
 		for _, l := range lines {
-			stop("  ", clean(l))
+			stop("  ", text.Clean(l))
 		}
 	}
 	if rp.Note != "" {
-		text(s.dim.Render("  Why: ") + clean(rp.Note))
+		plain(s.dim.Render("  Why: ") + text.Clean(rp.Note))
 	}
 	return out
 }
@@ -188,7 +189,7 @@ func stepLine(st model.Step, overdue bool, s styles, now time.Time) string {
 	if st.Done {
 		box = "[x] "
 	}
-	line := box + clean(st.Text)
+	line := box + text.Clean(st.Text)
 	if !st.Due.IsZero() {
 		line += s.dim.Render(" · due " + day(st.Due.In(now.Location()), now))
 	}
@@ -206,7 +207,7 @@ func referralNames(refs *referralList) map[string]string {
 		return out
 	}
 	for _, r := range refs.items {
-		out[r.referral.ID] = clean(r.resource)
+		out[r.referral.ID] = text.Clean(r.resource)
 	}
 	return out
 }
@@ -225,20 +226,20 @@ func (hist *goalHistory) lines(s styles, now time.Time) []string {
 	for i := n - 1; i >= 0; i-- {
 		g := hist.versions[i]
 		out = append(out, "", s.bold.Render("Version "+strconv.Itoa(g.Version))+" · saved "+g.At.Format("2 Jan 2006 15:04"))
-		out = append(out, "    "+goalLine(g, now), "    “"+clean(g.Words)+"”")
+		out = append(out, "    "+goalLine(g, now), "    “"+text.Clean(g.Words)+"”")
 		for _, st := range g.Steps {
 			out = append(out, "    "+stepLine(st, false, s, now))
 		}
 		if g.Note != "" {
-			out = append(out, s.dim.Render("    Why: ")+clean(g.Note))
+			out = append(out, s.dim.Render("    Why: ")+text.Clean(g.Note))
 		}
 	}
 	return out
 }
 
-// view draws the history from its offset in h lines.
+// view draws the history from its first line on screen, in h lines.
 func (hist *goalHistory) view(s styles, now time.Time, h int) []string {
 	lines := hist.lines(s, now)
-	from := max(0, min(hist.offset, len(lines)-h))
+	from := max(0, min(hist.scroll.cursor, len(lines)-h))
 	return lines[from:min(len(lines), from+h)]
 }

@@ -84,8 +84,8 @@ func TestProgramLogsACheckInUnderTheRealRuntime(t *testing.T) {
 	waitFor("saved")
 	tm.Send(keyPress("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*screenWatch).App
-	if final.form != nil || final.notice != "Check-in saved." {
-		t.Fatalf("after ctrl+s and q: form %v, notice %q", final.form != nil, final.notice)
+	if final.form() != nil || final.notice != "Check-in saved." {
+		t.Fatalf("after ctrl+s and q: form %v, notice %q", final.form() != nil, final.notice)
 	}
 
 	c, _, err := st.ClientByCaseNumber(context.Background(), "CR-1004")

@@ -10,6 +10,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // referralsLoadedMsg brings a client's referrals with their resources and
@@ -33,9 +34,9 @@ type clientReferral struct {
 
 // referralList is the client's referrals and the one under the cursor.
 type referralList struct {
-	clientID string
-	items    []clientReferral
-	cursor   int
+	clientID   string
+	items      []clientReferral
+	listCursor // the view keeps it in sight
 }
 
 func (l *referralList) selected() (clientReferral, bool) {
@@ -85,22 +86,25 @@ func (a *App) handleReferralWork(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not read the referrals: " + msg.err.Error()
 			return nil
 		}
-		if a.client == nil || a.client.client.ID != msg.clientID {
+		if a.client() == nil || a.client().client.ID != msg.clientID {
 			return nil
 		}
 		l := &referralList{clientID: msg.clientID, items: msg.referrals}
-		if old := a.client.refs; old != nil && old.clientID == msg.clientID {
-			l.cursor = min(old.cursor, max(0, len(l.items)-1))
+		if old := a.client().refs; old != nil && old.clientID == msg.clientID {
+			l.cursor = old.cursor
+			l.clamp(len(l.items))
 		}
-		a.client.refs = l
+		a.client().refs = l
 	case resourcesFoundMsg:
 		if msg.err != nil {
 			a.notice = "Could not read the resource directory: " + msg.err.Error()
-			a.picker = nil
+			if p := a.picker(); p != nil {
+				a.pop(p)
+			}
 			return nil
 		}
-		if a.picker != nil {
-			a.picker.setResources(msg.resources)
+		if p := a.picker(); p != nil {
+			p.setResources(msg.resources)
 		}
 	case referralSavedMsg:
 		return a.saved(msg.saved)
@@ -111,30 +115,17 @@ func (a *App) handleReferralWork(msg tea.Msg) tea.Cmd {
 // referralTabKey moves the cursor of the Referrals tab; it reports whether
 // the key was one of its own.
 func (a *App) referralTabKey(kp tea.KeyPressMsg) bool {
-	if a.client == nil || a.client.tab != tabReferrals || a.client.refs == nil {
+	if a.client() == nil || a.client().tab != tabReferrals || a.client().refs == nil {
 		return false
 	}
-	l := a.client.refs
-	switch {
-	case key.Matches(kp, a.keys.Up):
-		l.cursor--
-	case key.Matches(kp, a.keys.Down):
-		l.cursor++
-	case key.Matches(kp, a.keys.Top):
-		l.cursor = 0
-	case key.Matches(kp, a.keys.Bottom):
-		l.cursor = len(l.items)
-	default:
-		return false
-	}
-	l.cursor = max(0, min(l.cursor, len(l.items)-1))
-	return true
+	l := a.client().refs
+	return l.navigate(kp, a.keys.referralListKeys(), len(l.items), 0)
 }
 
 // openStatusForm opens the status change of the referral under the cursor,
 // or says why there is none to change.
 func (a *App) openStatusForm(now time.Time) tea.Cmd {
-	r, ok := a.client.refs.selected()
+	r, ok := a.client().refs.selected()
 	switch {
 	case !ok:
 		a.notice = "No referral to update. r makes one."
@@ -143,7 +134,7 @@ func (a *App) openStatusForm(now time.Time) tea.Cmd {
 		a.notice = "This referral is " + r.referral.Status.Label() + " and closed; r makes a new one."
 		return nil
 	}
-	return a.openForm(newStatusForm(a.client.client, r.referral, clean(r.resource), now), nil)
+	return a.openForm(newStatusForm(a.client().client, r.referral, text.Clean(r.resource), now), nil)
 }
 
 // referralForm makes a new referral of the client to a resource chosen in
@@ -292,9 +283,15 @@ func referralDraftForm(ctx context.Context, st *store.Store, d store.Draft, c mo
 		if err != nil {
 			return nil, true, err
 		}
-		return newStatusForm(c, r, clean(res.Name), now), true, nil
+		return newStatusForm(c, r, text.Clean(res.Name), now), true, nil
 	}
 	return nil, false, nil
+}
+
+// referralListKeys move the cursor of the Referrals tab: no pages, the
+// list is short.
+func (k keyMap) referralListKeys() listKeys {
+	return listKeys{Up: k.Up, Down: k.Down, Top: k.Top, Bottom: k.Bottom}
 }
 
 // referralTabShort is the one-line help of the client's Referrals tab.

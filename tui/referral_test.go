@@ -69,15 +69,15 @@ func TestReferralFromTheClientScreenIsOnDisk(t *testing.T) {
 	addResources(t, st)
 	h := start(t, st, 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter", "r")
-	if h.app.picker == nil || len(h.app.picker.shown) != 4 {
+	if h.app.picker() == nil || len(h.app.picker().shown) != 4 {
 		t.Fatalf("r should open the picker over the 4 resources:\n%s", h.screen())
 	}
 	h.typeText("hsng")
-	if res, ok := h.app.picker.selected(); !ok || res.Name != "Eastside Housing Authority" {
+	if res, ok := h.app.picker().selected(); !ok || res.Name != "Eastside Housing Authority" {
 		t.Fatalf("fuzzy \"hsng\" selects %+v, want Eastside Housing Authority", res)
 	}
 	h.keys("enter")
-	if h.app.form == nil || h.app.form.kind != "referral" {
+	if h.app.form() == nil || h.app.form().kind != "referral" {
 		t.Fatalf("enter on a resource should open the referral form:\n%s", h.screen())
 	}
 	h.keys("ctrl+s")
@@ -86,7 +86,7 @@ func TestReferralFromTheClientScreenIsOnDisk(t *testing.T) {
 	h.keys("tab", "tab", "tab", "tab")
 	h.typeText("Called the intake line.")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the referral form is still open after ctrl+s:\n%s", h.screen())
 	}
 	h.mustSee("Referral made.")
@@ -111,7 +111,7 @@ func TestReferralFromTheClientScreenIsOnDisk(t *testing.T) {
 	if len(hist) != 1 || hist[0].To != model.ReferralReferred || hist[0].Note != "Called the intake line." {
 		t.Fatalf("history = %+v; want one event to referred with the note", hist)
 	}
-	if h.app.client.refs == nil || len(h.app.client.refs.items) != 2 {
+	if h.app.client().refs == nil || len(h.app.client().refs.items) != 2 {
 		t.Fatalf("the Referrals tab did not reload after the save")
 	}
 }
@@ -124,7 +124,7 @@ func TestReferralAndStatusDraftsComeBackOnTheNextStart(t *testing.T) {
 	next := start(t, st, 80, 24)
 	next.mustSee("Unsaved: Referral · Ann Example (Annie) · CR-1001 → Harbor Recovery Center")
 	next.keys("r")
-	f := next.app.form
+	f := next.app.form()
 	if f == nil || f.kind != "referral" || f.field(model.FieldReason).value() != "typed before the battery died" {
 		t.Fatalf("r did not restore the referral draft:\n%s", next.screen())
 	}
@@ -135,7 +135,7 @@ func TestReferralAndStatusDraftsComeBackOnTheNextStart(t *testing.T) {
 	h.keys("u", "2") // waitlisted
 	again := start(t, st, 80, 24)
 	again.keys("r")
-	if f := again.app.form; f == nil || f.kind != "referral_status" || f.field(model.FieldStatus).value() != string(model.ReferralWaitlisted) {
+	if f := again.app.form(); f == nil || f.kind != "referral_status" || f.field(model.FieldStatus).value() != string(model.ReferralWaitlisted) {
 		t.Fatalf("r did not restore the status draft:\n%s", again.screen())
 	}
 }
@@ -143,7 +143,7 @@ func TestReferralAndStatusDraftsComeBackOnTheNextStart(t *testing.T) {
 func TestPickerEscGoesBackWithoutAForm(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter", "r", "esc")
-	if h.app.picker != nil || h.app.form != nil || h.app.screen != screenClient {
+	if h.app.picker() != nil || h.app.form() != nil || screenOf(h.app) != screenClient {
 		t.Fatalf("esc in the picker should go back to the client:\n%s", h.screen())
 	}
 }
@@ -153,11 +153,11 @@ func TestStatusUpdateOffersOnlyTheLifecycleAndMovesTheFollowUp(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnnReferrals(h)
 	h.keys("u")
-	if h.app.form == nil || h.app.form.kind != "referral_status" {
+	if h.app.form() == nil || h.app.form().kind != "referral_status" {
 		t.Fatalf("u should open the status form:\n%s", h.screen())
 	}
 	var offered []model.ReferralStatus
-	for _, o := range h.app.form.field(model.FieldStatus).options {
+	for _, o := range h.app.form().field(model.FieldStatus).options {
 		offered = append(offered, model.ReferralStatus(o.value))
 	}
 	if want := model.NextStatuses(model.ReferralReferred); !slices.Equal(offered, want) {
@@ -174,7 +174,7 @@ func TestStatusUpdateOffersOnlyTheLifecycleAndMovesTheFollowUp(t *testing.T) {
 	h.keys("tab")
 	h.typeText("Intake booked by phone.")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the status form is still open after ctrl+s:\n%s", h.screen())
 	}
 	h.mustSee("Referral now Scheduled.")
@@ -204,7 +204,7 @@ func TestClosedReferralOffersNoStatusUpdate(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnnReferrals(h)
 	h.keys("u")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("u on a declined referral opened a form:\n%s", h.screen())
 	}
 	h.mustSee("This referral is Declined and closed; r makes a new one.")
@@ -214,7 +214,7 @@ func TestAgendaShowsTodayFirstAndEnterOpensTheClient(t *testing.T) {
 	st := fixtureStore(t)
 	h := start(t, st, 80, 24)
 	h.keys("g")
-	if h.app.screen != screenAgenda || !h.app.agenda.loaded {
+	if screenOf(h.app) != screenAgenda || !h.app.agenda.loaded {
 		t.Fatalf("g should open the agenda:\n%s", h.screen())
 	}
 	first, ok := h.app.agenda.selected()
@@ -231,15 +231,15 @@ func TestAgendaShowsTodayFirstAndEnterOpensTheClient(t *testing.T) {
 		t.Fatalf("k past the top left the cursor at %d", h.app.agenda.cursor)
 	}
 	h.keys("enter")
-	if h.app.screen != screenClient || h.app.client.client.CaseNumber != "CR-1004" {
+	if screenOf(h.app) != screenClient || h.app.client().client.CaseNumber != "CR-1004" {
 		t.Fatalf("enter should open Carla's client screen:\n%s", h.screen())
 	}
 	h.keys("esc")
-	if h.app.screen != screenAgenda {
+	if screenOf(h.app) != screenAgenda {
 		t.Fatalf("esc from a client opened from the agenda should go back to the agenda:\n%s", h.screen())
 	}
 	h.keys("esc")
-	if h.app.screen != screenCaseload {
+	if screenOf(h.app) != screenCaseload {
 		t.Fatalf("esc from the agenda should go back to the caseload")
 	}
 }

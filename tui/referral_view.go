@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // view draws the Referrals tab in h lines of w cells: one line per
@@ -19,12 +20,12 @@ func (l *referralList) view(s styles, now time.Time, w, h int) []string {
 	}
 	today := model.DateOf(now)
 	nameW := max(20, w-2-12-12-24)
-	out := []string{s.header.Render("  " + pad("Resource", nameW) + pad("Status", 12) + pad("Referred", 12) + "Follow-up / appointment")}
+	out := []string{s.header.Render("  " + text.Pad("Resource", nameW) + text.Pad("Status", 12) + text.Pad("Referred", 12) + "Follow-up / appointment")}
 	listRows := max(3, h-1-8)
 	top := max(0, l.cursor-listRows+1)
 	for i := top; i < len(l.items) && i < top+listRows; i++ {
 		r := l.items[i].referral
-		mark, name := "  ", clean(l.items[i].resource)
+		mark, name := "  ", text.Clean(l.items[i].resource)
 		if i == l.cursor {
 			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
 		}
@@ -41,10 +42,10 @@ func (l *referralList) view(s styles, now time.Time, w, h int) []string {
 		case r.Status.Open() && !r.FollowUpOn.IsZero():
 			next = "follow-up " + day(r.FollowUpOn.In(now.Location()), now)
 		}
-		out = append(out, mark+pad(name, nameW-1)+" "+pad(status, 12)+pad(day(r.ReferredOn.In(now.Location()), now), 12)+next)
+		out = append(out, mark+text.Pad(name, nameW-1)+" "+text.Pad(status, 12)+text.Pad(day(r.ReferredOn.In(now.Location()), now), 12)+next)
 	}
 	sel, _ := l.selected()
-	out = append(out, s.dim.Render(strings.Repeat("─", w)), s.bold.Render("Reason: ")+clean(sel.referral.Reason))
+	out = append(out, s.dim.Render(strings.Repeat("─", w)), s.bold.Render("Reason: ")+text.Clean(sel.referral.Reason))
 	for _, e := range sel.history {
 		line := "  " + e.At.Format("2006-01-02 15:04") + "  "
 		if e.From == "" {
@@ -53,7 +54,7 @@ func (l *referralList) view(s styles, now time.Time, w, h int) []string {
 			line += e.From.Label() + " → " + e.To.Label()
 		}
 		if e.Note != "" {
-			line += "  " + s.dim.Render(firstLine(clean(e.Note)))
+			line += "  " + s.dim.Render(firstLine(text.Clean(e.Note)))
 		}
 		out = append(out, line)
 	}

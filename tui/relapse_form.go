@@ -12,6 +12,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // relapseForm saves the client's relapse-prevention plan as a whole, as its
@@ -76,13 +77,13 @@ func newRelapseForm(c model.Client, current *model.RelapsePlan, now time.Time) *
 	for _, l := range relapseLists {
 		var lines []string
 		for _, it := range *l.items(&p) {
-			lines = append(lines, clean(it))
+			lines = append(lines, text.Clean(it))
 		}
 		f.fields = append(f.fields, noteField(l.name, l.label, strings.Join(lines, "\n"), l.help))
 	}
 	var people []string
 	for _, sp := range p.Supports {
-		people = append(people, clean(sp.Name)+" — "+clean(sp.Phone))
+		people = append(people, text.Clean(sp.Name)+" — "+text.Clean(sp.Phone))
 	}
 	f.fields = append(f.fields, noteField(model.FieldSupports, "Supporters", strings.Join(people, "\n"), supportsHelp))
 	for _, fl := range f.fields {
@@ -163,11 +164,11 @@ func relapseProblems(p model.RelapsePlan, modelErr error) error {
 // for a problem with a whole field or the whole plan.
 func relapseEntryProblem(p model.RelapsePlan, fe model.FieldError) (field, msg string, ok bool) {
 	for i, sp := range p.Supports {
-		who := strconv.Quote(truncate(sp.Name, 30))
+		who := strconv.Quote(text.Truncate(sp.Name, 30))
 		switch fe.Field {
 		case model.FieldEntry(model.FieldSupports, i+1) + "_phone":
 			if strings.TrimSpace(sp.Phone) == "" {
-				return model.FieldSupports, fmt.Sprintf("%s has no phone: write \"%s — 555-0100\"", who, truncate(sp.Name, 30)), true
+				return model.FieldSupports, fmt.Sprintf("%s has no phone: write \"%s — 555-0100\"", who, text.Truncate(sp.Name, 30)), true
 			}
 			return model.FieldSupports, who + "'s phone: " + fe.Message, true
 		case model.FieldEntry(model.FieldSupports, i+1) + "_name":
@@ -178,7 +179,7 @@ func relapseEntryProblem(p model.RelapsePlan, fe model.FieldError) (field, msg s
 		items := *l.items(&p)
 		for i, it := range items {
 			if fe.Field == model.FieldEntry(l.name, i+1) {
-				return l.name, strconv.Quote(truncate(it, 30)) + ": " + fe.Message, true
+				return l.name, strconv.Quote(text.Truncate(it, 30)) + ": " + fe.Message, true
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // resourceForm adds a resource to the directory by hand, or edits one.
@@ -26,17 +27,17 @@ func newResourceForm(original *model.Resource, now time.Time) *form {
 	f := &form{
 		spec: resourceForm{original: original}, kind: "resource", title: title, draftKey: draftKey, target: target, opened: now,
 		fields: []*field{
-			textField(model.FieldName, "Name", clean(r.Name), "The organisation or program, as clients know it."),
+			textField(model.FieldName, "Name", text.Clean(r.Name), "The organisation or program, as clients know it."),
 			choiceField(model.FieldCategory, "Category", model.ResourceCategories(), r.Category, "What it offers; ←/→ or the first letter."),
-			textField(model.FieldPhone, "Phone", clean(r.Phone), ""),
-			textField(model.FieldEmail, "Email", clean(r.Email), ""),
-			textField("website", "Website", clean(r.Website), ""),
-			textField(model.FieldAddress, "Address", clean(r.Address), ""),
-			textField("hours", "Hours", clean(r.Hours), "When it is open, e.g. Mon–Fri 9–5."),
-			textField("eligibility", "Eligibility", clean(r.Eligibility), "Who it serves and what it asks for."),
-			textField("languages", "Languages", clean(r.Languages), ""),
-			noteField(model.FieldDescription, "About", cleanLines(r.Description), "What the resource does."),
-			noteField(model.FieldNotes, "Notes", cleanLines(r.Notes), "Your own notes: contacts, what worked."),
+			textField(model.FieldPhone, "Phone", text.Clean(r.Phone), ""),
+			textField(model.FieldEmail, "Email", text.Clean(r.Email), ""),
+			textField("website", "Website", text.Clean(r.Website), ""),
+			textField(model.FieldAddress, "Address", text.Clean(r.Address), ""),
+			textField("hours", "Hours", text.Clean(r.Hours), "When it is open, e.g. Mon–Fri 9–5."),
+			textField("eligibility", "Eligibility", text.Clean(r.Eligibility), "Who it serves and what it asks for."),
+			textField("languages", "Languages", text.Clean(r.Languages), ""),
+			noteField(model.FieldDescription, "About", text.CleanLines(r.Description), "What the resource does."),
+			noteField(model.FieldNotes, "Notes", text.CleanLines(r.Notes), "Your own notes: contacts, what worked."),
 		},
 	}
 	f.fields[0].focus()

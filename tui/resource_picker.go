@@ -13,6 +13,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // resourcesFoundMsg brings the resource directory for the picker.
@@ -25,13 +26,13 @@ type resourcesFoundMsg struct {
 // directory, narrowed by fuzzy matching as the officer types, so "harb rec"
 // finds Harbor Recovery Center without knowing its category.
 type resourcePicker struct {
-	input     textinput.Model
-	resources []model.Resource
-	text      []string // "name category", what fuzzy matches
-	shown     []int    // indexes into resources, best match first
-	loaded    bool
-	cursor    int
-	title     string
+	input      textinput.Model
+	resources  []model.Resource
+	text       []string // "name category", what fuzzy matches
+	shown      []int    // indexes into resources, best match first
+	loaded     bool
+	listCursor // the first row is the person, where offered; the view keeps it in sight
+	title      string
 	// choose opens the form that follows the choice: a referral to the
 	// resource, or a consent to share with it. With offerPerson the first row
 	// is "a person not in the directory": res is nil then and person is
@@ -45,7 +46,7 @@ func (p *resourcePicker) Len() int            { return len(p.text) }
 
 // openPicker starts a referral: read the directory, then choose from it.
 func (a *App) openPicker(c model.Client) tea.Cmd {
-	return a.startPicker(&resourcePicker{title: "Refer " + clean(c.DisplayName()) + " to…",
+	return a.startPicker(&resourcePicker{title: "Refer " + text.Clean(c.DisplayName()) + " to…",
 		choose: func(res *model.Resource, _ string, now time.Time) *form { return newReferralForm(c, *res, now) }})
 }
 
@@ -56,7 +57,7 @@ func (a *App) startPicker(p *resourcePicker) tea.Cmd {
 	in.SetWidth(40) // room for the placeholder, which is cut to the width
 	in.Focus()
 	p.input = in
-	a.picker = p
+	a.push(p)
 	st := a.st
 	return func() tea.Msg {
 		res, err := st.SearchResources(context.Background(), model.ResourceQuery{})
@@ -127,27 +128,22 @@ func (p *resourcePicker) selected() (model.Resource, bool) {
 	return model.Resource{}, false
 }
 
-func (a *App) pickerKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	p := a.picker
+func (p *resourcePicker) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	switch {
 	case key.Matches(kp, a.keys.Cancel):
-		a.picker = nil
+		a.pop(p)
 		return nil
 	case key.Matches(kp, a.keys.Open) && p.offerPerson && p.cursor == 0:
-		a.picker = nil
+		a.pop(p)
 		return a.openForm(p.choose(nil, strings.TrimSpace(p.input.Value()), now), nil)
 	case key.Matches(kp, a.keys.Open):
 		res, ok := p.selected()
 		if !ok {
 			return nil
 		}
-		a.picker = nil
+		a.pop(p)
 		return a.openForm(p.choose(&res, "", now), nil)
-	case kp.String() == "up":
-		p.cursor = max(0, p.cursor-1)
-		return nil
-	case kp.String() == "down":
-		p.cursor = max(0, min(p.cursor+1, len(p.shown)+p.personRows()-1))
+	case p.navigate(kp, a.keys.Arrows, len(p.shown)+p.personRows(), 0):
 		return nil
 	}
 	return p.typeInto(kp)
@@ -156,31 +152,33 @@ func (a *App) pickerKey(kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 // typeInto gives the search a key or a paste, and matches again when its
 // text changed.
 func (p *resourcePicker) typeInto(msg tea.Msg) tea.Cmd {
-	before := p.input.Value()
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	if p.input.Value() != before {
+	cmd, changed := typeInto(&p.input, msg)
+	if changed {
 		p.match()
 	}
 	return cmd
 }
 
+// paste goes into the search.
+func (p *resourcePicker) paste(_ *App, msg tea.PasteMsg) tea.Cmd { return p.typeInto(msg) }
+
 // view draws the picker in h lines of w cells.
-func (p *resourcePicker) view(s styles, w, h int) []string {
+func (p *resourcePicker) view(f frame) []string {
+	s, w, h := f.s, f.w, f.h
 	lines := []string{
 		s.title.Render(p.title) + "  " + s.dim.Render(strconv.Itoa(len(p.shown))+" of "+strconv.Itoa(len(p.resources))+" resources"),
 		p.input.View(),
 		"",
 	}
 	if p.offerPerson {
-		mark, text := "  ", "✎ A person not in the directory"
+		mark, person := "  ", "✎ A person not in the directory"
 		if typed := strings.TrimSpace(p.input.Value()); typed != "" {
-			text += ": " + clean(typed)
+			person += ": " + text.Clean(typed)
 		}
 		if p.cursor == 0 {
-			mark, text = s.selected.Render("▸")+" ", s.bold.Render(text)
+			mark, person = s.selected.Render("▸")+" ", s.bold.Render(person)
 		}
-		lines = append(lines, mark+text)
+		lines = append(lines, mark+person)
 	}
 	switch {
 	case !p.loaded:
@@ -196,16 +194,28 @@ func (p *resourcePicker) view(s styles, w, h int) []string {
 	nameW := max(20, w-2-28)
 	for i := top; i < len(p.shown) && i < top+rows; i++ {
 		r := p.resources[p.shown[i]]
-		mark, name := "  ", clean(r.Name)
+		mark, name := "  ", text.Clean(r.Name)
 		if i == cursor {
 			mark, name = s.selected.Render("▸")+" ", s.bold.Render(name)
 		}
-		lines = append(lines, mark+pad(name, nameW-1)+" "+s.dim.Render(r.Category.Label()))
+		lines = append(lines, mark+text.Pad(name, nameW-1)+" "+s.dim.Render(r.Category.Label()))
 	}
 	return lines
 }
 
-// pickerShort is the picker's one-line help.
-func (k keyMap) pickerShort() []key.Binding {
-	return []key.Binding{k.Open, k.Cancel, k.Up, k.Down}
+// short is the picker's one-line help.
+func (p *resourcePicker) short(k keyMap) []key.Binding {
+	return []key.Binding{k.Open, k.Cancel, k.Arrows.Up, k.Arrows.Down}
+}
+
+// groups are the picker's keys; everything else typed is the search.
+func (p *resourcePicker) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · " + p.title, [][]key.Binding{{k.Open, k.Cancel, k.Arrows.Up, k.Arrows.Down}, {k.Lock, k.ForceQuit}}
+}
+
+// live are the keys the picker answers to; everything else is typed into
+// the search.
+func (p *resourcePicker) live(a *App) []key.Binding {
+	k := a.keys
+	return []key.Binding{k.Cancel, k.Open, k.Arrows.Up, k.Arrows.Down}
 }

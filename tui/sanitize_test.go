@@ -5,29 +5,6 @@ import (
 	"testing"
 )
 
-func TestCleanShowsControlCharactersAsPlaceholders(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"Ann Example", "Ann Example"},
-		{hostileName, "␛]0;owned␇Ann␛[2J"},
-		{"a\u202Eb\u202Cc", "a⟨U+202E⟩b⟨U+202C⟩c"},
-		{"\u2066iso\u2069", "⟨U+2066⟩iso⟨U+2069⟩"},
-		{"csi\u009b2J", "csi⟨U+009B⟩2J"},
-		{"del\x7f", "del␡"},
-		{"two\nlines", "two↵lines"},
-		{"tab\there", "tab here"},
-		{"bad \xff byte", "bad \uFFFD byte"},
-		{"Zoë Ngô 日本", "Zoë Ngô 日本"},
-	}
-	for _, c := range cases {
-		if got := clean(c.in); got != c.want {
-			t.Errorf("clean(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-	if got := cleanLines("one\ntwo\x1b"); got != "one\ntwo␛" {
-		t.Errorf("cleanLines kept %q", got)
-	}
-}
-
 // forbidden are the characters that must never reach the terminal from the
 // data: BEL ends an OSC, the rest turn text around.
 var forbidden = []string{"\x07", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u009b"}

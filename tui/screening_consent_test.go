@@ -35,11 +35,11 @@ func TestSChoosesAnInstrumentAndSavesTheScreeningWithItsTenthQuestion(t *testing
 	h := start(t, st, 80, 24)
 	openAnn(h)
 	h.keys("S")
-	if _, ok := h.app.overlay.(*instrumentChooser); !ok {
+	if _, ok := h.app.top().(*instrumentChooser); !ok {
 		t.Fatalf("S should offer the instruments:\n%s", h.screen())
 	}
 	h.keys("j", "enter") // PHQ-9
-	if h.app.form == nil || h.app.form.kind != "screening" || h.app.form.target != string(model.InstrumentPHQ9) {
+	if h.app.form() == nil || h.app.form().kind != "screening" || h.app.form().target != string(model.InstrumentPHQ9) {
 		t.Fatalf("enter on PHQ-9 should open its form:\n%s", h.screen())
 	}
 	h.keys("2", "2", "2", "2", "2", "1", "1", "1", "1") // five "Several days", four "Not at all"
@@ -47,7 +47,7 @@ func TestSChoosesAnInstrumentAndSavesTheScreeningWithItsTenthQuestion(t *testing
 	h.keys("4") // tenth question: Extremely difficult
 	h.mustSee("Total 5 of 27 · score band 5–9: mild")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the form is still open after ctrl+s:\n%s", h.screen())
 	}
 	h.mustSee("PHQ-9 saved: total 5, score band 5–9: mild.")
@@ -72,16 +72,16 @@ func TestScreeningWithAnUnansweredItemSaysWhichAndWritesNothing(t *testing.T) {
 	h.keys("S", "4")                            // GAD-7
 	h.keys("2", "3", "tab", "2", "2", "2", "2") // item 3 skipped
 	h.keys("ctrl+s")
-	if h.app.form == nil {
+	if h.app.form() == nil {
 		t.Fatal("the form closed on a screening with an unanswered item")
 	}
-	if fl := h.app.form.field(model.FieldItem(3)); fl.err != "not answered" {
+	if fl := h.app.form().field(model.FieldItem(3)); fl.err != "not answered" {
 		t.Errorf("item 3 error %q, want \"not answered\"", fl.err)
 	}
-	if h.app.form.focus != 2 {
-		t.Errorf("the focus is on field %d, want the unanswered item 3", h.app.form.focus)
+	if h.app.form().focus != 2 {
+		t.Errorf("the focus is on field %d, want the unanswered item 3", h.app.form().focus)
 	}
-	if v := h.app.form.field(model.FieldItem(2)).value(); v != "2" {
+	if v := h.app.form().field(model.FieldItem(2)).value(); v != "2" {
 		t.Errorf("item 2 holds %q after the refused save, want 2 points as chosen", v)
 	}
 	h.mustSee("✗ not answered")
@@ -89,7 +89,7 @@ func TestScreeningWithAnUnansweredItemSaysWhichAndWritesNothing(t *testing.T) {
 		t.Fatalf("%d screenings written by a refused save", n)
 	}
 	h.keys("1", "ctrl+s")
-	if h.app.form != nil || len(annScreenings(t, st)) != 1 {
+	if h.app.form() != nil || len(annScreenings(t, st)) != 1 {
 		t.Fatalf("answering item 3 should let the screening save:\n%s", h.screen())
 	}
 }
@@ -99,7 +99,7 @@ func TestReadinessRulerRefusesAnythingButZeroToTen(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnn(h)
 	h.keys("S", "6", "1", "1", "tab", "5", "tab", "8", "ctrl+s")
-	if h.app.form == nil || h.app.form.field(model.FieldItem(1)).err != "type a whole number from 0 to 10" {
+	if h.app.form() == nil || h.app.form().field(model.FieldItem(1)).err != "type a whole number from 0 to 10" {
 		t.Fatalf("11 on the ruler should be refused next to it:\n%s", h.screen())
 	}
 	if n := len(annScreenings(t, st)); n != 0 {
@@ -123,7 +123,7 @@ func TestPHQ9Item9ShowsTheSafetyNoticeWhileOpenAndAfterSaving(t *testing.T) {
 	h.keys("2") // item 9: several days
 	h.mustSee("⚠ ASK ABOUT SAFETY NOW")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the form did not save:\n%s", h.screen())
 	}
 	h.mustSee("⚠ ASK ABOUT SAFETY NOW · PHQ-9 item 9 today 10:30")
@@ -136,12 +136,12 @@ func TestCConsentsToAResourceAndTheHeaderShowsIt(t *testing.T) {
 	openAnn(h)
 	h.mustSee("Consents: none on file")
 	h.keys("C")
-	if h.app.picker == nil || !h.app.picker.offerPerson {
+	if h.app.picker() == nil || !h.app.picker().offerPerson {
 		t.Fatalf("C should open the recipient picker:\n%s", h.screen())
 	}
 	h.typeText("harb")
 	h.keys("enter")
-	if h.app.form == nil || h.app.form.kind != "consent" {
+	if h.app.form() == nil || h.app.form().kind != "consent" {
 		t.Fatalf("enter on a resource should open the consent form:\n%s", h.screen())
 	}
 	h.keys("1", "3", "tab")
@@ -149,7 +149,7 @@ func TestCConsentsToAResourceAndTheHeaderShowsIt(t *testing.T) {
 	h.keys("tab", "tab")
 	h.typeText("2027-03-01")
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the consent did not save:\n%s", h.screen())
 	}
 	list := annConsents(t, st)
@@ -168,7 +168,7 @@ func TestConsentToAPersonNotInTheDirectory(t *testing.T) {
 	h.keys("C")
 	h.typeText("Dr Ana Ruiz")
 	h.keys("up", "enter")
-	if h.app.form == nil || h.app.form.field(model.FieldRecipient).value() != "Dr Ana Ruiz" {
+	if h.app.form() == nil || h.app.form().field(model.FieldRecipient).value() != "Dr Ana Ruiz" {
 		t.Fatalf("the person row should open the form with the name typed:\n%s", h.screen())
 	}
 	h.keys("tab", "2", "tab")
@@ -191,7 +191,7 @@ func TestConsentExpiringBeforeItWasSignedKeepsWhatWasTypedAndWritesNothing(t *te
 	h.keys("tab", "tab")
 	h.typeText("2026-01-01")
 	h.keys("ctrl+s")
-	f := h.app.form
+	f := h.app.form()
 	if f == nil || f.field(model.FieldExpiresOn).err != "is before the date it was signed" {
 		t.Fatalf("an expiry before the signing date should be refused next to it:\n%s", h.screen())
 	}
@@ -208,13 +208,13 @@ func TestConsentToAResourceNotInTheDirectorySaysSoAtTheRecipient(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnn(h)
 	gone := model.Resource{ID: "gone", Name: "Closed Clinic", Category: model.CategoryMentalHealth}
-	h.run(h.app.openForm(newConsentForm(h.app.client.client, &gone, "", frozen), nil))
+	h.run(h.app.openForm(newConsentForm(h.app.client().client, &gone, "", frozen), nil))
 	h.keys("1", "tab")
 	h.typeText("coordination")
 	h.keys("tab", "tab")
 	h.typeText("2027-01-01")
 	h.keys("ctrl+s")
-	if h.app.form == nil || h.app.form.field(model.FieldRecipient).err != "no such resource in the directory" {
+	if h.app.form() == nil || h.app.form().field(model.FieldRecipient).err != "no such resource in the directory" {
 		t.Fatalf("a recipient that is not in the directory should be refused next to it:\n%s", h.screen())
 	}
 	h.mustSee("✗ no such resource in the directory")
@@ -229,7 +229,7 @@ func TestVListsConsentsAndRevokesOneOnlyAfterYes(t *testing.T) {
 	openAnn(h)
 	h.mustSee("Consents: Harbor Recovery Center (to 2027-03-01), +1 expired, +1 revoked")
 	h.keys("V")
-	if _, ok := h.app.overlay.(*consentList); !ok {
+	if _, ok := h.app.top().(*consentList); !ok {
 		t.Fatalf("V should list the consents:\n%s", h.screen())
 	}
 	h.mustSee("REVOKED")
@@ -255,7 +255,7 @@ func TestCheckInTicksAPlanStepAndShowsThePlanForARiskFlag(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnn(h)
 	h.keys("c")
-	if h.app.form.field(model.FieldSteps) == nil {
+	if h.app.form().field(model.FieldSteps) == nil {
 		t.Fatalf("the check-in form has no steps field:\n%s", h.screen())
 	}
 	if strings.Contains(h.screen(), "Relapse-prevention plan") {
@@ -270,7 +270,7 @@ func TestCheckInTicksAPlanStepAndShowsThePlanForARiskFlag(t *testing.T) {
 		t.Error("a craving shows the triggers, which it does not call for")
 	}
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the check-in did not save:\n%s", h.screen())
 	}
 	h.mustSee("Check-in saved with 1 plan step(s) done.")
@@ -304,7 +304,7 @@ func TestScreeningAndConsentDraftsComeBackOnTheNextStart(t *testing.T) {
 	next := start(t, st, 80, 24)
 	next.mustSee("Unsaved: AUDIT-C · Ann Example (Annie) · CR-1001")
 	next.keys("r")
-	f := next.app.form
+	f := next.app.form()
 	if f == nil || f.kind != "screening" || f.field(model.FieldItem(1)).value() != "2" || f.field(model.FieldItem(2)).value() != "1" ||
 		f.field(model.FieldItem(3)).value() != notAnswered {
 		t.Fatalf("the AUDIT-C draft did not come back as typed:\n%s", next.screen())
@@ -317,7 +317,7 @@ func TestScreeningAndConsentDraftsComeBackOnTheNextStart(t *testing.T) {
 	h.typeText("coordination")
 	next = start(t, st2, 80, 24)
 	next.keys("r")
-	f = next.app.form
+	f = next.app.form()
 	if f == nil || f.kind != "consent" || f.field(model.FieldPurpose).value() != "coordination" ||
 		f.field(model.FieldRecipient).options[0].label != "Harbor Recovery Center" {
 		t.Fatalf("the consent draft did not come back as typed:\n%s", next.screen())
@@ -354,7 +354,7 @@ func TestAScreeningOnTheTimelineIsNotAmended(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnn(h)
 	h.keys("j", "j", "A") // the PHQ-9 of 16 Nov
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("A on a screening opened a form:\n%s", h.screen())
 	}
 	h.mustSee("A screening or a goal change is not amended: record a new one.")

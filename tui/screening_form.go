@@ -7,10 +7,10 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // screeningSavedMsg reports a screening written (or why not).
@@ -133,10 +133,10 @@ func (sf screeningForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd
 // capitals, with a mark and in reverse video, so it stands out without
 // colour.
 func safetyNotice(s styles, w int) []string {
-	text := "⚠ ASK ABOUT SAFETY NOW · PHQ-9 item 9 is above \"Not at all\": ask the client about their safety before going on."
+	warning := "⚠ ASK ABOUT SAFETY NOW · PHQ-9 item 9 is above \"Not at all\": ask the client about their safety before going on."
 	style := s.errText.Bold(true).Reverse(true)
 	var out []string
-	for _, l := range wrapText(text, w) {
+	for _, l := range text.Wrap(warning, w) {
 		out = append(out, style.Render(l))
 	}
 	return out
@@ -148,12 +148,12 @@ func (sf screeningForm) view(f *form, s styles, now time.Time) []string {
 	w, h := max(f.width, minWidth), max(f.height, minHeight)
 	scored, _, _ := sf.answers(f)
 	res := model.Screening{Instrument: sf.instrument, Answers: scored}.Result()
-	top := []string{s.title.Render(clean(f.title))}
+	top := []string{s.title.Render(text.Clean(f.title))}
 	if res.AskAboutSafetyNow {
 		top = append(top, safetyNotice(s, w)...)
 	}
 	top = append(top, f.problemLines(s)...)
-	top = append(top, wrapText(sf.published.Lead, w)...)
+	top = append(top, text.Wrap(sf.published.Lead, w)...)
 	n := len(sf.published.Questions) + len(sf.published.Unscored)
 	var mid []string
 	for _, fl := range f.fields[n:] {
@@ -190,11 +190,11 @@ func (sf screeningForm) itemLines(f *form, s styles, w, rows int) []string {
 		// The answer sits at the right edge; the question takes the rest of
 		// the line and shows in full under the form when focused.
 		answer := sf.answerText(f, fl, i, focused, s)
-		text := pad(q.Text, max(10, w-6-lipgloss.Width(answer)-2))
+		question := text.Pad(q.Text, max(10, w-6-text.Width(answer)-2))
 		if focused {
-			text = s.bold.Render(text)
+			question = s.bold.Render(question)
 		}
-		out = append(out, mark+pad(fl.label, 3)+" "+text+"  "+answer)
+		out = append(out, mark+text.Pad(fl.label, 3)+" "+question+"  "+answer)
 	}
 	if n > rows {
 		out = append(out, s.dim.Render(hint(n-start-shown, "below")))
@@ -273,9 +273,9 @@ func (sf screeningForm) totalLines(s styles, res model.ScreeningResult, scored [
 			}
 			bands = append(bands, text)
 		}
-		out = append(out, wrapText("Published score bands: "+strings.Join(bands, " · "), w)...)
+		out = append(out, text.Wrap("Published score bands: "+strings.Join(bands, " · "), w)...)
 	}
-	for _, l := range wrapText(sf.published.Note, w) {
+	for _, l := range text.Wrap(sf.published.Note, w) {
 		out = append(out, s.dim.Render(l))
 	}
 	return out
@@ -289,7 +289,7 @@ func (sf screeningForm) footer(f *form, s styles, w int) []string {
 	if f.confirm || f.saving || !ok {
 		return f.footer(s)
 	}
-	out := wrapText(fl.label+". "+q.Text, w)
+	out := text.Wrap(fl.label+". "+q.Text, w)
 	if typedRuler(q) {
 		return append(out, s.dim.Render("Type a whole number: "+q.Choices[0].Label+" … "+q.Choices[len(q.Choices)-1].Label+"."))
 	}
@@ -301,7 +301,7 @@ func (sf screeningForm) footer(f *form, s styles, w int) []string {
 		}
 		opts = append(opts, text)
 	}
-	for _, l := range wrapText(strings.Join(opts, " · "), w) {
+	for _, l := range text.Wrap(strings.Join(opts, " · "), w) {
 		out = append(out, s.dim.Render(l))
 	}
 	return out

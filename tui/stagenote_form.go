@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // stageNoteSavedMsg reports a stand-alone stage note written (or why not).
@@ -38,7 +39,7 @@ func newStageNoteForm(client model.Client, current model.Stage, original *model.
 		fields: []*field{
 			whenField(model.FieldAt, "When", fmtWhen(n.At), whenHelp, false),
 			choiceField(model.FieldStage, "Stage", model.Stages(), n.Stage, "The stage of change you observed. The app records; it never scores."),
-			noteField(model.FieldNote, "Note", cleanLines(n.Note), "What you saw or heard that places the client here."),
+			noteField(model.FieldNote, "Note", text.CleanLines(n.Note), "What you saw or heard that places the client here."),
 			boolField("sensitive", "Sensitive", n.Sensitive, "Yes when the note holds substance-use information (42 CFR Part 2)."),
 		},
 	}
@@ -102,7 +103,7 @@ func newEventNoteForm(client model.Client, ev model.ReferralEvent, resource stri
 		draftKey: "amend-event:" + ev.ID, target: ev.ID, opened: ev.At,
 		fields: []*field{
 			textField(model.FieldAmendReason, "Reason", "", "Why the record is corrected: the original stays readable."),
-			noteField(model.FieldNote, "Note", cleanLines(ev.Note), "The corrected note."),
+			noteField(model.FieldNote, "Note", text.CleanLines(ev.Note), "The corrected note."),
 		},
 	}
 	f.fields[0].focus()

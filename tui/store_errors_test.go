@@ -43,7 +43,7 @@ func TestASaveTheFileRefusesIsShownInPlace(t *testing.T) {
 	h.keys("2", "2", "4")
 	h.typeText("Typed while the other window wrote.")
 	h.keys("ctrl+s")
-	if h.app.form == nil {
+	if h.app.form() == nil {
 		t.Fatal("the form closed although nothing could be saved")
 	}
 	screen := h.screen()
@@ -62,7 +62,7 @@ func TestASaveTheFileRefusesIsShownInPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.keys("ctrl+s")
-	if h.app.form != nil {
+	if h.app.form() != nil {
 		t.Fatalf("the save did not go through once the file was free:\n%s", h.screen())
 	}
 	h.mustSee("Check-in saved.")

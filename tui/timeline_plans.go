@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"caseload/model"
+	"caseload/text"
 )
 
 // planEntrySummary is the timeline line of a screening or a goal change.
@@ -31,7 +32,7 @@ func planEntrySummary(e model.TimelineEntry, s styles) string {
 		return line
 	}
 	g := e.Goal
-	return "Goal     " + g.Domain.Label() + ": " + clean(model.ChangeOf(e.Previous, *g).String()) + "  " + s.dim.Render(firstLine(clean(g.Words)))
+	return "Goal     " + g.Domain.Label() + ": " + text.Clean(model.ChangeOf(e.Previous, *g).String()) + "  " + s.dim.Render(firstLine(text.Clean(g.Words)))
 }
 
 // planEntryNote is the full text of a screening or goal change, for the pane

@@ -28,29 +28,11 @@ func (a *App) render() string {
 	if a.lock != nil {
 		return fitLines(a.lockView(), w, h)
 	}
-	now := a.now()
 	var lines []string
-	switch {
-	case a.showHelp:
+	if a.showHelp {
 		lines = a.helpView()
-	case a.form != nil:
-		lines = a.form.view(a.styles, now)
-	case a.export != nil:
-		lines = a.export.view(a.styles, w, h-1)
-	case a.screen == screenAudit && a.audit != nil:
-		lines = a.audit.view(a.styles, now, h-1, a.noticeLine())
-	case a.picker != nil:
-		lines = a.picker.view(a.styles, w, h-1)
-	case a.overlay != nil:
-		lines = a.overlay.view(a.styles, now, w, h-1)
-	case a.screen == screenResources && a.directory != nil:
-		lines = a.directory.view(a.styles, now, w, h-1, a.noticeLine())
-	case a.screen == screenAgenda && a.agenda != nil:
-		lines = a.agenda.view(a.styles, now, w, h-1, a.noticeLine())
-	case a.screen == screenClient && a.client != nil:
-		lines = a.client.view(a.styles, now, w, h-1, a.noticeLine())
-	default:
-		lines = a.caseload.view(a.styles, now, w, h-1, a.noticeLine())
+	} else {
+		lines = a.top().view(frame{s: a.styles, now: a.now(), w: w, h: h - 1, notice: a.noticeLine()})
 	}
 	if len(lines) > h-1 {
 		lines = lines[:h-1]
@@ -67,7 +49,7 @@ func (a *App) noticeLine() string {
 	switch {
 	case a.problem != "":
 		return a.styles.errText.Render("⚠ " + a.problem)
-	case len(a.drafts) > 0 && a.screen == screenCaseload:
+	case len(a.drafts) > 0 && a.top() == layer(a.caseload):
 		return draftOffer(a.drafts[0], a.styles)
 	case a.notice != "":
 		return a.styles.ok.Render(a.notice)
