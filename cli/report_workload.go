@@ -15,6 +15,7 @@ import (
 	"caseload/chart"
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 )
 
 // defaultReportWeeks is this week and the last four.
@@ -186,7 +187,7 @@ func workloadJSON(wl model.Workload, officer string) workloadDoc {
 func writeWorkloadMarkdown(w io.Writer, wl model.Workload, officer string) {
 	title := "# Workload"
 	if officer != "" {
-		title += ": " + printable(officer)
+		title += ": " + text.Plain(officer)
 	}
 	fmt.Fprintf(w, "%s\n\nAs of %s. Weeks start on Monday, local time.\n\n", title, wl.Now.Format("Mon 2 Jan 2006 15:04"))
 	n := len(wl.Weeks)
