@@ -50,3 +50,23 @@ func TestWorkloadShowsTheWeekTheShapeAndTheLoadIn80x24(t *testing.T) {
 		t.Fatalf("esc from the workload goes back to the caseload:\n%s", h.screen())
 	}
 }
+
+// TestClientCourseScreens pins the client's Stage history tab, where the
+// step chart and the strips of tests and contacts are, with and without
+// colour.
+func TestClientCourseScreens(t *testing.T) {
+	for _, size := range sizes {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		h := start(t, fixtureStore(t), size[0], size[1])
+		h.keys("/", "a", "n", "n", "enter", "enter", "tab", "tab")
+		h.mustSee("[Stage history]")
+		h.mustSee("Last tests")
+		h.mustSee("Precontemplation ┤")
+		t.Run(name, func(t *testing.T) {
+			golden.RequireEqual(t, []byte(h.screen()))
+		})
+		t.Run(name+"_colour", func(t *testing.T) {
+			golden.RequireEqual(t, []byte(h.app.View().Content))
+		})
+	}
+}
