@@ -1,0 +1,76 @@
+-- 0007: agency sync. Nothing here is used until the officer sets up sync
+-- (sync_state then holds the laptop's id): a caseload that never syncs pays
+-- nothing for it.
+
+-- The laptop's id and its hybrid logical clock's last reading.
+CREATE TABLE sync_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- The outbox: every change not yet on the server, in the order made.
+--   insert: a history record, pushed whole by id (row_id);
+--   create: a new record that changes later; value is its fields as a JSON
+--           object, all stamped at;
+--   set:    one field of such a record; value is the new value, base the
+--           stamp of the value it replaced as this laptop knew it.
+CREATE TABLE sync_outbox (
+    seq       INTEGER PRIMARY KEY,
+    tbl       TEXT NOT NULL,
+    row_id    TEXT NOT NULL,
+    client_id TEXT NOT NULL DEFAULT '',
+    op        TEXT NOT NULL CHECK (op IN ('insert', 'create', 'set', 'delete')),
+    field     TEXT NOT NULL DEFAULT '',
+    value     TEXT NOT NULL DEFAULT '',
+    at        TEXT NOT NULL DEFAULT '',
+    base      TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX sync_outbox_by_client ON sync_outbox (client_id) WHERE client_id <> '';
+
+-- The stamp of each field's last write as this laptop knows it. field ''
+-- holds a record's creation stamp, which every field has until it changes.
+CREATE TABLE sync_fields (
+    tbl    TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field  TEXT NOT NULL,
+    at     TEXT NOT NULL,
+    PRIMARY KEY (tbl, row_id, field)
+) STRICT, WITHOUT ROWID;
+
+-- How far each table has been pulled: the server's (transaction id, row id)
+-- of the last row applied.
+CREATE TABLE sync_cursors (
+    tbl    TEXT PRIMARY KEY,
+    txid   TEXT NOT NULL,
+    row_id TEXT NOT NULL
+) STRICT;
+
+-- Changes lost to a concurrent change on another laptop, as the server
+-- recorded them: shown to the officer, never dropped.
+CREATE TABLE sync_conflicts (
+    id         TEXT PRIMARY KEY,
+    client_id  TEXT NOT NULL DEFAULT '',
+    tbl        TEXT NOT NULL,
+    row_id     TEXT NOT NULL,
+    field      TEXT NOT NULL,
+    kept_value TEXT NOT NULL,
+    lost_value TEXT NOT NULL,
+    kept_at    TEXT NOT NULL,
+    lost_at    TEXT NOT NULL,
+    by_role    TEXT NOT NULL,
+    at         TEXT NOT NULL
+) STRICT;
+CREATE INDEX sync_conflicts_by_client ON sync_conflicts (client_id, at);
+
+-- A row here, written and removed inside the transaction that applies a
+-- pulled page, keeps pulled records out of the outbox. No other connection
+-- ever sees it.
+CREATE TABLE sync_pulling (one INTEGER PRIMARY KEY CHECK (one = 1)) STRICT;
+
+-- History records enter the outbox in the transaction that writes them.
+CREATE TRIGGER checkins_outbox AFTER INSERT ON checkins
+WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'laptop_id') AND NOT EXISTS (SELECT 1 FROM sync_pulling)
+BEGIN INSERT INTO sync_outbox (tbl, row_id, client_id, op) VALUES ('checkins', new.id, new.client_id, 'insert'); END;
+CREATE TRIGGER stage_notes_outbox AFTER INSERT ON stage_notes
+WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'laptop_id') AND NOT EXISTS (SELECT 1 FROM sync_pulling)
+BEGIN INSERT INTO sync_outbox (tbl, row_id, client_id, op) VALUES ('stage_notes', new.id, new.client_id, 'insert'); END;
