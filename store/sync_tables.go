@@ -15,6 +15,10 @@ type SyncTable struct {
 	// ClientColumn names the client a record belongs to ("" for a client
 	// itself, whose id is its own client).
 	ClientColumn string
+	// Quiet are fields every edit changes (the time of the last edit):
+	// merged like the others, but two laptops changing them at once is no
+	// conflict worth showing anyone.
+	Quiet []string
 }
 
 // Fields are the columns merged one by one: all but the id and the
@@ -22,11 +26,21 @@ type SyncTable struct {
 func (t SyncTable) Fields() []string {
 	var out []string
 	for _, c := range t.Columns[1:] {
-		if c != "created_at" && c != "updated_at" {
+		if c != "created_at" {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// IsQuiet tells a field whose conflicts are not recorded.
+func (t SyncTable) IsQuiet(field string) bool {
+	for _, q := range t.Quiet {
+		if q == field {
+			return true
+		}
+	}
+	return false
 }
 
 // HasField tells whether name is one of the table's merged fields: field
@@ -46,7 +60,7 @@ func (t SyncTable) HasField(name string) bool {
 var (
 	SyncClients = SyncTable{Name: "clients", Changes: true, Columns: []string{"id", "name", "preferred_name", "case_number",
 		"date_of_birth", "phone", "address", "supervision_type", "level", "supervision_from", "supervision_to",
-		"conditions", "status", "tags", "created_at", "updated_at"}}
+		"conditions", "status", "tags", "created_at", "updated_at"}, Quiet: []string{"updated_at"}}
 	SyncCheckIns = SyncTable{Name: "checkins", ClientColumn: "client_id", Columns: []string{"id", "client_id", "at", "type",
 		"outcome", "location", "test_result", "substances", "stage", "flags", "note", "sensitive", "next_appointment_at", "created_at"}}
 	SyncStageNotes = SyncTable{Name: "stage_notes", ClientColumn: "client_id", Columns: []string{"id", "client_id",

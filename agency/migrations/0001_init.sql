@@ -56,10 +56,10 @@ CREATE TABLE caseload.clients (
     tags             text NOT NULL DEFAULT '[]',
     created_at       text NOT NULL,
     updated_at       text NOT NULL,
-    -- The hybrid logical clock of each field's last write, and of the
-    -- delete ('' while the row lives): the server applies a field operation
-    -- only when it is later.
-    hlcs             jsonb NOT NULL DEFAULT '{}',
+    -- The hybrid logical clock stamp of each field's last write, and of
+    -- the delete ('' while the row lives): the server applies a field
+    -- operation only when it is later.
+    clocks           jsonb NOT NULL DEFAULT '{}',
     deleted          text NOT NULL DEFAULT '',
     txid             xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
@@ -121,7 +121,7 @@ CREATE TABLE caseload.resources (
     notes       text NOT NULL DEFAULT '',
     created_at  text NOT NULL,
     updated_at  text NOT NULL,
-    hlcs        jsonb NOT NULL DEFAULT '{}',
+    clocks      jsonb NOT NULL DEFAULT '{}',
     deleted     text NOT NULL DEFAULT '',
     txid        xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
@@ -130,7 +130,7 @@ CREATE INDEX resources_by_txid ON caseload.resources (txid, id);
 CREATE TABLE caseload.settings (
     key     text PRIMARY KEY,
     value   text NOT NULL,
-    hlcs    jsonb NOT NULL DEFAULT '{}',
+    clocks  jsonb NOT NULL DEFAULT '{}',
     deleted text NOT NULL DEFAULT '',
     txid    xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
@@ -146,8 +146,8 @@ CREATE TABLE caseload.conflicts (
     field      text NOT NULL,
     kept_value text NOT NULL,
     lost_value text NOT NULL,
-    kept_hlc   text NOT NULL,
-    lost_hlc   text NOT NULL,
+    kept_at    text NOT NULL,
+    lost_at    text NOT NULL,
     by_role    name NOT NULL DEFAULT current_user,
     at         timestamptz NOT NULL DEFAULT now(),
     txid       xid8 NOT NULL DEFAULT pg_current_xact_id()
@@ -169,6 +169,24 @@ CREATE TABLE caseload.rejected (
     txid      xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
 CREATE INDEX rejected_by_pusher ON caseload.rejected (pushed_by);
+-- A resend of a rejected record (after a lost reply) is filed once.
+CREATE UNIQUE INDEX rejected_once ON caseload.rejected (tbl, row_id, pushed_by, md5(content::text));
+
+-- Every field operation the server has received, applied or not: the
+-- history of each changing record, and how a resend is recognised.
+-- field '' is a record's creation (value: its fields as a JSON object).
+CREATE TABLE caseload.field_ops (
+    tbl       text NOT NULL,
+    row_id    text NOT NULL,
+    field     text NOT NULL,
+    at        text NOT NULL,
+    base      text NOT NULL DEFAULT '',
+    value     text NOT NULL,
+    client_id uuid REFERENCES caseload.clients (id),
+    by_role   name NOT NULL DEFAULT current_user,
+    received  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tbl, row_id, field, at)
+);
 
 -- A case moving to another officer. The trigger moves the owner and writes
 -- an access change both officers can read: the old one can no longer see
@@ -253,7 +271,7 @@ BEGIN
     FOREACH t IN ARRAY ARRAY['clients','resources','settings'] LOOP
         EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON caseload.%I FOR EACH ROW EXECUTE FUNCTION caseload.stamp_txid()', t || '_txid', t);
     END LOOP;
-    FOREACH t IN ARRAY ARRAY['staff','clients','checkins','stage_notes','resources','settings','conflicts','rejected','transfers','access_changes','laptops','audit_log'] LOOP
+    FOREACH t IN ARRAY ARRAY['staff','clients','checkins','stage_notes','resources','settings','field_ops','conflicts','rejected','transfers','access_changes','laptops','audit_log'] LOOP
         EXECUTE format('ALTER TABLE caseload.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE caseload.%I FORCE ROW LEVEL SECURITY', t);
         -- The owner's triggers (transfers, the audit log) work on every row.
@@ -304,6 +322,15 @@ CREATE POLICY resources_change ON caseload.resources FOR UPDATE TO supervisor US
 CREATE POLICY settings_read ON caseload.settings FOR SELECT TO officer, supervisor USING (true);
 CREATE POLICY settings_add ON caseload.settings FOR INSERT TO supervisor WITH CHECK (true);
 CREATE POLICY settings_change ON caseload.settings FOR UPDATE TO supervisor USING (true) WITH CHECK (true);
+
+-- Field operations: history, like check-ins; agency records' by
+-- supervisors.
+GRANT SELECT, INSERT ON caseload.field_ops TO officer, supervisor;
+CREATE POLICY field_ops_read ON caseload.field_ops FOR SELECT TO officer, supervisor
+    USING (client_id IS NULL OR EXISTS (SELECT 1 FROM caseload.clients c WHERE c.id = client_id));
+CREATE POLICY field_ops_add ON caseload.field_ops FOR INSERT TO officer, supervisor
+    WITH CHECK (by_role = current_user AND CASE WHEN client_id IS NULL THEN pg_has_role(current_user, 'supervisor', 'MEMBER')
+        ELSE EXISTS (SELECT 1 FROM caseload.clients c WHERE c.id = client_id AND c.owner = current_user) END);
 
 -- Conflicts: seen by whoever sees the record (agency records: everyone).
 GRANT SELECT, INSERT ON caseload.conflicts TO officer, supervisor;
