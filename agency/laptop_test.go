@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,6 +25,9 @@ type laptop struct {
 	path string
 	st   *store.Store
 	now  time.Time
+	// via, when set, is the URL the laptop reaches the server by (a cut
+	// proxy, a wrong password).
+	via string
 }
 
 // testDay is the day the laptops' clocks read, unless a test moves them.
@@ -59,7 +63,11 @@ func (l *laptop) sync() Report {
 
 func (l *laptop) trySync(opt Options) (Report, error) {
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, l.srv.url(l.role))
+	target := l.srv.url(l.role)
+	if l.via != "" {
+		target = l.via
+	}
+	conn, err := pgx.Connect(ctx, target)
 	if err != nil {
 		return Report{}, err
 	}
@@ -182,4 +190,28 @@ func (l *laptop) outboxEmpty() {
 
 func describe(r Report) string {
 	return fmt.Sprintf("pushed %d, rejected %d, conflicts %d, pulled %d", r.Pushed, r.Rejected, r.Conflicts, r.Pulled)
+}
+
+// reopen opens another store on path as role's laptop.
+func reopen(t *testing.T, s *testServer, role, path string) *laptop {
+	t.Helper()
+	l := &laptop{t: t, srv: s, role: role, path: path, now: testDay}
+	st, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return l.now }))
+	if err != nil {
+		t.Fatalf("reopen %s: %v", path, err)
+	}
+	t.Cleanup(func() { st.Close() })
+	l.st = st
+	return l
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
 }

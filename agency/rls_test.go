@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // addClientAs inserts a client with hand-written SQL as whoever conn is.
@@ -21,8 +22,13 @@ func addClientAs(t *testing.T, conn *pgx.Conn, caseNumber string) string {
 	return id
 }
 
+// execer is a connection or a transaction.
+type execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
 // addCheckInAs inserts a check-in with hand-written SQL.
-func addCheckInAs(conn *pgx.Conn, clientID string) (string, error) {
+func addCheckInAs(conn execer, clientID string) (string, error) {
 	id := uuid.Must(uuid.NewV7()).String()
 	_, err := conn.Exec(context.Background(), `INSERT INTO caseload.checkins (id, client_id, at, type, outcome, test_result, note, created_at)
 		VALUES ($1, $2, '2026-12-01T10:00:00.000Z', 'office', 'completed', 'negative', 'seen', '2026-12-01T10:00:00.000Z')`, id, clientID)

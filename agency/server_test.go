@@ -23,15 +23,20 @@ type testServer struct {
 func newTestServer(t *testing.T) *testServer {
 	t.Helper()
 	ctx := context.Background()
-	db := cluster.NewDatabase(t)
+	db := cluster.NewDatabaseFrom(t, "agency schema", func(ctx context.Context, url string) error {
+		conn, err := pgx.Connect(ctx, url)
+		if err != nil {
+			return err
+		}
+		defer conn.Close(ctx)
+		_, err = Migrate(ctx, conn)
+		return err
+	})
 	admin, err := pgx.Connect(ctx, db.URL)
 	if err != nil {
 		t.Fatalf("connect as administrator: %v", err)
 	}
 	t.Cleanup(func() { admin.Close(context.Background()) })
-	if _, err := Migrate(ctx, admin); err != nil {
-		t.Fatalf("migrate: %v", err)
-	}
 	return &testServer{t: t, db: db, admin: admin}
 }
 

@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -41,6 +42,9 @@ type Cluster struct {
 	dir      string // the cluster's folder, removed by Stop; "" for a server we did not start
 	bin      string
 	cred     *syscall.Credential
+
+	mu        sync.Mutex
+	templates map[string]string // by name given, the database made from it
 }
 
 // Main starts a cluster, runs the package's tests with it, stops it and
@@ -162,11 +166,17 @@ func (c *Cluster) run(program string, args ...string) error {
 	return nil
 }
 
-// Stop stops the cluster and removes its folder; a server we did not start
-// is left alone.
+// Stop stops the cluster and removes its folder; on a server we did not
+// start, only the template databases are dropped.
 func (c *Cluster) Stop() error {
 	if c.dir == "" {
-		return nil
+		var err error
+		for _, db := range c.templates {
+			if dropErr := c.admin(context.Background(), "DROP DATABASE IF EXISTS "+pgx.Identifier{db}.Sanitize()+" WITH (FORCE)"); dropErr != nil && err == nil {
+				err = dropErr
+			}
+		}
+		return err
 	}
 	err := c.run("pg_ctl", "-D", filepath.Join(c.dir, "data"), "-m", "immediate", "-w", "stop")
 	if rmErr := os.RemoveAll(c.dir); err == nil && rmErr != nil {
@@ -188,10 +198,47 @@ type Database struct {
 // through it) when t ends.
 func (c *Cluster) NewDatabase(t testing.TB) *Database {
 	t.Helper()
+	return c.newDatabase(t, "")
+}
+
+// NewDatabaseFrom makes a database for t as a copy of a template that
+// prepare fills once per test run (a schema, say): copying is much faster
+// than preparing each time. prepare is given the template's URL and must
+// close its connections.
+func (c *Cluster) NewDatabaseFrom(t testing.TB, template string, prepare func(ctx context.Context, url string) error) *Database {
+	t.Helper()
+	c.mu.Lock()
+	name, ok := c.templates[template]
+	if !ok {
+		name = "caseload_template_" + randomHex(4)
+		ctx := context.Background()
+		err := c.admin(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
+		if err == nil {
+			err = prepare(ctx, c.urlFor(name, nil))
+		}
+		if err != nil {
+			c.mu.Unlock()
+			t.Fatalf("prepare template database %s: %v", template, err)
+		}
+		if c.templates == nil {
+			c.templates = map[string]string{}
+		}
+		c.templates[template] = name
+	}
+	c.mu.Unlock()
+	return c.newDatabase(t, name)
+}
+
+func (c *Cluster) newDatabase(t testing.TB, template string) *Database {
+	t.Helper()
 	suffix := randomHex(4)
 	d := &Database{Name: "caseload_test_" + suffix, cluster: c, suffix: suffix}
 	ctx := context.Background()
-	if err := c.admin(ctx, "CREATE DATABASE "+pgx.Identifier{d.Name}.Sanitize()); err != nil {
+	create := "CREATE DATABASE " + pgx.Identifier{d.Name}.Sanitize()
+	if template != "" {
+		create += " TEMPLATE " + pgx.Identifier{template}.Sanitize()
+	}
+	if err := c.admin(ctx, create); err != nil {
 		t.Fatalf("create test database: %v", err)
 	}
 	d.URL = c.urlFor(d.Name, nil)
