@@ -44,6 +44,11 @@ func pull(ctx context.Context, conn *pgx.Conn, st *store.Store, page int) (int, 
 	if err != nil {
 		return total, fmt.Errorf("pull conflicts: %w", err)
 	}
+	total += n
+	n, err = pullAccessChanges(ctx, conn, st, h, page)
+	if err != nil {
+		return total, fmt.Errorf("pull transfers: %w", err)
+	}
 	return total + n, nil
 }
 
@@ -64,21 +69,11 @@ func pullTable(ctx context.Context, conn *pgx.Conn, st *store.Store, t store.Syn
 	if after.TxID == "" {
 		after = store.Cursor{TxID: "0", RowID: zeroUUID}
 	}
-	selects := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		selects[i] = c + "::text"
-	}
-	if t.Changes {
-		selects = append(selects, "clocks::text")
-	} else {
-		selects = append(selects, "''")
-	}
 	bound := ""
 	if !t.Changes {
 		bound = " AND txid < $3::xid8"
 	}
-	q := `SELECT ` + strings.Join(selects, ", ") + `, txid::text, txid < $3::xid8 FROM caseload.` + t.Name +
-		` WHERE (txid, id) > ($1::xid8, $2::uuid)` + bound + ` ORDER BY txid, id LIMIT $4`
+	q := pageQuery(t, bound)
 	total := 0
 	for {
 		rows, last, below, err := readPage(ctx, conn, t, q, after, h, page)
@@ -104,10 +99,27 @@ func pullTable(ctx context.Context, conn *pgx.Conn, st *store.Store, t store.Syn
 	}
 }
 
+// pageQuery reads a page of t above ($1, $2) in (txid, id) order, $4 rows
+// long, telling for each row whether it is below the horizon $3; extra
+// conditions follow in where.
+func pageQuery(t store.SyncTable, where string) string {
+	selects := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		selects[i] = c + "::text"
+	}
+	if t.Changes {
+		selects = append(selects, "clocks::text")
+	} else {
+		selects = append(selects, "''")
+	}
+	return `SELECT ` + strings.Join(selects, ", ") + `, txid::text, txid < $3::xid8 FROM caseload.` + t.Name +
+		` WHERE (txid, id) > ($1::xid8, $2::uuid)` + where + ` ORDER BY txid, id LIMIT $4`
+}
+
 // readPage reads one page; last is the position of its last row, below the
 // position of its last row under the horizon.
-func readPage(ctx context.Context, conn *pgx.Conn, t store.SyncTable, q string, after store.Cursor, h string, page int) (rows []store.PulledRow, last, below store.Cursor, err error) {
-	res, err := conn.Query(ctx, q, after.TxID, after.RowID, h, page)
+func readPage(ctx context.Context, conn *pgx.Conn, t store.SyncTable, q string, after store.Cursor, h string, page int, more ...any) (rows []store.PulledRow, last, below store.Cursor, err error) {
+	res, err := conn.Query(ctx, q, append([]any{after.TxID, after.RowID, h, page}, more...)...)
 	if err != nil {
 		return nil, last, below, err
 	}

@@ -207,3 +207,16 @@ func asText(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// MovePullCursor records how far a table that needs no page applied (the
+// transfers) has been pulled.
+func (s *Store) MovePullCursor(ctx context.Context, table string, next Cursor) error {
+	return s.tx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO sync_cursors (tbl, txid, row_id) VALUES (?, ?, ?)
+			ON CONFLICT (tbl) DO UPDATE SET txid = excluded.txid, row_id = excluded.row_id`, table, next.TxID, next.RowID)
+		if err != nil {
+			return fmt.Errorf("move the pull cursor of %s: %w", table, explain(err))
+		}
+		return nil
+	})
+}

@@ -74,3 +74,52 @@ BEGIN INSERT INTO sync_outbox (tbl, row_id, client_id, op) VALUES ('checkins', n
 CREATE TRIGGER stage_notes_outbox AFTER INSERT ON stage_notes
 WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'laptop_id') AND NOT EXISTS (SELECT 1 FROM sync_pulling)
 BEGIN INSERT INTO sync_outbox (tbl, row_id, client_id, op) VALUES ('stage_notes', new.id, new.client_id, 'insert'); END;
+
+-- A client transferred to another officer leaves this laptop (the server
+-- keeps the record): its history is deleted here once nothing of it waits
+-- to be pushed. A row in sync_releasing, written and removed inside the
+-- transaction that deletes, lets the append-only rules make way for that
+-- one client; sync_releases holds the transfers still waiting for their
+-- last changes to leave.
+CREATE TABLE sync_releasing (client_id TEXT PRIMARY KEY) STRICT;
+CREATE TABLE sync_releases (
+    client_id TEXT PRIMARY KEY,
+    to_owner  TEXT NOT NULL
+) STRICT;
+
+DROP TRIGGER checkins_no_delete;
+CREATE TRIGGER checkins_no_delete BEFORE DELETE ON checkins
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'check-ins are append-only: record an amendment instead'); END;
+DROP TRIGGER stage_notes_no_delete;
+CREATE TRIGGER stage_notes_no_delete BEFORE DELETE ON stage_notes
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'stage notes are append-only: record an amendment instead'); END;
+DROP TRIGGER referral_events_no_delete;
+CREATE TRIGGER referral_events_no_delete BEFORE DELETE ON referral_events
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'referral history is append-only: record an amendment instead'); END;
+DROP TRIGGER amendments_no_delete;
+CREATE TRIGGER amendments_no_delete BEFORE DELETE ON amendments
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'amendments are append-only'); END;
+DROP TRIGGER screenings_no_delete;
+CREATE TRIGGER screenings_no_delete BEFORE DELETE ON screenings
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'screenings are append-only: record a new screening instead'); END;
+DROP TRIGGER goals_no_delete;
+CREATE TRIGGER goals_no_delete BEFORE DELETE ON goals
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'goals are append-only: save a new version instead'); END;
+DROP TRIGGER goal_versions_no_delete;
+CREATE TRIGGER goal_versions_no_delete BEFORE DELETE ON goal_versions
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing r JOIN goals g ON g.client_id = r.client_id WHERE g.id = old.goal_id)
+BEGIN SELECT RAISE(ABORT, 'goal history is append-only: save a new version instead'); END;
+DROP TRIGGER relapse_plans_no_delete;
+CREATE TRIGGER relapse_plans_no_delete BEFORE DELETE ON relapse_plans
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'relapse-prevention plans are append-only: save a new version instead'); END;
+DROP TRIGGER consents_no_delete;
+CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'consents are append-only: record a revocation instead'); END;
