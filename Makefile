@@ -43,7 +43,7 @@ bench: tools build
 # Every fuzz target, as package:name; a crash found becomes a file under the
 # package's testdata/fuzz/ and so a test case of `make test`.
 FUZZ_TARGETS := ./model:FuzzReadClientsCSV ./model:FuzzParseCommonDate ./model:FuzzValidate \
-	./model:FuzzParseWhen ./store:FuzzParseTimeLayout ./importer:FuzzReadCSV ./importer:FuzzReadHSDSJSON ./tui:FuzzSanitize .:FuzzPrintable
+	./model:FuzzParseWhen ./store:FuzzParseTimeLayout ./importer:FuzzReadCSV ./importer:FuzzReadHSDSJSON ./tui:FuzzSanitize ./cli:FuzzPrintable
 FUZZ_TIME ?= 15s
 
 ## fuzz: run each fuzz target for FUZZ_TIME (default 15s)
