@@ -369,3 +369,24 @@ func (s *Store) OutboxCount(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// keyServerURL is the agency server's address (never its password).
+const keyServerURL = "server_url"
+
+// ServerURL is the agency server this laptop syncs with, "" when not set up.
+func (s *Store) ServerURL(ctx context.Context) (string, error) {
+	return readSyncState(ctx, s.db, keyServerURL)
+}
+
+// SetServerURL keeps the agency server's address; a password must not be
+// in it (it is kept apart from the file).
+func (s *Store) SetServerURL(ctx context.Context, url string) error {
+	return s.tx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, keyServerURL, url)
+		if err != nil {
+			return fmt.Errorf("keep the server address: %w", explain(err))
+		}
+		return nil
+	})
+}
