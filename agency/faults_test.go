@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"caseload/model"
 	"caseload/store"
 )
 
@@ -279,4 +280,53 @@ func TestAWrongPasswordIsOneClearLine(t *testing.T) {
 	if n, _ := l.st.OutboxCount(context.Background()); n != 1 {
 		t.Errorf("the outbox holds %d after a refused login, want the client still waiting", n)
 	}
+}
+
+func TestARecordTheServerRefusesIsFiledAndTheRestOfTheBatchLands(t *testing.T) {
+	ctx := context.Background()
+	s := newTestServer(t)
+	lead := s.staff(Supervisor, "lead", "")
+	alice := s.staff(Officer, "alice", lead)
+	one, two := s.laptop(alice), s.laptop(alice)
+	c := one.addClient("A-1")
+	k := one.addCheckIn(c.ID, "visit")
+	one.sync()
+	two.sync()
+	// Both laptops strike out the same check-in, offline: the server keeps
+	// one amendment per record.
+	if _, err := one.st.StrikeOut(ctx, model.KindCheckIn, k.ID, "wrong client"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := two.st.StrikeOut(ctx, model.KindCheckIn, k.ID, "entered twice"); err != nil {
+		t.Fatal(err)
+	}
+	sc, err := two.st.AddScreening(ctx, model.Screening{ClientID: c.ID, Instrument: model.InstrumentPHQ2, At: two.now.Add(-time.Minute), Answers: []int{1, 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one.sync()
+	r := two.sync()
+	if r.Rejected != 1 {
+		t.Errorf("the second amendment: %s; want it filed as rejected", describe(r))
+	}
+	two.outboxEmpty()
+	if n := count(t, s.admin, "SELECT count(*) FROM caseload.screenings WHERE id = $1", sc.ID); n != 1 {
+		t.Errorf("the screening pushed with the refused amendment did not land")
+	}
+	var reason string
+	if err := s.admin.QueryRow(ctx, "SELECT reason FROM caseload.rejected WHERE tbl = 'amendments'").Scan(&reason); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(reason, "the server refused it") {
+		t.Errorf("reason = %q", reason)
+	}
+	// The first laptop gets the screening; the second keeps its own
+	// amendment (the server's copy of it is with the supervisor) and the
+	// next syncs go through.
+	one.sync()
+	if n := len(one.rows(store.SyncScreenings)); n != 1 {
+		t.Errorf("the first laptop holds %d screenings, want 1", n)
+	}
+	two.sync()
+	sameRows(t, "amendments on the server and the first laptop", s.serverRows(store.SyncAmendments), one.rows(store.SyncAmendments))
 }

@@ -123,6 +123,7 @@ func pushHistory(ctx context.Context, tx pgx.Tx, t store.SyncTable, entries []st
 	cols := strings.Join(t.Columns, ", ")
 	table := "caseload." + t.Name
 	incoming := "json_populate_recordset(null::" + table + ", $1::json)"
+	type refusal struct{ id, client, content, reason string }
 	owned := "EXISTS (SELECT 1 FROM caseload.clients c WHERE c.id = i." + t.ClientColumn + " AND c.owner = current_user)"
 	// Rows the server will not take, decided before the insert so that one
 	// refused row cannot abort the batch.
@@ -138,7 +139,6 @@ func pushHistory(ctx context.Context, tx pgx.Tx, t store.SyncTable, entries []st
 	if err != nil {
 		return 0, err
 	}
-	type refusal struct{ id, client, content, reason string }
 	var refusals []refusal
 	for refused.Next() {
 		var r refusal
@@ -152,9 +152,17 @@ func pushHistory(ctx context.Context, tx pgx.Tx, t store.SyncTable, entries []st
 	if err := refused.Err(); err != nil {
 		return 0, err
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO `+table+` (`+cols+`) SELECT `+cols+` FROM `+incoming+` i WHERE `+owned+`
-		ON CONFLICT (id) DO NOTHING`, string(body)); err != nil {
+	insert := `INSERT INTO ` + table + ` (` + cols + `) SELECT ` + cols + ` FROM json_populate_recordset(null::` + table +
+		`, $1::json) i WHERE ` + owned + ` ON CONFLICT (id) DO NOTHING`
+	failed, err := insertOrSift(ctx, tx, insert, string(body), rows)
+	if err != nil {
 		return 0, err
+	}
+	for _, f := range failed {
+		id, _ := f.row["id"].(string)
+		client, _ := f.row[t.ClientColumn].(string)
+		content, _ := json.Marshal(f.row)
+		refusals = append(refusals, refusal{id: id, client: client, content: string(content), reason: "the server refused it: " + f.reason})
 	}
 	for _, r := range refusals {
 		if err := fileRejected(ctx, tx, t.Name, r.id, r.client, r.reason, r.content); err != nil {
@@ -162,6 +170,60 @@ func pushHistory(ctx context.Context, tx pgx.Tx, t store.SyncTable, entries []st
 		}
 	}
 	return len(refusals), nil
+}
+
+// siftedRow is a record the server refused on its own.
+type siftedRow struct {
+	row    map[string]any
+	reason string
+}
+
+// insertOrSift runs insert (whose $1 is a JSON array of records) for the
+// whole batch; when the server refuses it (a constraint one record breaks),
+// it inserts record by record instead and returns the ones refused, so one
+// bad record never holds back the others.
+func insertOrSift(ctx context.Context, tx pgx.Tx, insert, body string, rows []map[string]any) ([]siftedRow, error) {
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := sp.Exec(ctx, insert, body); err == nil {
+		return nil, sp.Commit(ctx)
+	}
+	if err := sp.Rollback(ctx); err != nil {
+		return nil, err
+	}
+	var failed []siftedRow
+	for _, row := range rows {
+		one, err := json.Marshal([]map[string]any{row})
+		if err != nil {
+			return nil, err
+		}
+		sp, err := tx.Begin(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := sp.Exec(ctx, insert, string(one)); err != nil {
+			if rbErr := sp.Rollback(ctx); rbErr != nil {
+				return nil, rbErr
+			}
+			failed = append(failed, siftedRow{row: row, reason: serverMessage(err)})
+			continue
+		}
+		if err := sp.Commit(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return failed, nil
+}
+
+// serverMessage is what the server said, without the protocol's codes.
+func serverMessage(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Message
+	}
+	return err.Error()
 }
 
 // fileRejected keeps a pushed change the server would not apply, for a

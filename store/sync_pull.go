@@ -95,7 +95,10 @@ func (w *Writer) applyPulledHistory(t SyncTable, row PulledRow) (bool, error) {
 		args[i] = row.Values[c]
 	}
 	res, err := w.exec("INSERT INTO "+t.Name+" ("+strings.Join(t.Columns, ", ")+") VALUES ("+placeholders(len(args))+
-		") ON CONFLICT (id) DO NOTHING", args...)
+		// Any uniqueness conflict: the record is here already, or (an
+		// amendment of a record this laptop amended too) the server filed
+		// this laptop's own as rejected, for review.
+		") ON CONFLICT DO NOTHING", args...)
 	if err != nil {
 		return false, fmt.Errorf("save pulled %s %v: %w", t.Name, row.Values["id"], explain(err))
 	}

@@ -65,10 +65,16 @@ var (
 		"outcome", "location", "test_result", "substances", "stage", "flags", "note", "sensitive", "next_appointment_at", "created_at"}}
 	SyncStageNotes = SyncTable{Name: "stage_notes", ClientColumn: "client_id", Columns: []string{"id", "client_id",
 		"checkin_id", "at", "stage", "note", "sensitive", "created_at"}}
+	SyncScreenings = SyncTable{Name: "screenings", ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"instrument", "at", "answers", "total", "note", "created_at"}}
+	SyncAmendments = SyncTable{Name: "amendments", ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"target_kind", "target_id", "replacement_id", "reason", "at"}}
 )
 
 // SyncTables lists every synced table in pull order.
-func SyncTables() []SyncTable { return []SyncTable{SyncClients, SyncCheckIns, SyncStageNotes} }
+func SyncTables() []SyncTable {
+	return []SyncTable{SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments}
+}
 
 // syncTable finds a synced table by name.
 func syncTable(name string) (SyncTable, bool) {

@@ -123,3 +123,10 @@ DROP TRIGGER consents_no_delete;
 CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
 WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
 BEGIN SELECT RAISE(ABORT, 'consents are append-only: record a revocation instead'); END;
+
+CREATE TRIGGER screenings_outbox AFTER INSERT ON screenings
+WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'laptop_id') AND NOT EXISTS (SELECT 1 FROM sync_pulling)
+BEGIN INSERT INTO sync_outbox (tbl, row_id, client_id, op) VALUES ('screenings', new.id, new.client_id, 'insert'); END;
+CREATE TRIGGER amendments_outbox AFTER INSERT ON amendments
+WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'laptop_id') AND NOT EXISTS (SELECT 1 FROM sync_pulling)
+BEGIN INSERT INTO sync_outbox (tbl, row_id, client_id, op) VALUES ('amendments', new.id, new.client_id, 'insert'); END;
