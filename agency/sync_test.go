@@ -153,3 +153,23 @@ func TestALaptopAnHourSlowOrdersItsChangesAfterWhatItPulled(t *testing.T) {
 		t.Errorf("a change made after seeing the other was recorded as a conflict: %+v", conflicts)
 	}
 }
+
+func TestASupervisorsOwnEditsAreFiledAndTheirSyncStillCompletes(t *testing.T) {
+	s := newTestServer(t)
+	lead := s.staff(Supervisor, "lead", "")
+	alice := s.laptop(s.staff(Officer, "alice", lead))
+	c := alice.addClient("A-1")
+	alice.sync()
+	sup := s.laptop(lead)
+	sup.sync()
+	sup.edit(c.ID, func(c *model.Client) { c.Phone = "555-0000" })
+	sup.addCheckIn(c.ID, "a supervisor's note as a check-in")
+	r := sup.sync()
+	if r.Rejected == 0 {
+		t.Errorf("the supervisor's edits: %s; want them filed as rejected", describe(r))
+	}
+	sup.outboxEmpty()
+	if n := count(t, s.admin, "SELECT count(*) FROM caseload.clients WHERE phone = '555-0000'"); n != 0 {
+		t.Errorf("a supervisor's edit changed the officer's client")
+	}
+}
