@@ -330,3 +330,29 @@ func TestARecordTheServerRefusesIsFiledAndTheRestOfTheBatchLands(t *testing.T) {
 	two.sync()
 	sameRows(t, "amendments on the server and the first laptop", s.serverRows(store.SyncAmendments), one.rows(store.SyncAmendments))
 }
+
+func TestACaseNumberAlreadyOnTheServerIsFiledAndTheOtherClientsLand(t *testing.T) {
+	s := newTestServer(t)
+	lead := s.staff(Supervisor, "lead", "")
+	alice := s.laptop(s.staff(Officer, "alice", lead))
+	bob := s.laptop(s.staff(Officer, "bob", lead))
+	alice.addClient("DUP-1")
+	alice.sync()
+	bob.addClient("B-1")
+	dup := bob.addClient("dup-1")
+	bob.addClient("B-2")
+	r := bob.sync()
+	if r.Rejected != 1 {
+		t.Errorf("%s; want the client with the used case number filed", describe(r))
+	}
+	if n := count(t, s.admin, "SELECT count(*) FROM caseload.clients WHERE owner = $1", bob.role); n != 2 {
+		t.Errorf("bob has %d clients on the server, want the other 2", n)
+	}
+	var reason string
+	if err := s.admin.QueryRow(context.Background(), "SELECT reason FROM caseload.rejected WHERE row_id = $1", dup.ID).Scan(&reason); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(reason, "case number is already used") {
+		t.Errorf("reason = %q", reason)
+	}
+}

@@ -50,6 +50,10 @@ func pushChanges(ctx context.Context, tx pgx.Tx, t store.SyncTable, ops []store.
 	if err != nil {
 		return 0, 0, err
 	}
+	created, refused, err := createRows(ctx, tx, t, ops, rows, known, serverNow)
+	if err != nil {
+		return 0, 0, err
+	}
 	rejected, conflicts := 0, 0
 	reject := func(e store.OutboxEntry, reason string) error {
 		rejected++
@@ -69,12 +73,8 @@ func pushChanges(ctx context.Context, tx pgx.Tx, t store.SyncTable, ops []store.
 		row := rows[e.RowID]
 		switch {
 		case e.Op == store.OpCreate && row == nil:
-			ok, reason, err := createRow(ctx, tx, t, e)
-			if err != nil {
-				return 0, 0, err
-			}
-			if !ok {
-				if err := reject(e, reason); err != nil {
+			if !created[e.RowID] {
+				if err := reject(e, refused[e.RowID]); err != nil {
 					return 0, 0, err
 				}
 				continue
@@ -243,28 +243,114 @@ func opKey(e store.OutboxEntry) string {
 	return e.RowID + "\x00" + field + "\x00" + e.At.String()
 }
 
-// createRow inserts a new record owned by the sender, every field stamped
-// with the creation's stamp. ok is false, with the reason, when the server
-// refuses it.
-func createRow(ctx context.Context, tx pgx.Tx, t store.SyncTable, e store.OutboxEntry) (ok bool, reason string, err error) {
+// createRows inserts the records the batch creates, in one statement, and
+// falls back to one by one when the server refuses the set (a case number
+// already used), so that only the refused records are filed. It returns
+// the ids created and, for the others, why not.
+func createRows(ctx context.Context, tx pgx.Tx, t store.SyncTable, ops []store.OutboxEntry, existing map[string]*serverRow,
+	known map[string]bool, serverNow time.Time) (map[string]bool, map[string]string, error) {
+	var creates []store.OutboxEntry
+	var bodies []map[string]any
+	for _, e := range ops {
+		if e.Op != store.OpCreate || existing[e.RowID] != nil || known[opKey(e)] || checkLead(e, serverNow) != nil {
+			continue
+		}
+		body, err := createBody(t, e)
+		if err != nil {
+			continue // filed one by one below
+		}
+		creates = append(creates, e)
+		bodies = append(bodies, body)
+	}
+	created, refused := map[string]bool{}, map[string]string{}
+	if len(creates) == 0 {
+		return created, refused, nil
+	}
+	payload, err := json.Marshal(bodies)
+	if err != nil {
+		return nil, nil, err
+	}
+	cols := strings.Join(t.Columns, ", ")
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := sp.Query(ctx, `INSERT INTO caseload.`+t.Name+` (`+cols+`, clocks) SELECT `+cols+`, clocks
+		FROM json_populate_recordset(null::caseload.`+t.Name+`, $1::json) ON CONFLICT (id) DO NOTHING RETURNING id::text`, string(payload))
+	if err == nil {
+		for res.Next() {
+			var id string
+			if err = res.Scan(&id); err != nil {
+				break
+			}
+			created[id] = true
+		}
+		res.Close()
+		if err == nil {
+			err = res.Err()
+		}
+	}
+	if err == nil {
+		if err := sp.Commit(ctx); err != nil {
+			return nil, nil, err
+		}
+		for _, e := range creates {
+			if !created[e.RowID] {
+				refused[e.RowID] = "the record is on the server under another officer"
+			}
+		}
+		return created, refused, nil
+	}
+	if err := sp.Rollback(ctx); err != nil {
+		return nil, nil, err
+	}
+	created = map[string]bool{}
+	for _, e := range creates {
+		ok, reason, err := createRow(ctx, tx, t, e)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ok {
+			created[e.RowID] = true
+		} else {
+			refused[e.RowID] = reason
+		}
+	}
+	return created, refused, nil
+}
+
+// createBody is a creation as the server's row: its fields, its id, and
+// every field stamped with the creation's stamp.
+func createBody(t store.SyncTable, e store.OutboxEntry) (map[string]any, error) {
 	var body map[string]any
 	if err := json.Unmarshal([]byte(e.Value), &body); err != nil {
-		return false, "the record is not readable: " + err.Error(), nil
+		return nil, err
 	}
 	body["id"] = e.RowID
 	clocks := map[string]string{}
 	for _, f := range t.Fields() {
 		clocks[f] = e.At.String()
 	}
+	body["clocks"] = clocks
+	return body, nil
+}
+
+// createRow inserts a new record owned by the sender, every field stamped
+// with the creation's stamp. ok is false, with the reason, when the server
+// refuses it.
+func createRow(ctx context.Context, tx pgx.Tx, t store.SyncTable, e store.OutboxEntry) (ok bool, reason string, err error) {
+	body, err := createBody(t, e)
+	if err != nil {
+		return false, "the record is not readable: " + err.Error(), nil
+	}
 	values, _ := json.Marshal(body)
-	stamps, _ := json.Marshal(clocks)
 	cols := strings.Join(t.Columns, ", ")
 	sp, err := tx.Begin(ctx)
 	if err != nil {
 		return false, "", err
 	}
-	tag, err := sp.Exec(ctx, `INSERT INTO caseload.`+t.Name+` (`+cols+`, clocks) SELECT `+cols+`, $2::jsonb
-		FROM json_populate_record(null::caseload.`+t.Name+`, $1::json) ON CONFLICT (id) DO NOTHING`, string(values), string(stamps))
+	tag, err := sp.Exec(ctx, `INSERT INTO caseload.`+t.Name+` (`+cols+`, clocks) SELECT `+cols+`, clocks
+		FROM json_populate_record(null::caseload.`+t.Name+`, $1::json) ON CONFLICT (id) DO NOTHING`, string(values))
 	if err != nil {
 		if rbErr := sp.Rollback(ctx); rbErr != nil {
 			return false, "", rbErr

@@ -309,37 +309,60 @@ func (s *Store) Outbox(ctx context.Context, limit int) ([]OutboxEntry, error) {
 		return nil, fmt.Errorf("read the outbox: %w", explain(err))
 	}
 	rows.Close()
+	// The history records, one query per table.
+	want := map[string][]string{}
+	for _, e := range out {
+		if e.Op == OpInsert {
+			want[e.Table] = append(want[e.Table], e.RowID)
+		}
+	}
+	records := map[string]map[string]any{}
+	for table, ids := range want {
+		if err := s.syncRecords(ctx, table, ids, records); err != nil {
+			return nil, err
+		}
+	}
 	for i := range out {
 		if out[i].Op != OpInsert {
 			continue
 		}
-		if out[i].Row, err = s.syncRecord(ctx, out[i].Table, out[i].RowID); err != nil {
-			return nil, err
+		if out[i].Row = records[out[i].Table+"\x00"+out[i].RowID]; out[i].Row == nil {
+			return nil, fmt.Errorf("the outbox names %s %s, which is not in the file", out[i].Table, out[i].RowID)
 		}
 	}
 	return out, nil
 }
 
-// syncRecord reads a history record column by column.
-func (s *Store) syncRecord(ctx context.Context, table, id string) (map[string]any, error) {
+// syncRecords reads history records column by column into into, keyed by
+// table and id.
+func (s *Store) syncRecords(ctx context.Context, table string, ids []string, into map[string]map[string]any) error {
 	t, ok := syncTable(table)
 	if !ok {
-		return nil, fmt.Errorf("the outbox names %q, which is not synced", table)
+		return fmt.Errorf("the outbox names %q, which is not synced", table)
 	}
-	vals := make([]any, len(t.Columns))
-	dest := make([]any, len(t.Columns))
-	for i := range vals {
-		dest[i] = &vals[i]
-	}
-	err := s.db.QueryRowContext(ctx, "SELECT "+strings.Join(t.Columns, ", ")+" FROM "+t.Name+" WHERE id = ?", id).Scan(dest...)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+strings.Join(t.Columns, ", ")+" FROM "+t.Name+
+		" WHERE id IN (SELECT value FROM json_each(?))", jsonList(ids))
 	if err != nil {
-		return nil, fmt.Errorf("read %s %s for the outbox: %w", t.Name, id, notFound(err))
+		return fmt.Errorf("read %s for the outbox: %w", t.Name, explain(err))
 	}
-	row := make(map[string]any, len(t.Columns))
-	for i, c := range t.Columns {
-		row[c] = vals[i]
+	defer rows.Close()
+	for rows.Next() {
+		vals := make([]any, len(t.Columns))
+		dest := make([]any, len(t.Columns))
+		for i := range vals {
+			dest[i] = &vals[i]
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("read %s for the outbox: %w", t.Name, explain(err))
+		}
+		row := make(map[string]any, len(t.Columns))
+		for i, c := range t.Columns {
+			row[c] = vals[i]
+		}
+		id, _ := row["id"].(string)
+		into[t.Name+"\x00"+id] = row
 	}
-	return row, nil
+	return rows.Err()
 }
 
 // MarkPushed takes entries off the outbox once the server has committed
