@@ -19,7 +19,7 @@ import (
 // laptop is one officer's laptop in a test: its own caseload file, synced
 // through the test's server as role.
 type laptop struct {
-	t    *testing.T
+	t    testing.TB
 	srv  *testServer
 	role string
 	path string
@@ -125,7 +125,7 @@ func (l *laptop) rows(t store.SyncTable) []string {
 	return readRows(l.t, func(q string) (*sql.Rows, error) { return db.Query(q) }, t)
 }
 
-func readRows(t *testing.T, query func(string) (*sql.Rows, error), tbl store.SyncTable) []string {
+func readRows(t testing.TB, query func(string) (*sql.Rows, error), tbl store.SyncTable) []string {
 	t.Helper()
 	cols := make([]string, len(tbl.Columns))
 	for i, c := range tbl.Columns {

@@ -15,12 +15,17 @@ func TestMain(m *testing.M) { pgtest.Main(m, func(c *pgtest.Cluster) { cluster =
 
 // testServer is one test's agency server: a fresh database with the schema.
 type testServer struct {
-	t     *testing.T
+	t     testing.TB
 	db    *pgtest.Database
 	admin *pgx.Conn
 }
 
-func newTestServer(t *testing.T) *testServer {
+func newTestServer(t *testing.T) *testServer { return newServer(t) }
+
+// newBenchServer is newTestServer for a benchmark.
+func newBenchServer(b *testing.B) *testServer { return newServer(b) }
+
+func newServer(t testing.TB) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	db := cluster.NewDatabaseFrom(t, "agency schema", func(ctx context.Context, url string) error {

@@ -274,6 +274,16 @@ func (d *Database) URLAs(role, password string) string {
 	return d.cluster.urlFor(d.Name, url.UserPassword(role, password))
 }
 
+// Program is the path of one of the server's client programs (psql), from
+// the same installation as the cluster's server; "psql" on PATH for a
+// server we did not start.
+func (c *Cluster) Program(name string) string {
+	if c.bin == "" {
+		return name
+	}
+	return filepath.Join(c.bin, name)
+}
+
 // Socket is the folder holding the server's Unix socket ("" for a server
 // reached otherwise).
 func (c *Cluster) Socket() string { return c.dir }
