@@ -24,11 +24,12 @@ demo: build
 tools:
 	@scripts/ensure-tools.sh tmux sqlite3 postgresql
 
-## vet: formatting and static checks
+## vet: formatting and static checks (go vet, then staticcheck, pinned in go.mod as a tool)
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 
 ## test: every test, end-to-end ones included
 test: tools vet build

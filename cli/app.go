@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,9 +17,13 @@ import (
 // runApp opens the app on the caseload.
 func runApp(ctx context.Context, e *env) error {
 	path := dbPath(e)
+	var opt tui.Options
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		opt.Notice = "Starting a new caseload at " + printable(path) + " (no file was there)."
+	}
 	// The file opens in the background while the terminal is set up and
 	// the first frame is waited for; see tui.Opening.
-	app := tui.Opening(ctx, func(ctx context.Context) (*store.Store, error) { return store.Open(ctx, path) }, tui.Options{})
+	app := tui.Opening(ctx, func(ctx context.Context) (*store.Store, error) { return store.Open(ctx, path) }, opt)
 	// The colour profile comes from the environment alone (TERM, COLORTERM,
 	// NO_COLOR): Bubble Tea's own detection runs `tmux info` inside tmux,
 	// which costs more than the rest of start-up together. At worst a tmux

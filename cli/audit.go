@@ -41,7 +41,7 @@ func runAudit(ctx context.Context, e *env, since string) error {
 		}
 		q.Since = d.In(time.Local)
 	}
-	s, err := openStore(ctx, e, dbPath(e))
+	s, err := openExisting(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}

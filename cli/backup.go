@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"caseload/outfile"
 	"caseload/store"
 )
 
@@ -45,7 +46,7 @@ func runBackup(ctx context.Context, e *env, files []string, encrypt bool) error 
 			return err
 		}
 	}
-	s, err := openStore(ctx, e, dbPath(e))
+	s, err := openExisting(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}
@@ -58,6 +59,12 @@ func runBackup(ctx context.Context, e *env, files []string, encrypt bool) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "backup of %d clients written to %s\n", n, file)
+	// A backup streamed to standard output is the output: the note about it
+	// goes to stderr.
+	note := e.stdout
+	if outfile.Streams(file) {
+		note = e.stderr
+	}
+	fmt.Fprintf(note, "backup of %d clients written to %s\n", n, printable(file))
 	return nil
 }

@@ -28,7 +28,7 @@ caseload --db /media/usb/caseload.db check`,
 }
 
 func runCheck(ctx context.Context, e *env) error {
-	s, err := openStore(ctx, e, dbPath(e))
+	s, err := openExisting(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}

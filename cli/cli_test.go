@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"caseload/store"
 )
 
 // cli runs the real command line in process and returns the exit status and
@@ -20,6 +22,18 @@ func cli(t *testing.T, vars map[string]string, args ...string) (int, string, str
 	e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return vars[k] }}
 	code := run(context.Background(), args, e)
 	return code, stdout.String(), stderr.String()
+}
+
+// newCaseload makes an empty caseload, as the app's first start does.
+func newCaseload(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "caseload.db")
+	s, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return path
 }
 
 // demoDB makes a demo database through the CLI.
@@ -76,6 +90,11 @@ func TestBadDatabasesFailInOneLineAndStayUnchanged(t *testing.T) {
 		name, words string
 		make        func(t *testing.T) string
 	}{
+		{"empty: a copy that never finished", "the file is empty", func(t *testing.T) string {
+			p := filepath.Join(t.TempDir(), "caseload.db")
+			os.WriteFile(p, nil, 0o600)
+			return p
+		}},
 		{"not a database", "not a caseload database", func(t *testing.T) string {
 			p := filepath.Join(t.TempDir(), "caseload.db")
 			os.WriteFile(p, []byte("name,case number\nAnn,1\n"), 0o600)
@@ -102,7 +121,10 @@ func TestBadDatabasesFailInOneLineAndStayUnchanged(t *testing.T) {
 	}
 	csv := filepath.Join(t.TempDir(), "clients.csv")
 	os.WriteFile(csv, []byte("name,case number,supervision type,level\nAnn,G-1,probation,low\n"), 0o600)
-	commands := [][]string{{}, {"check"}, {"backup"}, {"audit"}, {"import", "clients", csv}}
+	resources := filepath.Join(t.TempDir(), "resources.csv")
+	os.WriteFile(resources, []byte("name,category\nHarbor Clinic,treatment\n"), 0o600)
+	commands := [][]string{{}, {"check"}, {"backup"}, {"audit"}, {"import", "clients", csv}, {"export", "--from", "-7d"},
+		{"export", "--list"}, {"lock"}, {"settings", "--officer", "P. Officer"}, {"demo"}, {"import", "resources", resources}}
 	for _, f := range files {
 		t.Run(f.name, func(t *testing.T) {
 			path := f.make(t)
@@ -113,6 +135,9 @@ func TestBadDatabasesFailInOneLineAndStayUnchanged(t *testing.T) {
 			}
 			if sha(t, path) != before {
 				t.Fatal("a refused file was changed")
+			}
+			if _, err := os.Stat(path + "-wal"); err == nil {
+				t.Fatal("a refused file was given a journal")
 			}
 			if _, err := os.Stat(filepath.Join(filepath.Dir(path), "backups")); err == nil {
 				t.Fatal("a refused file was backed up")

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"caseload/model"
+	"caseload/outfile"
 	"caseload/store"
 	"caseload/summary"
 )
@@ -68,7 +69,7 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	now := time.Now()
-	st, err := store.Open(ctx, dbPath(e))
+	st, err := openExisting(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}
@@ -93,10 +94,10 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 	if o.encrypt && o.out == "-" {
 		return fmt.Errorf("%w: --encrypt writes a file: name it with -o FILE", errUsage)
 	}
-	if o.out != "-" && !o.force {
-		// Fail before the work when the answer is already known; WriteFile
+	if o.out != "-" {
+		// Fail before the work when the answer is already known; the write
 		// checks again at the moment of writing.
-		if err := summary.WriteFileCheck(o.out); err != nil {
+		if err := outfile.Check(o.out); err != nil && !(o.force && errors.Is(err, outfile.ErrExists)) {
 			return exportWriteError(err)
 		}
 	}
@@ -108,7 +109,7 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 	if err != nil {
 		return err
 	}
-	dest := "stdout"
+	dest, kind := "stdout", outfile.Streamed
 	if o.out == "-" {
 		if _, err := e.stdout.Write(content); err != nil {
 			return fmt.Errorf("write summary to standard output: %w", err)
@@ -124,7 +125,7 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 				return err
 			}
 		}
-		if err := summary.WriteFile(dest, content, o.force); err != nil {
+		if kind, err = outfile.Write(dest, content, o.force); err != nil {
 			return exportWriteError(err)
 		}
 	}
@@ -132,7 +133,13 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 		return fmt.Errorf("the summary was written to %s but the export log could not record it: %w", dest, err)
 	}
 	if o.out != "-" {
-		fmt.Fprintf(e.stdout, "wrote %s of %s to %s%s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest), forWhom(sum))
+		// A summary streamed to a pipe or a terminal (-o /dev/stdout) is
+		// what goes down it: the note about it goes beside, on stderr.
+		note := e.stdout
+		if kind == outfile.Streamed {
+			note = e.stderr
+		}
+		fmt.Fprintf(note, "wrote %s of %s to %s%s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), printable(dest), forWhom(sum))
 	}
 	return nil
 }
@@ -167,7 +174,7 @@ func encryptSummary(e *env, content []byte) ([]byte, error) {
 }
 
 func exportWriteError(err error) error {
-	if errors.Is(err, summary.ErrExists) {
+	if errors.Is(err, outfile.ErrExists) {
 		return fmt.Errorf("%w; use --force to replace it", err)
 	}
 	return err

@@ -57,7 +57,7 @@ func runLock(ctx context.Context, e *env, o lockOptions) error {
 			return err
 		}
 	}
-	s, err := openStore(ctx, e, dbPath(e))
+	s, err := openExisting(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}

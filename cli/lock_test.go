@@ -1,16 +1,15 @@
 package cli
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestLockCommandSetsThePassphraseAndIdleTime(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "caseload.db")
+	path := newCaseload(t)
 	code, stdout, stderr := cli(t, nil, "lock", "--db", path)
 	if code != 0 || !strings.Contains(stdout, "after 15 minutes") || !strings.Contains(stdout, "no passphrase") {
-		t.Fatalf("new file: %d %q %q; want 15 minutes and no passphrase", code, stdout, stderr)
+		t.Fatalf("new caseload: %d %q %q; want 15 minutes and no passphrase", code, stdout, stderr)
 	}
 	pass := map[string]string{"CASELOAD_PASSPHRASE": "blue kettle morning"}
 	code, stdout, stderr = cli(t, pass, "lock", "--db", path, "--passphrase", "--idle", "10")

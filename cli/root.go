@@ -53,7 +53,7 @@ func run(ctx context.Context, args []string, e *env) int {
 func newRoot(e *env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "caseload",
-		Short: "Your caseload of clients, check-ins, stages of change and referrals, in one file that works offline.",
+		Short: "Your caseload of clients, check-ins, stages of change and referrals, in one file that works offline",
 		Long: "caseload keeps your caseload in one SQLite file on this laptop and opens it in the terminal.\n" +
 			"With no command it opens the app. The database is --db, else $CASELOAD_DB, else\n" +
 			"caseload/caseload.db in the XDG data directory.",

@@ -68,7 +68,7 @@ caseload settings --export-dir ~/summaries`,
 // officer's name on summaries, the contact interval of each level (which
 // moves every client's next-due date), and the folder summaries go to.
 func runSettings(ctx context.Context, e *env, o settingsOptions) error {
-	s, err := openStore(ctx, e, dbPath(e))
+	s, err := openExisting(ctx, e, dbPath(e))
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 )
 
 func TestSettingsChangeOfficerIntervalsAndExportFolder(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "caseload.db")
+	db := newCaseload(t)
 	dir := t.TempDir()
 	code, out, errOut := cli(t, nil, "settings", "--db", db, "--officer", "P. Officer", "--interval", "high=10",
 		"--interval", "low=60", "--export-dir", dir)

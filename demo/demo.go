@@ -88,6 +88,10 @@ type generator struct {
 	referrals int // how many made so far, to walk every status early
 	idBase    time.Time
 	issued    int
+	// The client being written: how they do on their conditions, and
+	// their violations so far with the response to each.
+	track  track
+	priors []model.PriorResponse
 }
 
 // id makes the next UUIDv7 from the seeded generator, so two runs with the
@@ -146,13 +150,9 @@ func (g *generator) client(w *store.Writer, i int, rep *Report) error {
 	start := g.now.AddDate(0, 0, -14-rng.IntN(716))
 	c.SupervisionFrom = model.DateOf(start)
 	c.SupervisionTo = c.SupervisionFrom.AddDays(365 * (1 + rng.IntN(3)))
-	for n := 1 + rng.IntN(3); n > 0; n-- {
-		cond := pick(rng, conditions)
-		if c.Conditions != "" {
-			cond = "\n" + cond
-		}
-		c.Conditions += cond
-	}
+	g.track = []track{onTrack, behind, struggling}[weighted(rng, 72, 20, 8)]
+	g.priors = nil
+	c.Conditions = g.conditionText()
 	if rng.IntN(4) == 0 {
 		c.Tags = []string{pick(rng, []string{"veteran", "dv", "sex-offense", "youthful", "mental-health", "spanish"})}
 	}
@@ -176,14 +176,20 @@ func (g *generator) history(w *store.Writer, c model.Client, start time.Time, re
 	switch {
 	case c.Status != model.StatusActive:
 		end = start.Add(time.Duration(float64(g.now.Sub(start)) * (0.4 + rng.Float64()*0.5)))
-	case rng.IntN(6) == 0: // overdue: the last contacts stopped a while ago
-		end = g.now.AddDate(0, 0, -interval-1-rng.IntN(interval+10))
+	case rng.IntN(6) == 0:
+		// Overdue by one to three weeks: the last completed contact is
+		// written at the end. Longer than that, a client is an absconder,
+		// which the demo shows as a status and a violation.
+		end = g.now.AddDate(0, 0, -interval-1-rng.IntN(21))
 	}
 	stage := []model.Stage{model.StagePrecontemplation, model.StageContemplation, model.StagePreparation}[rng.IntN(3)]
 	lastType := model.ContactOffice
 	for at := start.Add(time.Duration(9+rng.IntN(8)) * time.Hour); at.Before(end); {
 		k := g.checkIn(c, at, &stage, lastType)
 		if _, err := w.AddCheckIn(k); err != nil {
+			return err
+		}
+		if err := g.afterCheckIn(w, c, k); err != nil {
 			return err
 		}
 		rep.CheckIns++
@@ -196,16 +202,57 @@ func (g *generator) history(w *store.Writer, c model.Client, start time.Time, re
 			days = 1 + rng.IntN(4) // a missed contact is followed up soon
 		}
 		at = model.StartOfDay(at.AddDate(0, 0, days)).Add(time.Duration(8*60+rng.IntN(9*60)) * time.Minute)
+		if !k.NextAppointment.IsZero() {
+			// The client comes back on the day the appointment was made
+			// for: an appointment left pending behind a later contact
+			// would keep the client due on its day.
+			at = k.NextAppointment.Add(time.Duration(rng.IntN(30)) * time.Minute)
+		}
 		if rng.IntN(12) == 0 && at.Before(end) {
 			if err := g.standAloneStage(w, c, at.Add(-26*time.Hour), &stage, rep); err != nil {
 				return err
 			}
 		}
 	}
+	if end.Before(g.now) && c.Status == model.StatusActive {
+		if err := g.lastContact(w, c, end, rep); err != nil {
+			return err
+		}
+	}
 	if err := g.referralsFor(w, c, start, rep); err != nil {
 		return err
 	}
-	return g.plansFor(w, c, start, rep.Clients-1)
+	if err := g.plansFor(w, c, start, rep.Clients-1); err != nil {
+		return err
+	}
+	return g.compliance(w, c, start, end)
+}
+
+// lastContact is the completed office visit an overdue client was last seen
+// at, with the appointment they did not keep.
+func (g *generator) lastContact(w *store.Writer, c model.Client, end time.Time, rep *Report) error {
+	at := model.StartOfDay(end).Add(10 * time.Hour)
+	next := model.StartOfDay(at.AddDate(0, 0, model.DefaultIntervals().Days(c.Level))).Add(10 * time.Hour)
+	_, err := w.AddCheckIn(model.CheckIn{ID: g.id(), ClientID: c.ID, At: at, CreatedAt: at.Add(20 * time.Minute), Type: model.ContactOffice,
+		Outcome: model.OutcomeCompleted, Location: "District office", Test: model.TestNotTested, Note: pick(g.rng, completedNotes),
+		NextAppointment: next})
+	rep.CheckIns++
+	return err
+}
+
+// compliance writes the conditions' progress, the court events, jobs and
+// what ended the supervision of a client who is not active.
+func (g *generator) compliance(w *store.Writer, c model.Client, start, end time.Time) error {
+	if err := g.progressFor(w, c, end); err != nil {
+		return err
+	}
+	if err := g.courtFor(w, c, start, end); err != nil {
+		return err
+	}
+	if err := g.jobsFor(w, c, start, end); err != nil {
+		return err
+	}
+	return g.endOfSupervision(w, c, end)
 }
 
 func (g *generator) checkIn(c model.Client, at time.Time, stage *model.Stage, lastType model.ContactType) model.CheckIn {

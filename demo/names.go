@@ -35,13 +35,6 @@ var streets = []string{
 	"Mill Rd", "Highland Ave", "Jackson St", "Franklin Ave",
 }
 
-var conditions = []string{
-	"Report as directed", "No new offenses", "Random drug and alcohol testing", "Complete substance-use assessment and follow recommendations",
-	"Maintain employment or job search", "No contact with victim", "Curfew 10pm-6am", "Complete 40 hours community service",
-	"Attend anger-management program", "Pay restitution as ordered", "No firearms", "Stay out of bars and liquor stores",
-	"Attend three recovery meetings a week", "Complete mental-health evaluation", "Electronic monitoring",
-}
-
 var substances = []string{"alcohol", "cannabis", "cocaine", "methamphetamine", "opioids", "fentanyl", "benzodiazepines"}
 
 var locations = map[string][]string{

@@ -23,17 +23,42 @@ var agendaKinds = []Option[AgendaKind]{
 	{AgendaReferralSoon, "Referral appointments this week", "Open referrals with an appointment in the 7 days after today."},
 }
 
+// Agenda kinds of the conditions of supervision: hearings coming, what is
+// due on conditions, violations nobody has answered.
+const (
+	AgendaCourtSoon    AgendaKind = "court_soon"
+	AgendaConditionDue AgendaKind = "condition_due"
+	AgendaUnanswered   AgendaKind = "violation_unanswered"
+)
+
+var complianceAgendaKinds = []Option[AgendaKind]{
+	{AgendaCourtSoon, "Court in the next 14 days", "Hearings from today to 14 days ahead, with the reports due before them."},
+	{AgendaConditionDue, "Conditions due or overdue", "A payment plan's next instalment, a deadline for hours or sessions, due within 14 days or past."},
+	{AgendaUnanswered, "Violations without a response", "Violations recorded with no response yet, oldest first."},
+}
+
 // AgendaKinds lists the agenda's headings in the order they are shown.
 func AgendaKinds() []Option[AgendaKind] { return copyOf(agendaKinds) }
 
+// ComplianceAgendaKinds lists the headings of the conditions of
+// supervision, shown after AgendaKinds.
+func ComplianceAgendaKinds() []Option[AgendaKind] { return copyOf(complianceAgendaKinds) }
+
 // Label is the heading the officer reads.
-func (v AgendaKind) Label() string { return labelOf(agendaKinds, v) }
+func (v AgendaKind) Label() string {
+	if o, ok := lookup(complianceAgendaKinds, v); ok {
+		return o.Label
+	}
+	return labelOf(agendaKinds, v)
+}
 
 // Help is the one-line explanation.
-func (v AgendaKind) Help() string { return helpOf(agendaKinds, v) }
+func (v AgendaKind) Help() string {
+	return helpOf(append(copyOf(agendaKinds), complianceAgendaKinds...), v)
+}
 
 // Valid reports whether v is known.
-func (v AgendaKind) Valid() bool { return valid(agendaKinds, v) }
+func (v AgendaKind) Valid() bool { return valid(agendaKinds, v) || valid(complianceAgendaKinds, v) }
 
 // AgendaItem is one thing to do, naming the client so that the agenda can
 // jump to them. Referral fields are empty for a contact.
@@ -51,6 +76,17 @@ type AgendaItem struct {
 	ResourceName   string
 	ReferralStatus ReferralStatus
 	FollowUpOn     Date
+	// Court is the hearing of a court item (At is when it is).
+	Court *CourtEvent
+	// Condition is the condition of a condition item, with what is due
+	// (Due: the day, Owed: cents of a payment plan's instalment) and its
+	// progress in words.
+	Condition    *Condition
+	Due          Date
+	Owed         int64
+	ProgressText string
+	// Violation is the violation of an unanswered item (At is when).
+	Violation *Violation
 }
 
 // IsReferral reports whether the item is about a referral rather than a

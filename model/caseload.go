@@ -50,6 +50,9 @@ type CaseloadQuery struct {
 	Limit  int
 	Offset int
 	Now    time.Time // the officer's now, in local time; sets "today"
+	// NotCompliant keeps only the clients with a condition not in
+	// compliance.
+	NotCompliant bool
 }
 
 // CaseloadRow is one line of the caseload: the client and what the officer
@@ -66,6 +69,7 @@ type CaseloadRow struct {
 	NextDue       time.Time
 	HasDue        bool
 	OpenReferrals int
+	NotCompliant  int // conditions not in compliance
 }
 
 // DueState classifies the row's next due against now.
@@ -83,4 +87,6 @@ type ClientSummary struct {
 	NextDue         time.Time
 	HasDue          bool
 	OpenReferrals   int
+	// NotCompliant counts the conditions not in compliance.
+	NotCompliant int
 }

@@ -16,6 +16,8 @@ const (
 	ShareStageOfChange     ShareKind = "stage_of_change"
 	SharePlanGoals         ShareKind = "plan_goals"
 	ShareNotes             ShareKind = "notes"
+	ShareCompliance        ShareKind = "compliance"
+	ShareCourtEvents       ShareKind = "court_events"
 )
 
 var shareKinds = []Option[ShareKind]{
@@ -25,6 +27,8 @@ var shareKinds = []Option[ShareKind]{
 	{ShareStageOfChange, "Stage of change", "The stage of change the officer observed, and screenings."},
 	{SharePlanGoals, "Plan goals", "The supervision-plan goals and their steps."},
 	{ShareNotes, "Notes", "The officer's notes from contacts."},
+	{ShareCompliance, "Compliance with conditions", "Conditions and their progress, violations and responses, incentives, employment."},
+	{ShareCourtEvents, "Court events", "Hearings, their dates and outcomes."},
 }
 
 // ShareKinds lists the kinds of information a consent can cover.

@@ -18,5 +18,11 @@ A general authorization for the release of medical or other information is NOT s
 // renamed ("Notice and copy of consent to accompany disclosure").
 const Part2NoticeTitle = "Notice: 42 CFR Part 2 (§ 2.32), confidential substance use disorder record"
 
-// RedactionStatement is what a redacted summary says of itself in its header.
-const RedactionStatement = "Test results, substances, screenings and notes marked sensitive are left out."
+// RedactionStatement is what a redacted summary says of itself in its
+// header: every kind of substance-use information the rules below name,
+// whether or not the summary held one, since naming only the kinds present
+// would itself hint at a client's substance use.
+const RedactionStatement = "Left out as substance-use information (42 CFR Part 2): test results and substances, " +
+	"screenings, notes and reasons marked sensitive, referrals to substance-use, residential and peer-support " +
+	"resources with their reasons and history, substance testing and treatment conditions and their progress, " +
+	"and test violations with their responses."

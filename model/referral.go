@@ -108,8 +108,11 @@ type Referral struct {
 	AppointmentAt time.Time
 	FollowUpOn    Date
 	OutcomeNote   string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Sensitive marks a reason that holds substance-use information, for a
+	// referral whose resource's category does not already say so.
+	Sensitive bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Referral field names used in validation errors.
@@ -169,7 +172,9 @@ type ReferralEvent struct {
 	Note          string
 	FollowUpOn    Date      // the follow-up date set by this change, if any
 	AppointmentAt time.Time // the appointment set by this change, if any
-	CreatedAt     time.Time
+	// Sensitive marks a note that holds substance-use information.
+	Sensitive bool
+	CreatedAt time.Time
 }
 
 // Validate checks the change against the lifecycle.

@@ -18,6 +18,9 @@ type SummaryRecords struct {
 	// Goals are the clients' supervision-plan goals as they stood at the end
 	// of the range; loaded only for a summary for a recipient.
 	Goals []Goal
+	// Compliance holds the conditions of supervision: conditions and their
+	// progress, court events, violations and responses, incentives, jobs.
+	Compliance ComplianceRecords
 }
 
 // SummaryClient is a client the summary covers, with what the due rule needs
@@ -38,7 +41,10 @@ type SummaryClient struct {
 type ReferralActivity struct {
 	Referral     Referral
 	ResourceName string
-	Events       []ReferralEvent
+	// Category is the resource's: a substance-use one makes the whole
+	// referral substance-use information.
+	Category ResourceCategory
+	Events   []ReferralEvent
 }
 
 // SummaryOptions say how a summary is made.
@@ -88,6 +94,13 @@ type ClientActivity struct {
 	// Goals are the plan goals at the end of the range; only in a summary
 	// for a recipient whose consent allows plan goals.
 	Goals []Goal
+	// The conditions of supervision: conditions with their progress,
+	// hearings, violations with their responses, incentives, jobs.
+	Conditions  []SummaryCondition
+	CourtEvents []CourtEvent
+	Violations  []SummaryViolation
+	Incentives  []SummaryIncentive
+	Employment  []Employment
 	// Shares lists what the client's consent lets go to the recipient; nil
 	// in the officer's own summary, which holds everything.
 	Shares []ShareKind
@@ -115,9 +128,13 @@ type SummaryReferral struct {
 	ReferralID string
 	Resource   string
 	Reason     string
-	Made       bool           // first made in the range
-	Status     ReferralStatus // as of the end of the range
-	Changes    []ReferralEvent
+	// SubstanceUse marks a referral to a resource in a substance-use
+	// category; ReasonSensitive a reason marked sensitive.
+	SubstanceUse    bool
+	ReasonSensitive bool
+	Made            bool           // first made in the range
+	Status          ReferralStatus // as of the end of the range
+	Changes         []ReferralEvent
 }
 
 // Count is how many records have one value of an enumeration.
@@ -140,6 +157,16 @@ type SummaryTotals struct {
 	ReferralsByStatus []Count[ReferralStatus]
 	ClientsOverdue    int
 	Screenings        int
+	// The conditions of supervision: conditions with activity, those not in
+	// compliance at the end of the range, hearings, violations, responses,
+	// incentives and jobs.
+	Conditions             int
+	ConditionsNotCompliant int
+	CourtEvents            int
+	Violations             int
+	Responses              int
+	Incentives             int
+	Jobs                   int
 }
 
 // HoldsSubstanceUse reports whether the summary carries information protected
@@ -160,6 +187,31 @@ func (s Summary) HoldsSubstanceUse() bool {
 		}
 		for _, sc := range c.Screenings {
 			if sc.SubstanceUse {
+				return true
+			}
+		}
+		for _, r := range c.Referrals {
+			if r.SubstanceUse || r.ReasonSensitive && r.Reason != "" {
+				return true
+			}
+			for _, e := range r.Changes {
+				if e.Sensitive && e.Note != "" {
+					return true
+				}
+			}
+		}
+		for _, cd := range c.Conditions {
+			if cd.Condition.Kind.SubstanceUse() {
+				return true
+			}
+		}
+		for _, v := range c.Violations {
+			if v.Violation.SubstanceUse(v.ConditionKind) {
+				return true
+			}
+		}
+		for _, i := range c.Incentives {
+			if i.ConditionKind.SubstanceUse() {
 				return true
 			}
 		}

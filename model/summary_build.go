@@ -35,6 +35,7 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 	for _, sc := range rec.Screenings {
 		screenings[sc.ClientID] = append(screenings[sc.ClientID], sc)
 	}
+	compliance := rec.Compliance.byClient()
 	referrals := map[string][]ReferralActivity{}
 	for _, r := range rec.Referrals {
 		referrals[r.Referral.ClientID] = append(referrals[r.Referral.ClientID], r)
@@ -48,7 +49,8 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 		c.CheckIns = summaryCheckIns(checkins[sc.Client.ID], opt.Redact)
 		c.FlagsRaised = flagsRaised(c.CheckIns)
 		c.StageChanges = summaryStageChanges(sc.StageBefore, notes[sc.Client.ID], rec, opt.Redact)
-		c.Referrals = summaryReferrals(referrals[sc.Client.ID])
+		c.Referrals = summaryReferrals(referrals[sc.Client.ID], opt.Redact)
+		summaryCompliance(&c, compliance[sc.Client.ID], rec.From, rec.To, opt.Redact)
 		if !opt.Redact {
 			c.Screenings = summaryScreenings(screenings[sc.Client.ID])
 		}
@@ -164,11 +166,19 @@ func summaryStageChanges(before, inRange []StageNote, rec SummaryRecords, redact
 	return out
 }
 
-func summaryReferrals(list []ReferralActivity) []SummaryReferral {
+// summaryReferrals orders a client's referrals and their changes. With
+// redact, a referral to a substance-use resource is left out whole (its
+// resource's name alone says what it is for), and a reason or note marked
+// sensitive is blanked.
+func summaryReferrals(list []ReferralActivity, redact bool) []SummaryReferral {
 	var out []SummaryReferral
 	for _, ra := range list {
 		events := append([]ReferralEvent(nil), ra.Events...)
 		if len(events) == 0 {
+			continue
+		}
+		su := SubstanceUseCategory(ra.Category)
+		if redact && su {
 			continue
 		}
 		sort.SliceStable(events, func(i, j int) bool {
@@ -179,7 +189,19 @@ func summaryReferrals(list []ReferralActivity) []SummaryReferral {
 		})
 		r := SummaryReferral{
 			ReferralID: ra.Referral.ID, Resource: ra.ResourceName, Reason: ra.Referral.Reason,
-			Status: events[len(events)-1].To, Changes: events,
+			Status: events[len(events)-1].To, Changes: events, SubstanceUse: su, ReasonSensitive: ra.Referral.Sensitive,
+		}
+		if redact {
+			if r.ReasonSensitive {
+				r.Reason = ""
+			}
+			r.ReasonSensitive = false
+			for i := range r.Changes {
+				if r.Changes[i].Sensitive {
+					r.Changes[i].Note = ""
+				}
+				r.Changes[i].Sensitive = false
+			}
 		}
 		for _, e := range events {
 			if e.From == "" {
@@ -229,6 +251,19 @@ func summaryTotals(s Summary) SummaryTotals {
 			t.Referrals++
 			byStatus[r.Status]++
 		}
+		t.Conditions += len(c.Conditions)
+		for _, cd := range c.Conditions {
+			if cd.Condition.Status == ConditionNotCompliant {
+				t.ConditionsNotCompliant++
+			}
+		}
+		t.CourtEvents += len(c.CourtEvents)
+		t.Violations += len(c.Violations)
+		for _, v := range c.Violations {
+			t.Responses += len(v.Responses)
+		}
+		t.Incentives += len(c.Incentives)
+		t.Jobs += len(c.Employment)
 	}
 	t.ContactsByType = counts(contactTypes, byType)
 	t.ContactsByOutcome = counts(outcomes, byOutcome)

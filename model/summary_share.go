@@ -120,7 +120,7 @@ func shareClients(list []ClientActivity, scope ShareScope, goals []Goal) []Clien
 // records counts a client's records in the summary: check-ins, stage
 // changes, screenings, goals and each referral change.
 func (c ClientActivity) records() int {
-	n := len(c.CheckIns) + len(c.StageChanges) + len(c.Screenings) + len(c.Goals)
+	n := len(c.CheckIns) + len(c.StageChanges) + len(c.Screenings) + len(c.Goals) + c.complianceRecords()
 	for _, r := range c.Referrals {
 		n += len(r.Changes)
 	}
@@ -172,9 +172,13 @@ func shareClient(c ClientActivity, p SharePolicy, goals []Goal) ClientActivity {
 		if !notes {
 			c.Referrals = withoutReferralNotes(c.Referrals)
 		}
+		if !tests {
+			c.Referrals = withoutSensitiveReferralText(c.Referrals)
+		}
 	} else {
 		c.Referrals = nil
 	}
+	shareCompliance(&c, p)
 	if p.Allows(SharePlanGoals) {
 		c.Goals = sortGoals(goals)
 	}
@@ -203,6 +207,25 @@ func shareCheckIn(k CheckIn, p SharePolicy) (CheckIn, bool) {
 	k.Flags = nil
 	k.Sensitive = k.Sensitive && (k.Note != "" || k.Test.Tested())
 	return k, attendance || k.Note != "" || k.Test.Tested() || k.Stage != ""
+}
+
+// withoutSensitiveReferralText blanks a reason or note marked sensitive:
+// like a check-in's, it goes only where test results may go.
+func withoutSensitiveReferralText(list []SummaryReferral) []SummaryReferral {
+	out := make([]SummaryReferral, len(list))
+	for i, r := range list {
+		if r.ReasonSensitive {
+			r.Reason, r.ReasonSensitive = "", false
+		}
+		r.Changes = append([]ReferralEvent(nil), r.Changes...)
+		for j := range r.Changes {
+			if r.Changes[j].Sensitive {
+				r.Changes[j].Note, r.Changes[j].Sensitive = "", false
+			}
+		}
+		out[i] = r
+	}
+	return out
 }
 
 func withoutReferralNotes(list []SummaryReferral) []SummaryReferral {

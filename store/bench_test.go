@@ -61,12 +61,12 @@ func BenchmarkCaseloadPage(b *testing.B) {
 		for _, sort := range model.CaseloadSorts() {
 			b.Run(string(tab.Value)+"/"+string(sort.Value), func(b *testing.B) {
 				q := model.CaseloadQuery{Tab: tab.Value, Sort: sort.Value, Limit: 40, Offset: 200, Now: benchNow}
-				for b.Loop() {
+				loopWithCPU(b, func() {
 					rows, err := s.CaseloadPage(ctx, q)
 					if err != nil || len(rows) != 40 {
 						b.Fatalf("%d rows, %v", len(rows), err)
 					}
-				}
+				})
 			})
 		}
 	}

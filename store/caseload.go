@@ -24,6 +24,11 @@ func caseloadWhere(q model.CaseloadQuery) (string, []any) {
 		conds = append(conds, "c.id IN (SELECT value FROM json_each(?))")
 		args = append(args, jsonList(q.IDs))
 	}
+	if q.NotCompliant {
+		// Written as the partial index clients_not_compliant is (see
+		// caseloadFrom).
+		conds = append(conds, "c.not_compliant > 0")
+	}
 	now := q.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -45,6 +50,16 @@ func caseloadWhere(q model.CaseloadQuery) (string, []any) {
 		return "", args
 	}
 	return "WHERE " + strings.Join(conds, " AND "), args
+}
+
+// caseloadFrom names the table, and for the clients not in compliance the
+// partial index that holds just them: the few are read and sorted, rather
+// than the whole caseload walked in the sort's order for them.
+func caseloadFrom(q model.CaseloadQuery) string {
+	if q.NotCompliant {
+		return "FROM clients c INDEXED BY clients_not_compliant "
+	}
+	return "FROM clients c "
 }
 
 // caseloadOrder matches the indexes of the clients table exactly, so that a
@@ -71,8 +86,8 @@ func (s *Store) CaseloadPage(ctx context.Context, q model.CaseloadQuery) ([]mode
 	where, args := caseloadWhere(q)
 	args = append(args, limitOrAll(q.Limit), q.Offset)
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.name, c.preferred_name, c.case_number, c.level, c.status,
-		c.current_stage, c.last_contact_at, c.next_due_at, c.open_referrals
-		FROM clients c `+where+` ORDER BY `+caseloadOrder(q.Sort)+` LIMIT ? OFFSET ?`, args...)
+		c.current_stage, c.last_contact_at, c.next_due_at, c.open_referrals, c.not_compliant
+		`+caseloadFrom(q)+where+` ORDER BY `+caseloadOrder(q.Sort)+` LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read caseload: %w", explain(err))
 	}
@@ -82,7 +97,7 @@ func (s *Store) CaseloadPage(ctx context.Context, q model.CaseloadQuery) ([]mode
 		var r model.CaseloadRow
 		var last, due string
 		if err := rows.Scan(&r.ClientID, &r.Name, &r.PreferredName, &r.CaseNumber, &r.Level, &r.Status, &r.Stage,
-			&last, &due, &r.OpenReferrals); err != nil {
+			&last, &due, &r.OpenReferrals, &r.NotCompliant); err != nil {
 			return nil, fmt.Errorf("read caseload: %w", err)
 		}
 		var d decoder
@@ -101,7 +116,7 @@ func (s *Store) CaseloadPage(ctx context.Context, q model.CaseloadQuery) ([]mode
 func (s *Store) CaseloadCount(ctx context.Context, q model.CaseloadQuery) (int, error) {
 	where, args := caseloadWhere(q)
 	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM clients c "+where, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) "+caseloadFrom(q)+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count caseload: %w", explain(err))
 	}
 	return n, nil

@@ -30,6 +30,11 @@ var appendOnlyTriggers = []string{
 	"checkins_no_update", "checkins_no_delete", "stage_notes_no_update", "stage_notes_no_delete",
 	"referral_events_no_update", "referral_events_no_delete", "amendments_no_update", "amendments_no_delete",
 	"audit_log_no_update", "audit_log_no_delete",
+	"conditions_as_ordered", "conditions_no_delete", "condition_progress_no_update", "condition_progress_no_delete",
+	"court_events_keep_client", "court_events_no_delete", "violations_only_answer", "violations_no_delete",
+	"responses_no_update", "responses_no_delete", "incentives_no_update", "incentives_no_delete",
+	"employment_keep_client", "employment_no_delete", "arrests_no_update", "arrests_no_delete",
+	"custody_only_release", "custody_no_delete",
 }
 
 // FullCheck reads the whole file: SQLite's integrity and foreign-key checks,
@@ -57,7 +62,7 @@ func (s *Store) FullCheck(ctx context.Context) (CheckReport, error) {
 		return r, fmt.Errorf("foreign key check: %w", err)
 	}
 	for _, check := range []func(context.Context) ([]string, error){
-		s.checkReferralStatuses, s.checkSummaries, s.checkNoteIndex, s.checkTriggers,
+		s.checkReferralStatuses, s.checkSummaries, s.checkNoteIndex, s.checkTriggers, s.checkConditions,
 	} {
 		found, err := check(ctx)
 		if err != nil {

@@ -37,6 +37,15 @@ func TestFullCheckFindsBrokenInvariants(t *testing.T) {
 		{"a search index left paused",
 			"INSERT INTO fts_pause (one) VALUES (1)",
 			"search index is paused"},
+		{"a condition's total changed behind its entries",
+			"UPDATE conditions SET done = done + 60 WHERE id = (SELECT condition_id FROM condition_progress WHERE kind = 'hours' LIMIT 1)",
+			"do not match their progress entries"},
+		{"a count of conditions not in compliance changed",
+			"UPDATE clients SET not_compliant = not_compliant + 1 WHERE id = (SELECT id FROM clients LIMIT 1)",
+			"count of conditions not in compliance"},
+		{"a progress guard dropped",
+			"DROP TRIGGER condition_progress_no_update",
+			"condition_progress_no_update is missing"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -64,6 +64,9 @@ func (w *Writer) CreateClient(c model.Client) (model.Client, error) {
 	if err := w.recordCreate(SyncClients, c.ID, c.ID); err != nil {
 		return c, err
 	}
+	if err := w.conditionsFromText(c); err != nil {
+		return c, err
+	}
 	return c, w.refresh(c.ID)
 }
 
@@ -103,6 +106,12 @@ func (w *Writer) UpdateClient(c model.Client) (model.Client, error) {
 	if err := w.recordUpdate(SyncClients, c.ID, c.ID, before); err != nil {
 		return c, err
 	}
+	if err := w.conditionsFromText(c); err != nil {
+		return c, err
+	}
+	if err := w.refreshConditionsDue(c.ID); err != nil {
+		return c, err
+	}
 	return c, w.refresh(c.ID)
 }
 
@@ -130,11 +139,11 @@ func (s *Store) ClientByCaseNumber(ctx context.Context, caseNumber string) (mode
 
 func (s *Store) clientWhere(ctx context.Context, where string, arg any) (model.Client, model.ClientSummary, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+clientColumns+`, c.last_contact_at, c.last_contact_type, c.last_completed_at,
-		c.next_appointment_at, c.current_stage, c.current_stage_at, c.next_due_at, c.open_referrals
+		c.next_appointment_at, c.current_stage, c.current_stage_at, c.next_due_at, c.open_referrals, c.not_compliant
 		FROM clients c WHERE `+where, arg)
 	var sum model.ClientSummary
 	var last, completed, appt, stageAt, due string
-	c, err := scanClient(row, &last, &sum.LastContactType, &completed, &appt, &sum.Stage, &stageAt, &due, &sum.OpenReferrals)
+	c, err := scanClient(row, &last, &sum.LastContactType, &completed, &appt, &sum.Stage, &stageAt, &due, &sum.OpenReferrals, &sum.NotCompliant)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, sum, fmt.Errorf("client: %w", ErrNotFound)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"time"
 )
 
 // migrationFiles holds the schema, one numbered file per version. A file that
@@ -27,6 +28,12 @@ func mustList() []string {
 	return names
 }
 
+// migrationSteps are the parts of a migration that the model's rules must
+// do, run after the file's SQL in the same transaction.
+var migrationSteps = map[string]func(ctx context.Context, tx *Tx, now time.Time) error{
+	"migrations/0004_conditions.sql": convertConditions,
+}
+
 // migrate applies each migration the file lacks, each in its own transaction
 // together with the new user_version, so a crash leaves the file at a
 // version it really has.
@@ -43,6 +50,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		err = s.tx(ctx, func(tx *Tx) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
+			}
+			if step := migrationSteps[migrations[i]]; step != nil {
+				if err := step(ctx, tx, s.now()); err != nil {
+					return err
+				}
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
 			return err

@@ -22,7 +22,7 @@ var benchNow = time.Date(2026, 11, 2, 0, 0, 0, 0, time.Local)
 
 // benchDemoVersion changes whenever the demo's data or the schema changes, so
 // that a file cached by an older build is not reused.
-const benchDemoVersion = 6
+const benchDemoVersion = 8
 
 // benchDemo returns a demo caseload of the given size, built once with
 // demo.Fill into the user's cache directory (outside the repository) and
@@ -47,7 +47,7 @@ func benchDemoPath(b *testing.B, clients, resources int) string {
 		cache = os.TempDir()
 	}
 	dir := filepath.Join(cache, "caseload-bench")
-	path := filepath.Join(dir, fmt.Sprintf("demo-v%d-c%d-r%d-seed1-%s.db", benchDemoVersion, clients, resources, benchNow.Format("20060102")))
+	path := filepath.Join(dir, fmt.Sprintf("demo-v%d-%s-c%d-r%d-seed1-%s.db", benchDemoVersion, store.SchemaKey(), clients, resources, benchNow.Format("20060102")))
 	if _, err := os.Stat(path); err != nil {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			b.Fatal(err)

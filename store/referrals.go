@@ -9,13 +9,13 @@ import (
 )
 
 const referralColumns = `r.id, r.client_id, r.resource_id, r.reason, r.referred_on, r.status, r.appointment_at,
-	r.follow_up_on, r.outcome_note, r.created_at, r.updated_at`
+	r.follow_up_on, r.outcome_note, r.created_at, r.updated_at, r.sensitive`
 
 func scanReferral(row scanner) (model.Referral, error) {
 	var r model.Referral
 	var on, appt, follow, created, updated string
 	if err := row.Scan(&r.ID, &r.ClientID, &r.ResourceID, &r.Reason, &on, &r.Status, &appt, &follow, &r.OutcomeNote,
-		&created, &updated); err != nil {
+		&created, &updated, &r.Sensitive); err != nil {
 		return r, err
 	}
 	var d decoder
@@ -25,12 +25,12 @@ func scanReferral(row scanner) (model.Referral, error) {
 }
 
 const eventColumns = `e.id, e.referral_id, e.client_id, e.at, e.from_status, e.to_status, e.note, e.follow_up_on,
-	e.appointment_at, e.created_at`
+	e.appointment_at, e.created_at, e.sensitive`
 
 func scanEvent(row scanner) (model.ReferralEvent, error) {
 	var e model.ReferralEvent
 	var at, follow, appt, created string
-	if err := row.Scan(&e.ID, &e.ReferralID, &e.ClientID, &at, &e.From, &e.To, &e.Note, &follow, &appt, &created); err != nil {
+	if err := row.Scan(&e.ID, &e.ReferralID, &e.ClientID, &at, &e.From, &e.To, &e.Note, &follow, &appt, &created, &e.Sensitive); err != nil {
 		return e, err
 	}
 	var d decoder
@@ -67,9 +67,9 @@ func (w *Writer) CreateReferral(r model.Referral, note string) (model.Referral, 
 	}
 	r.UpdatedAt = r.CreatedAt
 	_, err := w.exec(`INSERT INTO referrals (id, client_id, resource_id, reason, referred_on, status,
-		appointment_at, follow_up_on, outcome_note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		appointment_at, follow_up_on, outcome_note, created_at, updated_at, sensitive) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.ClientID, r.ResourceID, r.Reason, r.ReferredOn.String(), r.Status, fmtTime(r.AppointmentAt),
-		r.FollowUpOn.String(), r.OutcomeNote, fmtTime(r.CreatedAt), fmtTime(r.UpdatedAt))
+		r.FollowUpOn.String(), r.OutcomeNote, fmtTime(r.CreatedAt), fmtTime(r.UpdatedAt), boolInt(r.Sensitive))
 	if err != nil {
 		return r, fmt.Errorf("save referral: %w", explain(err))
 	}
@@ -78,7 +78,7 @@ func (w *Writer) CreateReferral(r model.Referral, note string) (model.Referral, 
 		at = r.ReferredOn.In(time.Local).Add(9 * time.Hour)
 	}
 	ev := model.ReferralEvent{ReferralID: r.ID, ClientID: r.ClientID, At: at, To: model.ReferralReferred,
-		Note: note, FollowUpOn: r.FollowUpOn, AppointmentAt: r.AppointmentAt, CreatedAt: r.CreatedAt}
+		Note: note, FollowUpOn: r.FollowUpOn, AppointmentAt: r.AppointmentAt, CreatedAt: r.CreatedAt, Sensitive: r.Sensitive}
 	if err := ev.Validate(); err != nil {
 		return r, err
 	}
@@ -96,6 +96,8 @@ type StatusChange struct {
 	Note          string
 	FollowUpOn    model.Date // required while the referral stays open
 	AppointmentAt time.Time
+	// Sensitive marks a note that holds substance-use information.
+	Sensitive bool
 }
 
 // ChangeReferralStatus moves a referral along its lifecycle. A change the
@@ -121,7 +123,7 @@ func (w *Writer) ChangeReferralStatus(referralID string, ch StatusChange) (model
 		ch.At = w.now
 	}
 	ev := model.ReferralEvent{ID: newID(), ReferralID: r.ID, ClientID: r.ClientID, At: ch.At, From: r.Status, To: ch.To,
-		Note: ch.Note, FollowUpOn: ch.FollowUpOn, AppointmentAt: ch.AppointmentAt, CreatedAt: w.now}
+		Note: ch.Note, FollowUpOn: ch.FollowUpOn, AppointmentAt: ch.AppointmentAt, CreatedAt: w.now, Sensitive: ch.Sensitive}
 	if !model.CanMove(r.Status, ch.To) {
 		return ev, model.ErrTransition{From: r.Status, To: ch.To}
 	}
@@ -143,9 +145,9 @@ func (w *Writer) ChangeReferralStatus(referralID string, ch StatusChange) (model
 
 func (w *Writer) insertEvent(e model.ReferralEvent) error {
 	_, err := w.exec(`INSERT INTO referral_events (id, referral_id, client_id, at, from_status, to_status,
-		note, follow_up_on, appointment_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		note, follow_up_on, appointment_at, created_at, sensitive) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.ReferralID, e.ClientID, fmtTime(e.At), e.From, e.To, e.Note, e.FollowUpOn.String(),
-		fmtTime(e.AppointmentAt), fmtTime(e.CreatedAt))
+		fmtTime(e.AppointmentAt), fmtTime(e.CreatedAt), boolInt(e.Sensitive))
 	if err != nil {
 		return fmt.Errorf("save referral history: %w", explain(err))
 	}

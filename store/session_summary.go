@@ -149,7 +149,10 @@ func loadActivity(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mode
 		return err
 	}
 	where, args = rangeWhere(q, "sc")
-	return loadScreenings(ctx, conn, where, args, rec, seen)
+	if err := loadScreenings(ctx, conn, where, args, rec, seen); err != nil {
+		return err
+	}
+	return loadCompliance(ctx, conn, q, rec, seen)
 }
 
 func loadSummary(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords) error {
@@ -200,7 +203,7 @@ func loadSummaryInTwo(ctx context.Context, first, second *sql.Conn, q SummaryQue
 		return err
 	}
 	rec.CheckIns = append(rec.CheckIns, other.CheckIns...)
-	rec.Referrals, rec.Screenings = other.Referrals, other.Screenings
+	rec.Referrals, rec.Screenings, rec.Compliance = other.Referrals, other.Screenings, other.Compliance
 	for id := range otherSeen {
 		seen[id] = true
 	}
@@ -253,12 +256,15 @@ func keys(set map[string]bool) []string {
 // referral's reason and the resource's name, grouped by referral.
 func loadReferralActivity(ctx context.Context, conn *sql.Conn, where string, args []any, rec *model.SummaryRecords, seen map[string]bool) error {
 	index := map[string]int{}
-	err := eachRowArgs(ctx, conn, "SELECT "+eventColumns+`, r.reason, res.name FROM referral_events e
+	err := eachRowArgs(ctx, conn, "SELECT "+eventColumns+`, r.reason, res.name, res.category, r.sensitive FROM referral_events e
 		JOIN referrals r ON r.id = e.referral_id JOIN resources res ON res.id = r.resource_id
 		WHERE `+where+" AND "+notAmended("e"), args, func(row scanner) error {
 		var reason, resource string
-		// Nested, the extras land in the order reason, resource name.
-		ev, err := scanEvent(rowWithExtra{rowWithExtra{row, &resource}, &reason})
+		var category model.ResourceCategory
+		var sensitive bool
+		// Nested, the extras land in the order reason, resource name,
+		// category, sensitive.
+		ev, err := scanEvent(rowWithExtras{row, []any{&reason, &resource, &category, &sensitive}})
 		if err != nil {
 			return err
 		}
@@ -267,8 +273,8 @@ func loadReferralActivity(ctx context.Context, conn *sql.Conn, where string, arg
 			i = len(rec.Referrals)
 			index[ev.ReferralID] = i
 			rec.Referrals = append(rec.Referrals, model.ReferralActivity{
-				Referral:     model.Referral{ID: ev.ReferralID, ClientID: ev.ClientID, Reason: reason},
-				ResourceName: resource,
+				Referral:     model.Referral{ID: ev.ReferralID, ClientID: ev.ClientID, Reason: reason, Sensitive: sensitive},
+				ResourceName: resource, Category: category,
 			})
 		}
 		rec.Referrals[i].Events = append(rec.Referrals[i].Events, ev)

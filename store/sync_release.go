@@ -8,6 +8,15 @@ import (
 // releaseOrder deletes a client's records children first, so that no
 // foreign key is left pointing at a deleted row.
 var releaseOrder = []string{
+	"DELETE FROM responses WHERE client_id = ?",
+	"DELETE FROM violations WHERE client_id = ?",
+	"DELETE FROM incentives WHERE client_id = ?",
+	"DELETE FROM condition_progress WHERE client_id = ?",
+	"DELETE FROM conditions WHERE client_id = ?",
+	"DELETE FROM court_events WHERE client_id = ?",
+	"DELETE FROM employment WHERE client_id = ?",
+	"DELETE FROM arrests WHERE client_id = ?",
+	"DELETE FROM custody WHERE client_id = ?",
 	"DELETE FROM stage_notes WHERE client_id = ?",
 	"DELETE FROM amendments WHERE client_id = ?",
 	"DELETE FROM referral_events WHERE client_id = ?",

@@ -111,13 +111,18 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 	for _, list := range ids {
 		all = append(all, list...)
 	}
-	err := eachRow(ctx, q, "SELECT "+checkinColumns+" FROM checkins k WHERE k.id IN (SELECT value FROM json_each(?))",
-		jsonList(ids[model.TimelineCheckIn]), func(row scanner) error {
-			c, err := scanCheckIn(row)
-			r.checkins[c.ID] = c
-			return err
-		})
-	if err == nil {
+	// A kind with nothing on the page costs no query: the client log asks
+	// for one kind at a time.
+	var err error
+	if len(ids[model.TimelineCheckIn]) > 0 {
+		err = eachRow(ctx, q, "SELECT "+checkinColumns+" FROM checkins k WHERE k.id IN (SELECT value FROM json_each(?))",
+			jsonList(ids[model.TimelineCheckIn]), func(row scanner) error {
+				c, err := scanCheckIn(row)
+				r.checkins[c.ID] = c
+				return err
+			})
+	}
+	if err == nil && len(ids[model.TimelineStageNote]) > 0 {
 		err = eachRow(ctx, q, "SELECT "+stageNoteColumns+" FROM stage_notes n WHERE n.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineStageNote]), func(row scanner) error {
 				n, err := scanStageNote(row)
@@ -125,7 +130,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 				return err
 			})
 	}
-	if err == nil {
+	if err == nil && len(ids[model.TimelineReferral]) > 0 {
 		err = eachRow(ctx, q, "SELECT "+eventColumns+", res.name FROM referral_events e JOIN referrals rf ON rf.id = e.referral_id JOIN resources res ON res.id = rf.resource_id WHERE e.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineReferral]), func(row scanner) error {
 				var name string
@@ -135,7 +140,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 				return err
 			})
 	}
-	if err == nil {
+	if err == nil && len(ids[model.TimelineAmendment]) > 0 {
 		err = eachRow(ctx, q, "SELECT "+amendmentColumns+" FROM amendments a WHERE a.id IN (SELECT value FROM json_each(?))",
 			jsonList(ids[model.TimelineAmendment]), func(row scanner) error {
 				a, err := scanAmendment(row)
@@ -154,7 +159,7 @@ func (s *Store) timelineRecords(ctx context.Context, ids map[model.TimelineKind]
 	if err == nil {
 		err = r.loadGoalVersions(ctx, s, ids[model.TimelineGoal])
 	}
-	if err == nil {
+	if err == nil && len(all) > 0 {
 		err = eachRow(ctx, q, "SELECT target_id, id FROM amendments WHERE target_id IN (SELECT value FROM json_each(?))",
 			jsonList(all), func(row scanner) error {
 				var target, id string
@@ -219,3 +224,11 @@ func queryList[T any](ctx context.Context, q querier, scan func(scanner) (T, err
 	})
 	return out, err
 }
+
+// rowWithExtras appends several destinations to a scan, in order.
+type rowWithExtras struct {
+	scanner
+	extra []any
+}
+
+func (r rowWithExtras) Scan(dest ...any) error { return r.scanner.Scan(append(dest, r.extra...)...) }

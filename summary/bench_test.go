@@ -36,7 +36,7 @@ func benchDB(b *testing.B) string {
 		b.Fatal(err)
 	}
 	dir := filepath.Join(cache, "caseload-bench")
-	path := filepath.Join(dir, fmt.Sprintf("demo-%d-seed%d-%s.db", benchClients, benchSeed, benchNow.Format("20060102T1504-0700")))
+	path := filepath.Join(dir, fmt.Sprintf("demo-%d-seed%d-%s-conditions.db", benchClients, benchSeed, benchNow.Format("20060102T1504-0700")))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}

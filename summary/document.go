@@ -134,7 +134,10 @@ func clientBlocks(c model.ClientActivity, esc func(string) string) []block {
 		out = append(out, block{kind: blockSubsection, text: "Referrals"})
 	}
 	for _, r := range c.Referrals {
-		details := []string{"Reason: " + esc(r.Reason)}
+		var details []string
+		if r.Reason != "" {
+			details = append(details, "Reason: "+esc(r.Reason))
+		}
 		for _, e := range r.Changes {
 			line := at(e.At) + ": "
 			if e.From == "" {
@@ -151,6 +154,7 @@ func clientBlocks(c model.ClientActivity, esc func(string) string) []block {
 	}
 	out = append(out, screeningBlocks(c.Screenings, esc)...)
 	out = append(out, goalBlocks(c.Goals, esc)...)
+	out = append(out, complianceBlocks(c, esc)...)
 	if len(c.FlagsRaised) > 0 {
 		out = append(out, block{kind: blockPara, text: "Flags raised: " + flagLabels(c.FlagsRaised)})
 	}
@@ -207,6 +211,9 @@ func totalBlocks(s model.Summary) []block {
 	}
 	if s.Shows(model.ShareTreatmentProgress) {
 		add(fmt.Sprintf("Referrals made or changed: %d%s", t.Referrals, breakdown(t.ReferralsByStatus)))
+	}
+	for _, line := range complianceTotals(s) {
+		add(line)
 	}
 	if attendance {
 		add(fmt.Sprintf("Clients in this summary overdue at the end of the range: %d", t.ClientsOverdue))

@@ -67,7 +67,8 @@ const correctedID = "01900000-0000-7000-8000-00000000c0de"
 // fixture is a caseload file with one day of varied records: a positive test
 // with substances, sensitive notes, stage changes (one backwards), a referral
 // made and scheduled, an amended check-in, text that tries CSV formulas,
-// Markdown and terminal escapes, and a client seen only outside the range.
+// Markdown and terminal escapes, a client seen only outside the range, and
+// the conditions of supervision (buildComplianceFixture).
 type fixture struct {
 	path        string
 	st          *store.Store
@@ -155,6 +156,12 @@ func buildFixture(path string) (*fixture, error) {
 	_, err = st.AddStageNote(ctx, model.StageNote{ID: "01900000-0000-7000-8000-0000000000c1", ClientID: chen.ID, At: day(10, 17, 0),
 		Stage: model.StagePrecontemplation, Note: "Says he does not see a problem with drinking again.", Sensitive: true})
 	must(err)
+
+	if first != nil {
+		st.Close()
+		return nil, first
+	}
+	must(buildComplianceFixture(ctx, st, maria.ID, bob.ID, chen.ID))
 
 	checkIn(model.CheckIn{ID: "01900000-0000-7000-8000-0000000000a9", ClientID: dana.ID, At: day(9, 23, 59), Type: model.ContactPhone,
 		Outcome: model.OutcomeCompleted, Test: model.TestNotTested, Note: "Outside the range."})

@@ -9,8 +9,11 @@ import (
 
 // SchemaVersion is the version of the JSON format, described by
 // testdata/summary.schema.json. It goes up when a field changes meaning or
-// goes away; a new optional field does not change it.
-const SchemaVersion = 1
+// goes away, or when a reader must learn of new parts to read a summary
+// whole: version 2 adds the conditions of supervision (conditions, court
+// events, violations and responses, incentives, employment) and their
+// totals, and nothing of version 1 changed.
+const SchemaVersion = 2
 
 // The JSON format: stable snake_case names, enumeration values as stored
 // (not as labelled), times in RFC 3339 with the officer's offset. Fields left
@@ -51,6 +54,11 @@ type jsonClient struct {
 	FlagsRaised   maybe[[]model.RiskFlag]  `json:"flags_raised,omitzero"`
 	Screenings    maybe[[]jsonScreening]   `json:"screenings,omitzero"`
 	PlanGoals     maybe[[]jsonGoal]        `json:"plan_goals,omitzero"`
+	Conditions    maybe[[]jsonCondition]   `json:"conditions,omitzero"`
+	CourtEvents   maybe[[]jsonCourtEvent]  `json:"court_events,omitzero"`
+	Violations    maybe[[]jsonViolation]   `json:"violations,omitzero"`
+	Incentives    maybe[[]jsonIncentive]   `json:"incentives,omitzero"`
+	Employment    maybe[[]jsonJob]         `json:"employment,omitzero"`
 	NextDue       maybe[*string]           `json:"next_due,omitzero"`
 	NextDueIsAppt maybe[bool]              `json:"next_due_is_appointment,omitzero"`
 	Overdue       maybe[bool]              `json:"overdue,omitzero"`
@@ -116,6 +124,13 @@ type jsonTotals struct {
 	ReferralsByStatus maybe[map[string]int] `json:"referrals_by_status,omitzero"`
 	ClientsOverdue    maybe[int]            `json:"clients_overdue,omitzero"`
 	Screenings        maybe[int]            `json:"screenings,omitzero"`
+	Conditions        maybe[int]            `json:"conditions,omitzero"`
+	NotCompliant      maybe[int]            `json:"conditions_not_in_compliance,omitzero"`
+	Violations        maybe[int]            `json:"violations,omitzero"`
+	Responses         maybe[int]            `json:"responses,omitzero"`
+	Incentives        maybe[int]            `json:"incentives,omitzero"`
+	Jobs              maybe[int]            `json:"jobs,omitzero"`
+	CourtEvents       maybe[int]            `json:"court_events,omitzero"`
 }
 
 func rfc3339(t time.Time) string { return t.Format(time.RFC3339) }
@@ -234,6 +249,7 @@ func jsonClientOf(c model.ClientActivity, redacted bool) jsonClient {
 	jc.Referrals = when(c.Shows(model.ShareTreatmentProgress), referrals)
 	jc.Screenings = when(!redacted && stage, jsonScreenings(c.Screenings, c.Shares != nil))
 	jc.PlanGoals = when(c.Shows(model.SharePlanGoals), jsonGoals(c.Goals))
+	jsonCompliance(&jc, c)
 	return jc
 }
 
@@ -241,6 +257,7 @@ func jsonTotalsOf(s model.Summary) jsonTotals {
 	t := s.Totals
 	attendance, stage, treatment := s.Shows(model.ShareAttendance), s.Shows(model.ShareStageOfChange), s.Shows(model.ShareTreatmentProgress)
 	tests := !s.Redacted && s.Shows(model.ShareTestResults)
+	compliance := s.Shows(model.ShareCompliance)
 	return jsonTotals{
 		Clients: t.Clients, Contacts: when(attendance, t.Contacts), ContactsByType: when(attendance, countMap(t.ContactsByType)),
 		ContactsByOutcome: when(attendance, countMap(t.ContactsByOutcome)),
@@ -248,6 +265,10 @@ func jsonTotalsOf(s model.Summary) jsonTotals {
 		StageChanges: when(stage, t.StageChanges), Referrals: when(treatment, t.Referrals),
 		ReferralsByStatus: when(treatment, countMap(t.ReferralsByStatus)), ClientsOverdue: when(attendance, t.ClientsOverdue),
 		Screenings: when(!s.Redacted && stage, t.Screenings),
+		Conditions: when(compliance, t.Conditions), NotCompliant: when(compliance, t.ConditionsNotCompliant),
+		Violations: when(compliance, t.Violations), Responses: when(compliance, t.Responses),
+		Incentives: when(compliance, t.Incentives), Jobs: when(compliance, t.Jobs),
+		CourtEvents: when(s.Shows(model.ShareCourtEvents), t.CourtEvents),
 	}
 }
 

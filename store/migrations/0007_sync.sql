@@ -130,3 +130,41 @@ BEGIN INSERT INTO sync_outbox (tbl, row_id, client_id, op) VALUES ('screenings',
 CREATE TRIGGER amendments_outbox AFTER INSERT ON amendments
 WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'laptop_id') AND NOT EXISTS (SELECT 1 FROM sync_pulling)
 BEGIN INSERT INTO sync_outbox (tbl, row_id, client_id, op) VALUES ('amendments', new.id, new.client_id, 'insert'); END;
+
+-- The records of conditions, court events and conduct make way the same way.
+DROP TRIGGER conditions_no_delete;
+CREATE TRIGGER conditions_no_delete BEFORE DELETE ON conditions
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'conditions are kept: mark one waived or modified instead'); END;
+DROP TRIGGER condition_progress_no_delete;
+CREATE TRIGGER condition_progress_no_delete BEFORE DELETE ON condition_progress
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'progress on a condition is append-only: record a new entry instead'); END;
+DROP TRIGGER court_events_no_delete;
+CREATE TRIGGER court_events_no_delete BEFORE DELETE ON court_events
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'court events are kept: record the outcome instead'); END;
+DROP TRIGGER violations_no_delete;
+CREATE TRIGGER violations_no_delete BEFORE DELETE ON violations
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'violations are append-only'); END;
+DROP TRIGGER responses_no_delete;
+CREATE TRIGGER responses_no_delete BEFORE DELETE ON responses
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'responses are append-only'); END;
+DROP TRIGGER incentives_no_delete;
+CREATE TRIGGER incentives_no_delete BEFORE DELETE ON incentives
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'incentives are append-only'); END;
+DROP TRIGGER employment_no_delete;
+CREATE TRIGGER employment_no_delete BEFORE DELETE ON employment
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'jobs are kept: give an end date instead'); END;
+DROP TRIGGER arrests_no_delete;
+CREATE TRIGGER arrests_no_delete BEFORE DELETE ON arrests
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'arrests are append-only'); END;
+DROP TRIGGER custody_no_delete;
+CREATE TRIGGER custody_no_delete BEFORE DELETE ON custody
+WHEN NOT EXISTS (SELECT 1 FROM sync_releasing WHERE client_id = old.client_id)
+BEGIN SELECT RAISE(ABORT, 'custody is append-only'); END;

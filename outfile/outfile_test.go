@@ -1,4 +1,4 @@
-package summary
+package outfile
 
 import (
 	"errors"
@@ -24,9 +24,9 @@ func entries(t *testing.T, dir string) []string {
 	return names
 }
 
-func TestWriteFileIsCompleteAndPrivate(t *testing.T) {
+func TestWriteIsCompleteAndPrivate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "summary.md")
-	if err := WriteFile(path, []byte("# Session summary\n"), false); err != nil {
+	if _, err := Write(path, []byte("# Session summary\n"), false); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(path)
@@ -45,12 +45,12 @@ func TestWriteFileIsCompleteAndPrivate(t *testing.T) {
 	}
 }
 
-func TestWriteFileNeverReplacesWithoutOverwrite(t *testing.T) {
+func TestWriteNeverReplacesWithoutOverwrite(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "summary.md")
 	if err := os.WriteFile(path, []byte("earlier"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := WriteFile(path, []byte("new"), false)
+	_, err := Write(path, []byte("new"), false)
 	if !errors.Is(err, ErrExists) {
 		t.Fatalf("err = %v, want ErrExists", err)
 	}
@@ -60,7 +60,7 @@ func TestWriteFileNeverReplacesWithoutOverwrite(t *testing.T) {
 	if names := entries(t, filepath.Dir(path)); len(names) != 1 {
 		t.Errorf("directory holds %v, want no temporary file", names)
 	}
-	if err := WriteFile(path, []byte("new"), true); err != nil {
+	if _, err := Write(path, []byte("new"), true); err != nil {
 		t.Fatalf("with overwrite: %v", err)
 	}
 	if got, _ := os.ReadFile(path); string(got) != "new" {
@@ -82,7 +82,7 @@ func TestFullDiskLeavesNoPartialFile(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		err := writeFileWith(path, true, func(w io.Writer) error {
+		_, err := WriteWith(path, true, func(w io.Writer) error {
 			if _, err := w.Write([]byte("# Session summ")); err != nil {
 				return err
 			}
@@ -110,7 +110,7 @@ func TestWriteToDevFullFails(t *testing.T) {
 	}
 	defer full.Close()
 	dir := t.TempDir()
-	err = writeFileWith(filepath.Join(dir, "summary.md"), false, func(w io.Writer) error {
+	_, err = WriteWith(filepath.Join(dir, "summary.md"), false, func(w io.Writer) error {
 		_, err := io.MultiWriter(w, full).Write([]byte("# Session summary\n"))
 		return err
 	})
@@ -133,7 +133,7 @@ func TestWriteToUnwritablePathFails(t *testing.T) {
 		filepath.Join(dir, "missing", "summary.md"), // the parent does not exist
 		dir, // a directory, with overwrite
 	} {
-		if err := WriteFile(path, []byte("x"), true); err == nil {
+		if _, err := Write(path, []byte("x"), true); err == nil {
 			t.Errorf("writing %s succeeded", path)
 		}
 	}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"caseload/model"
+)
+
+// loadCompliance reads the conditions of supervision a summary of the range
+// shows: conditions ordered or progressed in it (with every entry up to its
+// end), hearings dated in it, violations dated or answered in it (with
+// their responses up to its end), incentives given in it, and jobs started,
+// ended or verified in it. Each is a range on a time index, or the
+// client's index for one client.
+func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords, seen map[string]bool) error {
+	from, to := fmtTime(q.From), fmtTime(q.To)
+	client := func(alias string) string {
+		if q.ClientID == "" {
+			return "?3 = ''"
+		}
+		return alias + ".client_id = ?3"
+	}
+	args := []any{from, to, q.ClientID}
+	cr := &rec.Compliance
+
+	// Conditions: by their entries in the range, and those ordered in it.
+	index := map[string]int{}
+	err := eachRowArgs(ctx, conn, `SELECT `+conditionColumns+` FROM conditions cd WHERE cd.id IN (
+		SELECT p.condition_id FROM condition_progress p WHERE p.at >= ?1 AND p.at < ?2 AND `+client("p")+`
+		UNION SELECT c2.id FROM conditions c2 WHERE c2.at >= ?1 AND c2.at < ?2 AND `+client("c2")+`)`, args,
+		func(row scanner) error {
+			c, err := scanCondition(row)
+			index[c.ID] = len(cr.Conditions)
+			cr.Conditions = append(cr.Conditions, model.ConditionActivity{Condition: c})
+			seen[c.ClientID] = true
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read conditions: %w", err)
+	}
+	ids := make([]string, 0, len(index))
+	for id := range index {
+		ids = append(ids, id)
+	}
+	if len(ids) > 0 {
+		err = eachRowArgs(ctx, conn, "SELECT "+progressColumns+` FROM condition_progress p
+			WHERE p.condition_id IN (SELECT value FROM json_each(?1)) AND p.at < ?2`, []any{jsonList(ids), to},
+			func(row scanner) error {
+				e, err := scanProgress(row)
+				i := index[e.ConditionID]
+				cr.Conditions[i].Entries = append(cr.Conditions[i].Entries, e)
+				return err
+			})
+		if err != nil {
+			return fmt.Errorf("read condition progress: %w", err)
+		}
+	}
+
+	err = eachRowArgs(ctx, conn, "SELECT "+courtEventColumns+` FROM court_events ce WHERE ce.at >= ?1 AND ce.at < ?2 AND `+client("ce"), args,
+		func(row scanner) error {
+			e, err := scanCourtEvent(row)
+			cr.CourtEvents, seen[e.ClientID] = append(cr.CourtEvents, e), true
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read court events: %w", err)
+	}
+
+	vindex := map[string]int{}
+	err = eachRowArgs(ctx, conn, "SELECT "+violationColumns+`, coalesce(cd.kind, ''), coalesce(cd.wording, '') FROM violations v
+		LEFT JOIN conditions cd ON cd.id = v.condition_id WHERE v.id IN (
+		SELECT v2.id FROM violations v2 WHERE v2.at >= ?1 AND v2.at < ?2 AND `+client("v2")+`
+		UNION SELECT rs.violation_id FROM responses rs WHERE rs.at >= ?1 AND rs.at < ?2 AND `+client("rs")+`)`, args,
+		func(row scanner) error {
+			var va model.ViolationActivity
+			var err error
+			va.Violation, err = scanViolation(rowWithExtras{row, []any{&va.ConditionKind, &va.ConditionWording}})
+			vindex[va.Violation.ID] = len(cr.Violations)
+			cr.Violations, seen[va.Violation.ClientID] = append(cr.Violations, va), true
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read violations: %w", err)
+	}
+	if len(vindex) > 0 {
+		vids := make([]string, 0, len(vindex))
+		for id := range vindex {
+			vids = append(vids, id)
+		}
+		err = eachRowArgs(ctx, conn, "SELECT "+responseColumns+` FROM responses rs
+			WHERE rs.violation_id IN (SELECT value FROM json_each(?1)) AND rs.at < ?2`, []any{jsonList(vids), to},
+			func(row scanner) error {
+				r, err := scanResponse(row)
+				i := vindex[r.ViolationID]
+				cr.Violations[i].Responses = append(cr.Violations[i].Responses, r)
+				return err
+			})
+		if err != nil {
+			return fmt.Errorf("read responses: %w", err)
+		}
+	}
+
+	err = eachRowArgs(ctx, conn, "SELECT "+incentiveColumns+`, coalesce(cd.kind, '') FROM incentives i
+		LEFT JOIN conditions cd ON cd.id = i.condition_id WHERE i.at >= ?1 AND i.at < ?2 AND `+client("i"), args,
+		func(row scanner) error {
+			var x model.SummaryIncentive
+			var err error
+			x.Incentive, err = scanIncentive(rowWithExtras{row, []any{&x.ConditionKind}})
+			cr.Incentives, seen[x.Incentive.ClientID] = append(cr.Incentives, x), true
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read incentives: %w", err)
+	}
+
+	// Jobs carry dates, not times: a day counts when it falls in the range.
+	dfrom, dto := model.DateOf(q.From).String(), model.DateOf(q.To.Add(-1)).String()
+	err = eachRowArgs(ctx, conn, "SELECT "+employmentColumns+` FROM employment em WHERE `+client("em")+` AND (
+		em.start_on BETWEEN ?1 AND ?2 OR em.end_on BETWEEN ?1 AND ?2 OR em.verified_on BETWEEN ?1 AND ?2)`,
+		[]any{dfrom, dto, q.ClientID}, func(row scanner) error {
+			x, err := scanEmployment(row)
+			cr.Employment, seen[x.ClientID] = append(cr.Employment, x), true
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read jobs: %w", err)
+	}
+	return nil
+}
