@@ -19,9 +19,10 @@ run: build
 demo: build
 	@dir=$$(mktemp -d) && ./$(BIN) demo --db "$$dir/caseload.db" && ./$(BIN) --db "$$dir/caseload.db"; rm -rf "$$dir"
 
-## tools: install the tools the tests drive (tmux, sqlite3) when missing
+## tools: install the tools the tests drive (tmux, sqlite3, PostgreSQL's
+## server for the agency sync tests) when missing
 tools:
-	@scripts/ensure-tools.sh tmux sqlite3
+	@scripts/ensure-tools.sh tmux sqlite3 postgresql
 
 ## vet: formatting and static checks (go vet, then staticcheck, pinned in go.mod as a tool)
 vet:

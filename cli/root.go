@@ -82,6 +82,9 @@ caseload demo --db /tmp/demo.db && caseload --db /tmp/demo.db`,
 		newAuditCmd(e),
 		newLockCmd(e),
 		newSettingsCmd(e),
+		newSyncCmd(e),
+		newTransferCmd(e),
+		newServerCmd(e),
 		newVersionCmd(e),
 	)
 	return root

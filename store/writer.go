@@ -28,6 +28,9 @@ type Writer struct {
 	// unindexed holds, by kind, the notes a batch wrote while the note index
 	// triggers were paused.
 	unindexed map[string][]string
+	// sync is the laptop's agency sync state, loaded when a change first
+	// needs it.
+	sync *writerSync
 }
 
 func (w *Writer) stmt(query string) (*sql.Stmt, error) {
@@ -91,6 +94,9 @@ func (s *Store) Batch(ctx context.Context, fn func(*Writer) error) error {
 				return err
 			}
 		}
+		if err := w.saveClock(); err != nil {
+			return err
+		}
 		return w.indexPausedNotes()
 	})
 }
@@ -129,7 +135,10 @@ func (s *Store) write(ctx context.Context, fn func(*Writer) error) error {
 		if err != nil {
 			return err
 		}
-		return fn(w)
+		if err := fn(w); err != nil {
+			return err
+		}
+		return w.saveClock()
 	})
 	s.statements.prepareWanted(ctx, s.db)
 	return err
