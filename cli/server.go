@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"caseload/agency"
+	"caseload/text"
 )
 
 // exactArgs wants n arguments, named what in the message when missing.
@@ -230,7 +231,7 @@ CASELOAD_SERVER=postgres://admin@localhost/caseload caseload server status`,
 				if st.Laptop != "" {
 					laptop, last = st.Laptop[len(st.Laptop)-12:], st.LastSync.Local().Format("2006-01-02 15:04")
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\t%d\n", printable(st.Role), st.Kind, printable(orDash(st.Supervisor)),
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%d\t%d\n", text.Plain(st.Role), st.Kind, text.Plain(orDash(st.Supervisor)),
 					laptop, last, st.Pushed, st.Pulled)
 			}
 			return w.Flush()

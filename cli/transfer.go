@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"caseload/agency"
+	"caseload/text"
 )
 
 func newTransferCmd(e *env) *cobra.Command {
@@ -61,6 +62,6 @@ func runTransfer(ctx context.Context, e *env, caseNumber, to string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "case %s (%s) moved to %s, who gets its whole history at their next sync\n",
-		printable(c.CaseNumber), printable(c.DisplayName()), printable(to))
+		text.Plain(c.CaseNumber), text.Plain(c.DisplayName()), text.Plain(to))
 	return nil
 }

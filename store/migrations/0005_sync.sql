@@ -1,4 +1,4 @@
--- 0007: agency sync. Nothing here is used until the officer sets up sync
+-- 0005: agency sync. Nothing here is used until the officer sets up sync
 -- (sync_state then holds the laptop's id): a caseload that never syncs pays
 -- nothing for it.
 
