@@ -23,11 +23,12 @@ demo: build
 tools:
 	@scripts/ensure-tools.sh tmux sqlite3
 
-## vet: formatting and static checks
+## vet: formatting and static checks (go vet, then staticcheck, pinned in go.mod as a tool)
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 
 ## test: every test, end-to-end ones included
 test: tools vet build
@@ -49,7 +50,7 @@ bench-scale: tools build
 # Every fuzz target, as package:name; a crash found becomes a file under the
 # package's testdata/fuzz/ and so a test case of `make test`.
 FUZZ_TARGETS := ./model:FuzzReadClientsCSV ./model:FuzzParseCommonDate ./model:FuzzValidate \
-	./model:FuzzParseWhen ./store:FuzzParseTimeLayout ./importer:FuzzReadCSV ./importer:FuzzReadHSDSJSON ./tui:FuzzSanitize .:FuzzPrintable
+	./model:FuzzParseWhen ./store:FuzzParseTimeLayout ./importer:FuzzReadCSV ./importer:FuzzReadHSDSJSON ./tui:FuzzSanitize ./cli:FuzzPrintable
 FUZZ_TIME ?= 15s
 
 ## fuzz: run each fuzz target for FUZZ_TIME (default 15s)

@@ -8,14 +8,13 @@ import (
 	"testing"
 )
 
-// sharedSamples is the folder of Open Referral samples beside the repository.
-// It is part of the test data: a missing folder fails the tests rather than
-// skipping them.
+// sharedSamples is the folder of Open Referral samples in the repository's
+// testdata. A missing folder fails the tests rather than skipping them.
 func sharedSamples(t testing.TB) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "hsds")
+	dir := filepath.Join("..", "testdata", "hsds")
 	if _, err := os.Stat(filepath.Join(dir, "csv", "services.csv")); err != nil {
-		t.Fatalf("the HSDS samples must be at %s (the repository's parent holds shared/hsds): %v", dir, err)
+		t.Fatalf("the HSDS samples must be at %s: %v", dir, err)
 	}
 	return dir
 }

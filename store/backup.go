@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"caseload/outfile"
 )
 
 // KeepBackups is how many backups the backups folder keeps; older ones are
@@ -120,27 +123,58 @@ type BackupOptions struct {
 
 // Backup writes a consistent copy of the database while it stays in use
 // (VACUUM INTO) and returns the file written. The copy is owner-only; a file
-// that already exists is never overwritten.
+// that already exists is never overwritten. A copy to a path of the
+// officer's choosing goes through outfile: written whole or not at all, or
+// streamed to a device or pipe (/dev/stdout), never over a file.
 func (s *Store) Backup(ctx context.Context, now time.Time, opt BackupOptions) (string, error) {
-	dest := opt.To
-	if dest == "" {
-		var err error
-		if dest, err = s.newBackupFile(now, opt.Passphrase != ""); err != nil {
-			return "", fmt.Errorf("backup: %w", err)
+	if opt.To != "" {
+		if err := s.backupTo(ctx, opt); err != nil {
+			return "", fmt.Errorf("backup to %s: %w", opt.To, err)
 		}
-	} else if err := createPrivate(dest); err != nil {
-		return "", fmt.Errorf("backup to %s: %w", dest, err)
+		return opt.To, nil
+	}
+	dest, err := s.newBackupFile(now, opt.Passphrase != "")
+	if err != nil {
+		return "", fmt.Errorf("backup: %w", err)
 	}
 	if err := s.writeBackup(ctx, dest, opt); err != nil {
 		os.Remove(dest)
 		return "", fmt.Errorf("backup to %s: %w", dest, err)
 	}
-	if opt.To == "" {
-		if err := s.pruneBackups(); err != nil {
-			return dest, fmt.Errorf("backup: %w", err)
-		}
+	if err := s.pruneBackups(); err != nil {
+		return dest, fmt.Errorf("backup: %w", err)
 	}
 	return dest, nil
+}
+
+// backupTo makes the copy in the private backups folder, then writes it, or
+// its encryption, to opt.To. SQLite's VACUUM INTO needs a file it can seek
+// in, which a pipe is not.
+func (s *Store) backupTo(ctx context.Context, opt BackupOptions) error {
+	if err := outfile.Check(opt.To); err != nil {
+		return err
+	}
+	plain, err := s.newBackupFile(s.now(), false)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(plain)
+	if err := s.vacuumInto(ctx, plain); err != nil {
+		return err
+	}
+	in, err := os.Open(plain)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	_, err = outfile.WriteWith(opt.To, false, func(w io.Writer) error {
+		if opt.Passphrase == "" {
+			_, err := io.Copy(w, in)
+			return explain(err)
+		}
+		return encryptStream(in, w, opt.Passphrase, opt.WorkFactor)
+	})
+	return err
 }
 
 // DailyBackup takes the day's backup into the backups folder when none was

@@ -69,6 +69,17 @@ func encryptFile(src, dst, passphrase string, workFactor int) error {
 		return err
 	}
 	defer out.Close()
+	if err := encryptStream(in, out, passphrase, workFactor); err != nil {
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		return explain(err)
+	}
+	return out.Close()
+}
+
+// encryptStream writes what in holds, encrypted, to out.
+func encryptStream(in io.Reader, out io.Writer, passphrase string, workFactor int) error {
 	buf := bufio.NewWriter(out)
 	w, err := EncryptWriter(buf, passphrase, workFactor)
 	if err != nil {
@@ -80,13 +91,7 @@ func encryptFile(src, dst, passphrase string, workFactor int) error {
 	if err := w.Close(); err != nil {
 		return explain(err)
 	}
-	if err := buf.Flush(); err != nil {
-		return explain(err)
-	}
-	if err := out.Sync(); err != nil {
-		return explain(err)
-	}
-	return out.Close()
+	return explain(buf.Flush())
 }
 
 // decryptFile writes the decrypted src into dst, an existing empty file.

@@ -16,15 +16,15 @@ import (
 	"caseload/model"
 )
 
-// hsdsSamples lists the shared Open Referral samples (the CSV directory and
-// every JSON file) beside the repository. They are the test data: a missing
+// hsdsSamples lists the Open Referral samples in the repository's testdata
+// (the CSV directory and every JSON file). They are the test data: a missing
 // folder fails the test rather than skipping it.
 func hsdsSamples(t *testing.T) []string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "hsds")
+	dir := filepath.Join("..", "testdata", "hsds")
 	jsons, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if _, serr := os.Stat(filepath.Join(dir, "csv", "services.csv")); serr != nil || err != nil || len(jsons) == 0 {
-		t.Fatalf("the HSDS samples must be at %s (the repository's parent holds shared/hsds): %v", dir, serr)
+		t.Fatalf("the HSDS samples must be at %s: %v", dir, serr)
 	}
 	return append([]string{filepath.Join(dir, "csv")}, jsons...)
 }

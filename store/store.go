@@ -35,6 +35,8 @@ var (
 	ErrReadOnly      = errors.New("the file is read-only, so caseload cannot save to it: give yourself write permission on it")
 	ErrReadOnlyDir   = errors.New("the folder holding the file is read-only, and caseload needs to write its journal beside the file: give yourself write permission on the folder")
 	ErrDamaged       = errors.New("the file is damaged: restore a backup with `caseload restore`")
+	// ErrNoFile is a path with no file, given to Open with Existing.
+	ErrNoFile = errors.New("no caseload there")
 )
 
 // Store is an open caseload file.
@@ -44,6 +46,8 @@ type Store struct {
 	now   func() time.Time
 	busy  time.Duration
 	fixed []string
+	// existing refuses a path with no file rather than start a caseload.
+	existing bool
 
 	statements statementCache
 	pairs      sync.Mutex // one readTogether at a time takes its connections
@@ -59,6 +63,11 @@ type Option func(*Store)
 // WithClock makes the store stamp records with now() instead of the wall
 // clock; tests freeze time with it.
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// Existing makes Open refuse a path with no file (ErrNoFile), creating
+// nothing, rather than start a new caseload there: a command that reads or
+// changes a caseload must not turn a mistyped path into an empty one.
+func Existing() Option { return func(s *Store) { s.existing = true } }
 
 // defaultBusyTimeout is how long a write waits for another window's write to
 // finish before it gives up with ErrBusy.
@@ -80,7 +89,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
-	if err := prepareFile(path); err != nil {
+	if err := prepareFile(path, s.existing); err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if err := checkWritable(path); err != nil {
@@ -157,8 +166,9 @@ func dsn(path string, readOnly bool, busy time.Duration) string {
 }
 
 // prepareFile makes the directory (0700) and an empty file (0600) so that
-// SQLite never creates the file with the process umask.
-func prepareFile(path string) error {
+// SQLite never creates the file with the process umask; with existing it
+// refuses instead, creating nothing.
+func prepareFile(path string, existing bool) error {
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && info.IsDir():
@@ -167,6 +177,8 @@ func prepareFile(path string) error {
 		return checkHeader(path, info.Size())
 	case !errors.Is(err, os.ErrNotExist):
 		return err
+	case existing:
+		return ErrNoFile
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		if errors.Is(err, fs.ErrPermission) {
@@ -177,7 +189,7 @@ func prepareFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return nil // another process made it first; it is checked next
+			return nil // another process is making it; SQLite waits for it
 		}
 		if errors.Is(err, fs.ErrPermission) {
 			return ErrReadOnlyDir
@@ -188,10 +200,12 @@ func prepareFile(path string) error {
 }
 
 // checkHeader refuses a file that is not SQLite before SQLite touches it, and
-// one whose header says it is longer than it is: a copy cut off half-way.
+// one whose header says it is longer than it is: a copy cut off half-way. An
+// empty file found there is a copy that never got its first byte, not a new
+// caseload: Open makes a new one itself, and SQLite fills it at once.
 func checkHeader(path string, size int64) error {
 	if size == 0 {
-		return nil
+		return fmt.Errorf("%w (the file is empty: a copy that never finished? restore a backup, or remove it to start a new caseload)", ErrNotCaseload)
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -31,6 +31,9 @@ type Options struct {
 	// the privacy lock's idle time; zero is every 15 seconds, negative never
 	// (tests send idleTickMsg themselves).
 	IdleCheck time.Duration
+	// Notice is the first screen's line of news: that a new caseload is
+	// starting at the path given, so a mistyped path shows at once.
+	Notice string
 }
 
 // Minimum terminal size: the table and the forms are laid out for 80x24.
@@ -101,7 +104,7 @@ func New(s *store.Store, opt Options) *App {
 	}
 	return &App{st: s, now: opt.Now, draftDelay: opt.DraftDelay, checkDelay: opt.CheckDelay, keys: newKeyMap(),
 		help: help.New(), styles: newStyles(true), caseload: newCaseload(s), width: minWidth, height: minHeight,
-		intervals: model.DefaultIntervals(), idleCheck: opt.IdleCheck}
+		intervals: model.DefaultIntervals(), idleCheck: opt.IdleCheck, notice: opt.Notice}
 }
 
 // Messages for the work that runs once, after the first frame.

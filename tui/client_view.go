@@ -191,10 +191,7 @@ func (v *clientView) stagesView(s styles, now time.Time, w int) []string {
 		return out
 	}
 	out = append(out, "", s.bold.Render("Now: "+cur.Label()))
-	for _, l := range strings.Split(lipgloss.NewStyle().Width(w).Render("Looks like: "+cur.Help()+"\nWhat helps: "+cur.Helps()), "\n") {
-		out = append(out, l)
-	}
-	return out
+	return append(out, strings.Split(lipgloss.NewStyle().Width(w).Render("Looks like: "+cur.Help()+"\nWhat helps: "+cur.Helps()), "\n")...)
 }
 
 func (v *clientView) profileView(s styles) []string {

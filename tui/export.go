@@ -149,17 +149,17 @@ func span(ctx context.Context, st *store.Store, rng exportRange, fromText, toTex
 // customSpan reads the two date fields with the forms' date reader.
 func customSpan(fromText, toText string, now time.Time) (from, to time.Time, err error) {
 	if strings.TrimSpace(fromText) == "" {
-		return from, to, errors.New("From: type the first day of the range")
+		return from, to, errors.New("type the first day of the range in From")
 	}
 	f, err := model.ParseWhen(fromText, now)
 	if err != nil {
-		return from, to, fmt.Errorf("From: %w", err)
+		return from, to, fmt.Errorf("in From: %w", err)
 	}
 	from, to = model.StartOfDay(f), now
 	if strings.TrimSpace(toText) != "" {
 		t, err := model.ParseWhen(toText, now)
 		if err != nil {
-			return from, to, fmt.Errorf("To: %w", err)
+			return from, to, fmt.Errorf("in To: %w", err)
 		}
 		if to = model.StartOfDay(t).AddDate(0, 0, 1); to.After(now) {
 			to = now

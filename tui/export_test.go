@@ -87,7 +87,7 @@ func TestExportRangesAndCustomDates(t *testing.T) {
 	}
 	h.keys("4")
 	h.typeText("next tuesday-ish\n")
-	h.mustSee("From: cannot read")
+	h.mustSee("in From: cannot read")
 	if !h.app.export.typing() {
 		t.Fatal("a date that cannot be read should keep the field open")
 	}

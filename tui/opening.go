@@ -108,7 +108,8 @@ func (a *App) updateOpening(msg tea.Msg) tea.Cmd {
 func (a *App) opened(msg storeOpenedMsg) tea.Cmd {
 	a.st, a.caseload.st = msg.st, msg.st
 	if fixed := msg.st.FixedPermissions(); len(fixed) > 0 {
-		a.notice = "Made private (only you can read it now): " + clean(strings.Join(fixed, ", "))
+		// After the notice given at start (a new caseload), which matters more.
+		a.notice = strings.TrimSpace(a.notice + " Made private (only you can read it now): " + clean(strings.Join(fixed, ", ")))
 	}
 	// The first page was read for the size known at start; taking it in
 	// reads more if the real size wants more rows.

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"caseload/store"
+	"caseload/tui"
+)
+
+// runApp opens the app on the caseload.
+func runApp(ctx context.Context, e *env) error {
+	path := dbPath(e)
+	var opt tui.Options
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		opt.Notice = "Starting a new caseload at " + printable(path) + " (no file was there)."
+	}
+	// The file opens in the background while the terminal is set up and
+	// the first frame is waited for; see tui.Opening.
+	app := tui.Opening(ctx, func(ctx context.Context) (*store.Store, error) { return store.Open(ctx, path) }, opt)
+	// The colour profile comes from the environment alone (TERM, COLORTERM,
+	// NO_COLOR): Bubble Tea's own detection runs `tmux info` inside tmux,
+	// which costs more than the rest of start-up together. At worst a tmux
+	// with true colour gets 256 colours.
+	p := tea.NewProgram(app, tea.WithContext(ctx), tea.WithColorProfile(colorprofile.Env(os.Environ())))
+	_, runErr := p.Run()
+	// A file that will not open is said first, even when the terminal could
+	// not be set up either.
+	s, err := app.Opened()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	fixedPermissions(e, s) // said on screen too; here it stays
+	if runErr != nil {
+		return fmt.Errorf("app: %w", runErr)
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"caseload/model"
+)
+
+// intervalFlags collects --interval LEVEL=DAYS, once per level changed.
+type intervalFlags map[model.Level]int
+
+// String is empty: there is no default to show.
+func (f intervalFlags) String() string { return "" }
+
+// Type names the value in help.
+func (f intervalFlags) Type() string { return "LEVEL=DAYS" }
+
+// Set reads one LEVEL=DAYS.
+func (f intervalFlags) Set(v string) error {
+	level, days, ok := strings.Cut(v, "=")
+	n, err := strconv.Atoi(strings.TrimSpace(days))
+	if !ok || err != nil || !model.Level(strings.TrimSpace(level)).Valid() {
+		return fmt.Errorf("want LEVEL=DAYS with a level of low, moderate, high or intensive, got %q", v)
+	}
+	f[model.Level(strings.TrimSpace(level))] = n
+	return nil
+}
+
+// settingsOptions are the flags of `caseload settings`.
+type settingsOptions struct {
+	officer, exportDir string
+	intervals          intervalFlags
+}
+
+// changed reports whether any setting is to change.
+func (o settingsOptions) changed() bool {
+	return o.officer != "" || o.exportDir != "" || len(o.intervals) > 0
+}
+
+func newSettingsCmd(e *env) *cobra.Command {
+	o := settingsOptions{intervals: intervalFlags{}}
+	cmd := &cobra.Command{
+		Use:   "settings",
+		Short: "Show the settings, or change your name, contact intervals or export folder",
+		Long:  "With no flags, show the settings. A level's contact interval moves every next-due date with it.",
+		Example: `
+# Your name on summaries, and ten days between contacts at the high level:
+caseload settings --officer "P. Officer" --interval high=10
+
+# Summaries from the app go to a folder of their own:
+caseload settings --export-dir ~/summaries`,
+		Args: noArgs,
+		RunE: action(func(cmd *cobra.Command, _ []string) error { return runSettings(cmd.Context(), e, o) }),
+	}
+	cmd.Flags().StringVar(&o.officer, "officer", "", "your name, as summaries show it")
+	cmd.Flags().StringVar(&o.exportDir, "export-dir", "", "the folder the app writes summaries to (default: your home folder)")
+	cmd.Flags().Var(o.intervals, "interval", "the expected days between contacts for a level (repeat for each)")
+	return cmd
+}
+
+// runSettings shows the settings, or changes those named by flags: the
+// officer's name on summaries, the contact interval of each level (which
+// moves every client's next-due date), and the folder summaries go to.
+func runSettings(ctx context.Context, e *env, o settingsOptions) error {
+	s, err := openExisting(ctx, e, dbPath(e))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	changed := o.changed()
+	if o.officer != "" {
+		set.OfficerName = strings.TrimSpace(o.officer)
+	}
+	if o.exportDir != "" {
+		if set.ExportDir, err = filepath.Abs(o.exportDir); err != nil {
+			return fmt.Errorf("export folder: %w", err)
+		}
+	}
+	for level, days := range o.intervals {
+		set.Intervals[level] = days
+	}
+	if changed {
+		if err := s.SaveSettings(ctx, set); err != nil {
+			if v := model.FieldErrors(err); v != nil {
+				return fmt.Errorf("%w: %v", errUsage, v)
+			}
+			return err
+		}
+	}
+	printSettings(e, set)
+	return nil
+}
+
+func printSettings(e *env, set model.Settings) {
+	officer := set.OfficerName
+	if officer == "" {
+		officer = "(not set)"
+	}
+	dir := set.ExportDir
+	if dir == "" {
+		dir = "(your home folder)"
+	}
+	fmt.Fprintf(e.stdout, "officer        %s\n", printable(officer))
+	fmt.Fprintf(e.stdout, "export folder  %s\n", printable(dir))
+	for _, l := range model.Levels() {
+		fmt.Fprintf(e.stdout, "interval       %-9s %3d days\n", l.Value, set.Intervals.Days(l.Value))
+	}
+}
