@@ -21,7 +21,8 @@ command -v tmux >/dev/null || { echo "app-bench: tmux is not installed (make too
 
 work=$(mktemp -d)
 sock="caseload-app-bench-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 bin=${BIN:-}
 if [ -z "$bin" ]; then
 	bin="$work/caseload"

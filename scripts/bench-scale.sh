@@ -12,7 +12,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 export BIN="$work/caseload"
 (cd "$root" && CGO_ENABLED=0 go build -o "$BIN" .)
 small=10000

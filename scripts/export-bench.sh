@@ -25,7 +25,8 @@ command -v sqlite3 >/dev/null || { echo "export-bench: sqlite3 is not installed 
 [ -x /usr/bin/time ] || { echo "export-bench: /usr/bin/time is not installed (GNU time)" >&2; exit 1; }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 bin=${BIN:-}
 if [ -z "$bin" ]; then
 	bin="$work/caseload"
