@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"caseload/model"
@@ -76,29 +78,35 @@ var errDryRun = errors.New("dry run")
 // Batch runs fn with a Writer in one transaction; per-client summaries are
 // brought up to date once, just before the commit.
 func (s *Store) Batch(ctx context.Context, fn func(*Writer) error) error {
-	return s.tx(ctx, func(tx *Tx) error {
-		w, err := s.newWriter(ctx, tx)
-		if err != nil {
+	return s.tx(ctx, func(tx *Tx) error { return s.runBatch(ctx, tx, fn) })
+}
+
+// runBatch is the body of a batch inside its transaction.
+func (s *Store) runBatch(ctx context.Context, tx *Tx, fn func(*Writer) error) error {
+	w, err := s.newWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	w.deferred = map[string]bool{}
+	w.unindexed = map[string][]string{}
+	if _, err := w.exec("INSERT INTO fts_pause (one) VALUES (1)"); err != nil {
+		return fmt.Errorf("pause note index: %w", err)
+	}
+	if err := fn(w); err != nil {
+		return err
+	}
+	// In id order, which is the order of the clients table and of every
+	// (client_id, ...) index: the summaries of a big batch then read the
+	// file front to back instead of at random.
+	for _, id := range slices.Sorted(maps.Keys(w.deferred)) {
+		if err := w.refreshNow(id); err != nil {
 			return err
 		}
-		w.deferred = map[string]bool{}
-		w.unindexed = map[string][]string{}
-		if _, err := w.exec("INSERT INTO fts_pause (one) VALUES (1)"); err != nil {
-			return fmt.Errorf("pause note index: %w", err)
-		}
-		if err := fn(w); err != nil {
-			return err
-		}
-		for id := range w.deferred {
-			if err := w.refreshNow(id); err != nil {
-				return err
-			}
-		}
-		if err := w.saveClock(); err != nil {
-			return err
-		}
-		return w.indexPausedNotes()
-	})
+	}
+	if err := w.saveClock(); err != nil {
+		return err
+	}
+	return w.indexPausedNotes()
 }
 
 // indexPausedNotes indexes, in one statement per table, the notes written
