@@ -44,5 +44,8 @@ func TestMain(m *testing.M) {
 	if binary.dir != "" {
 		os.RemoveAll(binary.dir)
 	}
+	if err := stopAgencyCluster(); err != nil && code == 0 {
+		code = 1
+	}
 	os.Exit(code)
 }

@@ -108,7 +108,7 @@ func TestBadDatabasesFailInOneLineAndStayUnchanged(t *testing.T) {
 		}},
 		{"from a newer version", "update caseload", func(t *testing.T) string {
 			p := demoDB(t, "1")
-			sqlExec(t, p, "PRAGMA user_version = 7")
+			sqlExec(t, p, "PRAGMA user_version = 9999")
 			return p
 		}},
 		{"with a damaged page", "damaged", func(t *testing.T) string {

@@ -83,6 +83,9 @@ caseload demo --db /tmp/demo.db && caseload --db /tmp/demo.db`,
 		newReportCmd(e),
 		newLockCmd(e),
 		newSettingsCmd(e),
+		newSyncCmd(e),
+		newTransferCmd(e),
+		newServerCmd(e),
 		newVersionCmd(e),
 	)
 	return root

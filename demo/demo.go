@@ -54,7 +54,7 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Report, error) {
 	}
 	g := &generator{rng: rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed)), now: opt.Now, idBase: opt.Now.AddDate(-2, 0, 0)}
 	var rep Report
-	err = s.Batch(ctx, func(w *store.Writer) error {
+	err = s.FillNew(ctx, func(w *store.Writer) error {
 		if err := w.MarkDemo("Demo Officer"); err != nil {
 			return err
 		}

@@ -20,17 +20,17 @@ func newYork(t *testing.T) *time.Location {
 	return loc
 }
 
-func at(loc *time.Location, month time.Month, day, hour, minute int) time.Time {
+func nyAt(loc *time.Location, month time.Month, day, hour, minute int) time.Time {
 	return time.Date(2026, month, day, hour, minute, 0, 0, loc)
 }
 
-func fixtureNow(loc *time.Location) time.Time { return at(loc, time.November, 19, 10, 0) }
+func fixtureNow(loc *time.Location) time.Time { return nyAt(loc, time.November, 19, 10, 0) }
 
 func TestLastWeeksAreLocalMondaysAcrossMonthAndClockChange(t *testing.T) {
 	loc := newYork(t)
 	weeks := LastWeeks(fixtureNow(loc), 5)
-	starts := []time.Time{at(loc, time.October, 19, 0, 0), at(loc, time.October, 26, 0, 0),
-		at(loc, time.November, 2, 0, 0), at(loc, time.November, 9, 0, 0), at(loc, time.November, 16, 0, 0)}
+	starts := []time.Time{nyAt(loc, time.October, 19, 0, 0), nyAt(loc, time.October, 26, 0, 0),
+		nyAt(loc, time.November, 2, 0, 0), nyAt(loc, time.November, 9, 0, 0), nyAt(loc, time.November, 16, 0, 0)}
 	if len(weeks) != len(starts) {
 		t.Fatalf("got %d weeks, want %d", len(weeks), len(starts))
 	}
@@ -49,7 +49,7 @@ func TestLastWeeksAreLocalMondaysAcrossMonthAndClockChange(t *testing.T) {
 	if got := spring.End.Sub(spring.Start); got != 167*time.Hour {
 		t.Errorf("the week the clocks go forward is %v long, want 167h", got)
 	}
-	if sunday := WeekOf(at(loc, time.November, 1, 23, 59)); !sunday.Start.Equal(starts[1]) {
+	if sunday := WeekOf(nyAt(loc, time.November, 1, 23, 59)); !sunday.Start.Equal(starts[1]) {
 		t.Errorf("a Sunday belongs to the week before it: got week of %v", sunday.Start)
 	}
 }
@@ -58,15 +58,15 @@ func fixtureContacts(loc *time.Location) []ContactTally {
 	return []ContactTally{
 		// Late on Sunday 1 November, after the clocks went back: 04:30 UTC on
 		// the 2nd, an hour past a naive seven-times-24-hours week end.
-		{At: at(loc, time.November, 1, 23, 30), Type: ContactHome, Outcome: OutcomeCompleted, Test: TestNegative, N: 1},
-		{At: at(loc, time.November, 2, 0, 30), Type: ContactOffice, Outcome: OutcomeCompleted, Test: TestPositive, N: 1},
-		{At: at(loc, time.October, 31, 20, 0), Type: ContactOffice, Outcome: OutcomeNoShow, Test: TestNotTested, N: 1},
-		{At: at(loc, time.October, 26, 0, 10), Type: ContactHome, Outcome: OutcomeAttempted, Test: TestNotTested, N: 1},
-		{At: at(loc, time.October, 25, 23, 50), Type: ContactPhone, Outcome: OutcomeCompleted, Test: TestRefused, N: 1},
-		{At: at(loc, time.November, 19, 9, 0), Type: ContactVideo, Outcome: OutcomeCompleted, Test: TestAdmitted, N: 1},
-		{At: at(loc, time.November, 11, 14, 0), Type: ContactField, Outcome: OutcomeRescheduled, Test: TestNotTested, N: 1},
-		{At: at(loc, time.November, 10, 11, 0), Type: ContactCollateral, Outcome: OutcomeCompleted, Test: TestNotTested, N: 3},
-		{At: at(loc, time.September, 30, 11, 0), Type: ContactOffice, Outcome: OutcomeCompleted, Test: TestNegative, N: 1},
+		{At: nyAt(loc, time.November, 1, 23, 30), Type: ContactHome, Outcome: OutcomeCompleted, Test: TestNegative, N: 1},
+		{At: nyAt(loc, time.November, 2, 0, 30), Type: ContactOffice, Outcome: OutcomeCompleted, Test: TestPositive, N: 1},
+		{At: nyAt(loc, time.October, 31, 20, 0), Type: ContactOffice, Outcome: OutcomeNoShow, Test: TestNotTested, N: 1},
+		{At: nyAt(loc, time.October, 26, 0, 10), Type: ContactHome, Outcome: OutcomeAttempted, Test: TestNotTested, N: 1},
+		{At: nyAt(loc, time.October, 25, 23, 50), Type: ContactPhone, Outcome: OutcomeCompleted, Test: TestRefused, N: 1},
+		{At: nyAt(loc, time.November, 19, 9, 0), Type: ContactVideo, Outcome: OutcomeCompleted, Test: TestAdmitted, N: 1},
+		{At: nyAt(loc, time.November, 11, 14, 0), Type: ContactField, Outcome: OutcomeRescheduled, Test: TestNotTested, N: 1},
+		{At: nyAt(loc, time.November, 10, 11, 0), Type: ContactCollateral, Outcome: OutcomeCompleted, Test: TestNotTested, N: 3},
+		{At: nyAt(loc, time.September, 30, 11, 0), Type: ContactOffice, Outcome: OutcomeCompleted, Test: TestNegative, N: 1},
 	}
 }
 
@@ -121,7 +121,7 @@ func TestAddReferralsByDateMadeAndTimeClosed(t *testing.T) {
 	figs := NewWeekFigures(LastWeeks(fixtureNow(loc), 5))
 	made := []ReferralTally{{On: Date{2026, time.November, 1}, N: 1}, {On: Date{2026, time.November, 2}, N: 2},
 		{On: Date{2026, time.October, 18}, N: 5}}
-	closed := []ReferralTally{{At: at(loc, time.November, 1, 23, 59), N: 2}, {At: at(loc, time.November, 19, 8, 0), N: 1}}
+	closed := []ReferralTally{{At: nyAt(loc, time.November, 1, 23, 59), N: 2}, {At: nyAt(loc, time.November, 19, 8, 0), N: 1}}
 	AddReferrals(figs, made, closed)
 	gotMade := []int{figs[0].ReferralsMade, figs[1].ReferralsMade, figs[2].ReferralsMade, figs[3].ReferralsMade, figs[4].ReferralsMade}
 	gotClosed := []int{figs[0].ReferralsClosed, figs[1].ReferralsClosed, figs[2].ReferralsClosed, figs[3].ReferralsClosed, figs[4].ReferralsClosed}
@@ -141,16 +141,16 @@ func TestAddReferralsByDateMadeAndTimeClosed(t *testing.T) {
 func fixtureDue(loc *time.Location) (a, b, c []DueSpell) {
 	iv := DefaultIntervals()
 	a = DueSpells(DueInput{Status: StatusActive, Level: LevelHigh, SupervisionFrom: Date{2026, time.September, 1},
-		Created: at(loc, time.September, 1, 9, 0), Location: loc}, []DueContact{
-		{At: at(loc, time.October, 28, 10, 0), Completed: true},
-		{At: at(loc, time.October, 5, 10, 0), Completed: true},
-		{At: at(loc, time.November, 11, 15, 0), NextAppointment: at(loc, time.November, 13, 10, 0)},
-		{At: at(loc, time.November, 13, 10, 0), Completed: true},
+		Created: nyAt(loc, time.September, 1, 9, 0), Location: loc}, []DueContact{
+		{At: nyAt(loc, time.October, 28, 10, 0), Completed: true},
+		{At: nyAt(loc, time.October, 5, 10, 0), Completed: true},
+		{At: nyAt(loc, time.November, 11, 15, 0), NextAppointment: nyAt(loc, time.November, 13, 10, 0)},
+		{At: nyAt(loc, time.November, 13, 10, 0), Completed: true},
 	}, iv)
 	b = DueSpells(DueInput{Status: StatusActive, Level: LevelModerate, SupervisionFrom: Date{2026, time.October, 20},
-		Created: at(loc, time.October, 20, 9, 0), Location: loc}, nil, iv)
-	c = DueSpells(DueInput{Status: StatusClosed, Level: LevelLow, Created: at(loc, time.January, 5, 9, 0), Location: loc},
-		[]DueContact{{At: at(loc, time.March, 1, 9, 0), Completed: true}}, iv)
+		Created: nyAt(loc, time.October, 20, 9, 0), Location: loc}, nil, iv)
+	c = DueSpells(DueInput{Status: StatusClosed, Level: LevelLow, Created: nyAt(loc, time.January, 5, 9, 0), Location: loc},
+		[]DueContact{{At: nyAt(loc, time.March, 1, 9, 0), Completed: true}}, iv)
 	return a, b, c
 }
 
@@ -158,11 +158,11 @@ func TestDueSpellsReplayTheNextDueRule(t *testing.T) {
 	loc := newYork(t)
 	a, b, c := fixtureDue(loc)
 	wantA := []DueSpell{
-		{Due: at(loc, time.September, 1, 0, 0), From: at(loc, time.September, 1, 0, 0), Until: at(loc, time.October, 5, 10, 0)},
-		{Due: at(loc, time.October, 19, 10, 0), From: at(loc, time.October, 5, 10, 0), Until: at(loc, time.October, 28, 10, 0)},
-		{Due: at(loc, time.November, 11, 10, 0), From: at(loc, time.October, 28, 10, 0), Until: at(loc, time.November, 11, 15, 0)},
-		{Due: at(loc, time.November, 13, 10, 0), From: at(loc, time.November, 11, 15, 0), Until: at(loc, time.November, 13, 10, 0)},
-		{Due: at(loc, time.November, 27, 10, 0), From: at(loc, time.November, 13, 10, 0)},
+		{Due: nyAt(loc, time.September, 1, 0, 0), From: nyAt(loc, time.September, 1, 0, 0), Until: nyAt(loc, time.October, 5, 10, 0)},
+		{Due: nyAt(loc, time.October, 19, 10, 0), From: nyAt(loc, time.October, 5, 10, 0), Until: nyAt(loc, time.October, 28, 10, 0)},
+		{Due: nyAt(loc, time.November, 11, 10, 0), From: nyAt(loc, time.October, 28, 10, 0), Until: nyAt(loc, time.November, 11, 15, 0)},
+		{Due: nyAt(loc, time.November, 13, 10, 0), From: nyAt(loc, time.November, 11, 15, 0), Until: nyAt(loc, time.November, 13, 10, 0)},
+		{Due: nyAt(loc, time.November, 27, 10, 0), From: nyAt(loc, time.November, 13, 10, 0)},
 	}
 	if len(a) != len(wantA) {
 		t.Fatalf("client A has %d spells, want %d: %v", len(a), len(wantA), a)
@@ -172,7 +172,7 @@ func TestDueSpellsReplayTheNextDueRule(t *testing.T) {
 			t.Errorf("spell %d = %v, want %v", i, a[i], wantA[i])
 		}
 	}
-	if len(b) != 1 || !b[0].Due.Equal(at(loc, time.October, 20, 0, 0)) || !b[0].Until.IsZero() {
+	if len(b) != 1 || !b[0].Due.Equal(nyAt(loc, time.October, 20, 0, 0)) || !b[0].Until.IsZero() {
 		t.Errorf("client B: %v, want one open spell due 20 October", b)
 	}
 	if len(c) != 0 {
@@ -202,16 +202,16 @@ func TestAddDueCountsContactsDueAndClientsOverdueAtWeekEnd(t *testing.T) {
 func TestStageSpellsAndCountsAtWeekEnds(t *testing.T) {
 	loc := newYork(t)
 	a := StageSpells([]StageMark{
-		{At: at(loc, time.October, 30, 9, 0), Stage: StageContemplation},
-		{At: at(loc, time.October, 1, 9, 0), Stage: StagePrecontemplation},
-		{At: at(loc, time.October, 28, 9, 0), Stage: StageContemplation},
-		{At: at(loc, time.November, 12, 9, 0), Stage: StagePreparation},
+		{At: nyAt(loc, time.October, 30, 9, 0), Stage: StageContemplation},
+		{At: nyAt(loc, time.October, 1, 9, 0), Stage: StagePrecontemplation},
+		{At: nyAt(loc, time.October, 28, 9, 0), Stage: StageContemplation},
+		{At: nyAt(loc, time.November, 12, 9, 0), Stage: StagePreparation},
 	})
-	if len(a) != 3 || a[1].Stage != StageContemplation || !a[1].Until.Equal(at(loc, time.November, 12, 9, 0)) {
+	if len(a) != 3 || a[1].Stage != StageContemplation || !a[1].Until.Equal(nyAt(loc, time.November, 12, 9, 0)) {
 		t.Fatalf("a repeated stage continues its spell: got %v", a)
 	}
 	// 01:30 on 1 November happens twice in New York; time.Date picks the first.
-	b := StageSpells([]StageMark{{At: at(loc, time.November, 1, 1, 30), Stage: StageAction}})
+	b := StageSpells([]StageMark{{At: nyAt(loc, time.November, 1, 1, 30), Stage: StageAction}})
 	figs := NewWeekFigures(LastWeeks(fixtureNow(loc), 5))
 	AddStages(figs, append(a, b...), 3, fixtureNow(loc))
 	wants := []map[Stage]int{
@@ -244,31 +244,31 @@ func TestShapeOfAddsUpTheActiveCaseload(t *testing.T) {
 func TestSignalsCountClientsInTheLast30DaysAndPromptsThisMonth(t *testing.T) {
 	loc := newYork(t)
 	now := fixtureNow(loc)
-	if got := RecentSince(now); !got.Equal(at(loc, time.October, 21, 0, 0)) {
+	if got := RecentSince(now); !got.Equal(nyAt(loc, time.October, 21, 0, 0)) {
 		t.Fatalf("the last 30 days start %v, want 21 October 00:00", got)
 	}
 	contacts := []SignalContact{
-		{ClientID: "x", At: at(loc, time.October, 20, 23, 0), Flags: []RiskFlag{FlagCraving}},
-		{ClientID: "x", At: at(loc, time.October, 21, 0, 0), Flags: []RiskFlag{FlagTrigger}},
-		{ClientID: "y", At: at(loc, time.November, 18, 9, 0), Test: TestPositive},
-		{ClientID: "y", At: at(loc, time.November, 19, 9, 0), Test: TestAdmitted},
-		{ClientID: "z", At: at(loc, time.November, 10, 9, 0), Test: TestNegative, Flags: []RiskFlag{FlagCraving}},
-		{ClientID: "w", At: at(loc, time.November, 10, 9, 0), Test: TestDilute},
+		{ClientID: "x", At: nyAt(loc, time.October, 20, 23, 0), Flags: []RiskFlag{FlagCraving}},
+		{ClientID: "x", At: nyAt(loc, time.October, 21, 0, 0), Flags: []RiskFlag{FlagTrigger}},
+		{ClientID: "y", At: nyAt(loc, time.November, 18, 9, 0), Test: TestPositive},
+		{ClientID: "y", At: nyAt(loc, time.November, 19, 9, 0), Test: TestAdmitted},
+		{ClientID: "z", At: nyAt(loc, time.November, 10, 9, 0), Test: TestNegative, Flags: []RiskFlag{FlagCraving}},
+		{ClientID: "w", At: nyAt(loc, time.November, 10, 9, 0), Test: TestDilute},
 	}
 	phq9 := func(day time.Time, item9 int) Screening {
 		return Screening{Instrument: InstrumentPHQ9, At: day, Answers: []int{1, 1, 1, 1, 1, 1, 1, 1, item9}}
 	}
 	screenings := []Screening{
-		phq9(at(loc, time.November, 1, 9, 0), 1),
-		phq9(at(loc, time.October, 31, 9, 0), 2),
-		phq9(at(loc, time.November, 5, 9, 0), 0),
-		{Instrument: InstrumentGAD7, At: at(loc, time.November, 5, 9, 0), Answers: []int{3, 3, 3, 3, 3, 3, 3}},
+		phq9(nyAt(loc, time.November, 1, 9, 0), 1),
+		phq9(nyAt(loc, time.October, 31, 9, 0), 2),
+		phq9(nyAt(loc, time.November, 5, 9, 0), 0),
+		{Instrument: InstrumentGAD7, At: nyAt(loc, time.November, 5, 9, 0), Answers: []int{3, 3, 3, 3, 3, 3, 3}},
 	}
 	violations := []Violation{
-		{ClientID: "x", At: at(loc, time.October, 20, 23, 59)},
-		{ClientID: "v", At: at(loc, time.October, 21, 0, 0)},
-		{ClientID: "v", At: at(loc, time.November, 2, 9, 0)},
-		{ClientID: "y", At: at(loc, time.November, 19, 8, 0)},
+		{ClientID: "x", At: nyAt(loc, time.October, 20, 23, 59)},
+		{ClientID: "v", At: nyAt(loc, time.October, 21, 0, 0)},
+		{ClientID: "v", At: nyAt(loc, time.November, 2, 9, 0)},
+		{ClientID: "y", At: nyAt(loc, time.November, 19, 8, 0)},
 	}
 	got := SignalsOf(now, contacts, violations, screenings)
 	if got != (RecentSignals{RiskFlagged: 2, UseIndicated: 1, Violations: 2, SafetyPrompts: 1}) {
@@ -353,8 +353,8 @@ func TestStripLettersAreDistinctAndStageAtReadsTheSpells(t *testing.T) {
 		}
 	}
 	loc := newYork(t)
-	marks := []StageMark{{At: at(loc, time.March, 1, 9, 0), Stage: StageContemplation}, {At: at(loc, time.June, 1, 9, 0), Stage: StageRecurrence}}
-	got := StageAt(marks, []time.Time{at(loc, time.February, 1, 0, 0), at(loc, time.March, 1, 9, 0), at(loc, time.May, 31, 0, 0), at(loc, time.July, 1, 0, 0)})
+	marks := []StageMark{{At: nyAt(loc, time.March, 1, 9, 0), Stage: StageContemplation}, {At: nyAt(loc, time.June, 1, 9, 0), Stage: StageRecurrence}}
+	got := StageAt(marks, []time.Time{nyAt(loc, time.February, 1, 0, 0), nyAt(loc, time.March, 1, 9, 0), nyAt(loc, time.May, 31, 0, 0), nyAt(loc, time.July, 1, 0, 0)})
 	want := []Stage{"", StageContemplation, StageContemplation, StageRecurrence}
 	for i := range want {
 		if got[i] != want[i] {

@@ -5,9 +5,18 @@
 # of a tool.
 set -euo pipefail
 
+# have TOOL: whether TOOL is installed. Debian keeps PostgreSQL's server
+# programs off PATH, under /usr/lib/postgresql/VERSION/bin.
+have() {
+  case "$1" in
+    postgresql) compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null ;;
+    *) command -v "$1" >/dev/null 2>&1 ;;
+  esac
+}
+
 missing=()
 for tool in "$@"; do
-  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  have "$tool" || missing+=("$tool")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -26,7 +35,7 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
   apt-get update -qq >/dev/null
   apt-get install -y -qq "${packages[@]}" >/dev/null
   for tool in "${missing[@]}"; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "error: installed $(package_for "$tool") but $tool is still not on PATH" >&2; exit 1; }
+    have "$tool" || { echo "error: installed $(package_for "$tool") but $tool is still missing" >&2; exit 1; }
   done
   exit 0
 fi

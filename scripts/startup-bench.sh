@@ -2,7 +2,8 @@
 # startup-bench.sh measures the time from process start to the first full
 # caseload frame on the 10,000-client demo, in tmux, and reports the median of
 # several runs (RUNS, default 15). The demo file is built once into the user's
-# cache directory and reused.
+# cache directory and reused (demo-cache.sh); CLIENTS, BIN and DB as in
+# export-bench.sh.
 #
 # The figure includes what the officer waits for: tmux starting the process,
 # Go start-up, opening the file, the first page query and the first render;
@@ -12,25 +13,18 @@ set -eu
 runs=${RUNS:-15}
 clients=${CLIENTS:-10000}
 root=$(cd "$(dirname "$0")/.." && pwd)
-cache=${XDG_CACHE_HOME:-$HOME/.cache}/caseload-bench
 command -v tmux >/dev/null || { echo "startup-bench: tmux is not installed" >&2; exit 1; }
-mkdir -p "$cache"
 
 work=$(mktemp -d)
 sock="caseload-startup-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
 
-bin="$work/caseload"
-(cd "$root" && CGO_ENABLED=0 go build -o "$bin" .)
-
-# The schema is part of the key: a file made by an older schema would
-# measure old indexes.
-schema=$(cksum < "$root/store/migrations/0001_init.sql" | cut -d' ' -f1)
-db="$cache/startup-$clients-seed-1-$schema.db"
-if [ ! -f "$db" ]; then
-	"$bin" demo --clients "$clients" --seed 1 --db "$db.building" >/dev/null
-	mv "$db.building" "$db"
+bin=${BIN:-}
+if [ -z "$bin" ]; then
+	bin="$work/caseload"
+	(cd "$root" && CGO_ENABLED=0 go build -o "$bin" .)
 fi
+db=${DB:-$(BIN="$bin" CLIENTS="$clients" "$root/scripts/demo-cache.sh")}
 
 # The tmux server is up before the clock starts: we time the app, not tmux.
 tmux -L "$sock" -f /dev/null new-session -d -s bench -x 100 -y 30
@@ -50,7 +44,7 @@ while [ "$i" -lt "$runs" ]; do
 	# Each launch on a quiet machine: the killed run is still exiting for a
 	# moment, and would take a core from the next.
 	sleep 0.2
-done | sort -n | awk -v clients="$clients" '
+done | sort -n | awk -v clients="$clients" -v at="$(date -u +%H:%M)" '
 	{ ms[NR] = $1 }
-	END { printf "startup to first caseload frame, %d clients, %d runs: median %d ms (min %d, max %d)\n",
-		clients, NR, ms[int((NR + 1) / 2)], ms[1], ms[NR] }'
+	END { printf "startup to first caseload frame, %d clients, %d runs, %s UTC: median %d ms (min %d, max %d)\n",
+		clients, NR, at, ms[int((NR + 1) / 2)], ms[1], ms[NR] }'

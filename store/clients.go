@@ -61,6 +61,9 @@ func (w *Writer) CreateClient(c model.Client) (model.Client, error) {
 	if err != nil {
 		return c, clientWriteError(err)
 	}
+	if err := w.recordCreate(SyncClients, c.ID, c.ID); err != nil {
+		return c, err
+	}
 	if err := w.conditionsFromText(c); err != nil {
 		return c, err
 	}
@@ -84,6 +87,10 @@ func (w *Writer) UpdateClient(c model.Client) (model.Client, error) {
 		return c, err
 	}
 	c.UpdatedAt = w.now
+	before, err := w.fieldsBeforeEdit(SyncClients, c.ID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return c, err
+	}
 	res, err := w.exec(`UPDATE clients SET name = ?, preferred_name = ?, case_number = ?, date_of_birth = ?,
 		phone = ?, address = ?, supervision_type = ?, level = ?, supervision_from = ?, supervision_to = ?, conditions = ?,
 		status = ?, tags = ?, updated_at = ?, sort_name = ? WHERE id = ?`,
@@ -95,6 +102,9 @@ func (w *Writer) UpdateClient(c model.Client) (model.Client, error) {
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return c, fmt.Errorf("update client %s: %w", c.ID, ErrNotFound)
+	}
+	if err := w.recordUpdate(SyncClients, c.ID, c.ID, before); err != nil {
+		return c, err
 	}
 	if err := w.conditionsFromText(c); err != nil {
 		return c, err

@@ -220,3 +220,18 @@ func (w *Writer) saveDueDays(days map[[2]string]int) error {
 	}
 	return nil
 }
+
+// dropSpells takes a client's spells away, counters and all, when the client
+// leaves this laptop (a transfer to another officer).
+func (w *Writer) dropSpells(clientID string) error {
+	days, err := w.oldDueDays(clientID)
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{"DELETE FROM due_spells WHERE client_id = ?", "DELETE FROM stage_spells WHERE client_id = ?"} {
+		if _, err := w.exec(q, clientID); err != nil {
+			return fmt.Errorf("clear workload history: %w", err)
+		}
+	}
+	return w.saveDueDays(days)
+}

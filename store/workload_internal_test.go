@@ -19,7 +19,7 @@ func TestUseIndicatedInSQLIsTheModelRule(t *testing.T) {
 	if got := strings.Join(want, ", "); got != useIndicated {
 		t.Errorf("SQL lists %s, the model %s", useIndicated, got)
 	}
-	body, err := migrationFiles.ReadFile("migrations/0005_workload.sql")
+	body, err := migrationFiles.ReadFile("migrations/0006_workload.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestOpenStatusesInSQLAreTheModelRule(t *testing.T) {
 	if got := strings.Join(want, ","); got != openStatuses {
 		t.Errorf("SQL lists %s, the model %s", openStatuses, got)
 	}
-	body, err := migrationFiles.ReadFile("migrations/0005_workload.sql")
+	body, err := migrationFiles.ReadFile("migrations/0006_workload.sql")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"caseload/model"
@@ -28,6 +30,9 @@ type Writer struct {
 	// unindexed holds, by kind, the notes a batch wrote while the note index
 	// triggers were paused.
 	unindexed map[string][]string
+	// sync is the laptop's agency sync state, loaded when a change first
+	// needs it.
+	sync *writerSync
 }
 
 func (w *Writer) stmt(query string) (*sql.Stmt, error) {
@@ -73,26 +78,35 @@ var errDryRun = errors.New("dry run")
 // Batch runs fn with a Writer in one transaction; per-client summaries are
 // brought up to date once, just before the commit.
 func (s *Store) Batch(ctx context.Context, fn func(*Writer) error) error {
-	return s.tx(ctx, func(tx *Tx) error {
-		w, err := s.newWriter(ctx, tx)
-		if err != nil {
+	return s.tx(ctx, func(tx *Tx) error { return s.runBatch(ctx, tx, fn) })
+}
+
+// runBatch is the body of a batch inside its transaction.
+func (s *Store) runBatch(ctx context.Context, tx *Tx, fn func(*Writer) error) error {
+	w, err := s.newWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	w.deferred = map[string]bool{}
+	w.unindexed = map[string][]string{}
+	if _, err := w.exec("INSERT INTO fts_pause (one) VALUES (1)"); err != nil {
+		return fmt.Errorf("pause note index: %w", err)
+	}
+	if err := fn(w); err != nil {
+		return err
+	}
+	// In id order, which is the order of the clients table and of every
+	// (client_id, ...) index: the summaries of a big batch then read the
+	// file front to back instead of at random.
+	for _, id := range slices.Sorted(maps.Keys(w.deferred)) {
+		if err := w.refreshNow(id); err != nil {
 			return err
 		}
-		w.deferred = map[string]bool{}
-		w.unindexed = map[string][]string{}
-		if _, err := w.exec("INSERT INTO fts_pause (one) VALUES (1)"); err != nil {
-			return fmt.Errorf("pause note index: %w", err)
-		}
-		if err := fn(w); err != nil {
-			return err
-		}
-		for id := range w.deferred {
-			if err := w.refreshNow(id); err != nil {
-				return err
-			}
-		}
-		return w.indexPausedNotes()
-	})
+	}
+	if err := w.saveClock(); err != nil {
+		return err
+	}
+	return w.indexPausedNotes()
 }
 
 // indexPausedNotes indexes, in one statement per table, the notes written
@@ -129,7 +143,10 @@ func (s *Store) write(ctx context.Context, fn func(*Writer) error) error {
 		if err != nil {
 			return err
 		}
-		return fn(w)
+		if err := fn(w); err != nil {
+			return err
+		}
+		return w.saveClock()
 	})
 	s.statements.prepareWanted(ctx, s.db)
 	return err

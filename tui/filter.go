@@ -2,6 +2,10 @@ package tui
 
 import (
 	"context"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/sahilm/fuzzy"
@@ -17,15 +21,52 @@ type clientIndexLoadedMsg struct {
 
 // clientIndex is every client's names and case number, read once, so that
 // filtering as the officer types needs no query per key to find matches.
-// It is never changed after it is built (a new one replaces it), so a
-// command can match against it while the app goes on.
+// Its text is never changed after it is built (a new index replaces it), so
+// a command can match against it while the app goes on.
+//
+// It is compact because it lives as long as the app: at 100,000 clients,
+// two strings per client would be 200,000 allocations the collector walks.
+// All the text is one string and all the ids another, cut by offsets.
 type clientIndex struct {
-	ids  []string
-	text []string // "name preferred case-number", what fuzzy matches
+	text     string   // "name preferred case-number" of every client, one after another
+	textEnds []uint32 // where each client's text ends in text
+	ids      string
+	idEnds   []uint32
+	wide     []bool // the client's text has a byte outside ASCII
+	// latest numbers the newest match begun: an older one still running
+	// stops, since its answer would be dropped anyway.
+	latest atomic.Uint64
+
+	// testHookChunkScored runs after each chunk of candidates is scored.
+	testHookChunkScored func()
 }
 
-func (x *clientIndex) String(i int) string { return x.text[i] }
-func (x *clientIndex) Len() int            { return len(x.text) }
+func (x *clientIndex) String(i int) string { return x.text[x.start(x.textEnds, i):x.textEnds[i]] }
+func (x *clientIndex) Len() int            { return len(x.textEnds) }
+
+func (x *clientIndex) start(ends []uint32, i int) uint32 {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
+}
+
+func (x *clientIndex) id(i int) string { return x.ids[x.start(x.idEnds, i):x.idEnds[i]] }
+
+// newClientIndex packs the entries into one index.
+func newClientIndex(entries []store.ClientIndexEntry) *clientIndex {
+	var text, ids strings.Builder
+	x := &clientIndex{textEnds: make([]uint32, len(entries)), idEnds: make([]uint32, len(entries)), wide: make([]bool, len(entries))}
+	for i, e := range entries {
+		s := e.Name + " " + e.PreferredName + " " + e.CaseNumber
+		text.WriteString(s)
+		ids.WriteString(e.ID)
+		x.textEnds[i], x.idEnds[i] = uint32(text.Len()), uint32(ids.Len())
+		x.wide[i] = strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0
+	}
+	x.text, x.ids = text.String(), ids.String()
+	return x
+}
 
 func loadClientIndex(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
@@ -33,24 +74,95 @@ func loadClientIndex(st *store.Store) tea.Cmd {
 		if err != nil {
 			return clientIndexLoadedMsg{err: err}
 		}
-		x := &clientIndex{ids: make([]string, len(entries)), text: make([]string, len(entries))}
-		for i, e := range entries {
-			x.ids[i] = e.ID
-			x.text[i] = e.Name + " " + e.PreferredName + " " + e.CaseNumber
-		}
-		return clientIndexLoadedMsg{index: x}
+		return clientIndexLoadedMsg{index: newClientIndex(entries)}
 	}
 }
 
+// candidates lists the clients whose text holds the pattern's letters in
+// order, ignoring ASCII case: the only ones fuzzy matching can accept, found
+// with a scan of bytes rather than fuzzy's scoring of every client. A client
+// with text outside ASCII is always a candidate (Unicode case folding can
+// match an ASCII letter there), and so is everyone when the pattern itself
+// is not ASCII; fuzzy then decides.
+func (x *clientIndex) candidates(pattern string) []int32 {
+	var out []int32
+	for i := range x.textEnds {
+		if x.wide[i] || subsequenceFold(pattern, x.String(i)) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// subsequenceFold reports whether the ASCII pattern's bytes occur in order in
+// s, ignoring ASCII case; a pattern outside ASCII always passes.
+func subsequenceFold(pattern, s string) bool {
+	j := 0
+	for i := 0; i < len(pattern); i++ {
+		p := lowerASCII(pattern[i])
+		if p >= utf8.RuneSelf {
+			return true
+		}
+		for j < len(s) && lowerASCII(s[j]) != p {
+			j++
+		}
+		if j == len(s) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// candidateSource shows fuzzy the candidates only.
+type candidateSource struct {
+	x     *clientIndex
+	which []int32
+}
+
+func (c candidateSource) String(i int) string { return c.x.String(int(c.which[i])) }
+func (c candidateSource) Len() int            { return len(c.which) }
+
+// matchChunk is how many candidates are scored between two looks at whether
+// a newer match has begun.
+const matchChunk = 4096
+
 // match returns the ids of the best matches (at most limit), best first, and
 // how many matched in all. Fuzzy, like fzf: "ann" finds Ann, Joanna and
-// Annette; the closest come first.
+// Annette; the closest come first. The answer is fuzzy's over every client,
+// in fuzzy's order; the byte scan only spares it the clients it would
+// reject. A match overtaken by a newer one (the next letter typed) stops
+// and returns nothing: its answer would be dropped.
 func (x *clientIndex) match(pattern string, limit int) ([]string, int) {
-	found := fuzzy.FindFrom(pattern, x)
+	mine := x.latest.Add(1)
+	which := x.candidates(pattern)
+	var found fuzzy.Matches
+	for lo := 0; lo < len(which); lo += matchChunk {
+		if x.latest.Load() != mine {
+			return nil, 0
+		}
+		chunk := which[lo:min(lo+matchChunk, len(which))]
+		for _, m := range fuzzy.FindFromNoSort(pattern, candidateSource{x, chunk}) {
+			m.Index = int(chunk[m.Index])
+			found = append(found, m)
+		}
+		if x.testHookChunkScored != nil {
+			x.testHookChunkScored()
+		}
+	}
+	// Stable, as fuzzy.FindFrom sorts: equal scores keep the clients' order.
+	sort.Stable(found)
 	n := min(len(found), limit)
 	ids := make([]string, n)
 	for i := range n {
-		ids[i] = x.ids[found[i].Index]
+		ids[i] = x.id(found[i].Index)
 	}
 	return ids, len(found)
 }

@@ -1,4 +1,4 @@
--- 0005: the workload figures. Due and stage spells are the due dates and the
+-- 0006: the workload figures. Due and stage spells are the due dates and the
 -- stages of change as they stood over time, rewritten for a client by every
 -- write that touches the client (store/spells.go), so that a week's figures
 -- are index ranges and never a read of every check-in. Open spells end at
@@ -76,6 +76,12 @@ CREATE TRIGGER checkin_days_count AFTER INSERT ON checkins BEGIN
     INSERT INTO checkin_days (day, type, outcome, test_result, n)
     VALUES (substr(new.at, 1, 10), new.type, new.outcome, new.test_result, 1)
     ON CONFLICT (day, type, outcome, test_result) DO UPDATE SET n = n + 1;
+END;
+
+-- A client transferred to another officer leaves with every check-in.
+CREATE TRIGGER checkin_days_uncount AFTER DELETE ON checkins BEGIN
+    UPDATE checkin_days SET n = n - 1
+    WHERE day = substr(old.at, 1, 10) AND type = old.type AND outcome = old.outcome AND test_result = old.test_result;
 END;
 
 CREATE INDEX checkins_week_figures ON checkins (at, type, outcome, test_result);

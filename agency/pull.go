@@ -1,0 +1,211 @@
+package agency
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"caseload/model"
+	"caseload/store"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// zeroUUID is the row id below every other, for a table never pulled.
+const zeroUUID = "00000000-0000-0000-0000-000000000000"
+
+// horizon is the oldest transaction still running on the server: every
+// transaction below it has committed or rolled back, so rows stamped below
+// it can be pulled without skipping one that commits later.
+func horizon(ctx context.Context, conn *pgx.Conn) (string, error) {
+	var h string
+	if err := conn.QueryRow(ctx, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text").Scan(&h); err != nil {
+		return "", fmt.Errorf("read the server's oldest running transaction: %w", err)
+	}
+	return h, nil
+}
+
+// pull brings every table up to the horizon, page by page, each page
+// applied with its cursor in one transaction on the laptop.
+func pull(ctx context.Context, conn *pgx.Conn, st *store.Store, page int) (int, error) {
+	h, err := horizon(ctx, conn)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, t := range store.SyncTables() {
+		n, err := pullTable(ctx, conn, st, t, h, page)
+		if err != nil {
+			return total, fmt.Errorf("pull %s: %w", t.Name, err)
+		}
+		total += n
+	}
+	n, err := pullConflicts(ctx, conn, st, h, page)
+	if err != nil {
+		return total, fmt.Errorf("pull conflicts: %w", err)
+	}
+	total += n
+	n, err = pullAccessChanges(ctx, conn, st, h, page)
+	if err != nil {
+		return total, fmt.Errorf("pull transfers: %w", err)
+	}
+	return total + n, nil
+}
+
+// pullTable pulls one table's rows above the laptop's cursor.
+//
+// History is pulled only below the horizon. Records that change are pulled
+// whatever their transaction (a check-in below the horizon may belong to a
+// client whose row was rewritten above it, and the client must arrive
+// first); the cursor still moves only as far as the last row below the
+// horizon, so a row above it is pulled again next time, which the per-field
+// merge makes harmless.
+func pullTable(ctx context.Context, conn *pgx.Conn, st *store.Store, t store.SyncTable, h string, page int) (int, error) {
+	cursor, err := st.PullCursor(ctx, t.Name)
+	if err != nil {
+		return 0, err
+	}
+	after := cursor
+	if after.TxID == "" {
+		after = store.Cursor{TxID: "0", RowID: zeroUUID}
+	}
+	bound := ""
+	if !t.Changes {
+		bound = " AND txid < $3::xid8"
+	}
+	q := pageQuery(t, bound)
+	total := 0
+	for {
+		rows, last, below, err := readPage(ctx, conn, t, q, after, h, page)
+		if err != nil {
+			return total, err
+		}
+		if len(rows) == 0 {
+			return total, nil
+		}
+		next := cursor
+		if below != (store.Cursor{}) {
+			next = below
+		}
+		n, err := st.ApplyPulled(ctx, t, rows, next)
+		if err != nil {
+			return total, err
+		}
+		total += n
+		cursor, after = next, last
+		if len(rows) < page {
+			return total, nil
+		}
+	}
+}
+
+// pageQuery reads a page of t above ($1, $2) in (txid, id) order, $4 rows
+// long, telling for each row whether it is below the horizon $3; extra
+// conditions follow in where.
+func pageQuery(t store.SyncTable, where string) string {
+	selects := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		selects[i] = c + "::text"
+	}
+	if t.Changes {
+		selects = append(selects, "clocks::text")
+	} else {
+		selects = append(selects, "''")
+	}
+	return `SELECT ` + strings.Join(selects, ", ") + `, txid::text, txid < $3::xid8 FROM caseload.` + t.Name +
+		` WHERE (txid, id) > ($1::xid8, $2::uuid)` + where + ` ORDER BY txid, id LIMIT $4`
+}
+
+// readPage reads one page; last is the position of its last row, below the
+// position of its last row under the horizon.
+func readPage(ctx context.Context, conn *pgx.Conn, t store.SyncTable, q string, after store.Cursor, h string, page int, more ...any) (rows []store.PulledRow, last, below store.Cursor, err error) {
+	res, err := conn.Query(ctx, q, append([]any{after.TxID, after.RowID, h, page}, more...)...)
+	if err != nil {
+		return nil, last, below, err
+	}
+	defer res.Close()
+	for res.Next() {
+		vals := make([]*string, len(t.Columns))
+		dest := make([]any, 0, len(t.Columns)+3)
+		for i := range vals {
+			dest = append(dest, &vals[i])
+		}
+		var clocks, txid string
+		var isBelow bool
+		dest = append(dest, &clocks, &txid, &isBelow)
+		if err := res.Scan(dest...); err != nil {
+			return nil, last, below, err
+		}
+		row := store.PulledRow{Values: make(map[string]any, len(t.Columns))}
+		for i, c := range t.Columns {
+			if vals[i] != nil {
+				row.Values[c] = *vals[i]
+			} else {
+				row.Values[c] = nil
+			}
+		}
+		if t.Changes {
+			if row.Stamps, err = parseClocks(clocks); err != nil {
+				return nil, last, below, err
+			}
+		}
+		id := *vals[0]
+		last = store.Cursor{TxID: txid, RowID: id}
+		if isBelow {
+			below = last
+		}
+		rows = append(rows, row)
+	}
+	return rows, last, below, res.Err()
+}
+
+// pullConflicts brings the conflicts recorded on the records this officer
+// sees.
+func pullConflicts(ctx context.Context, conn *pgx.Conn, st *store.Store, h string, page int) (int, error) {
+	cursor, err := st.PullCursor(ctx, "conflicts")
+	if err != nil {
+		return 0, err
+	}
+	if cursor.TxID == "" {
+		cursor = store.Cursor{TxID: "0", RowID: zeroUUID}
+	}
+	total := 0
+	for {
+		res, err := conn.Query(ctx, `SELECT id::text, coalesce(client_id::text, ''), tbl, row_id, field, kept_value, lost_value,
+				kept_at, lost_at, by_role, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), txid::text
+			FROM caseload.conflicts WHERE (txid, id) > ($1::xid8, $2::uuid) AND txid < $3::xid8 ORDER BY txid, id LIMIT $4`,
+			cursor.TxID, cursor.RowID, h, page)
+		if err != nil {
+			return total, err
+		}
+		var got []store.SyncConflict
+		var next store.Cursor
+		for res.Next() {
+			var c store.SyncConflict
+			var keptAt, lostAt, txid string
+			if err := res.Scan(&c.ID, &c.ClientID, &c.Table, &c.RowID, &c.Field, &c.Kept, &c.Lost, &keptAt, &lostAt, &c.By, &c.At, &txid); err != nil {
+				res.Close()
+				return total, err
+			}
+			c.KeptAt, _ = model.ParseHLC(keptAt)
+			c.LostAt, _ = model.ParseHLC(lostAt)
+			got = append(got, c)
+			next = store.Cursor{TxID: txid, RowID: c.ID}
+		}
+		res.Close()
+		if err := res.Err(); err != nil {
+			return total, err
+		}
+		if len(got) == 0 {
+			return total, nil
+		}
+		if err := st.SaveConflicts(ctx, got, next); err != nil {
+			return total, err
+		}
+		total += len(got)
+		cursor = next
+		if len(got) < page {
+			return total, nil
+		}
+	}
+}

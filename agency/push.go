@@ -1,0 +1,261 @@
+package agency
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"caseload/model"
+	"caseload/store"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// pushed counts what one push did.
+type pushed struct {
+	entries, rejected, conflicts int
+}
+
+// push sends the outbox in batches, one server transaction each, and takes
+// a batch off the outbox only after its COMMIT: a push cut off anywhere is
+// repeated whole by the next sync, and the server recognises what it
+// already holds.
+func push(ctx context.Context, conn *pgx.Conn, st *store.Store, batch int) (pushed, error) {
+	var total pushed
+	for {
+		entries, err := st.Outbox(ctx, batch)
+		if err != nil {
+			return total, err
+		}
+		if len(entries) == 0 {
+			return total, nil
+		}
+		var got pushed
+		err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+			var err error
+			got, err = pushBatch(ctx, tx, entries)
+			return err
+		})
+		if err != nil {
+			return total, fmt.Errorf("push: %w", err)
+		}
+		seqs := make([]int64, len(entries))
+		for i, e := range entries {
+			seqs[i] = e.Seq
+		}
+		if err := st.MarkPushed(ctx, seqs); err != nil {
+			return total, err
+		}
+		total.entries += got.entries
+		total.rejected += got.rejected
+		total.conflicts += got.conflicts
+	}
+}
+
+// pushBatch applies one batch in the server transaction tx: the changing
+// records first (a client before the records that name it), then history
+// table by table in pull order (a check-in before its stage note).
+func pushBatch(ctx context.Context, tx pgx.Tx, entries []store.OutboxEntry) (pushed, error) {
+	got := pushed{entries: len(entries)}
+	var serverNow time.Time
+	if err := tx.QueryRow(ctx, "SELECT now()").Scan(&serverNow); err != nil {
+		return got, err
+	}
+	history := map[string][]store.OutboxEntry{}
+	var changes []store.OutboxEntry
+	for _, e := range entries {
+		if e.Op == store.OpInsert {
+			history[e.Table] = append(history[e.Table], e)
+		} else {
+			changes = append(changes, e)
+		}
+	}
+	for _, t := range store.SyncTables() {
+		if !t.Changes {
+			continue
+		}
+		var ops []store.OutboxEntry
+		for _, e := range changes {
+			if e.Table == t.Name {
+				ops = append(ops, e)
+			}
+		}
+		if len(ops) == 0 {
+			continue
+		}
+		r, c, err := pushChanges(ctx, tx, t, ops, serverNow)
+		if err != nil {
+			return got, fmt.Errorf("%s: %w", t.Name, err)
+		}
+		got.rejected += r
+		got.conflicts += c
+	}
+	for _, t := range store.SyncTables() {
+		if t.Changes || len(history[t.Name]) == 0 {
+			continue
+		}
+		r, err := pushHistory(ctx, tx, t, history[t.Name])
+		if err != nil {
+			return got, fmt.Errorf("%s: %w", t.Name, err)
+		}
+		got.rejected += r
+	}
+	return got, nil
+}
+
+// pushHistory inserts history records once: a record the server already
+// holds is left alone when it is the same, and filed as rejected when it
+// differs; a record for a client not on the sender's caseload is filed as
+// rejected too. It returns how many were filed.
+func pushHistory(ctx context.Context, tx pgx.Tx, t store.SyncTable, entries []store.OutboxEntry) (int, error) {
+	rows := make([]map[string]any, len(entries))
+	for i, e := range entries {
+		rows[i] = e.Row
+	}
+	body, err := json.Marshal(rows)
+	if err != nil {
+		return 0, err
+	}
+	cols := strings.Join(t.Columns, ", ")
+	table := "caseload." + t.Name
+	incoming := "json_populate_recordset(null::" + table + ", $1::json)"
+	type refusal struct{ id, client, content, reason string }
+	owned := "EXISTS (SELECT 1 FROM caseload.clients c WHERE c.id = i." + t.ClientColumn + " AND c.owner = current_user)"
+	// Rows the server will not take, decided before the insert so that one
+	// refused row cannot abort the batch.
+	same := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		same[i] = "t." + c + " IS NOT DISTINCT FROM i." + c
+	}
+	refused, err := tx.Query(ctx, `SELECT i.id::text, i.`+t.ClientColumn+`::text, row_to_json(i)::text,
+			CASE WHEN t.id IS NULL THEN 'the client is not on your caseload on the server'
+			     ELSE 'differs from the record the server already holds' END
+		FROM `+incoming+` i LEFT JOIN `+table+` t ON t.id = i.id
+		WHERE (t.id IS NULL AND NOT `+owned+`) OR (t.id IS NOT NULL AND NOT (`+strings.Join(same, " AND ")+`))`, string(body))
+	if err != nil {
+		return 0, err
+	}
+	var refusals []refusal
+	for refused.Next() {
+		var r refusal
+		if err := refused.Scan(&r.id, &r.client, &r.content, &r.reason); err != nil {
+			refused.Close()
+			return 0, err
+		}
+		refusals = append(refusals, r)
+	}
+	refused.Close()
+	if err := refused.Err(); err != nil {
+		return 0, err
+	}
+	insert := `INSERT INTO ` + table + ` (` + cols + `) SELECT ` + cols + ` FROM json_populate_recordset(null::` + table +
+		`, $1::json) i WHERE ` + owned + ` ON CONFLICT (id) DO NOTHING`
+	failed, err := insertOrSift(ctx, tx, insert, string(body), rows)
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range failed {
+		id, _ := f.row["id"].(string)
+		client, _ := f.row[t.ClientColumn].(string)
+		content, _ := json.Marshal(f.row)
+		refusals = append(refusals, refusal{id: id, client: client, content: string(content), reason: "the server refused it: " + f.reason})
+	}
+	for _, r := range refusals {
+		if err := fileRejected(ctx, tx, t.Name, r.id, r.client, r.reason, r.content); err != nil {
+			return 0, err
+		}
+	}
+	return len(refusals), nil
+}
+
+// siftedRow is a record the server refused on its own.
+type siftedRow struct {
+	row    map[string]any
+	reason string
+}
+
+// insertOrSift runs insert (whose $1 is a JSON array of records) for the
+// whole batch; when the server refuses it (a constraint one record breaks),
+// it inserts record by record instead and returns the ones refused, so one
+// bad record never holds back the others.
+func insertOrSift(ctx context.Context, tx pgx.Tx, insert, body string, rows []map[string]any) ([]siftedRow, error) {
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := sp.Exec(ctx, insert, body); err == nil {
+		return nil, sp.Commit(ctx)
+	}
+	if err := sp.Rollback(ctx); err != nil {
+		return nil, err
+	}
+	var failed []siftedRow
+	for _, row := range rows {
+		one, err := json.Marshal([]map[string]any{row})
+		if err != nil {
+			return nil, err
+		}
+		sp, err := tx.Begin(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := sp.Exec(ctx, insert, string(one)); err != nil {
+			if rbErr := sp.Rollback(ctx); rbErr != nil {
+				return nil, rbErr
+			}
+			failed = append(failed, siftedRow{row: row, reason: serverMessage(err)})
+			continue
+		}
+		if err := sp.Commit(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return failed, nil
+}
+
+// serverMessage is what the server said, without the protocol's codes.
+func serverMessage(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Message
+	}
+	return err.Error()
+}
+
+// fileRejected keeps a pushed change the server would not apply, for a
+// supervisor to review; a resend is filed once.
+func fileRejected(ctx context.Context, tx pgx.Tx, table, rowID, clientID, reason, content string) error {
+	var client any
+	if clientID != "" {
+		client = clientID
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO caseload.rejected (tbl, row_id, client_id, reason, content)
+		VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (tbl, row_id, pushed_by, md5(content::text)) DO NOTHING`,
+		table, rowID, client, reason, content)
+	if err != nil {
+		return fmt.Errorf("file rejected %s %s: %w", table, rowID, err)
+	}
+	return nil
+}
+
+// isUniqueViolation tells an insert or update refused by a unique index
+// (a case number already used on the server).
+func isUniqueViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "23505"
+}
+
+// opContent is a field operation as filed when rejected.
+func opContent(e store.OutboxEntry) string {
+	b, _ := json.Marshal(map[string]string{"op": e.Op, "field": e.Field, "value": e.Value, "at": e.At.String(), "base": e.Base.String()})
+	return string(b)
+}
+
+// checkLead refuses an operation stamped far past the server's clock.
+func checkLead(e store.OutboxEntry, serverNow time.Time) error {
+	return model.CheckLead(e.At, serverNow)
+}

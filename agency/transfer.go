@@ -1,0 +1,150 @@
+package agency
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"caseload/store"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// ErrClientNotOnServer reports a transfer of a client the server does not
+// hold for the sender (never pushed, or already someone else's).
+var ErrClientNotOnServer = errors.New("the client is not on your caseload on the server: sync first")
+
+// Transfer moves a client to another officer's caseload, over conn (the
+// officer giving the case, or their supervisor). The server's trigger moves
+// the owner and writes the access change both laptops act on at their next
+// sync.
+func Transfer(ctx context.Context, conn *pgx.Conn, clientID, toOfficer string) error {
+	tag, err := conn.Exec(ctx, `INSERT INTO caseload.transfers (client_id, from_owner, to_owner)
+		SELECT id, owner, $2 FROM caseload.clients WHERE id = $1`, clientID, toOfficer)
+	if err != nil {
+		return fmt.Errorf("transfer to %s: %w", toOfficer, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("transfer to %s: %w", toOfficer, ErrClientNotOnServer)
+	}
+	return nil
+}
+
+// accessChange is a client moving between officers, as the server
+// recorded it.
+type accessChange struct {
+	id, clientID, from, to, txid string
+}
+
+// pullAccessChanges acts on the transfers this role may see: a client it no
+// longer sees leaves the laptop (once nothing of theirs waits to be
+// pushed); a client it now sees arrives with its whole history, whatever
+// the laptop's cursors. Transfers that waited for a push are retried.
+func pullAccessChanges(ctx context.Context, conn *pgx.Conn, st *store.Store, h string, page int) (int, error) {
+	cursor, err := st.PullCursor(ctx, "access_changes")
+	if err != nil {
+		return 0, err
+	}
+	if cursor.TxID == "" {
+		cursor = store.Cursor{TxID: "0", RowID: zeroUUID}
+	}
+	var me string
+	if err := conn.QueryRow(ctx, "SELECT current_user").Scan(&me); err != nil {
+		return 0, err
+	}
+	total := 0
+	for {
+		changes, err := readAccessChanges(ctx, conn, cursor, h, page)
+		if err != nil {
+			return total, err
+		}
+		for _, c := range changes {
+			n, err := applyAccessChange(ctx, conn, st, c, h, page, me)
+			if err != nil {
+				return total, err
+			}
+			total += n
+			cursor = store.Cursor{TxID: c.txid, RowID: c.id}
+			if err := st.MovePullCursor(ctx, "access_changes", cursor); err != nil {
+				return total, err
+			}
+		}
+		if len(changes) < page {
+			break
+		}
+	}
+	waiting, err := st.WaitingReleases(ctx)
+	if err != nil {
+		return total, err
+	}
+	for id, to := range waiting {
+		if _, err := st.ReleaseClient(ctx, id, to); err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+func readAccessChanges(ctx context.Context, conn *pgx.Conn, after store.Cursor, h string, page int) ([]accessChange, error) {
+	res, err := conn.Query(ctx, `SELECT id::text, client_id::text, from_owner, to_owner, txid::text FROM caseload.access_changes
+		WHERE (txid, id) > ($1::xid8, $2::uuid) AND txid < $3::xid8 ORDER BY txid, id LIMIT $4`, after.TxID, after.RowID, h, page)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Close()
+	var out []accessChange
+	for res.Next() {
+		var c accessChange
+		if err := res.Scan(&c.id, &c.clientID, &c.from, &c.to, &c.txid); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, res.Err()
+}
+
+// applyAccessChange brings the laptop in line with who may now see the
+// client: the server's row-level security decides, so the same code serves
+// an officer and a supervisor.
+func applyAccessChange(ctx context.Context, conn *pgx.Conn, st *store.Store, c accessChange, h string, page int, me string) (int, error) {
+	var visible bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM caseload.clients WHERE id = $1)", c.clientID).Scan(&visible); err != nil {
+		return 0, err
+	}
+	if !visible {
+		_, err := st.ReleaseClient(ctx, c.clientID, c.to)
+		return 0, err
+	}
+	total := 0
+	for _, t := range store.SyncTables() {
+		if t.Changes {
+			continue
+		}
+		after := store.Cursor{TxID: "0", RowID: zeroUUID}
+		q := pageQuery(t, " AND txid < $3::xid8 AND "+t.ClientColumn+" = $5::uuid")
+		for {
+			rows, last, _, err := readPage(ctx, conn, t, q, after, h, page, c.clientID)
+			if err != nil {
+				return total, fmt.Errorf("pull the history of a transferred client: %w", err)
+			}
+			if len(rows) == 0 {
+				break
+			}
+			n, err := st.ApplyPulled(ctx, t, rows, store.Cursor{})
+			if err != nil {
+				return total, err
+			}
+			total += n
+			after = last
+			if len(rows) < page {
+				break
+			}
+		}
+	}
+	if c.to == me {
+		if err := st.NoteTransferIn(ctx, c.clientID, c.from); err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# app-bench.sh runs the app on the demo caseload in tmux and reports what the
+# officer's laptop sees: the app's peak memory (VmHWM) once it has started
+# and settled (the first page, the count, the filter's index and the file's
+# quick check), the time from three letters typed into the filter to the
+# list of matches, and the peak memory after the filter and the export
+# dialog.
+#
+#   CLIENTS  size of the demo caseload (default 10000)
+#   RUNS     timed filters (default 9)
+#   LETTERS  what is typed into the filter (default "ann")
+#   BIN      a caseload binary to measure (default: built from this tree)
+#   DB       a caseload file to measure on (default: the cached demo)
+set -euo pipefail
+
+clients=${CLIENTS:-10000}
+runs=${RUNS:-9}
+letters=${LETTERS:-ann}
+root=$(cd "$(dirname "$0")/.." && pwd)
+command -v tmux >/dev/null || { echo "app-bench: tmux is not installed (make tools)" >&2; exit 1; }
+
+work=$(mktemp -d)
+sock="caseload-app-bench-$$"
+trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+bin=${BIN:-}
+if [ -z "$bin" ]; then
+	bin="$work/caseload"
+	(cd "$root" && CGO_ENABLED=0 go build -o "$bin" .)
+fi
+db=${DB:-$(BIN="$bin" CLIENTS="$clients" "$root/scripts/demo-cache.sh")}
+
+screen() { tmux -L "$sock" capture-pane -p -t bench:run 2>/dev/null; }
+# waitfor polls the screen every 2 ms until it shows the text (a tight loop
+# would take a core from the app it waits for).
+waitfor() {
+	local i=0
+	until screen | grep -qF -- "$1"; do
+		sleep 0.002
+		i=$((i + 1))
+		[ "$i" -lt 30000 ] || { echo "app-bench: the screen never showed \"$1\":" >&2; screen >&2; exit 1; }
+	done
+}
+hwm_mib() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$pid/status"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+# settle waits until the app has used no processor time for 0.6 s: what it
+# starts after the first frame (the quick check of the whole file among it)
+# has finished.
+settle() {
+	local last now same=0
+	last=$(cpu_ticks)
+	while [ "$same" -lt 3 ]; do
+		sleep 0.2
+		now=$(cpu_ticks)
+		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
+		last=$now
+	done
+}
+
+tmux -L "$sock" -f /dev/null new-session -d -s bench -x 100 -y 30
+tmux -L "$sock" new-window -d -t bench -n run "exec $bin --db $db"
+pid=$(tmux -L "$sock" display -p -t bench:run '#{pane_pid}')
+waitfor '▸ '
+settle
+after_start=$(hwm_mib)
+
+# The first filter learns how many clients the letters match, so that each
+# timed one waits for that answer and not an earlier letter's.
+tmux -L "$sock" send-keys -t bench:run /
+tmux -L "$sock" send-keys -t bench:run -l "$letters"
+waitfor 'matches, best first'
+settle
+answer=$(screen | grep -o 'of [0-9]* matches, best first' | head -1)
+tmux -L "$sock" send-keys -t bench:run Escape
+waitfor ' of '
+for _ in $(seq "$runs"); do
+	tmux -L "$sock" send-keys -t bench:run /
+	sleep 0.1
+	start=$EPOCHREALTIME
+	tmux -L "$sock" send-keys -t bench:run -l "$letters"
+	waitfor "$answer"
+	end=$EPOCHREALTIME
+	echo "$(((${end/./} - ${start/./}) / 1000))" >>"$work/filter"
+	tmux -L "$sock" send-keys -t bench:run Escape
+	settle
+done
+tmux -L "$sock" send-keys -t bench:run x
+waitfor 'Export summary'
+settle
+after_dialog=$(hwm_mib)
+
+filter=$(sort -n "$work/filter" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+printf 'the app on %d clients, %s UTC:\n' "$clients" "$(date -u +%H:%M)"
+printf '  memory after start (VmHWM)                 %4d MiB\n' "$after_start"
+printf '  filter, "%s" typed to its %d matches     %4d ms median of %d (runs: %s)\n' \
+	"$letters" "$(echo "$answer" | tr -dc 0-9)" "$filter" "$runs" "$(tr '\n' ' ' <"$work/filter")"
+printf '  memory after the filter and export dialog  %4d MiB\n' "$after_dialog"

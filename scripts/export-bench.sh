@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# export-bench.sh measures, whole process against whole process, `caseload
+# export` of the demo's last full day (Markdown, to standard output) against
+# the sqlite3 shell printing the same day's check-ins with their clients'
+# names as a Markdown table. The two run alternately in one loop, so that a
+# busy moment of the machine falls on both; it prints the medians, the ratio
+# and each one's peak memory (maximum resident set, from /usr/bin/time).
+#
+#   CLIENTS  size of the demo caseload (default 10000)
+#   DAYS     how many days, ending with the last full one (default 1)
+#   RUNS     timed runs of each (default 9)
+#   BIN      a caseload binary to measure (default: built from this tree)
+#   DB       a caseload file to measure on (default: the cached demo)
+#
+# The demo file is built once into the cache (see demo-cache.sh). Each run
+# of caseload adds one line to that file's export log, as an officer's
+# export would: it changes no figure measured here.
+set -euo pipefail
+
+clients=${CLIENTS:-10000}
+days=${DAYS:-1}
+runs=${RUNS:-9}
+root=$(cd "$(dirname "$0")/.." && pwd)
+command -v sqlite3 >/dev/null || { echo "export-bench: sqlite3 is not installed (make tools)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "export-bench: /usr/bin/time is not installed (GNU time)" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+bin=${BIN:-}
+if [ -z "$bin" ]; then
+	bin="$work/caseload"
+	(cd "$root" && CGO_ENABLED=0 go build -o "$bin" .)
+fi
+db=${DB:-$(BIN="$bin" CLIENTS="$clients" "$root/scripts/demo-cache.sh")}
+
+# The demo runs up to the start of the day it was made: its last full day
+# is the day of its latest check-in.
+last=$(sqlite3 -readonly "$db" "SELECT date(max(at), 'localtime') FROM checkins")
+first=$(date -d "$last -$((days - 1)) days" +%F)
+utc() { date -u -d "@$(date -d "$1" +%s)" +%Y-%m-%dT%H:%M:%S.000Z; }
+lo=$(utc "$first")
+hi=$(utc "$(date -d "$last +1 day" +%F)")
+query="SELECT c.name, c.case_number, k.at, k.type, k.outcome, k.location, k.test_result, k.substances,
+	k.stage, k.flags, k.note, k.next_appointment_at
+	FROM checkins k JOIN clients c ON c.id = k.client_id
+	WHERE k.at >= '$lo' AND k.at < '$hi' AND NOT EXISTS (SELECT 1 FROM amendments a WHERE a.target_id = k.id)
+	ORDER BY c.sort_name, c.case_number, k.at, k.id;"
+
+caseload_export() { "$bin" export --db "$db" --from "$first" --to "$last" --format md; }
+sqlite3_markdown() { sqlite3 -readonly -markdown "$db" "$query"; }
+
+# Both are warmed once, so that neither pays for reading the file from disk
+# into the operating system's cache.
+caseload_export >"$work/caseload.md"
+sqlite3_markdown >"$work/sqlite3.md"
+
+# $EPOCHREALTIME is read by the shell itself: no process is started to read
+# the clock.
+elapsed_ms() {
+	local start end
+	start=$EPOCHREALTIME
+	"$@" >/dev/null
+	end=$EPOCHREALTIME
+	echo "$(((${end/./} - ${start/./}) / 1000))"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+: >"$work/a"
+: >"$work/b"
+for _ in $(seq "$runs"); do
+	elapsed_ms caseload_export >>"$work/a"
+	elapsed_ms sqlite3_markdown >>"$work/b"
+done
+peak_kib() { /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null && cat "$work/rss"; }
+: >"$work/ma"
+: >"$work/mb"
+for _ in 1 2 3; do
+	peak_kib "$bin" export --db "$db" --from "$first" --to "$last" --format md >>"$work/ma"
+	peak_kib sqlite3 -readonly -markdown "$db" "$query" >>"$work/mb"
+done
+
+a=$(median <"$work/a")
+b=$(median <"$work/b")
+ma=$(median <"$work/ma")
+mb=$(median <"$work/mb")
+rows=$(grep -c '^|' "$work/sqlite3.md" || true)
+span="one day ($last)"
+[ "$days" -gt 1 ] && span="$days days ($first to $last)"
+printf 'export of %s, Markdown, %d clients, %d check-ins, %s UTC, medians of %d alternating runs:\n' \
+	"$span" "$clients" "$((rows > 2 ? rows - 2 : 0))" "$(date -u +%H:%M)" "$runs"
+printf '  caseload export   %5d ms   peak %4d MiB   (runs: %s)\n' "$a" "$((ma / 1024))" "$(tr '\n' ' ' <"$work/a")"
+printf '  sqlite3 -markdown %5d ms   peak %4d MiB   (runs: %s)\n' "$b" "$((mb / 1024))" "$(tr '\n' ' ' <"$work/b")"
+awk -v a="$a" -v b="$b" 'BEGIN { printf "  ratio %.1fx (goal: at most 2x)\n", (b > 0 ? a / b : 0) }'

@@ -1,0 +1,213 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+func outboxOps(t *testing.T, s *store.Store) []store.OutboxEntry {
+	t.Helper()
+	entries, err := s.Outbox(context.Background(), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
+
+func TestNothingIsQueuedUntilSyncIsSetUp(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	c, err := s.CreateClient(ctx, newClient("A-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddCheckIn(ctx, syncVisit(c.ID, testNow.Add(-time.Hour))); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.OutboxCount(ctx); n != 0 {
+		t.Errorf("outbox holds %d entries before sync was set up, want none", n)
+	}
+	if id, _ := s.LaptopID(ctx); id != "" {
+		t.Errorf("laptop id %q before sync was set up", id)
+	}
+}
+
+func TestStartSyncQueuesEveryRecordAlreadyInTheFile(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	c, err := s.CreateClient(ctx, newClient("A-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := s.AddCheckIn(ctx, syncVisit(c.ID, testNow.Add(-time.Hour)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := s.StartSync(ctx)
+	if err != nil || id == "" {
+		t.Fatalf("StartSync = %q, %v", id, err)
+	}
+	again, err := s.StartSync(ctx)
+	if err != nil || again != id {
+		t.Errorf("a second StartSync gave %q, %v; want the same id %q", again, err, id)
+	}
+	got := map[string]string{}
+	for _, e := range outboxOps(t, s) {
+		got[e.Table+" "+e.Op] = e.RowID
+	}
+	// The check-in carried a stage, so a stage note was written with it.
+	if got["clients create"] != c.ID || got["checkins insert"] != k.ID || got["stage_notes insert"] == "" {
+		t.Errorf("outbox = %v, want the client, its check-in and its stage note", got)
+	}
+}
+
+func TestEveryEditQueuesItsChangedFieldsInTheSameTransaction(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	if _, err := s.StartSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateClient(ctx, newClient("A-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Phone, c.Address = "555-0101", "1 Main St"
+	if _, err := s.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	c.Phone = "555-0199"
+	if _, err := s.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	k, err := s.AddCheckIn(ctx, syncVisit(c.ID, testNow.Add(-time.Hour)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := outboxOps(t, s)
+	if len(entries) != 6 {
+		t.Fatalf("outbox has %d entries, want create, address, phone, phone, check-in, stage note: %+v", len(entries), entries)
+	}
+	create, address, phone1, phone2 := entries[0], entries[1], entries[2], entries[3]
+	if create.Op != store.OpCreate || create.RowID != c.ID {
+		t.Errorf("first entry %+v, want the client's creation", create)
+	}
+	if address.Field != "address" || phone1.Field != "phone" || phone1.Value != "555-0101" || phone2.Value != "555-0199" {
+		t.Errorf("field entries %+v %+v %+v", phone1, address, phone2)
+	}
+	// Each change is based on the stamp of the value it replaced.
+	if phone1.Base != create.At || phone2.Base != phone1.At || address.Base != create.At {
+		t.Errorf("bases: phone %s then %s, address %s; want the creation %s, then the first phone %s",
+			phone1.Base, phone2.Base, address.Base, create.At, phone1.At)
+	}
+	if !phone2.At.After(phone1.At) || !phone1.At.After(create.At) {
+		t.Errorf("stamps do not move forward: %s, %s, %s", create.At, phone1.At, phone2.At)
+	}
+	if entries[4].Table != "checkins" || entries[4].RowID != k.ID || entries[4].Row["note"] != k.Note {
+		t.Errorf("check-in entry %+v", entries[4])
+	}
+	// An edit that changes nothing queues nothing.
+	if _, err := s.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.OutboxCount(ctx); n != 6 {
+		t.Errorf("an unchanged save queued entries: %d", n)
+	}
+	// A failed edit queues nothing.
+	bad := c
+	bad.Name = ""
+	if _, err := s.UpdateClient(ctx, bad); err == nil {
+		t.Fatal("an empty name was saved")
+	}
+	if n, _ := s.OutboxCount(ctx); n != 6 {
+		t.Errorf("a refused save queued entries: %d", n)
+	}
+	seqs := []int64{entries[0].Seq, entries[1].Seq}
+	if err := s.MarkPushed(ctx, seqs); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.OutboxCount(ctx); n != 4 {
+		t.Errorf("after marking 2 pushed the outbox holds %d, want 4", n)
+	}
+}
+
+func TestPulledRecordsStayOutOfTheOutboxAndLocalLaterChangesWin(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	laptop, err := s.StartSync(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := model.NewClock("other-laptop", model.HLC{})
+	created := other.Now(testNow.Add(-2 * time.Hour))
+	stamps := map[string]model.HLC{}
+	values := map[string]any{"created_at": "2026-03-10T10:00:00.000Z", "updated_at": "2026-03-10T10:00:00.000Z"}
+	fields := map[string]string{"id": "0193a000-0000-7000-8000-000000000001", "name": "Pulled Person", "preferred_name": "",
+		"case_number": "P-1", "date_of_birth": "", "phone": "555-0000", "address": "", "supervision_type": "parole", "level": "high",
+		"supervision_from": "", "supervision_to": "", "conditions": "", "status": "active", "tags": "[]"}
+	for k, v := range fields {
+		values[k] = v
+		if k != "id" {
+			stamps[k] = created
+		}
+	}
+	cursor := store.Cursor{TxID: "100", RowID: fields["id"]}
+	if _, err := s.ApplyPulled(ctx, store.SyncClients, []store.PulledRow{{Values: values, Stamps: stamps}}, cursor); err != nil {
+		t.Fatal(err)
+	}
+	checkIn := map[string]any{"id": "0193a000-0000-7000-8000-0000000000c1", "client_id": fields["id"], "at": "2026-03-10T09:00:00.000Z",
+		"type": "office", "outcome": "completed", "location": "", "test_result": "negative", "substances": "[]", "stage": "",
+		"flags": "[]", "note": "pulled note", "sensitive": int64(0), "next_appointment_at": "", "created_at": "2026-03-10T09:00:00.000Z"}
+	if _, err := s.ApplyPulled(ctx, store.SyncCheckIns, []store.PulledRow{{Values: checkIn}}, store.Cursor{TxID: "101", RowID: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.OutboxCount(ctx); n != 0 {
+		t.Errorf("pulled records entered the outbox: %d entries", n)
+	}
+	if cur, _ := s.PullCursor(ctx, "clients"); cur != cursor {
+		t.Errorf("cursor = %+v, want %+v", cur, cursor)
+	}
+	c, sum, err := s.Client(ctx, fields["id"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.LastContact.IsZero() {
+		t.Errorf("the pulled check-in did not reach the client's summary")
+	}
+	// Edit locally: the laptop's clock has moved past the pulled stamps.
+	c.Phone = "555-1111"
+	if _, err := s.UpdateClient(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	var phone []store.OutboxEntry
+	for _, e := range outboxOps(t, s) {
+		if e.Field == "phone" {
+			phone = append(phone, e)
+		}
+	}
+	if len(phone) != 1 || phone[0].Base != created || !phone[0].At.After(created) || phone[0].At.Laptop != laptop {
+		t.Fatalf("outbox after a local edit: %+v; want one phone change based on the pulled stamp", phone)
+	}
+	// The server's older phone comes back in a later page: the local change stays.
+	values["phone"] = "555-0000"
+	values["address"] = "2 Oak Ave"
+	stamps["address"] = other.Now(testNow.Add(-time.Hour))
+	if _, err := s.ApplyPulled(ctx, store.SyncClients, []store.PulledRow{{Values: values, Stamps: stamps}}, cursor); err != nil {
+		t.Fatal(err)
+	}
+	c, _, _ = s.Client(ctx, fields["id"])
+	if c.Phone != "555-1111" || c.Address != "2 Oak Ave" {
+		t.Errorf("after pulling: phone %q, address %q; want the local phone kept and the pulled address taken", c.Phone, c.Address)
+	}
+}
+
+// syncVisit is a completed home visit that records a stage, so a stage note
+// is written with it.
+func syncVisit(clientID string, at time.Time) model.CheckIn {
+	return model.CheckIn{ClientID: clientID, At: at, Type: model.ContactHome, Outcome: model.OutcomeCompleted,
+		Test: model.TestNegative, Stage: model.StageAction, Note: "Working at the bakery."}
+}

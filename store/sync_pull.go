@@ -1,0 +1,225 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"caseload/model"
+)
+
+// PulledRow is one record as the agency's server holds it.
+type PulledRow struct {
+	// Values are the synced columns: text, integers or nil.
+	Values map[string]any
+	// Stamps are, for a record that changes, each field's last write.
+	Stamps map[string]model.HLC
+}
+
+// Cursor is how far a table has been pulled: the server's transaction id
+// (as decimal text) and row id of the last row applied.
+type Cursor struct {
+	TxID  string
+	RowID string
+}
+
+// PullCursor reads how far a table has been pulled; the zero Cursor for a
+// table never pulled.
+func (s *Store) PullCursor(ctx context.Context, table string) (Cursor, error) {
+	var c Cursor
+	err := s.db.QueryRowContext(ctx, "SELECT txid, row_id FROM sync_cursors WHERE tbl = ?", table).Scan(&c.TxID, &c.RowID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("read the pull cursor of %s: %w", table, explain(err))
+	}
+	return c, nil
+}
+
+// noteKinds names, for the note index, the kind of record each history
+// table holds.
+var noteKinds = map[string]string{"checkins": "checkin", "stage_notes": "stage_note"}
+
+// ApplyPulled applies one page of pulled records and moves the table's
+// cursor to next, in one transaction: an interrupted pull resumes exactly
+// where it stopped. History already in the file (the laptop's own, pushed
+// earlier) is left as it is; a record that changes takes each field whose
+// server stamp is later than this laptop's. The laptop's clock moves past
+// every stamp pulled; a stamp far in the future is refused. It returns how
+// many records were new or changed.
+func (s *Store) ApplyPulled(ctx context.Context, t SyncTable, rows []PulledRow, next Cursor) (int, error) {
+	changed := 0
+	err := s.Batch(ctx, func(w *Writer) error {
+		if _, err := w.exec("INSERT INTO sync_pulling (one) VALUES (1)"); err != nil {
+			return fmt.Errorf("apply pulled %s: %w", t.Name, explain(err))
+		}
+		if on, err := w.syncing(); err != nil {
+			return err
+		} else if !on {
+			return errors.New("sync is not set up on this laptop")
+		}
+		for _, row := range rows {
+			var did bool
+			var err error
+			if t.Changes {
+				did, err = w.applyPulledChanges(t, row)
+			} else {
+				did, err = w.applyPulledHistory(t, row)
+			}
+			if err != nil {
+				return err
+			}
+			if did {
+				changed++
+			}
+		}
+		if next != (Cursor{}) {
+			_, err := w.exec(`INSERT INTO sync_cursors (tbl, txid, row_id) VALUES (?, ?, ?)
+				ON CONFLICT (tbl) DO UPDATE SET txid = excluded.txid, row_id = excluded.row_id`, t.Name, next.TxID, next.RowID)
+			if err != nil {
+				return fmt.Errorf("move the pull cursor of %s: %w", t.Name, explain(err))
+			}
+		}
+		_, err := w.exec("DELETE FROM sync_pulling")
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("apply pulled %s: %w", t.Name, err)
+	}
+	return changed, nil
+}
+
+func (w *Writer) applyPulledHistory(t SyncTable, row PulledRow) (bool, error) {
+	args := make([]any, len(t.Columns))
+	for i, c := range t.Columns {
+		args[i] = row.Values[c]
+	}
+	res, err := w.exec("INSERT INTO "+t.Name+" ("+strings.Join(t.Columns, ", ")+") VALUES ("+placeholders(len(args))+
+		// Any uniqueness conflict: the record is here already, or (an
+		// amendment of a record this laptop amended too) the server filed
+		// this laptop's own as rejected, for review.
+		") ON CONFLICT DO NOTHING", args...)
+	if err != nil {
+		return false, fmt.Errorf("save pulled %s %v: %w", t.Name, row.Values["id"], explain(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	id, _ := row.Values["id"].(string)
+	note, _ := row.Values["note"].(string)
+	w.noteWritten(noteKinds[t.Name], id, note)
+	client, _ := row.Values[t.ClientColumn].(string)
+	return true, w.refresh(client)
+}
+
+func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
+	for _, h := range row.Stamps {
+		if err := w.sync.clock.Observe(h, w.now); err != nil {
+			return false, fmt.Errorf("pulled %s %v: %w", t.Name, row.Values["id"], err)
+		}
+		w.sync.dirty = true
+	}
+	id, _ := row.Values["id"].(string)
+	local, err := w.rowFields(t, id)
+	if errors.Is(err, ErrNotFound) {
+		return true, w.insertPulled(t, id, row)
+	}
+	if err != nil {
+		return false, err
+	}
+	var sets []string
+	var args []any
+	for _, f := range t.Fields() {
+		theirs, ok := row.Stamps[f]
+		if !ok {
+			continue
+		}
+		mine, err := w.fieldStamp(t.Name, id, f)
+		if err != nil {
+			return false, err
+		}
+		keep := model.Later(model.FieldState{Value: local[f], At: mine}, model.FieldState{Value: asText(row.Values[f]), At: theirs})
+		if keep.At == mine {
+			continue
+		}
+		if err := w.setFieldStamp(t.Name, id, f, theirs); err != nil {
+			return false, err
+		}
+		if keep.Value == local[f] {
+			continue
+		}
+		sets = append(sets, f+" = ?")
+		args = append(args, keep.Value)
+		if f == "name" && t.Name == SyncClients.Name {
+			sets = append(sets, "sort_name = ?")
+			args = append(args, sortName(keep.Value))
+		}
+	}
+	if len(sets) == 0 {
+		return false, nil
+	}
+	args = append(args, id)
+	if _, err := w.exec("UPDATE "+t.Name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
+		return false, fmt.Errorf("save pulled %s %s: %w", t.Name, id, explain(err))
+	}
+	return true, w.refreshPulled(t, id)
+}
+
+// insertPulled saves a record this laptop has never held, with the stamp of
+// each of its fields.
+func (w *Writer) insertPulled(t SyncTable, id string, row PulledRow) error {
+	cols := append([]string(nil), t.Columns...)
+	args := make([]any, 0, len(cols)+1)
+	for _, c := range cols {
+		args = append(args, row.Values[c])
+	}
+	if t.Name == SyncClients.Name {
+		cols = append(cols, "sort_name")
+		name, _ := row.Values["name"].(string)
+		args = append(args, sortName(name))
+	}
+	if _, err := w.exec("INSERT INTO "+t.Name+" ("+strings.Join(cols, ", ")+") VALUES ("+placeholders(len(args))+")", args...); err != nil {
+		return fmt.Errorf("save pulled %s %s: %w", t.Name, id, explain(err))
+	}
+	for f, h := range row.Stamps {
+		if !t.HasField(f) {
+			continue
+		}
+		if err := w.setFieldStamp(t.Name, id, f, h); err != nil {
+			return err
+		}
+	}
+	return w.refreshPulled(t, id)
+}
+
+func (w *Writer) refreshPulled(t SyncTable, id string) error {
+	if t.Name == SyncClients.Name {
+		return w.refresh(id)
+	}
+	return nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// asText is a pulled value as the text a changing record's field holds.
+func asText(v any) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// MovePullCursor records how far a table that needs no page applied (the
+// transfers) has been pulled.
+func (s *Store) MovePullCursor(ctx context.Context, table string, next Cursor) error {
+	return s.tx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO sync_cursors (tbl, txid, row_id) VALUES (?, ?, ?)
+			ON CONFLICT (tbl) DO UPDATE SET txid = excluded.txid, row_id = excluded.row_id`, table, next.TxID, next.RowID)
+		if err != nil {
+			return fmt.Errorf("move the pull cursor of %s: %w", table, explain(err))
+		}
+		return nil
+	})
+}

@@ -1,0 +1,87 @@
+package store
+
+// SyncTable is one table the agency sync carries. Its name and columns are
+// the same in the laptop's file and on the agency's server, so a record
+// reads back byte for byte.
+type SyncTable struct {
+	Name string
+	// Columns are the synced columns, the id first. For a table whose
+	// records change, every column after the id and the creation time is
+	// a field merged on its own.
+	Columns []string
+	// Changes: the records are edited and merge field by field; otherwise
+	// they are history, inserted once and never changed.
+	Changes bool
+	// ClientColumn names the client a record belongs to ("" for a client
+	// itself, whose id is its own client).
+	ClientColumn string
+	// Quiet are fields every edit changes (the time of the last edit):
+	// merged like the others, but two laptops changing them at once is no
+	// conflict worth showing anyone.
+	Quiet []string
+}
+
+// Fields are the columns merged one by one: all but the id and the
+// creation time.
+func (t SyncTable) Fields() []string {
+	var out []string
+	for _, c := range t.Columns[1:] {
+		if c != "created_at" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// IsQuiet tells a field whose conflicts are not recorded.
+func (t SyncTable) IsQuiet(field string) bool {
+	for _, q := range t.Quiet {
+		if q == field {
+			return true
+		}
+	}
+	return false
+}
+
+// HasField tells whether name is one of the table's merged fields: field
+// names from a laptop or the server are checked against it before they
+// reach a statement.
+func (t SyncTable) HasField(name string) bool {
+	for _, f := range t.Fields() {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Synced tables, in the order a pull applies them: a client before its
+// records, a check-in before the stage note written with it.
+var (
+	SyncClients = SyncTable{Name: "clients", Changes: true, Columns: []string{"id", "name", "preferred_name", "case_number",
+		"date_of_birth", "phone", "address", "supervision_type", "level", "supervision_from", "supervision_to",
+		"conditions", "status", "tags", "created_at", "updated_at"}, Quiet: []string{"updated_at"}}
+	SyncCheckIns = SyncTable{Name: "checkins", ClientColumn: "client_id", Columns: []string{"id", "client_id", "at", "type",
+		"outcome", "location", "test_result", "substances", "stage", "flags", "note", "sensitive", "next_appointment_at", "created_at"}}
+	SyncStageNotes = SyncTable{Name: "stage_notes", ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"checkin_id", "at", "stage", "note", "sensitive", "created_at"}}
+	SyncScreenings = SyncTable{Name: "screenings", ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"instrument", "at", "answers", "total", "note", "created_at"}}
+	SyncAmendments = SyncTable{Name: "amendments", ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"target_kind", "target_id", "replacement_id", "reason", "at"}}
+)
+
+// SyncTables lists every synced table in pull order.
+func SyncTables() []SyncTable {
+	return []SyncTable{SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments}
+}
+
+// syncTable finds a synced table by name.
+func syncTable(name string) (SyncTable, bool) {
+	for _, t := range SyncTables() {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return SyncTable{}, false
+}

@@ -1,0 +1,66 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/sahilm/fuzzy"
+
+	"caseload/store"
+)
+
+// TestFilterMatchesAsFuzzyOverEveryClient pins the filter's answer to what
+// fuzzy matching over every client's text gives, in the same order: the byte
+// scan that picks the candidates may only spare fuzzy the clients it would
+// reject, whatever the case, the accents or the letters that fold into ASCII
+// ones (the Kelvin sign is a k, the long s an s).
+func TestFilterMatchesAsFuzzyOverEveryClient(t *testing.T) {
+	names := []string{"Ann Lee", "Joanna Ruiz", "Annette Kowalski", "ANNA BELL", "Nathan Ng", "Zoë Ångström",
+		"Dani \u212Aelly", "Ro\u017Fa Parks", "Ana Núñez", "Bob", "Sean O'Neill", "Anne-Marie Dubois", "Mary Ann",
+		"Jo\tAnn", "Ánna Pérez", "Seán Nann", "", "Xi", "Lin Ann Ann"}
+	var entries []store.ClientIndexEntry
+	for i, n := range names {
+		for copyNo := range 3 { // equal scores: the order of the clients decides
+			entries = append(entries, store.ClientIndexEntry{ID: fmt.Sprintf("id-%02d-%d", i, copyNo), Name: n,
+				PreferredName: []string{"", "Annie", "Ké"}[copyNo], CaseNumber: fmt.Sprintf("CR-%02d-%d", i, copyNo)})
+		}
+	}
+	x := newClientIndex(entries)
+	var texts []string
+	for _, e := range entries {
+		texts = append(texts, e.Name+" "+e.PreferredName+" "+e.CaseNumber)
+	}
+	for _, pattern := range []string{"a", "ann", "ANN", "aN", "kelly", "rosa", "ROSA", "zoe", "zoë", "ångs", "é", "cr-0",
+		"cr 1", "o'n", "annie", "\u212A", "xyz", "n n", "a-m", "ké"} {
+		want := fuzzy.Find(pattern, texts)
+		wantIDs := make([]string, 0, len(want))
+		for _, m := range want {
+			wantIDs = append(wantIDs, entries[m.Index].ID)
+		}
+		for _, limit := range []int{len(entries), 5} {
+			ids, n := x.match(pattern, limit)
+			if n != len(want) || !slices.Equal(ids, wantIDs[:min(limit, len(wantIDs))]) {
+				t.Errorf("match(%q, %d) = %d matches %v, want %d matches %v", pattern, limit, n, ids, len(want), wantIDs[:min(limit, len(wantIDs))])
+			}
+		}
+	}
+}
+
+// TestFilterMatchOvertakenReturnsNothing: a match that a newer one has
+// overtaken stops, rather than taking a core from the one whose answer the
+// officer will see.
+func TestFilterMatchOvertakenReturnsNothing(t *testing.T) {
+	entries := make([]store.ClientIndexEntry, 3*matchChunk)
+	for i := range entries {
+		entries[i] = store.ClientIndexEntry{ID: fmt.Sprint(i), Name: "Ann Lee", CaseNumber: fmt.Sprint("CR-", i)}
+	}
+	x := newClientIndex(entries)
+	if _, n := x.match("ann", 10); n != len(entries) {
+		t.Fatalf("match alone found %d, want %d", n, len(entries))
+	}
+	x.testHookChunkScored = func() { x.latest.Add(1) } // a newer match begins while this one scores
+	if ids, n := x.match("ann", 10); ids != nil || n != 0 {
+		t.Errorf("an overtaken match returned %d ids, %d matches; want none", len(ids), n)
+	}
+}
