@@ -471,3 +471,48 @@ func TestAFileFromBeforeTheWorkloadFiguresIsBroughtUpToDate(t *testing.T) {
 		t.Fatal("the fixture shows nothing to bring up to date")
 	}
 }
+
+// A client transferred to another officer leaves this laptop's workload:
+// their contacts, due dates and stages are no longer counted.
+func TestATransferredClientLeavesTheWorkload(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	s := openAt(t, path)
+	if _, err := s.StartSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var gone model.Client
+	for i, cn := range []string{"X-1", "S-1"} {
+		c, err := s.CreateClient(ctx, newClient(cn))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			gone = c
+		}
+		for d := 1; d <= 3; d++ {
+			if _, err := s.AddCheckIn(ctx, syncVisit(c.ID, testNow.AddDate(0, 0, -7*d))); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var seqs []int64
+	for _, e := range outboxOps(t, s) {
+		seqs = append(seqs, e.Seq)
+	}
+	if err := s.MarkPushed(ctx, seqs); err != nil {
+		t.Fatal(err)
+	}
+	if released, err := s.ReleaseClient(ctx, gone.ID, "bob"); err != nil || !released {
+		t.Fatalf("release = %v, %v", released, err)
+	}
+	got, err := s.Workload(ctx, testNow, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := expectedWorkload(t, path, testNow, 5)
+	compareWorkload(t, got, want)
+	if got.Shape.Active != 1 || want.Weeks[3].Contacts != 1 {
+		t.Errorf("after the transfer: %d active, %d contacts in the week before last; want 1 and 1", got.Shape.Active, want.Weeks[3].Contacts)
+	}
+}
