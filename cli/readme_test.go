@@ -9,7 +9,7 @@ import (
 
 // readmeRow is a row of the README's command table: the command and what
 // follows it in the first cell.
-var readmeRow = regexp.MustCompile("(?m)^\\| `caseload ([a-z]+(?: (?:clients|resources))?)([^`]*)`")
+var readmeRow = regexp.MustCompile("(?m)^\\| `caseload ([a-z]+(?: (?:clients|resources|workload))?)([^`]*)`")
 
 var flagName = regexp.MustCompile(`--[a-z][a-z-]*`)
 

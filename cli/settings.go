@@ -33,19 +33,40 @@ func (f intervalFlags) Set(v string) error {
 	return nil
 }
 
+// standardFlags collects --standard LEVEL=CLIENTS, once per level changed.
+type standardFlags map[model.Level]int
+
+// String is empty: there is no default to show.
+func (f standardFlags) String() string { return "" }
+
+// Type names the value in help.
+func (f standardFlags) Type() string { return "LEVEL=CLIENTS" }
+
+// Set reads one LEVEL=CLIENTS.
+func (f standardFlags) Set(v string) error {
+	level, clients, ok := strings.Cut(v, "=")
+	n, err := strconv.Atoi(strings.TrimSpace(clients))
+	if !ok || err != nil || !model.Level(strings.TrimSpace(level)).Valid() {
+		return fmt.Errorf("want LEVEL=CLIENTS with a level of low, moderate, high or intensive, got %q", v)
+	}
+	f[model.Level(strings.TrimSpace(level))] = n
+	return nil
+}
+
 // settingsOptions are the flags of `caseload settings`.
 type settingsOptions struct {
 	officer, exportDir string
 	intervals          intervalFlags
+	standards          standardFlags
 }
 
 // changed reports whether any setting is to change.
 func (o settingsOptions) changed() bool {
-	return o.officer != "" || o.exportDir != "" || len(o.intervals) > 0
+	return o.officer != "" || o.exportDir != "" || len(o.intervals) > 0 || len(o.standards) > 0
 }
 
 func newSettingsCmd(e *env) *cobra.Command {
-	o := settingsOptions{intervals: intervalFlags{}}
+	o := settingsOptions{intervals: intervalFlags{}, standards: standardFlags{}}
 	cmd := &cobra.Command{
 		Use:   "settings",
 		Short: "Show the settings, or change your name, contact intervals or export folder",
@@ -62,6 +83,7 @@ caseload settings --export-dir ~/summaries`,
 	cmd.Flags().StringVar(&o.officer, "officer", "", "your name, as summaries show it")
 	cmd.Flags().StringVar(&o.exportDir, "export-dir", "", "the folder the app writes summaries to (default: your home folder)")
 	cmd.Flags().Var(o.intervals, "interval", "the expected days between contacts for a level (repeat for each)")
+	cmd.Flags().Var(o.standards, "standard", "clients of a level that make one full caseload, for the workload (default the APPA's: intensive=20, high=50, moderate=50, low=200)")
 	return cmd
 }
 
@@ -90,6 +112,9 @@ func runSettings(ctx context.Context, e *env, o settingsOptions) error {
 	for level, days := range o.intervals {
 		set.Intervals[level] = days
 	}
+	for level, n := range o.standards {
+		set.Standards[level] = n
+	}
 	if changed {
 		if err := s.SaveSettings(ctx, set); err != nil {
 			if v := model.FieldErrors(err); v != nil {
@@ -115,5 +140,8 @@ func printSettings(e *env, set model.Settings) {
 	fmt.Fprintf(e.stdout, "export folder  %s\n", text.Plain(dir))
 	for _, l := range model.Levels() {
 		fmt.Fprintf(e.stdout, "interval       %-9s %3d days\n", l.Value, set.Intervals.Days(l.Value))
+	}
+	for _, l := range model.Levels() {
+		fmt.Fprintf(e.stdout, "standard       %-9s %3d clients per officer\n", l.Value, set.Standards.PerOfficer(l.Value))
 	}
 }

@@ -42,6 +42,9 @@ type DueInput struct {
 	Created         time.Time
 	LastCompleted   time.Time // the last completed contact; zero if none
 	NextAppointment time.Time // the latest appointment set at a contact; zero if none
+	// Location is the zone in which the start of supervision begins at
+	// midnight; nil is the laptop's own.
+	Location *time.Location
 }
 
 // NextDue returns when the client's next contact is due, and false when none
@@ -60,7 +63,11 @@ func NextDue(in DueInput, iv Intervals) (time.Time, bool) {
 		return in.LastCompleted.AddDate(0, 0, iv.Days(in.Level)), true
 	}
 	if !in.SupervisionFrom.IsZero() {
-		return in.SupervisionFrom.In(time.Local), true
+		loc := in.Location
+		if loc == nil {
+			loc = time.Local
+		}
+		return in.SupervisionFrom.In(loc), true
 	}
 	return in.Created, !in.Created.IsZero()
 }

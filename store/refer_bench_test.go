@@ -22,7 +22,7 @@ var benchNow = time.Date(2026, 11, 2, 0, 0, 0, 0, time.Local)
 
 // benchDemoVersion changes whenever the demo's data or the schema changes, so
 // that a file cached by an older build is not reused.
-const benchDemoVersion = 8
+const benchDemoVersion = 10
 
 // benchDemo returns a demo caseload of the given size, built once with
 // demo.Fill into the user's cache directory (outside the repository) and

@@ -17,6 +17,7 @@ const (
 	keyExportDir   = "export_dir"
 	keyDemo        = "demo"
 	intervalPrefix = "interval_"
+	standardPrefix = "standard_"
 )
 
 func readSetting(ctx context.Context, q querier, key string) (string, error) {
@@ -75,7 +76,33 @@ func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
 	if set.Intervals, err = readIntervals(ctx, s.db); err != nil {
 		return set, err
 	}
+	if set.Standards, err = readStandards(ctx, s.db); err != nil {
+		return set, err
+	}
 	return set, nil
+}
+
+// readStandards reads the caseload standards over the APPA's.
+func readStandards(ctx context.Context, q querier) (model.CaseloadStandards, error) {
+	std := model.APPAStandards()
+	rows, err := q.QueryContext(ctx, "SELECT key, value FROM settings WHERE key >= ? AND key < ?", standardPrefix, standardPrefix+"~")
+	if err != nil {
+		return nil, fmt.Errorf("read caseload standards: %w", explain(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, v string
+		if err := rows.Scan(&key, &v); err != nil {
+			return nil, fmt.Errorf("read caseload standards: %w", err)
+		}
+		level := model.Level(strings.TrimPrefix(key, standardPrefix))
+		n, err := strconv.Atoi(v)
+		if err != nil || !level.Valid() || n < 1 {
+			return nil, fmt.Errorf("setting %s is %q, not a number of clients for a known level", key, v)
+		}
+		std[level] = n
+	}
+	return std, rows.Err()
 }
 
 // SaveSettings stores the settings; when the contact intervals change, every
@@ -90,6 +117,14 @@ func (s *Store) SaveSettings(ctx context.Context, set model.Settings) error {
 		}
 		if err := w.setSetting(keyExportDir, set.ExportDir); err != nil {
 			return err
+		}
+		if set.Standards != nil {
+			for _, l := range model.Levels() {
+				n := set.Standards.PerOfficer(l.Value)
+				if err := w.setSetting(standardPrefix+string(l.Value), strconv.Itoa(n)); err != nil {
+					return err
+				}
+			}
 		}
 		changed := false
 		for _, l := range model.Levels() {

@@ -131,7 +131,10 @@ func (s *Store) prepare(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
 		return explain(err)
 	}
-	return s.migrate(ctx)
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	return s.backfillSpells(ctx)
 }
 
 // connCacheKiB is each connection's page cache, set deliberately small. A

@@ -82,27 +82,14 @@ func (w *Writer) refreshNow(clientID string) error {
 	if err != nil {
 		return fmt.Errorf("update summary of client %s: %w", clientID, err)
 	}
-	return nil
+	return w.refreshSpells(clientID)
 }
 
 // refreshAll recomputes every client's summary: after the contact intervals
 // change, every next-due date moves.
 func (w *Writer) refreshAll() error {
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT id FROM clients")
+	ids, err := w.clientIDs()
 	if err != nil {
-		return fmt.Errorf("list clients: %w", err)
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, id := range ids {
@@ -117,4 +104,22 @@ func (w *Writer) refreshAll() error {
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// clientIDs lists every client, for the writes that touch them all.
+func (w *Writer) clientIDs() ([]string, error) {
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT id FROM clients")
+	if err != nil {
+		return nil, fmt.Errorf("list clients: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("list clients: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }

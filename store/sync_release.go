@@ -62,6 +62,9 @@ func (s *Store) ReleaseClient(ctx context.Context, clientID, toOwner string) (bo
 		if _, err := w.exec("INSERT INTO sync_releasing (client_id) VALUES (?)", clientID); err != nil {
 			return fmt.Errorf("release client: %w", explain(err))
 		}
+		if err := w.dropSpells(clientID); err != nil {
+			return fmt.Errorf("release client %s: %w", clientID, err)
+		}
 		for _, q := range releaseOrder {
 			if _, err := w.exec(q, clientID); err != nil {
 				return fmt.Errorf("release client %s: %w", clientID, explain(err))

@@ -72,15 +72,15 @@ func (v *agendaView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		a.pop(v)
 		a.notice = ""
 		return nil
-	case key.Matches(kp, a.keys.NextTab), key.Matches(kp, a.keys.PrevTab):
-		// Between the caseload's All and Due tabs.
-		tab := model.TabDue
-		if key.Matches(kp, a.keys.PrevTab) {
-			tab = model.TabAll
-		}
+	case key.Matches(kp, a.keys.NextTab):
+		// On to the workload, the tab beside the agenda.
+		a.pop(v)
+		return a.openWorkload(now)
+	case key.Matches(kp, a.keys.PrevTab):
+		// Back to the caseload's All tab.
 		a.pop(v)
 		a.notice = ""
-		a.caseload.tab = tab
+		a.caseload.tab = model.TabAll
 		return a.caseload.reset(now)
 	case key.Matches(kp, a.keys.Help):
 		return a.openHelp()

@@ -6,8 +6,9 @@ import (
 	"caseload/model"
 )
 
-// TestAgendaIsTheCaseloadsSecondTab: tab walks All → Agenda → Due → Overdue
-// → All, and shift+tab walks back, the agenda showing its own tab marked.
+// TestAgendaIsTheCaseloadsSecondTab: tab walks All → Agenda → Workload → Due
+// → Overdue → All, and shift+tab walks back, the agenda and the workload
+// showing their own tabs marked.
 func TestAgendaIsTheCaseloadsSecondTab(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.mustSee("[All]")
@@ -17,13 +18,22 @@ func TestAgendaIsTheCaseloadsSecondTab(t *testing.T) {
 	}
 	h.mustSee("[Agenda]")
 	h.keys("tab")
+	if screenOf(h.app) != screenWorkload {
+		t.Fatalf("tab from the agenda should open the workload:\n%s", h.screen())
+	}
+	h.mustSee("[Workload]")
+	h.keys("tab")
 	if screenOf(h.app) != screenCaseload || h.app.caseload.tab != model.TabDue {
-		t.Fatalf("tab from the agenda should show the Due tab, got screen %v tab %s", screenOf(h.app), h.app.caseload.tab)
+		t.Fatalf("tab from the workload should show the Due tab, got screen %v tab %s", screenOf(h.app), h.app.caseload.tab)
 	}
 	h.mustSee("[Due]")
 	h.keys("shift+tab")
+	if screenOf(h.app) != screenWorkload {
+		t.Fatalf("shift+tab from Due should go back to the workload:\n%s", h.screen())
+	}
+	h.keys("shift+tab")
 	if screenOf(h.app) != screenAgenda {
-		t.Fatalf("shift+tab from Due should go back to the agenda:\n%s", h.screen())
+		t.Fatalf("shift+tab from the workload should go back to the agenda:\n%s", h.screen())
 	}
 	h.keys("shift+tab")
 	if screenOf(h.app) != screenCaseload || h.app.caseload.tab != model.TabAll {

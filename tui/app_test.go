@@ -29,6 +29,7 @@ func TestTabsNarrowTheCaseload(t *testing.T) {
 	if screenOf(h.app) != screenAgenda {
 		t.Fatalf("tab from All should open the agenda:\n%s", h.screen())
 	}
+	h.keys("tab") // the workload, beside the agenda
 	for _, want := range []struct {
 		tab   model.CaseloadTab
 		total int

@@ -28,11 +28,15 @@ func (c *caseload) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openAudit()
 	case key.Matches(kp, a.keys.Agenda):
 		return a.openAgenda(now)
-	// The agenda is the caseload's second tab: tab from All, or shift+tab
-	// from Due, goes there (not while a filter narrows the list).
-	case key.Matches(kp, a.keys.NextTab) && c.tab == model.TabAll && !c.filterActive(),
-		key.Matches(kp, a.keys.PrevTab) && c.tab == model.TabDue && !c.filterActive():
+	case key.Matches(kp, a.keys.Workload):
+		return a.openWorkload(now)
+	// The agenda and the workload are the caseload's second and third tabs:
+	// tab from All goes to the agenda, shift+tab from Due to the workload
+	// (not while a filter narrows the list).
+	case key.Matches(kp, a.keys.NextTab) && c.tab == model.TabAll && !c.filterActive():
 		return a.openAgenda(now)
+	case key.Matches(kp, a.keys.PrevTab) && c.tab == model.TabDue && !c.filterActive():
+		return a.openWorkload(now)
 	case key.Matches(kp, a.keys.Resources):
 		return a.openDirectory()
 	case key.Matches(kp, a.keys.LoadDemo) && c.empty():
@@ -101,7 +105,7 @@ func (c *caseload) groups(k keyMap) (string, [][]key.Binding) {
 
 // caseloadKeys are the keys of the caseload alone.
 type caseloadKeys struct {
-	Sort, AddClient, LoadDemo, Restore, DiscardDraft, Agenda, AuditLog key.Binding
+	Sort, AddClient, LoadDemo, Restore, DiscardDraft, Agenda, AuditLog, Workload key.Binding
 }
 
 func newCaseloadKeys() caseloadKeys {
@@ -113,6 +117,7 @@ func newCaseloadKeys() caseloadKeys {
 		DiscardDraft: bind([]string{"X"}, "X", "discard draft"),
 		Agenda:       bind([]string{"g"}, "g", "agenda"),
 		AuditLog:     bind([]string{"L"}, "L", "audit log"),
+		Workload:     bind([]string{"W"}, "W", "workload"),
 	}
 }
 
@@ -122,7 +127,7 @@ func (k keyMap) caseloadGroups() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort},
 		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
-		{k.Agenda, k.Resources, k.Export, k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
+		{k.Agenda, k.Workload, k.Resources, k.Export, k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
@@ -139,7 +144,7 @@ func (c *caseload) live(a *App) []key.Binding {
 	if c.filtering {
 		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
 	}
-	out := append(k.listKeys.all(), k.Quit, k.Help, k.AddClient, k.AuditLog, k.Agenda, k.NextTab, k.PrevTab,
+	out := append(k.listKeys.all(), k.Quit, k.Help, k.AddClient, k.AuditLog, k.Agenda, k.Workload, k.NextTab, k.PrevTab,
 		k.Resources, k.Open, k.CheckIn, k.Export, k.Filter)
 	if c.filterActive() {
 		out = append(out, k.ClearFilter)

@@ -23,13 +23,16 @@ const (
 // tab, a view of its own rather than a narrower list.
 const agendaTab = "agenda"
 
+// workloadTab names the workload in the tab row, beside the agenda.
+const workloadTab = "workload"
+
 // tabRow draws the caseload's tabs, the active one in brackets (so it shows
 // without colour).
 func tabRow(s styles, active string) string {
 	var tabs []string
 	for i, t := range model.CaseloadTabs() {
 		if i == 1 {
-			tabs = append(tabs, tabLabel(s, "Agenda", active == agendaTab))
+			tabs = append(tabs, tabLabel(s, "Agenda", active == agendaTab), tabLabel(s, "Workload", active == workloadTab))
 		}
 		tabs = append(tabs, tabLabel(s, t.Label, string(t.Value) == active))
 	}

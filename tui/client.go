@@ -19,6 +19,7 @@ type clientLoadedMsg struct {
 	summary  model.ClientSummary
 	timeline []model.TimelineEntry
 	history  []model.StageNote
+	course   model.ClientCourse
 	consents []clientConsent
 	err      error
 }
@@ -59,6 +60,7 @@ type clientView struct {
 	summary    model.ClientSummary
 	timeline   []model.TimelineEntry
 	history    []model.StageNote
+	course     model.ClientCourse // the stages, tests and contacts the charts draw
 	consents   []clientConsent
 	more       bool // the timeline may have more pages
 	loading    bool
@@ -86,14 +88,18 @@ func loadClient(st *store.Store, id string) tea.Cmd {
 		if err != nil {
 			return clientLoadedMsg{err: err}
 		}
+		course, err := st.ClientCourse(ctx, id)
+		if err != nil {
+			return clientLoadedMsg{err: err}
+		}
 		cons, err := readConsents(ctx, st, id)
-		return clientLoadedMsg{client: c, summary: sum, timeline: tl, history: hist, consents: cons, err: err}
+		return clientLoadedMsg{client: c, summary: sum, timeline: tl, history: hist, course: course, consents: cons, err: err}
 	}
 }
 
 func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
-		consents: msg.consents, more: len(msg.timeline) == timelinePage, listCursor: listCursor{height: timelineRows(h)},
+		course: msg.course, consents: msg.consents, more: len(msg.timeline) == timelinePage, listCursor: listCursor{height: timelineRows(h)},
 		stageSince: msg.summary.StageAt}
 	// Noting the same stage again (as a check-in does) moves StageAt but
 	// not when the client came to the stage.

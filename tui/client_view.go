@@ -166,16 +166,15 @@ func entryNote(e model.TimelineEntry) string {
 // stagesView shows the stages over time as a compact line, the changes, and
 // what the current stage looks like and what helps.
 func (v *clientView) stagesView(s styles, now time.Time, w int) []string {
+	out := courseStrips(s, v.course)
 	changes := model.StageChanges(v.history)
 	if len(changes) == 0 {
-		return []string{s.dim.Render("No stage of change recorded yet. n records one.")}
+		return append(out, "", s.dim.Render("No stage of change recorded yet. n records one."))
 	}
-	var strip []string
-	for _, ch := range changes {
-		strip = append(strip, s.stageBadge(ch.To))
-	}
-	out := []string{strings.Join(strip, " → "), ""}
-	from := max(0, len(changes)-8)
+	out = append(out, "")
+	out = append(out, stageChart(s, v.course.Stages, v.client.SupervisionFrom, now, w)...)
+	out = append(out, "")
+	from := max(0, len(changes)-1) // the chart shows the rest
 	for _, ch := range changes[from:] {
 		line := "  " + day(ch.At, now) + "  "
 		if ch.From == "" {

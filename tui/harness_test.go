@@ -250,6 +250,7 @@ const (
 	screenAudit
 	screenAgenda
 	screenResources
+	screenWorkload
 )
 
 func screenOf(a *App) screen {
@@ -263,6 +264,8 @@ func screenOf(a *App) screen {
 			return screenAgenda
 		case *directory:
 			return screenResources
+		case *workloadView:
+			return screenWorkload
 		}
 	}
 	return screenCaseload

@@ -21,7 +21,7 @@ func TestScreens(t *testing.T) {
 		keys  []string
 	}{
 		{name: "caseload"},
-		{name: "caseload_overdue_tab", keys: []string{"tab", "tab"}},
+		{name: "caseload_overdue_tab", keys: []string{"tab", "tab", "tab"}},
 		{name: "caseload_sorted_by_name", keys: []string{"s"}},
 		{name: "caseload_filter", keys: []string{"/", "a", "n", "n"}},
 		{name: "first_start", empty: true},

@@ -1,0 +1,237 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"caseload/model"
+)
+
+// openUntil ends a spell that still stands; it sorts after every real time.
+const openUntil = "9999-12-31T00:00:00.000Z"
+
+func fmtUntil(t time.Time) string {
+	if t.IsZero() {
+		return openUntil
+	}
+	return fmtTime(t)
+}
+
+// refreshSpells rewrites a client's due and stage spells from the records,
+// replaying the model's rules over them, in the current transaction. A
+// client's history is a few dozen rows, read by the (client_id, at) indexes.
+func (w *Writer) refreshSpells(clientID string) error {
+	var status, level, from, created string
+	err := w.queryRow("SELECT status, level, supervision_from, created_at FROM clients WHERE id = ?", clientID).
+		Scan(&status, &level, &from, &created)
+	if err != nil {
+		return fmt.Errorf("read client %s for the workload: %w", clientID, notFound(err))
+	}
+	days, err := w.oldDueDays(clientID)
+	if err != nil {
+		return err
+	}
+	if _, err := w.exec("DELETE FROM due_spells WHERE client_id = ?", clientID); err != nil {
+		return fmt.Errorf("clear due history: %w", err)
+	}
+	if _, err := w.exec("DELETE FROM stage_spells WHERE client_id = ?", clientID); err != nil {
+		return fmt.Errorf("clear stage history: %w", err)
+	}
+	if model.ClientStatus(status) != model.StatusActive {
+		return w.saveDueDays(days) // the figures count the active caseload only
+	}
+	var d decoder
+	in := model.DueInput{Status: model.StatusActive, Level: model.Level(level), SupervisionFrom: d.date(from),
+		Created: d.time(created), Location: time.Local}
+	if d.err != nil {
+		return d.err
+	}
+	contacts, err := w.dueContacts(clientID)
+	if err != nil {
+		return err
+	}
+	for _, s := range model.DueSpells(in, contacts, w.intervals) {
+		row := dueSpellRow{due: fmtTime(s.Due), dueDay: fmtTime(model.StartOfDay(s.Due)), overdueFrom: fmtTime(s.OverdueFrom()),
+			from: fmtTime(s.From), until: fmtUntil(s.Until)}
+		_, err := w.exec(`INSERT INTO due_spells (client_id, due_at, due_day_at, overdue_from_at, from_at, until_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, clientID, row.due, row.dueDay, row.overdueFrom, row.from, row.until)
+		if err != nil {
+			return fmt.Errorf("save due history: %w", err)
+		}
+		row.count(days, 1)
+	}
+	if err := w.saveDueDays(days); err != nil {
+		return err
+	}
+	marks, err := w.stageMarks(clientID)
+	if err != nil {
+		return err
+	}
+	for _, s := range model.StageSpells(marks) {
+		_, err := w.exec("INSERT INTO stage_spells (client_id, stage, from_at, until_at) VALUES (?, ?, ?, ?)",
+			clientID, s.Stage, fmtTime(s.From), fmtUntil(s.Until))
+		if err != nil {
+			return fmt.Errorf("save stage history: %w", err)
+		}
+	}
+	return nil
+}
+
+func (w *Writer) dueContacts(clientID string) ([]model.DueContact, error) {
+	st, err := w.stmt(`SELECT k.at, k.outcome = 'completed', k.next_appointment_at FROM checkins k
+		WHERE k.client_id = ? AND ` + notAmended("k") + ` ORDER BY k.at, k.id`)
+	if err != nil {
+		return nil, fmt.Errorf("read contacts: %w", err)
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read contacts: %w", err)
+	}
+	defer rows.Close()
+	var out []model.DueContact
+	var d decoder
+	for rows.Next() {
+		var at, appt string
+		var c model.DueContact
+		if err := rows.Scan(&at, &c.Completed, &appt); err != nil {
+			return nil, fmt.Errorf("read contacts: %w", err)
+		}
+		c.At, c.NextAppointment = d.time(at), d.time(appt)
+		out = append(out, c)
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return out, rows.Err()
+}
+
+// stageMarks reads a client's recorded stages that still count: neither the
+// note nor the check-in it came with has been amended.
+func (w *Writer) stageMarks(clientID string) ([]model.StageMark, error) {
+	st, err := w.stmt(`SELECT n.at, n.stage FROM stage_notes n WHERE n.client_id = ? AND ` + notAmended("n") + `
+		AND (n.checkin_id IS NULL OR NOT EXISTS (SELECT 1 FROM amendments am WHERE am.target_id = n.checkin_id))
+		ORDER BY n.at, n.id`)
+	if err != nil {
+		return nil, fmt.Errorf("read stages: %w", err)
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read stages: %w", err)
+	}
+	defer rows.Close()
+	var out []model.StageMark
+	var d decoder
+	for rows.Next() {
+		var at string
+		var m model.StageMark
+		if err := rows.Scan(&at, &m.Stage); err != nil {
+			return nil, fmt.Errorf("read stages: %w", err)
+		}
+		m.At = d.time(at)
+		out = append(out, m)
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return out, rows.Err()
+}
+
+// backfillSpells gives a file made before the workload figures its spells,
+// once, in one transaction: every client's record is replayed.
+func (s *Store) backfillSpells(ctx context.Context) error {
+	var pending int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM spells_backfill").Scan(&pending); err != nil {
+		return fmt.Errorf("check workload history: %w", explain(err))
+	}
+	if pending == 0 {
+		return nil
+	}
+	return s.write(ctx, func(w *Writer) error {
+		ids, err := w.clientIDs()
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := w.refreshSpells(id); err != nil {
+				return err
+			}
+		}
+		if _, err := w.exec("DELETE FROM spells_backfill"); err != nil {
+			return fmt.Errorf("record workload history: %w", err)
+		}
+		return nil
+	})
+}
+
+// dueSpellRow is a due spell as stored.
+type dueSpellRow struct{ due, dueDay, overdueFrom, from, until string }
+
+// count adds the spell's events to the day counters, by UTC day: the
+// contact that fell due (model.DueSpell.FellDueIn), and the start and end of
+// the time its client was overdue. The conditions are those of the partial
+// indexes due_spells_fell_due and due_spells_overdue_*.
+func (r dueSpellRow) count(days map[[2]string]int, n int) {
+	if r.from <= r.due && r.until > r.dueDay {
+		days[[2]string{r.due[:10], "fell_due"}] += n
+	}
+	if r.overdueFrom < r.until {
+		days[[2]string{r.overdueFrom[:10], "overdue_start"}] += n
+		if r.until != openUntil {
+			days[[2]string{r.until[:10], "overdue_end"}] += n
+		}
+	}
+}
+
+// oldDueDays takes the client's stored spells away from the day counters,
+// before they are rewritten.
+func (w *Writer) oldDueDays(clientID string) (map[[2]string]int, error) {
+	days := map[[2]string]int{}
+	st, err := w.stmt("SELECT due_at, due_day_at, overdue_from_at, from_at, until_at FROM due_spells WHERE client_id = ?")
+	if err != nil {
+		return nil, fmt.Errorf("read due history: %w", err)
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read due history: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r dueSpellRow
+		if err := rows.Scan(&r.due, &r.dueDay, &r.overdueFrom, &r.from, &r.until); err != nil {
+			return nil, fmt.Errorf("read due history: %w", err)
+		}
+		r.count(days, -1)
+	}
+	return days, rows.Err()
+}
+
+// saveDueDays applies the net change of a client's rewrite to the counters.
+func (w *Writer) saveDueDays(days map[[2]string]int) error {
+	for k, n := range days {
+		if n == 0 {
+			continue
+		}
+		_, err := w.exec(`INSERT INTO due_days (day, kind, n) VALUES (?, ?, ?)
+			ON CONFLICT (day, kind) DO UPDATE SET n = n + excluded.n`, k[0], k[1], n)
+		if err != nil {
+			return fmt.Errorf("count due history: %w", err)
+		}
+	}
+	return nil
+}
+
+// dropSpells takes a client's spells away, counters and all, when the client
+// leaves this laptop (a transfer to another officer).
+func (w *Writer) dropSpells(clientID string) error {
+	days, err := w.oldDueDays(clientID)
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{"DELETE FROM due_spells WHERE client_id = ?", "DELETE FROM stage_spells WHERE client_id = ?"} {
+		if _, err := w.exec(q, clientID); err != nil {
+			return fmt.Errorf("clear workload history: %w", err)
+		}
+	}
+	return w.saveDueDays(days)
+}

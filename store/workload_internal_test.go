@@ -1,0 +1,50 @@
+package store
+
+import (
+	"strings"
+	"testing"
+
+	"caseload/model"
+)
+
+// The checkins_signals index and the signals query name the test results
+// that show use in SQL; they must be the model's.
+func TestUseIndicatedInSQLIsTheModelRule(t *testing.T) {
+	var want []string
+	for _, o := range model.TestResults() {
+		if o.Value.UseIndicated() {
+			want = append(want, "'"+string(o.Value)+"'")
+		}
+	}
+	if got := strings.Join(want, ", "); got != useIndicated {
+		t.Errorf("SQL lists %s, the model %s", useIndicated, got)
+	}
+	body, err := migrationFiles.ReadFile("migrations/0006_workload.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(body), "test_result IN ("+useIndicated+")") {
+		t.Errorf("the checkins_signals index does not list %s", useIndicated)
+	}
+}
+
+// The referral_events_closing index is written with openStatuses, which
+// must be the model's open states.
+func TestOpenStatusesInSQLAreTheModelRule(t *testing.T) {
+	var want []string
+	for _, o := range model.ReferralStatuses() {
+		if o.Value.Open() {
+			want = append(want, "'"+string(o.Value)+"'")
+		}
+	}
+	if got := strings.Join(want, ","); got != openStatuses {
+		t.Errorf("SQL lists %s, the model %s", openStatuses, got)
+	}
+	body, err := migrationFiles.ReadFile("migrations/0006_workload.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(string(body), "IN ("+openStatuses+")") != 2 {
+		t.Errorf("the referral_events_closing index does not list %s", openStatuses)
+	}
+}
