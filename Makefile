@@ -51,7 +51,7 @@ bench-scale: tools build
 # Every fuzz target, as package:name; a crash found becomes a file under the
 # package's testdata/fuzz/ and so a test case of `make test`.
 FUZZ_TARGETS := ./model:FuzzReadClientsCSV ./model:FuzzParseCommonDate ./model:FuzzValidate \
-	./model:FuzzParseWhen ./store:FuzzParseTimeLayout ./importer:FuzzReadCSV ./importer:FuzzReadHSDSJSON ./text:FuzzSanitize
+	./model:FuzzParseWhen ./store:FuzzParseTimeLayout ./importer:FuzzReadCSV ./importer:FuzzReadHSDSJSON ./text:FuzzSanitize ./model:FuzzConditionsFromText
 FUZZ_TIME ?= 15s
 
 ## fuzz: run each fuzz target for FUZZ_TIME (default 15s)
