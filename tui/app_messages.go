@@ -6,6 +6,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
 )
 
 // handle takes the messages that are not keys: answers from the store.
@@ -63,7 +65,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		} else {
 			a.push(newClientView(msg, nil, a.height))
 		}
-		return tea.Batch(loadReferrals(a.st, msg.client.ID), loadPlan(a.st, msg.client.ID))
+		return tea.Batch(loadReferrals(a.st, msg.client.ID), loadPlan(a.st, msg.client.ID),
+			loadConditions(a.st, msg.client.ID, model.DateOf(now)))
 	case timelineLoadedMsg:
 		if v := a.client(); v != nil && msg.err == nil {
 			v.moreLoaded(msg)

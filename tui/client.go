@@ -49,9 +49,10 @@ const (
 	tabStages
 	tabProfile
 	tabReferrals
+	tabConditions
 )
 
-var clientTabs = []string{"Timeline", "Plan", "Stage history", "Profile", "Referrals"}
+var clientTabs = []string{"Timeline", "Plan", "Stage history", "Profile", "Referrals", "Conditions"}
 
 // clientView is one client: a header and three tabs.
 type clientView struct {
@@ -65,6 +66,7 @@ type clientView struct {
 	tab        int
 	listCursor // over the timeline; height is its rows on screen
 	refs       *referralList
+	conds      *conditionList
 	plan       *planView
 	// stageSince is when the client came to their current stage, read
 	// once from the history rather than on every frame.
@@ -101,7 +103,7 @@ func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 		v.stageSince = at
 	}
 	if old != nil && old.client.ID == msg.client.ID {
-		v.tab, v.refs, v.plan = old.tab, old.refs, old.plan
+		v.tab, v.refs, v.plan, v.conds = old.tab, old.refs, old.plan, old.conds
 		v.cursor, v.top = old.cursor, min(old.top, old.cursor)
 		v.clamp(len(v.timeline))
 	}

@@ -49,6 +49,9 @@ func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		}
 		return a.openForm(f, nil)
 	}
+	if cmd, ok := v.conditionKey(a, kp, now); ok {
+		return cmd
+	}
 	if a.referralTabKey(kp) {
 		return nil
 	}
@@ -63,6 +66,8 @@ func (v *clientView) short(k keyMap) []key.Binding {
 		return k.planTabShort()
 	case tabReferrals:
 		return k.referralTabShort()
+	case tabConditions:
+		return k.conditionTabShort()
 	}
 	return k.clientShort()
 }
@@ -74,15 +79,19 @@ func (v *clientView) groups(k keyMap) (string, [][]key.Binding) {
 // clientKeys are the keys of the client screen alone.
 type clientKeys struct {
 	StageNote, EditClient, Amend, Refer, ChangeStatus key.Binding
+	// AddProgress and ConditionStatus work on the Conditions tab.
+	AddProgress, ConditionStatus key.Binding
 }
 
 func newClientKeys() clientKeys {
 	return clientKeys{
-		StageNote:    bind([]string{"n"}, "n", "stage note"),
-		EditClient:   bind([]string{"e"}, "e", "edit"),
-		Amend:        bind([]string{"A"}, "A", "amend"),
-		Refer:        bind([]string{"r"}, "r", "refer"),
-		ChangeStatus: bind([]string{"u"}, "u", "update referral"),
+		StageNote:       bind([]string{"n"}, "n", "stage note"),
+		EditClient:      bind([]string{"e"}, "e", "edit"),
+		Amend:           bind([]string{"A"}, "A", "amend"),
+		Refer:           bind([]string{"r"}, "r", "refer"),
+		ChangeStatus:    bind([]string{"u"}, "u", "update referral"),
+		AddProgress:     bind([]string{"enter"}, "enter", "add progress"),
+		ConditionStatus: bind([]string{"m"}, "m", "condition status"),
 	}
 }
 
@@ -94,6 +103,7 @@ func (k keyMap) clientGroups() [][]key.Binding {
 		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
 		{k.AddGoal, k.TickStep, k.EditGoal, k.GoalHistory, k.EditRelapsePlan, k.OlderPlan},
 		{k.Screening, k.Consent, k.Consents},
+		{k.AddProgress, k.ConditionStatus},
 	}
 }
 
@@ -118,6 +128,11 @@ func (v *clientView) live(a *App) []key.Binding {
 		out = append(out, k.referralListKeys().all()...)
 	case v.tab == tabReferrals:
 		out = append(out, k.ChangeStatus)
+	case v.tab == tabConditions && v.conds != nil:
+		out = append(out, k.AddProgress, k.ConditionStatus)
+		out = append(out, k.referralListKeys().all()...)
+	case v.tab == tabConditions:
+		out = append(out, k.AddProgress, k.ConditionStatus)
 	}
 	return out
 }
