@@ -60,13 +60,17 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not open the client: " + msg.err.Error()
 			return nil
 		}
+		kind := model.LogKind("")
 		if old := a.client(); old != nil {
+			if old.log != nil && old.client.ID == msg.client.ID {
+				kind = old.log.kind
+			}
 			a.replace(old, newClientView(msg, old, a.height))
 		} else {
 			a.push(newClientView(msg, nil, a.height))
 		}
 		return tea.Batch(loadReferrals(a.st, msg.client.ID), loadPlan(a.st, msg.client.ID),
-			loadConditions(a.st, msg.client.ID, model.DateOf(now)))
+			loadConditions(a.st, msg.client.ID, model.DateOf(now)), loadLog(a.st, msg.client.ID, kind, model.LogCursor{}))
 	case timelineLoadedMsg:
 		if v := a.client(); v != nil && msg.err == nil {
 			v.moreLoaded(msg)

@@ -10,6 +10,9 @@ import (
 // key handles the client screen's keys: the plan's first (p and P work from
 // any tab), then what opens from a client, then the tab's own list.
 func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+	if cmd, ok := v.logKey(a, kp); ok {
+		return cmd
+	}
 	if cmd, ok := a.planKey(kp); ok {
 		return cmd
 	}
@@ -68,11 +71,19 @@ func (v *clientView) short(k keyMap) []key.Binding {
 		return k.referralTabShort()
 	case tabConditions:
 		return k.conditionTabShort()
+	case tabLog:
+		if v.log != nil && v.log.choosing {
+			return []key.Binding{k.AllKinds, k.Back}
+		}
+		return k.logTabShort()
 	}
 	return k.clientShort()
 }
 
 func (v *clientView) groups(k keyMap) (string, [][]key.Binding) {
+	if v.tab == tabLog && v.log != nil && v.log.choosing {
+		return "Keys · Show which kind of record", [][]key.Binding{logKindKeys(), {k.AllKinds, k.Back}}
+	}
 	return "Keys · Client", k.clientGroups()
 }
 
@@ -81,6 +92,8 @@ type clientKeys struct {
 	StageNote, EditClient, Amend, Refer, ChangeStatus key.Binding
 	// AddProgress and ConditionStatus work on the Conditions tab.
 	AddProgress, ConditionStatus key.Binding
+	// LogFilter then a kind's key narrows the Log tab; AllKinds widens it.
+	LogFilter, AllKinds key.Binding
 }
 
 func newClientKeys() clientKeys {
@@ -92,6 +105,8 @@ func newClientKeys() clientKeys {
 		ChangeStatus:    bind([]string{"u"}, "u", "update referral"),
 		AddProgress:     bind([]string{"enter"}, "enter", "add progress"),
 		ConditionStatus: bind([]string{"m"}, "m", "condition status"),
+		LogFilter:       bind([]string{"/"}, "/", "log: show one kind"),
+		AllKinds:        bind([]string{"*"}, "*", "every kind"),
 	}
 }
 
@@ -103,7 +118,7 @@ func (k keyMap) clientGroups() [][]key.Binding {
 		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
 		{k.AddGoal, k.TickStep, k.EditGoal, k.GoalHistory, k.EditRelapsePlan, k.OlderPlan},
 		{k.Screening, k.Consent, k.Consents},
-		{k.AddProgress, k.ConditionStatus},
+		{k.AddProgress, k.ConditionStatus, k.LogFilter},
 	}
 }
 
@@ -113,6 +128,9 @@ func (k keyMap) clientShort() []key.Binding {
 
 func (v *clientView) live(a *App) []key.Binding {
 	k := a.keys
+	if v.tab == tabLog && v.log != nil && v.log.choosing {
+		return append(logKindKeys(), k.AllKinds, k.Back)
+	}
 	out := []key.Binding{k.AddGoal, k.EditRelapsePlan, k.Back, k.Help, k.CheckIn, k.Export, k.StageNote, k.EditClient,
 		k.Refer, k.Resources, k.Screening, k.Consent, k.Consents, k.Amend, k.NextTab, k.PrevTab}
 	switch {
@@ -133,6 +151,9 @@ func (v *clientView) live(a *App) []key.Binding {
 		out = append(out, k.referralListKeys().all()...)
 	case v.tab == tabConditions:
 		out = append(out, k.AddProgress, k.ConditionStatus)
+	case v.tab == tabLog && v.log != nil:
+		out = append(out, k.LogFilter)
+		out = append(out, k.listKeys.all()...)
 	}
 	return out
 }

@@ -33,9 +33,10 @@ func addConditions(t testing.TB, st *store.Store) (ann string) {
 	return ann
 }
 
-// openAnnConditions opens Ann on her Conditions tab, the last tab.
+// openAnnConditions opens Ann on her Conditions tab, the one before the
+// last.
 func openAnnConditions(h *harness) {
-	h.keys("/", "a", "n", "n", "enter", "enter", "shift+tab")
+	h.keys("/", "a", "n", "n", "enter", "enter", "shift+tab", "shift+tab")
 }
 
 // conditionOf finds the state of Ann's condition of kind k.
@@ -197,4 +198,12 @@ func TestConditionScreens(t *testing.T) {
 			})
 		}
 	}
+}
+
+// conditionStore is the fixture with Ann's counted conditions added.
+func conditionStore(t *testing.T) *store.Store {
+	t.Helper()
+	st := fixtureStore(t)
+	addConditions(t, st)
+	return st
 }
