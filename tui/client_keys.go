@@ -28,6 +28,8 @@ func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openHelp()
 	case key.Matches(kp, a.keys.CheckIn):
 		return a.prepareCheckIn(v.client.ID, nil)
+	case key.Matches(kp, a.keys.Violation):
+		return a.prepareViolation(v.client)
 	case key.Matches(kp, a.keys.Export):
 		c := v.client
 		return a.openExport(&c)
@@ -94,6 +96,8 @@ type clientKeys struct {
 	AddProgress, ConditionStatus key.Binding
 	// LogFilter then a kind's key narrows the Log tab; AllKinds widens it.
 	LogFilter, AllKinds key.Binding
+	// Violation records a violation with its response in one form.
+	Violation key.Binding
 }
 
 func newClientKeys() clientKeys {
@@ -107,6 +111,7 @@ func newClientKeys() clientKeys {
 		ConditionStatus: bind([]string{"m"}, "m", "condition status"),
 		LogFilter:       bind([]string{"/"}, "/", "log: show one kind"),
 		AllKinds:        bind([]string{"*"}, "*", "every kind"),
+		Violation:       bind([]string{"b"}, "b", "violation + response"),
 	}
 }
 
@@ -118,7 +123,7 @@ func (k keyMap) clientGroups() [][]key.Binding {
 		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
 		{k.AddGoal, k.TickStep, k.EditGoal, k.GoalHistory, k.EditRelapsePlan, k.OlderPlan},
 		{k.Screening, k.Consent, k.Consents},
-		{k.AddProgress, k.ConditionStatus, k.LogFilter},
+		{k.AddProgress, k.ConditionStatus, k.LogFilter, k.Violation},
 	}
 }
 
@@ -131,7 +136,7 @@ func (v *clientView) live(a *App) []key.Binding {
 	if v.tab == tabLog && v.log != nil && v.log.choosing {
 		return append(logKindKeys(), k.AllKinds, k.Back)
 	}
-	out := []key.Binding{k.AddGoal, k.EditRelapsePlan, k.Back, k.Help, k.CheckIn, k.Export, k.StageNote, k.EditClient,
+	out := []key.Binding{k.AddGoal, k.EditRelapsePlan, k.Back, k.Help, k.CheckIn, k.Export, k.StageNote, k.EditClient, k.Violation,
 		k.Refer, k.Resources, k.Screening, k.Consent, k.Consents, k.Amend, k.NextTab, k.PrevTab}
 	switch {
 	case v.tab == tabTimeline:

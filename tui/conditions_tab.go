@@ -67,6 +67,8 @@ func (v *clientView) answer(a *App, msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case progressSavedMsg:
 		return a.saved(msg.saved), true
+	case violationSavedMsg:
+		return a.saved(msg.saved), true
 	case logLoadedMsg:
 		v.logLoaded(a, msg)
 		return nil, true
