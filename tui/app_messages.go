@@ -6,6 +6,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
 )
 
 // handle takes the messages that are not keys: answers from the store.
@@ -58,12 +60,17 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not open the client: " + msg.err.Error()
 			return nil
 		}
+		kind := model.LogKind("")
 		if old := a.client(); old != nil {
+			if old.log != nil && old.client.ID == msg.client.ID {
+				kind = old.log.kind
+			}
 			a.replace(old, newClientView(msg, old, a.height))
 		} else {
 			a.push(newClientView(msg, nil, a.height))
 		}
-		return tea.Batch(loadReferrals(a.st, msg.client.ID), loadPlan(a.st, msg.client.ID))
+		return tea.Batch(loadReferrals(a.st, msg.client.ID), loadPlan(a.st, msg.client.ID),
+			loadConditions(a.st, msg.client.ID, model.DateOf(now)), loadLog(a.st, msg.client.ID, kind, model.LogCursor{}))
 	case timelineLoadedMsg:
 		if v := a.client(); v != nil && msg.err == nil {
 			v.moreLoaded(msg)

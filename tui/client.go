@@ -50,9 +50,11 @@ const (
 	tabStages
 	tabProfile
 	tabReferrals
+	tabConditions
+	tabLog
 )
 
-var clientTabs = []string{"Timeline", "Plan", "Stage history", "Profile", "Referrals"}
+var clientTabs = []string{"Timeline", "Plan", "Stage history", "Profile", "Referrals", "Conditions", "Log"}
 
 // clientView is one client: a header and three tabs.
 type clientView struct {
@@ -67,6 +69,8 @@ type clientView struct {
 	tab        int
 	listCursor // over the timeline; height is its rows on screen
 	refs       *referralList
+	conds      *conditionList
+	log        *clientLog
 	plan       *planView
 	// stageSince is when the client came to their current stage, read
 	// once from the history rather than on every frame.
@@ -107,7 +111,7 @@ func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 		v.stageSince = at
 	}
 	if old != nil && old.client.ID == msg.client.ID {
-		v.tab, v.refs, v.plan = old.tab, old.refs, old.plan
+		v.tab, v.refs, v.plan, v.conds, v.log = old.tab, old.refs, old.plan, old.conds, old.log
 		v.cursor, v.top = old.cursor, min(old.top, old.cursor)
 		v.clamp(len(v.timeline))
 	}

@@ -55,6 +55,10 @@ func (v *clientView) view(f frame) []string {
 		lines = append(lines, v.refs.view(s, now, w, body)...)
 	case tabPlan:
 		lines = append(lines, v.planTab(s, now, w, body)...)
+	case tabConditions:
+		lines = append(lines, v.conditionsView(s, now, w, body)...)
+	case tabLog:
+		lines = append(lines, v.logView(s, now, w, body)...)
 	default:
 		lines = append(lines, v.profileView(s)...)
 	}

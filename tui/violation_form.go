@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// violationSavedMsg reports a violation and its response written (or why
+// not).
+type violationSavedMsg struct{ saved }
+
+// respondLater is the step field's value for "no response yet".
+const respondLater = "later"
+
+// violationForm records a violation and, in the same save, the response to
+// it, with the response the matrix suggests chosen to start with.
+type violationForm struct {
+	ladder model.Ladder
+	// suggested is the matrix's suggestion for each seriousness, read when
+	// the form opened.
+	suggested map[model.Seriousness]model.Suggestion
+}
+
+// prepareViolation reads the ladder, the suggestions and the 90-day ratio
+// of incentives to sanctions, then opens the violation form.
+func (a *App) prepareViolation(c model.Client) tea.Cmd {
+	st, now := a.st, a.now()
+	return func() tea.Msg {
+		ctx := context.Background()
+		set, err := st.ResponseSettings(ctx)
+		if err != nil {
+			return formReadyMsg{err: err}
+		}
+		sugg := map[model.Seriousness]model.Suggestion{}
+		for _, o := range model.Seriousnesses() {
+			s, err := st.SuggestResponse(ctx, model.Violation{ClientID: c.ID, At: now, Seriousness: o.Value})
+			if err != nil {
+				return formReadyMsg{err: err}
+			}
+			sugg[o.Value] = s
+		}
+		ratio, err := st.IncentiveRatio(ctx, c.ID, now)
+		if err != nil {
+			return formReadyMsg{err: err}
+		}
+		return formReadyMsg{form: newViolationForm(c, set.Sanctions, sugg, ratio, now)}
+	}
+}
+
+// newViolationForm starts on what happened; the response follows the
+// seriousness to the matrix's suggestion until the officer picks another.
+func newViolationForm(c model.Client, ladder model.Ladder, sugg map[model.Seriousness]model.Suggestion, ratio model.Ratio, now time.Time) *form {
+	steps := []model.Option[string]{{Value: respondLater, Label: "Respond later", Help: "Record the violation now and the response on another day."}}
+	for _, s := range ladder {
+		steps = append(steps, model.Option[string]{Value: s.Key, Label: s.Label, Help: "Tier " + strconv.Itoa(s.Tier)})
+	}
+	spec := violationForm{ladder: ladder, suggested: sugg}
+	ratioHelp := "Incentives to sanctions: " + ratio.String() + "."
+	f := &form{
+		spec: spec, kind: "violation", clientID: c.ID, opened: now,
+		title:    "Violation and response · " + c.DisplayName() + " · " + c.CaseNumber,
+		draftKey: "violation:" + c.ID,
+		fields: []*field{
+			choiceField(model.FieldType, "What", model.ViolationKinds(), model.ViolationKinds()[0].Value, "What happened."),
+			choiceField(model.FieldSeriousness, "Seriousness", model.Seriousnesses(), model.SeriousnessLow, "How serious: the matrix suggests a response from it and the client's level."),
+			whenField(model.FieldAt, "When", "now", whenHelp, false),
+			noteField(model.FieldDescription, "What happened", "", "In your words: the facts, not a judgement."),
+			choiceField(model.FieldStep, "Response", steps, respondLater, ratioHelp),
+			noteField("response_note", "Why", "", "Why this response; required when it is not the one suggested."),
+		},
+	}
+	f.field(model.FieldDescription).compact = true
+	f.field("response_note").compact = true
+	last := model.Seriousness("")
+	f.onChange = func(f *form) {
+		s := model.Seriousness(f.field(model.FieldSeriousness).value())
+		if s == last {
+			return
+		}
+		last = s
+		step := f.field(model.FieldStep)
+		g := sugg[s]
+		step.help = "Suggested: " + g.Step.Label + " (" + g.Why + "). " + ratioHelp
+		for i, o := range step.options {
+			if o.value == g.Step.Key {
+				step.pick = i
+			}
+		}
+	}
+	f.changed()
+	f.fields[0].focus()
+	return f
+}
+
+func (s violationForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+	var p []model.FieldError
+	v := model.Violation{
+		ClientID: f.clientID, Kind: model.ViolationKind(f.field(model.FieldType).value()),
+		Seriousness: model.Seriousness(f.field(model.FieldSeriousness).value()),
+		Description: strings.TrimRight(f.field(model.FieldDescription).value(), "\n "),
+	}
+	var err error
+	if v.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
+	}
+	var resp *model.Response
+	what := "Violation recorded; respond to it from the agenda"
+	if key := f.field(model.FieldStep).value(); key != respondLater {
+		step, _ := s.ladder.Step(key)
+		g := s.suggested[v.Seriousness]
+		resp = &model.Response{ClientID: f.clientID, At: v.At, StepKey: step.Key, StepLabel: step.Label, Tier: step.Tier,
+			Suggested: g.Step.Key, Note: strings.TrimRight(f.field("response_note").value(), "\n ")}
+		if step.Key != g.Step.Key && strings.TrimSpace(resp.Note) == "" {
+			p = append(p, model.FieldError{Field: "response_note", Message: "required: say why not the suggested " + g.Step.Label})
+		}
+		what = "Violation and response (" + step.Label + ") recorded"
+	}
+	// The response is checked in the save, once the violation has its ID.
+	if err := mergeErrors(p, v.Validate(now)); err != nil {
+		return nil, err
+	}
+	msg := saved{clientID: f.clientID, draftKey: f.draftKey, what: what}
+	return func() tea.Msg {
+		_, err := st.RecordViolation(context.Background(), v, resp)
+		msg.err = err
+		return violationSavedMsg{msg}
+	}, nil
+}
