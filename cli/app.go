@@ -20,7 +20,7 @@ func runApp(ctx context.Context, e *env) error {
 	path := dbPath(e)
 	var opt tui.Options
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		opt.Notice = "Starting a new caseload at " + text.Plain(path) + " (no file was there)."
+		opt.NewFile = text.Plain(path)
 	}
 	// The file opens in the background while the terminal is set up and
 	// the first frame is waited for; see tui.Opening.
@@ -34,6 +34,9 @@ func runApp(ctx context.Context, e *env) error {
 	// A file that will not open is said first, even when the terminal could
 	// not be set up either.
 	s, err := app.Opened()
+	if errors.Is(err, tui.ErrNotStarted) {
+		return nil // no caseload at the path, and the officer chose not to start one
+	}
 	if err != nil {
 		return err
 	}

@@ -48,24 +48,45 @@ func TestTheCommandsThatFillACaseloadMayCreateOne(t *testing.T) {
 	}
 }
 
-// TestEndToEndTheAppSaysItStartsANewCaseload: a path with no file is shown on
-// the first screen, so a mistyped one is seen at once.
-func TestEndToEndTheAppSaysItStartsANewCaseload(t *testing.T) {
+// TestEndToEndTheAppAsksBeforeItStartsANewCaseload: a path with no file is
+// named on the first screen and nothing is made there until the officer says
+// so, so a mistyped path is seen before anything is written.
+func TestEndToEndTheAppAsksBeforeItStartsANewCaseload(t *testing.T) {
 	term := newTerminal(t)
 	bin := buildBinary(t)
-	db := filepath.Join(t.TempDir(), "new.db")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "new.db")
 	term.start(bin, db)
-	term.waitFor("Starting a new caseload at")
+	term.waitFor("No caseload at this path")
 	if screen := strings.ReplaceAll(term.screen(), "\n", ""); !strings.Contains(screen, "new.db") {
-		t.Errorf("the notice does not name the path; the screen:\n%s", term.screen())
+		t.Errorf("the first screen does not name the path; the screen:\n%s", term.screen())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("something was written before the officer answered: %v", entries)
+	}
+	term.press("q")
+	term.until("the app to quit", func() bool { return !term.running() })
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("quitting at the question left files behind: %v", entries)
+	}
+
+	term.start(bin, db)
+	term.waitFor("No caseload at this path")
+	term.press("Enter")
+	term.waitFor("No clients yet.")
+	if !strings.Contains(term.screen(), "Started a new caseload at") {
+		t.Errorf("the new caseload is not said; the screen:\n%s", term.screen())
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("enter did not make the caseload: %v", err)
 	}
 	term.press("q")
 	term.until("the app to quit", func() bool { return !term.running() })
 
 	term.start(bin, db)
 	term.waitFor("No clients yet.")
-	if strings.Contains(term.screen(), "Starting a new caseload") {
-		t.Errorf("the second start says it starts a new caseload; the screen:\n%s", term.screen())
+	if strings.Contains(term.screen(), "No caseload at") {
+		t.Errorf("the second start asks again; the screen:\n%s", term.screen())
 	}
 	term.press("q")
 	term.until("the app to quit", func() bool { return !term.running() })

@@ -33,9 +33,10 @@ type Options struct {
 	// the privacy lock's idle time; zero is every 15 seconds, negative never
 	// (tests send idleTickMsg themselves).
 	IdleCheck time.Duration
-	// Notice is the first screen's line of news: that a new caseload is
-	// starting at the path given, so a mistyped path shows at once.
-	Notice string
+	// NewFile is the path of a caseload that does not exist yet, as the
+	// officer should read it. With Opening, the first screen then asks
+	// before the file is made, so a mistyped path creates nothing.
+	NewFile string
 }
 
 // Minimum terminal size: the table and the forms are laid out for 80x24.
@@ -68,6 +69,7 @@ type App struct {
 	lastKey    time.Time          // when the officer last pressed a key
 	idleCheck  time.Duration
 	file       *openFile // the file Opening opens; nil when New was given it
+	newFile    string    // a path with no caseload, until the officer starts one there
 	early      []tea.Msg // keys pressed and text pasted while the file was opening
 }
 
@@ -88,7 +90,7 @@ func New(s *store.Store, opt Options) *App {
 	c := newCaseload(s)
 	return &App{st: s, now: opt.Now, draftDelay: opt.DraftDelay, checkDelay: opt.CheckDelay, keys: newKeyMap(),
 		help: help.New(), styles: newStyles(true), caseload: c, layers: []layer{c}, width: minWidth, height: minHeight,
-		intervals: model.DefaultIntervals(), idleCheck: opt.IdleCheck, notice: opt.Notice}
+		intervals: model.DefaultIntervals(), idleCheck: opt.IdleCheck}
 }
 
 // Messages for the work that runs once, after the first frame.

@@ -53,7 +53,10 @@ func itoa1(i int) string { return string(rune('1' + i)) }
 
 // shortHelp is the one-line help at the bottom of every screen.
 func (a *App) shortHelp() string {
-	if a.showHelp {
+	switch {
+	case a.newFile != "":
+		return a.help.ShortHelpView(a.newFileHelp())
+	case a.showHelp:
 		return a.help.ShortHelpView([]key.Binding{a.keys.CloseHelp})
 	}
 	return a.help.ShortHelpView(a.top().short(a.keys))

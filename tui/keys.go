@@ -26,6 +26,7 @@ type keyMap struct {
 	exportKeys
 	planKeys
 	overlayKeys
+	newFileKeys
 }
 
 // bind makes a binding: the keys, and how the help names them.
@@ -70,5 +71,6 @@ func newKeyMap() keyMap {
 		exportKeys:    newExportKeys(),
 		planKeys:      newPlanKeys(),
 		overlayKeys:   newOverlayKeys(),
+		newFileKeys:   newNewFileKeys(),
 	}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -23,11 +24,30 @@ type Opener func(context.Context) (*store.Store, error)
 //
 // Keys pressed and text pasted before the file is open are kept and played
 // back in order once it is, except ctrl+c, which quits at once.
+//
+// With opt.NewFile set, nothing is opened (and so nothing created) until the
+// officer says to start a new caseload there; see new_caseload.go.
 func Opening(ctx context.Context, open Opener, opt Options) *App {
 	a := New(nil, opt)
 	f := &openFile{done: make(chan struct{})}
+	if opt.NewFile != "" {
+		a.newFile = opt.NewFile
+		f.start = make(chan bool, 1)
+	}
 	go func() {
 		defer close(f.done)
+		if f.start != nil {
+			select {
+			case yes := <-f.start:
+				if !yes {
+					f.err = ErrNotStarted
+					return
+				}
+			case <-ctx.Done():
+				f.err = ErrNotStarted
+				return
+			}
+		}
 		f.st, f.err = open(ctx)
 	}()
 	a.file = f
@@ -36,9 +56,20 @@ func Opening(ctx context.Context, open Opener, opt Options) *App {
 
 // openFile is the file being opened: the result, once done is closed.
 type openFile struct {
-	done chan struct{}
-	st   *store.Store
-	err  error
+	done     chan struct{}
+	start    chan bool // for a new file: whether the officer said to make it
+	answered sync.Once
+	st       *store.Store
+	err      error
+}
+
+// answer says once whether a new file may be made; later answers are
+// ignored, so quitting after starting changes nothing.
+func (f *openFile) answer(yes bool) {
+	if f.start == nil {
+		return
+	}
+	f.answered.Do(func() { f.start <- yes })
 }
 
 func (f *openFile) wait() (*store.Store, error) {
@@ -54,6 +85,9 @@ func (a *App) Opened() (*store.Store, error) {
 	if a.file == nil {
 		return a.st, nil
 	}
+	// A new file the officer never said to make is not made: the program
+	// ended (or never started) first.
+	a.file.answer(false)
 	return a.file.wait()
 }
 
@@ -84,6 +118,12 @@ func (a *App) openThenRead() tea.Cmd {
 // updateOpening handles what comes before the file is open: the terminal's
 // size and colours are taken, keys are kept for later.
 func (a *App) updateOpening(msg tea.Msg) tea.Cmd {
+	if kp, ok := msg.(tea.KeyPressMsg); ok && a.newFile != "" {
+		return a.newFileKey(kp)
+	}
+	if _, ok := msg.(tea.PasteMsg); ok && a.newFile != "" {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case storeOpenedMsg:
 		return a.opened(msg)

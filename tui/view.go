@@ -29,7 +29,9 @@ func (a *App) render() string {
 		return fitLines(a.lockView(), w, h)
 	}
 	var lines []string
-	if a.showHelp {
+	if a.newFile != "" {
+		lines = a.newFileView()
+	} else if a.showHelp {
 		lines = a.helpView()
 	} else {
 		lines = a.top().view(frame{s: a.styles, now: a.now(), w: w, h: h - 1, notice: a.noticeLine()})
