@@ -44,7 +44,12 @@ func (v *clientView) view(f frame) []string {
 			tabs = append(tabs, s.tabOff.Render(" "+t+" "))
 		}
 	}
-	lines = append(lines, strings.Join(tabs, " "), "")
+	lines = append(lines, strings.Join(tabs, " "))
+	if v.tab == tabTimeline {
+		lines = append(lines, courseStripLine(s, v.course))
+	} else {
+		lines = append(lines, "")
+	}
 	body := h - len(lines)
 	switch v.tab {
 	case tabTimeline:

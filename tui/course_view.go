@@ -54,9 +54,10 @@ func stageChart(s styles, marks []model.StageMark, start model.Date, now time.Ti
 	return chart.Steps(labels, st, at, ticks)
 }
 
-// courseStrips are the client's last tests and contacts, oldest first, one
-// letter each so that they read without colour.
-func courseStrips(s styles, c model.ClientCourse) []string {
+// courseCells are the client's last tests and contacts, oldest first, one
+// lettered cell each so that they read without colour; "none yet" where
+// there are none.
+func courseCells(s styles, c model.ClientCourse) (testLine, contactLine string) {
 	tests := make([]chart.Cell, len(c.Tests))
 	for i, t := range c.Tests {
 		st := s.ok
@@ -79,15 +80,28 @@ func courseStrips(s styles, c model.ClientCourse) []string {
 		}
 		contacts[i] = chart.Cell{Letter: k.Outcome.Letter(), Style: st}
 	}
-	testLine, contactLine := chart.Strip(tests), chart.Strip(contacts)
+	testLine, contactLine = chart.Strip(tests), chart.Strip(contacts)
 	if len(tests) == 0 {
 		testLine = s.dim.Render("none yet")
 	}
 	if len(contacts) == 0 {
 		contactLine = s.dim.Render("none yet")
 	}
+	return testLine, contactLine
+}
+
+// courseStrips are the strips with their legends, for the Stage history tab.
+func courseStrips(s styles, c model.ClientCourse) []string {
+	testLine, contactLine := courseCells(s, c)
 	return []string{
 		s.label.Render("Last tests    ") + testLine + "  " + s.dim.Render("N neg · P pos · R refused · D dilute · A admitted"),
 		s.label.Render("Last contacts ") + contactLine + "  " + s.dim.Render("C done · M no-show · F not found · S moved"),
 	}
+}
+
+// courseStripLine is both strips on one line, at the head of the timeline:
+// the client's course at a glance, where the officer lands on opening them.
+func courseStripLine(s styles, c model.ClientCourse) string {
+	testLine, contactLine := courseCells(s, c)
+	return s.label.Render("Last tests ") + testLine + "   " + s.label.Render("Last contacts ") + contactLine
 }
