@@ -55,7 +55,7 @@ func (v *clientView) view(f frame) []string {
 	case tabTimeline:
 		lines = append(lines, v.timelineView(s, now, w, body)...)
 	case tabStages:
-		lines = append(lines, v.stagesView(s, now, w)...)
+		lines = append(lines, v.stagesView(s, now, w, body)...)
 	case tabReferrals:
 		lines = append(lines, v.refs.view(s, now, w, body)...)
 	case tabPlan:
@@ -172,17 +172,17 @@ func entryNote(e model.TimelineEntry) string {
 	return ""
 }
 
-// stagesView shows the stages over time as a compact line, the changes, and
-// what the current stage looks like and what helps.
-func (v *clientView) stagesView(s styles, now time.Time, w int) []string {
-	out := courseStrips(s, v.course)
+// stagesView shows the client's course: the strips of tests and contacts,
+// the stages over time as a step chart, the latest change, and what the
+// current stage looks like and what helps. In a short window the strips
+// take one line and the spacing goes, so that the help text stays whole.
+func (v *clientView) stagesView(s styles, now time.Time, w, h int) []string {
 	changes := model.StageChanges(v.history)
 	if len(changes) == 0 {
-		return append(out, "", s.dim.Render("No stage of change recorded yet. n records one."))
+		return append(courseStrips(s, v.course), "", s.dim.Render("No stage of change recorded yet. n records one."))
 	}
-	out = append(out, "")
-	out = append(out, stageChart(s, v.course.Stages, v.client.SupervisionFrom, now, w)...)
-	out = append(out, "")
+	chart := stageChart(s, v.course.Stages, v.client.SupervisionFrom, now, w)
+	var latest []string
 	from := max(0, len(changes)-1) // the chart shows the rest
 	for _, ch := range changes[from:] {
 		line := "  " + day(ch.At, now) + "  "
@@ -194,14 +194,28 @@ func (v *clientView) stagesView(s styles, now time.Time, w int) []string {
 		if ch.Back {
 			line += "  " + s.warn.Render("↩ moved back")
 		}
-		out = append(out, line)
+		latest = append(latest, line)
 	}
-	cur := v.summary.Stage
-	if cur == "" {
+	var current []string
+	if cur := v.summary.Stage; cur != "" {
+		current = append([]string{s.bold.Render("Now: " + cur.Label())},
+			strings.Split(lipgloss.NewStyle().Width(w).Render("Looks like: "+cur.Help()+"\nWhat helps: "+cur.Helps()), "\n")...)
+	}
+	out := append(courseStrips(s, v.course), "")
+	out = append(append(out, chart...), "")
+	out = append(out, latest...)
+	if len(current) > 0 {
+		out = append(append(out, ""), current...)
+	}
+	if len(out) <= h {
 		return out
 	}
-	out = append(out, "", s.bold.Render("Now: "+cur.Label()))
-	return append(out, strings.Split(lipgloss.NewStyle().Width(w).Render("Looks like: "+cur.Help()+"\nWhat helps: "+cur.Helps()), "\n")...)
+	out = append([]string{courseStripLine(s, v.course)}, chart...)
+	out = append(out, latest...)
+	if len(out)+1+len(current) <= h {
+		out = append(out, "")
+	}
+	return append(out, current...)
 }
 
 func (v *clientView) profileView(s styles) []string {
