@@ -116,7 +116,7 @@ type (
 	draftSavedMsg   struct{ err error }
 	draftDeletedMsg struct{ err error }
 	formReadyMsg    struct {
-		form  *form
+		form  *recordForm
 		draft map[string]string
 		err   error
 	}
@@ -200,7 +200,7 @@ func (a *App) resize(w, h int) {
 func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 	now := a.now()
 	if key.Matches(kp, a.keys.ForceQuit) {
-		if f := a.form(); f != nil && f.dirty {
+		if f := a.form(); f != nil && f.Dirty {
 			return tea.Sequence(a.saveDraft(f), tea.Quit)
 		}
 		return tea.Quit
@@ -248,13 +248,13 @@ func (a *App) prepareCheckIn(clientID string, draft map[string]string) tea.Cmd {
 
 // openForm opens f over what is on screen; a form already open (a second
 // answer to a double press) gives way to it.
-func (a *App) openForm(f *form, draft map[string]string) tea.Cmd {
+func (a *App) openForm(f *recordForm, draft map[string]string) tea.Cmd {
 	if draft != nil {
-		f.restore(draft)
+		f.Restore(draft)
 	}
 	f.setSize(a.width, a.height)
 	a.showHelp = false
-	if old, ok := a.top().(*form); ok {
+	if old, ok := a.top().(*recordForm); ok {
 		a.replace(old, f)
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"caseload/model"
+	"caseload/tui/form"
 )
 
 // handle takes the messages that are not keys: answers from the store.
@@ -97,8 +98,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return a.handleDirectoryWork(msg)
 	case screeningSavedMsg, consentSavedMsg, consentRevokedMsg:
 		return a.handleScreeningConsentWork(msg)
-	case draftTickMsg:
-		if f := a.form(); f != nil && f.draftKey == msg.key && f.version == msg.version {
+	case form.PauseMsg:
+		if f := a.form(); f != nil && f.Form == msg.Form && f.Version() == msg.Version {
 			return a.saveDraft(f)
 		}
 	case draftsFoundMsg:
@@ -178,7 +179,7 @@ func (a *App) saved(s saved) tea.Cmd {
 		return nil
 	}
 	if s.err != nil {
-		f.saving = false
+		f.Saving = false
 		f.showErrors(s.err)
 		return nil
 	}

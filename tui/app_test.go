@@ -92,10 +92,10 @@ func TestInvalidCheckInKeepsWhatWasTypedAndSaysWhy(t *testing.T) {
 	if h.app.form() == nil {
 		t.Fatal("the form closed although the check-in is invalid")
 	}
-	if got := h.app.form().field(model.FieldSubstances).err; got == "" {
+	if got := h.app.form().Field(model.FieldSubstances).Err; got == "" {
 		t.Fatal("no error next to the substances field")
 	}
-	if got := h.app.form().field(model.FieldNote).value(); got != "note kept" {
+	if got := h.app.form().Field(model.FieldNote).Value(); got != "note kept" {
 		t.Fatalf("the note became %q; what was typed must stay", got)
 	}
 	h.mustSee("✗ name the substances for a positive result")
@@ -119,7 +119,7 @@ func TestEscOnAChangedFormAsksFirst(t *testing.T) {
 	h.keys("esc")
 	h.mustSee("Discard what you typed?")
 	h.keys("n")
-	if h.app.form() == nil || h.app.form().field(model.FieldNote).value() != "half a note" {
+	if h.app.form() == nil || h.app.form().Field(model.FieldNote).Value() != "half a note" {
 		t.Fatal("n should go back to the form with the note kept")
 	}
 	h.keys("esc", "y")
@@ -154,10 +154,10 @@ func TestDraftIsKeptAfterAPauseAndOfferedOnTheNextStart(t *testing.T) {
 	if next.app.form() == nil {
 		t.Fatalf("r did not restore the draft:\n%s", next.screen())
 	}
-	if got := next.app.form().field(model.FieldNote).value(); got != "typed before the battery died" {
+	if got := next.app.form().Field(model.FieldNote).Value(); got != "typed before the battery died" {
 		t.Fatalf("restored note %q", got)
 	}
-	if got := next.app.form().field(model.FieldType).value(); got != string(model.ContactHome) {
+	if got := next.app.form().Field(model.FieldType).Value(); got != string(model.ContactHome) {
 		t.Fatalf("restored contact type %q, want home", got)
 	}
 }

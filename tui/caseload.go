@@ -12,6 +12,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/tui/form"
 )
 
 // caseloadLoadedMsg brings one window of caseload rows.
@@ -62,7 +63,7 @@ type caseload struct {
 }
 
 func newCaseload(st *store.Store) *caseload {
-	in := newInput("/ ")
+	in := form.NewInput("/ ")
 	in.Placeholder = "name or case number"
 	return &caseload{st: st, tab: model.TabAll, sort: model.SortDue, filter: in, pending: -1, width: 80,
 		listCursor: listCursor{height: 19, turnPages: true}}

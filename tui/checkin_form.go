@@ -11,6 +11,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // checkinSavedMsg reports a check-in written (or why not).
@@ -54,7 +55,7 @@ type checkinDefaults struct {
 // now, the last contact type, completed, not tested, the current stage, and
 // the next appointment one contact interval away. An amendment starts from
 // the original record instead and asks why.
-func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *form {
+func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *recordForm {
 	c := model.CheckIn{
 		At: now, Type: model.ContactOffice, Outcome: model.OutcomeCompleted, Test: model.TestNotTested,
 		Stage: d.summary.Stage,
@@ -77,42 +78,41 @@ func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *
 		stage = noStage
 	}
 	stages := append(model.Stages(), model.Option[model.Stage]{Value: noStage, Label: "Not recorded", Help: "No stage observed at this contact."})
-	f := &form{
-		spec: checkinForm{original: original, plan: d.plan}, kind: "checkin", title: title, clientID: d.client.ID,
-		draftKey: draftKey, target: target, opened: now,
-		fields: []*field{
-			whenField(model.FieldAt, "When", fmtWhen(c.At), whenHelp, false),
-			choiceField(model.FieldType, "Type", model.ContactTypes(), c.Type, ""),
-			choiceField(model.FieldTest, "Drug test", model.TestResults(), c.Test, ""),
-			textField(model.FieldSubstances, "Substances", text.Clean(strings.Join(c.Substances, ", ")), "The substances, separated by commas."),
-			choiceField(model.FieldStage, "Stage", stages, model.Stage(stage), "The stage of change you observed. The app records; it never scores."),
-			noteField(model.FieldNote, "Note", text.CleanLines(c.Note), "enter starts a new line; tab goes to the next field."),
-			choiceField(model.FieldOutcome, "Outcome", model.Outcomes(), c.Outcome, ""),
-			multiField(model.FieldFlags, "Risk flags", model.RiskFlags(), c.Flags, "space or a number ticks a flag; ← → move."),
-			textField(model.FieldLocation, "Location", text.Clean(c.Location), "Where the contact took place, if it matters."),
-			whenField(model.FieldNextAppointment, "Next appt", next, whenHelp+" Empty for none.", false),
-			boolField("sensitive", "Sensitive", c.Sensitive, "Yes when the note holds substance-use information (42 CFR Part 2)."),
+	f := &recordForm{
+		Form: &form.Form{Title: title, Opened: now,
+			Fields: []*form.Field{
+				whenField(model.FieldAt, "When", fmtWhen(c.At), whenHelp, false),
+				choiceField(model.FieldType, "Type", model.ContactTypes(), c.Type, ""),
+				choiceField(model.FieldTest, "Drug test", model.TestResults(), c.Test, ""),
+				textField(model.FieldSubstances, "Substances", text.Clean(strings.Join(c.Substances, ", ")), "The substances, separated by commas."),
+				stageField(model.FieldStage, "Stage", stages, model.Stage(stage), "The stage of change you observed. The app records; it never scores."),
+				noteField(model.FieldNote, "Note", text.CleanLines(c.Note), "enter starts a new line; tab goes to the next field."),
+				choiceField(model.FieldOutcome, "Outcome", model.Outcomes(), c.Outcome, ""),
+				multiField(model.FieldFlags, "Risk flags", model.RiskFlags(), c.Flags, "space or a number ticks a flag; ← → move."),
+				textField(model.FieldLocation, "Location", text.Clean(c.Location), "Where the contact took place, if it matters."),
+				whenField(model.FieldNextAppointment, "Next appt", next, whenHelp+" Empty for none.", false),
+				boolField("sensitive", "Sensitive", c.Sensitive, "Yes when the note holds substance-use information (42 CFR Part 2)."),
+			},
+			OnChange: func(f *form.Form) {
+				test := model.TestResult(f.Field(model.FieldTest).Value())
+				f.Field(model.FieldSubstances).Hidden = !test.NamesSubstances() && f.Field(model.FieldSubstances).Value() == ""
+			},
 		},
-		onChange: func(f *form) {
-			test := model.TestResult(f.field(model.FieldTest).value())
-			f.field(model.FieldSubstances).hidden = !test.NamesSubstances() && f.field(model.FieldSubstances).value() == ""
-		},
+		spec: checkinForm{original: original, plan: d.plan}, kind: "checkin", clientID: d.client.ID, draftKey: draftKey, target: target,
 	}
-	f.field(model.FieldStage).stageTab = true
 	// One line until it is being written: at 80x24 the room is wanted for
 	// the lists of the other fields and the relapse-prevention plan.
-	f.field(model.FieldNote).compact = true
+	f.Field(model.FieldNote).Compact = true
 	if steps := stepsField(d.goals); steps != nil && original == nil {
-		at := f.indexOf(f.field(model.FieldFlags)) + 1
-		f.fields = append(f.fields[:at], append([]*field{steps}, f.fields[at:]...)...)
+		at := f.IndexOf(f.Field(model.FieldFlags)) + 1
+		f.Fields = append(f.Fields[:at], append([]*form.Field{steps}, f.Fields[at:]...)...)
 	}
-	f.focus = 1 // "When" is right nine times out of ten; the type is the first thing to say
+	f.MoveTo(1) // "When" is right nine times out of ten; the type is the first thing to say
 	if original != nil {
-		f.fields = append([]*field{textField(model.FieldAmendReason, "Reason", "", "Why the record is corrected: the original stays readable.")}, f.fields...)
-		f.focus = 0
+		f.Fields = append([]*form.Field{textField(model.FieldAmendReason, "Reason", "", "Why the record is corrected: the original stays readable.")}, f.Fields...)
+		f.MoveTo(0)
 	}
-	f.changed()
-	f.fields[f.focus].focus()
+	f.Changed()
 	return f
 }
 
@@ -124,32 +124,32 @@ func fmtWhen(t time.Time) string {
 	return t.Format("2006-01-02 15:04")
 }
 
-func (s checkinForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+func (s checkinForm) submit(f *recordForm, st *store.Store, now time.Time) (tea.Cmd, error) {
 	var p []model.FieldError
 	c := model.CheckIn{
 		ClientID:  f.clientID,
-		Type:      model.ContactType(f.field(model.FieldType).value()),
-		Outcome:   model.Outcome(f.field(model.FieldOutcome).value()),
-		Test:      model.TestResult(f.field(model.FieldTest).value()),
-		Location:  strings.TrimSpace(f.field(model.FieldLocation).value()),
-		Flags:     multiValues[model.RiskFlag](f.field(model.FieldFlags)),
-		Note:      strings.TrimRight(f.field(model.FieldNote).value(), "\n "),
-		Sensitive: f.field("sensitive").value() == "yes",
+		Type:      model.ContactType(f.Field(model.FieldType).Value()),
+		Outcome:   model.Outcome(f.Field(model.FieldOutcome).Value()),
+		Test:      model.TestResult(f.Field(model.FieldTest).Value()),
+		Location:  strings.TrimSpace(f.Field(model.FieldLocation).Value()),
+		Flags:     multiValues[model.RiskFlag](f.Field(model.FieldFlags)),
+		Note:      strings.TrimRight(f.Field(model.FieldNote).Value(), "\n "),
+		Sensitive: f.Field("sensitive").Value() == "yes",
 	}
-	if stage := f.field(model.FieldStage).value(); stage != noStage {
+	if stage := f.Field(model.FieldStage).Value(); stage != noStage {
 		c.Stage = model.Stage(stage)
 	}
-	c.Substances = model.ParseTags(f.field(model.FieldSubstances).value())
+	c.Substances = model.ParseTags(f.Field(model.FieldSubstances).Value())
 	var err error
-	if c.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+	if c.At, err = f.Field(model.FieldAt).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
 	}
-	if c.NextAppointment, err = f.field(model.FieldNextAppointment).when(f.opened); err != nil {
+	if c.NextAppointment, err = f.Field(model.FieldNextAppointment).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldNextAppointment, Message: err.Error()})
 	}
 	reason := ""
 	if s.original != nil {
-		reason = strings.TrimSpace(f.field(model.FieldAmendReason).value())
+		reason = strings.TrimSpace(f.Field(model.FieldAmendReason).Value())
 		if reason == "" {
 			p = append(p, model.FieldError{Field: model.FieldAmendReason, Message: "required: say why the record is corrected"})
 		}

@@ -11,6 +11,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // readCheckInPlan reads what the check-in form shows of the plans: the open
@@ -39,9 +40,8 @@ func readCheckInPlan(ctx context.Context, st *store.Store, clientID string, d *c
 
 // stepsField lists the open steps of the open goals, to tick done at this
 // contact; nil when there is none.
-func stepsField(goals []model.Goal) *field {
-	f := &field{name: model.FieldSteps, label: "Steps done", kind: kindMulti,
-		help: "Plan steps done since the last contact: space or a number ticks one; ← → move."}
+func stepsField(goals []model.Goal) *form.Field {
+	var opts []form.Option
 	for _, g := range goals {
 		for i, st := range g.Steps {
 			if st.Done {
@@ -52,19 +52,19 @@ func stepsField(goals []model.Goal) *field {
 				label += " (due " + st.Due.String() + ")"
 			}
 			value := g.ID + "/" + strconv.Itoa(i) + "/" + strconv.Itoa(g.Version)
-			f.options = append(f.options, option{value: value, label: label, help: g.Domain.Label() + ": " + text.Clean(g.Words)})
+			opts = append(opts, form.Option{Value: value, Label: label, Help: g.Domain.Label() + ": " + text.Clean(g.Words)})
 		}
 	}
-	if len(f.options) == 0 {
+	if len(opts) == 0 {
 		return nil
 	}
-	f.picked = make([]bool, len(f.options))
-	return f
+	return form.Multi(model.FieldSteps, "Steps done", opts, nil,
+		"Plan steps done since the last contact: space or a number ticks one; ← → move.")
 }
 
 // stepTicks reads the ticked steps back as the store takes them.
-func stepTicks(f *form) []store.StepTick {
-	fl := f.field(model.FieldSteps)
+func stepTicks(f *recordForm) []store.StepTick {
+	fl := f.Field(model.FieldSteps)
 	if fl == nil {
 		return nil
 	}
@@ -87,16 +87,18 @@ func stepTicks(f *form) []store.StepTick {
 // for the risk flags ticked under it. At 80x24 there is room for the plan
 // only while the focused field has no list of options to show: then the plan
 // takes the place of the one-line field help.
-func (s checkinForm) view(f *form, st styles, now time.Time) []string {
-	body, foot := f.body(st, now), f.footer(st)
-	panel := s.planPanel(f, st, max(f.width, minWidth))
+func (s checkinForm) view(f *recordForm, st styles, now time.Time) []string {
+	fs := st.form()
+	body, foot := f.Body(fs, now), f.Footer(fs)
+	width, height := f.Size()
+	panel := s.planPanel(f, st, max(width, minWidth))
 	if len(panel) == 0 {
 		return append(body, foot...)
 	}
-	room := f.height - 1 - len(body) - len(foot)
-	if kind := f.fields[f.focus].kind; room < 3 && kind != kindChoice && kind != kindMulti && !f.confirm && !f.saving {
+	room := height - 1 - len(body) - len(foot)
+	if kind := f.Focused().Kind; room < 3 && kind != form.KindChoice && kind != form.KindMulti && !f.Confirming() && !f.Saving {
 		foot = nil
-		room = f.height - 1 - len(body)
+		room = height - 1 - len(body)
 	}
 	lines := append(body, foot...)
 	if room <= 0 {
@@ -111,8 +113,8 @@ func (s checkinForm) view(f *form, st styles, now time.Time) []string {
 // planPanel is the relapse-prevention plan's sections for the risk flags
 // ticked on the form; nil when no ticked flag calls for one, and on an
 // amendment, which corrects a past contact.
-func (s checkinForm) planPanel(f *form, st styles, w int) []string {
-	fl := f.field(model.FieldFlags)
+func (s checkinForm) planPanel(f *recordForm, st styles, w int) []string {
+	fl := f.Field(model.FieldFlags)
 	if fl == nil || s.original != nil {
 		return nil
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"caseload/model"
@@ -43,20 +42,7 @@ const timelineDetail, clientChrome = 4, 9
 // timelineRows is how many records fit on a screen h lines high.
 func timelineRows(h int) int { return max(3, h-1-clientChrome-timelineDetail) }
 
-// Tabs of the client screen.
-const (
-	tabTimeline = iota
-	tabPlan
-	tabStages
-	tabProfile
-	tabReferrals
-	tabConditions
-	tabLog
-)
-
-var clientTabs = []string{"Timeline", "Plan", "Stage history", "Profile", "Referrals", "Conditions", "Log"}
-
-// clientView is one client: a header and three tabs.
+// clientView is one client: a header and tabs (client_tabs.go).
 type clientView struct {
 	client     model.Client
 	summary    model.ClientSummary
@@ -66,7 +52,7 @@ type clientView struct {
 	consents   []clientConsent
 	more       bool // the timeline may have more pages
 	loading    bool
-	tab        int
+	tab        clientTab
 	listCursor // over the timeline; height is its rows on screen
 	refs       *referralList
 	conds      *conditionList
@@ -104,7 +90,7 @@ func loadClient(st *store.Store, id string) tea.Cmd {
 func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
 		course: msg.course, consents: msg.consents, more: len(msg.timeline) == timelinePage, listCursor: listCursor{height: timelineRows(h)},
-		stageSince: msg.summary.StageAt}
+		stageSince: msg.summary.StageAt, tab: timelineTab{}}
 	// Noting the same stage again (as a check-in does) moves StageAt but
 	// not when the client came to the stage.
 	if at := model.StageSince(msg.history); !at.IsZero() && !at.After(v.stageSince) {
@@ -129,7 +115,7 @@ func (v *clientView) moreLoaded(msg timelineLoadedMsg) {
 
 // selected is the timeline record under the cursor.
 func (v *clientView) selected() (model.TimelineEntry, bool) {
-	if v.tab != tabTimeline || v.cursor >= len(v.timeline) {
+	if v.tab != (timelineTab{}) || v.cursor >= len(v.timeline) {
 		return model.TimelineEntry{}, false
 	}
 	return v.timeline[v.cursor], true
@@ -149,22 +135,9 @@ func (v *clientView) moreTimeline(st *store.Store) tea.Cmd {
 	}
 }
 
-// update handles the keys that stay on this screen.
-func (v *clientView) update(kp tea.KeyPressMsg, k keyMap, st *store.Store) tea.Cmd {
-	switch {
-	case key.Matches(kp, k.NextTab):
-		v.tab = (v.tab + 1) % len(clientTabs)
-	case key.Matches(kp, k.PrevTab):
-		v.tab = (v.tab + len(clientTabs) - 1) % len(clientTabs)
-	case v.tab == tabTimeline && v.navigate(kp, k.listKeys, len(v.timeline), v.height):
-		return v.moreTimeline(st)
-	}
-	return nil
-}
-
 // amendForm opens the form that corrects the selected record, or says why
 // it cannot be corrected.
-func (v *clientView) amendForm(now time.Time, d checkinDefaults) (*form, string) {
+func (v *clientView) amendForm(now time.Time, d checkinDefaults) (*recordForm, string) {
 	e, ok := v.selected()
 	switch {
 	case !ok:

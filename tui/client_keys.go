@@ -7,29 +7,36 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// key handles the client screen's keys: the plan's first (p and P work from
-// any tab), then what opens from a client, then the tab's own list.
+// key handles the client screen's keys: the tab's own first, then what
+// opens from a client on any tab.
 func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
-	if cmd, ok := v.logKey(a, kp); ok {
+	if cmd, ok := v.tab.key(v, a, kp, now); ok {
 		return cmd
 	}
-	if cmd, ok := a.planKey(kp); ok {
-		return cmd
+	if _, _, modal := v.modal(a.keys); modal {
+		return nil // the tab takes every key for now
 	}
 	switch {
+	case key.Matches(kp, a.keys.NextTab):
+		v.step(1)
+	case key.Matches(kp, a.keys.PrevTab):
+		v.step(-1)
 	case key.Matches(kp, a.keys.Back):
 		a.pop(v)
 		a.notice = ""
 		if _, ok := a.top().(*agendaView); ok {
 			return loadAgenda(a.st, now)
 		}
-		return nil
 	case key.Matches(kp, a.keys.Help):
 		return a.openHelp()
 	case key.Matches(kp, a.keys.CheckIn):
 		return a.prepareCheckIn(v.client.ID, nil)
 	case key.Matches(kp, a.keys.Violation):
 		return a.prepareViolation(v.client)
+	case key.Matches(kp, a.keys.AddGoal):
+		return a.prepareGoalForm(v.client, "")
+	case key.Matches(kp, a.keys.EditRelapsePlan):
+		return a.prepareRelapseForm(v.client)
 	case key.Matches(kp, a.keys.Export):
 		c := v.client
 		return a.openExport(&c)
@@ -42,8 +49,6 @@ func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openPicker(v.client)
 	case key.Matches(kp, a.keys.Resources):
 		return a.openDirectory()
-	case key.Matches(kp, a.keys.ChangeStatus) && v.tab == tabReferrals:
-		return a.openStatusForm(now)
 	case key.Matches(kp, a.keys.Screening), key.Matches(kp, a.keys.Consent), key.Matches(kp, a.keys.Consents):
 		return a.screeningConsentKey(kp, now)
 	case key.Matches(kp, a.keys.Amend):
@@ -54,37 +59,21 @@ func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		}
 		return a.openForm(f, nil)
 	}
-	if cmd, ok := v.conditionKey(a, kp, now); ok {
-		return cmd
-	}
-	if a.referralTabKey(kp) {
-		return nil
-	}
-	return v.update(kp, a.keys, a.st)
+	return nil
 }
 
 func (v *clientView) setSize(_, h int) { v.height = timelineRows(h) }
 
 func (v *clientView) short(k keyMap) []key.Binding {
-	switch v.tab {
-	case tabPlan:
-		return k.planTabShort()
-	case tabReferrals:
-		return k.referralTabShort()
-	case tabConditions:
-		return k.conditionTabShort()
-	case tabLog:
-		if v.log != nil && v.log.choosing {
-			return []key.Binding{k.AllKinds, k.Back}
-		}
-		return k.logTabShort()
+	if _, groups, ok := v.modal(k); ok {
+		return groups[len(groups)-1]
 	}
-	return k.clientShort()
+	return v.tab.short(v, k)
 }
 
 func (v *clientView) groups(k keyMap) (string, [][]key.Binding) {
-	if v.tab == tabLog && v.log != nil && v.log.choosing {
-		return "Keys · Show which kind of record", [][]key.Binding{logKindKeys(), {k.AllKinds, k.Back}}
+	if title, groups, ok := v.modal(k); ok {
+		return title, groups
 	}
 	return "Keys · Client", k.clientGroups()
 }
@@ -133,32 +122,14 @@ func (k keyMap) clientShort() []key.Binding {
 
 func (v *clientView) live(a *App) []key.Binding {
 	k := a.keys
-	if v.tab == tabLog && v.log != nil && v.log.choosing {
-		return append(logKindKeys(), k.AllKinds, k.Back)
+	if _, groups, ok := v.modal(k); ok {
+		var out []key.Binding
+		for _, g := range groups {
+			out = append(out, g...)
+		}
+		return out
 	}
 	out := []key.Binding{k.AddGoal, k.EditRelapsePlan, k.Back, k.Help, k.CheckIn, k.Export, k.StageNote, k.EditClient, k.Violation,
 		k.Refer, k.Resources, k.Screening, k.Consent, k.Consents, k.Amend, k.NextTab, k.PrevTab}
-	switch {
-	case v.tab == tabTimeline:
-		out = append(out, k.listKeys.all()...)
-	case v.tab == tabPlan && v.plan != nil && v.plan.history != nil:
-		out = append(out, k.listKeys.all()...)
-	case v.tab == tabPlan && v.plan != nil:
-		out = append(out, k.TickStep, k.EditGoal, k.GoalHistory, k.OlderPlan)
-		out = append(out, k.planListKeys().all()...)
-	case v.tab == tabReferrals && v.refs != nil:
-		out = append(out, k.ChangeStatus)
-		out = append(out, k.referralListKeys().all()...)
-	case v.tab == tabReferrals:
-		out = append(out, k.ChangeStatus)
-	case v.tab == tabConditions && v.conds != nil:
-		out = append(out, k.AddProgress, k.ConditionStatus)
-		out = append(out, k.referralListKeys().all()...)
-	case v.tab == tabConditions:
-		out = append(out, k.AddProgress, k.ConditionStatus)
-	case v.tab == tabLog && v.log != nil:
-		out = append(out, k.LogFilter)
-		out = append(out, k.listKeys.all()...)
-	}
-	return out
+	return append(out, v.tab.live(v, k)...)
 }

@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // view draws the client screen in h lines of w cells.
@@ -37,42 +38,26 @@ func (v *clientView) view(f frame) []string {
 		lines = append(lines, notice)
 	}
 	var tabs []string
-	for i, t := range clientTabs {
-		if i == v.tab {
-			tabs = append(tabs, s.tabOn.Render("["+t+"]"))
+	for _, t := range clientTabs() {
+		if t == v.tab {
+			tabs = append(tabs, s.tabOn.Render("["+t.name()+"]"))
 		} else {
-			tabs = append(tabs, s.tabOff.Render(" "+t+" "))
+			tabs = append(tabs, s.tabOff.Render(" "+t.name()+" "))
 		}
 	}
 	lines = append(lines, strings.Join(tabs, " "))
-	if v.tab == tabTimeline {
-		lines = append(lines, courseStripLine(s, v.course))
-	} else {
-		lines = append(lines, "")
+	head := ""
+	if hd, ok := v.tab.(tabHead); ok {
+		head = hd.head(v, s)
 	}
-	body := h - len(lines)
-	switch v.tab {
-	case tabTimeline:
-		lines = append(lines, v.timelineView(s, now, w, body)...)
-	case tabStages:
-		lines = append(lines, v.stagesView(s, now, w, body)...)
-	case tabReferrals:
-		lines = append(lines, v.refs.view(s, now, w, body)...)
-	case tabPlan:
-		lines = append(lines, v.planTab(s, now, w, body)...)
-	case tabConditions:
-		lines = append(lines, v.conditionsView(s, now, w, body)...)
-	case tabLog:
-		lines = append(lines, v.logView(s, now, w, body)...)
-	default:
-		lines = append(lines, v.profileView(s)...)
-	}
+	lines = append(lines, head)
+	lines = append(lines, v.tab.view(v, s, now, w, h-len(lines))...)
 	return lines
 }
 
-// timelineView lists the records, newest first, with the selected record's
+// view lists the records, newest first, with the selected record's
 // full note below.
-func (v *clientView) timelineView(s styles, now time.Time, w, h int) []string {
+func (timelineTab) view(v *clientView, s styles, now time.Time, w, h int) []string {
 	if len(v.timeline) == 0 {
 		return []string{s.dim.Render("Nothing recorded yet. c logs a check-in, n a stage note.")}
 	}
@@ -172,11 +157,11 @@ func entryNote(e model.TimelineEntry) string {
 	return ""
 }
 
-// stagesView shows the client's course: the strips of tests and contacts,
+// view shows the client's course: the strips of tests and contacts,
 // the stages over time as a step chart, the latest change, and what the
 // current stage looks like and what helps. In a short window the strips
 // take one line and the spacing goes, so that the help text stays whole.
-func (v *clientView) stagesView(s styles, now time.Time, w, h int) []string {
+func (stagesTab) view(v *clientView, s styles, now time.Time, w, h int) []string {
 	changes := model.StageChanges(v.history)
 	if len(changes) == 0 {
 		return append(courseStrips(s, v.course), "", s.dim.Render("No stage of change recorded yet. n records one."))
@@ -218,9 +203,11 @@ func (v *clientView) stagesView(s styles, now time.Time, w, h int) []string {
 	return append(out, current...)
 }
 
-func (v *clientView) profileView(s styles) []string {
+func (profileTab) view(v *clientView, s styles, _ time.Time, _, _ int) []string {
 	c := v.client
-	row := func(label, value string) string { return s.label.Render(text.Pad(label, labelWidth)) + orDash(value) }
+	row := func(label, value string) string {
+		return s.label.Render(text.Pad(label, form.LabelWidth)) + orDash(value)
+	}
 	out := []string{
 		row("Name", text.Clean(c.Name)),
 		row("Preferred", text.Clean(c.PreferredName)),

@@ -76,12 +76,25 @@ func (v *clientView) answer(a *App, msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// conditionKey handles the Conditions tab's own keys; ok says the key was
-// one of them.
-func (v *clientView) conditionKey(a *App, kp tea.KeyPressMsg, now time.Time) (tea.Cmd, bool) {
-	if v.tab != tabConditions {
-		return nil, false
+// conditionsTab lists the client's court-ordered conditions with their
+// progress; enter adds progress, m changes the status.
+type conditionsTab struct{}
+
+func (conditionsTab) name() string { return "Conditions" }
+
+func (conditionsTab) short(_ *clientView, k keyMap) []key.Binding { return k.conditionTabShort() }
+
+func (conditionsTab) live(v *clientView, k keyMap) []key.Binding {
+	out := []key.Binding{k.AddProgress, k.ConditionStatus}
+	if v.conds != nil {
+		out = append(out, k.referralListKeys().all()...)
 	}
+	return out
+}
+
+// key handles the Conditions tab's own keys; ok says the key was one of
+// them.
+func (conditionsTab) key(v *clientView, a *App, kp tea.KeyPressMsg, now time.Time) (tea.Cmd, bool) {
 	l := v.conds
 	switch {
 	case key.Matches(kp, a.keys.AddProgress), key.Matches(kp, a.keys.ConditionStatus):
@@ -108,9 +121,9 @@ func (v *clientView) conditionKey(a *App, kp tea.KeyPressMsg, now time.Time) (te
 	return nil, false
 }
 
-// conditionsView lists the conditions, each with its progress as words and
+// view lists the conditions, each with its progress as words and
 // a bar, then the wording and latest entries of the one under the cursor.
-func (v *clientView) conditionsView(s styles, now time.Time, w, h int) []string {
+func (conditionsTab) view(v *clientView, s styles, now time.Time, w, h int) []string {
 	l := v.conds
 	if l == nil {
 		return []string{s.dim.Render("Reading the conditions…")}

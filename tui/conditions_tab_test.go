@@ -123,7 +123,7 @@ func TestBadHoursAreShownByTheFieldAndNothingIsWritten(t *testing.T) {
 	if c := conditionOf(t, st, ann, model.ConditionCommunityWork); len(c.Entries) != 0 {
 		t.Fatalf("a bad amount wrote %+v", c.Entries)
 	}
-	if h.app.form() == nil || h.app.form().field(model.FieldAmount).value() != "two" {
+	if h.app.form() == nil || h.app.form().Field(model.FieldAmount).Value() != "two" {
 		t.Fatal("the form closed or lost what was typed")
 	}
 }
@@ -135,7 +135,7 @@ func TestStatusChangeNeedsAReasonAndIsKept(t *testing.T) {
 	openAnnConditions(h)
 	moveDown(h, rowOf(t, st, ann, model.ConditionCommunityWork))
 	h.keys("m")
-	for h.app.form().field(model.FieldStatus).value() != string(model.ConditionNotCompliant) {
+	for h.app.form().Field(model.FieldStatus).Value() != string(model.ConditionNotCompliant) {
 		h.keys("right")
 	}
 	h.keys("ctrl+s")

@@ -10,6 +10,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // consentSavedMsg reports a consent written (or why not).
@@ -20,7 +21,7 @@ type consentSavedMsg struct{ saved }
 func (a *App) openConsentPicker(c model.Client) tea.Cmd {
 	return a.startPicker(&resourcePicker{offerPerson: true,
 		title: "Consent for " + text.Clean(c.DisplayName()) + " to share with…",
-		choose: func(res *model.Resource, person string, now time.Time) *form {
+		choose: func(res *model.Resource, person string, now time.Time) *recordForm {
 			return newConsentForm(c, res, person, now)
 		}})
 }
@@ -32,47 +33,46 @@ type consentForm struct {
 
 // newConsentForm opens a consent to a resource of the directory, or with res
 // nil to a person, named as typed in the picker.
-func newConsentForm(c model.Client, res *model.Resource, person string, now time.Time) *form {
+func newConsentForm(c model.Client, res *model.Resource, person string, now time.Time) *recordForm {
 	today := model.DateOf(now)
 	recipient := textField(model.FieldRecipient, "Recipient", person, "The person's name, and their role if it helps: \"Dr Ana Ruiz, GP\".")
 	spec, target := consentForm{}, ""
 	if res != nil {
-		recipient = &field{name: model.FieldRecipient, label: "Recipient", kind: kindChoice,
-			help:    "From the resource directory; esc and C again to choose another.",
-			options: []option{{value: res.ID, label: text.Clean(res.Name), help: res.Category.Label()}}}
+		recipient = form.Choice(model.FieldRecipient, "Recipient",
+			[]form.Option{{Value: res.ID, Label: text.Clean(res.Name), Help: res.Category.Label()}}, res.ID,
+			"From the resource directory; esc and C again to choose another.")
 		spec, target = consentForm{resourceID: res.ID}, res.ID
 	}
-	f := &form{
-		spec: spec, kind: "consent", clientID: c.ID, opened: now, target: target,
-		title:    "Consent to share · " + c.DisplayName() + " · " + c.CaseNumber,
-		draftKey: "consent:" + c.ID,
-		fields: []*field{
-			recipient,
-			multiField(model.FieldKinds, "May share", model.ShareKinds(), nil, "space or a number ticks what the client agreed to share; ← → move."),
-			textField(model.FieldPurpose, "Purpose", "", "Why the information goes there, as the signed form says: \"treatment coordination\"."),
-			whenField(model.FieldSignedOn, "Signed", today.String(), whenHelp, true),
-			whenField(model.FieldExpiresOn, "Expires", "", whenHelp+" Required: a consent says when it ends.", true),
+	f := &recordForm{
+		Form: &form.Form{Opened: now, Title: "Consent to share · " + c.DisplayName() + " · " + c.CaseNumber,
+			Fields: []*form.Field{
+				recipient,
+				multiField(model.FieldKinds, "May share", model.ShareKinds(), nil, "space or a number ticks what the client agreed to share; ← → move."),
+				textField(model.FieldPurpose, "Purpose", "", "Why the information goes there, as the signed form says: \"treatment coordination\"."),
+				whenField(model.FieldSignedOn, "Signed", today.String(), whenHelp, true),
+				whenField(model.FieldExpiresOn, "Expires", "", whenHelp+" Required: a consent says when it ends.", true),
+			},
 		},
+		spec: spec, kind: "consent", clientID: c.ID, target: target, draftKey: "consent:" + c.ID,
 	}
-	f.focus = 1
+	f.MoveTo(1)
 	if res == nil {
-		f.focus = 0
+		f.MoveTo(0)
 	}
-	f.fields[f.focus].focus()
 	return f
 }
 
-func (s consentForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+func (s consentForm) submit(f *recordForm, st *store.Store, now time.Time) (tea.Cmd, error) {
 	var p []model.FieldError
 	c := model.Consent{
 		ClientID: f.clientID,
-		Kinds:    multiValues[model.ShareKind](f.field(model.FieldKinds)),
-		Purpose:  strings.TrimSpace(f.field(model.FieldPurpose).value()),
+		Kinds:    multiValues[model.ShareKind](f.Field(model.FieldKinds)),
+		Purpose:  strings.TrimSpace(f.Field(model.FieldPurpose).Value()),
 	}
 	if s.resourceID != "" {
 		c.Recipient.ResourceID = s.resourceID
 	} else {
-		c.Recipient.Person = strings.TrimSpace(f.field(model.FieldRecipient).value())
+		c.Recipient.Person = strings.TrimSpace(f.Field(model.FieldRecipient).Value())
 	}
 	c.SignedOn = readDate(f, model.FieldSignedOn, &p)
 	c.ExpiresOn = readDate(f, model.FieldExpiresOn, &p)
@@ -89,7 +89,7 @@ func (s consentForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, e
 
 // screeningConsentDraftForm rebuilds a screening or consent form from its
 // draft; ok is false for a draft of another form.
-func screeningConsentDraftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, now time.Time) (f *form, ok bool, err error) {
+func screeningConsentDraftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, now time.Time) (f *recordForm, ok bool, err error) {
 	target := d.Data["_target"]
 	switch d.Form {
 	case "screening":

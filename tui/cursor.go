@@ -80,3 +80,16 @@ func (l *listCursor) turn(d int) {
 	}
 	l.cursor += d
 }
+
+// cycle is the item d places from at in ring, round either end: the next
+// or previous tab or category. An item not in the ring counts as the first.
+func cycle[T comparable](ring []T, at T, d int) T {
+	i := 0
+	for j, x := range ring {
+		if x == at {
+			i = j
+		}
+	}
+	n := len(ring)
+	return ring[((i+d)%n+n)%n]
+}

@@ -11,6 +11,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/tui/form"
 )
 
 // directoryLoadedMsg brings one page of the resource directory and how many
@@ -70,7 +71,7 @@ func categoryChoices() []model.ResourceCategory {
 }
 
 func newDirectory(h int) *directory {
-	in := newInput("/ ")
+	in := form.NewInput("/ ")
 	in.Placeholder = "name, category, address, description"
 	d := &directory{search: in}
 	d.setSize(0, h)
@@ -183,14 +184,7 @@ func (d *directory) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		if key.Matches(kp, k.PrevTab) {
 			step = -1
 		}
-		cats := categoryChoices()
-		i := 0
-		for j, c := range cats {
-			if c == d.category {
-				i = j
-			}
-		}
-		d.category = cats[(i+step+len(cats))%len(cats)]
+		d.category = cycle(categoryChoices(), d.category, step)
 		d.cursor, d.top = 0, 0
 		return d.load(a.st)
 	case key.Matches(kp, k.AddResource):

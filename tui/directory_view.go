@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // categoryLabel names the filter's value; "" is every category.
@@ -72,7 +73,9 @@ func (r *resourceDetail) view(s styles, now time.Time, w int, notice string) []s
 		lines = append(lines, notice)
 	}
 	lines = append(lines, "")
-	row := func(label, value string) string { return s.label.Render(text.Pad(label, labelWidth)) + orDash(value) }
+	row := func(label, value string) string {
+		return s.label.Render(text.Pad(label, form.LabelWidth)) + orDash(value)
+	}
 	lines = append(lines,
 		row("Phone", text.Clean(res.Phone)),
 		row("Email", text.Clean(res.Email)),
@@ -83,7 +86,7 @@ func (r *resourceDetail) view(s styles, now time.Time, w int, notice string) []s
 		row("Languages", text.Clean(res.Languages)),
 		row("Tags", text.Clean(strings.Join(res.Tags, ", "))),
 	)
-	wrap := lipgloss.NewStyle().Width(max(20, w-labelWidth))
+	wrap := lipgloss.NewStyle().Width(max(20, w-form.LabelWidth))
 	for _, part := range []struct{ label, text string }{{"About", res.Description}, {"Notes", res.Notes}} {
 		text := strings.Split(wrap.Render(text.CleanLines(part.text)), "\n")
 		for i, l := range text[:min(len(text), 3)] {

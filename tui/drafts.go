@@ -14,7 +14,7 @@ import (
 
 // saveDraft keeps what the form holds. The values are copied now, so the
 // command does not read the form while the officer goes on typing.
-func (a *App) saveDraft(f *form) tea.Cmd {
+func (a *App) saveDraft(f *recordForm) tea.Cmd {
 	d := store.Draft{Key: f.draftKey, Form: f.kind, ClientID: f.clientID, Data: f.values()}
 	st := a.st
 	return func() tea.Msg {
@@ -58,7 +58,7 @@ func (a *App) restoreDraft(d store.Draft) tea.Cmd {
 }
 
 // draftForm rebuilds the form a draft belongs to.
-func draftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, sum model.ClientSummary, now time.Time) (*form, error) {
+func draftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, sum model.ClientSummary, now time.Time) (*recordForm, error) {
 	target := d.Data["_target"]
 	switch {
 	case d.Form == "client" && target == "":

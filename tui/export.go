@@ -18,6 +18,7 @@ import (
 	"caseload/store"
 	"caseload/summary"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // exportPreviewMsg brings the summary of the dialog's current choices,
@@ -95,8 +96,8 @@ type exportDialog struct {
 // newExportDialog opens the dialog for the caseload (c nil) or one client,
 // with the default range, Markdown and no redaction, and starts the preview.
 func newExportDialog(st *store.Store, c *model.Client, dir string, now time.Time, w, h int) (*exportDialog, tea.Cmd) {
-	d := &exportDialog{st: st, format: summary.Markdown, from: newInput("From "), to: newInput("To "),
-		path: newInput(""), preview: viewport.New()}
+	d := &exportDialog{st: st, format: summary.Markdown, from: form.NewInput("From "), to: form.NewInput("To "),
+		path: form.NewInput(""), preview: viewport.New()}
 	d.preview.SoftWrap = true
 	d.from.Placeholder = "first day: 2026-11-01, mon, -7d"
 	d.to.Placeholder = "last day; empty is up to now"

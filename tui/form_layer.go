@@ -7,16 +7,20 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"caseload/text"
+	"caseload/tui/form"
 )
 
-// key gives a key to the form; f1 opens its help, and a form the officer
-// discarded closes with its draft.
-func (f *form) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
+// key gives a key to the form; f1 opens its help, ctrl+s saves, and a form
+// the officer discarded closes with its draft.
+func (f *recordForm) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	if key.Matches(kp, a.keys.FieldHelp) {
 		return a.openHelp()
 	}
-	cmd := f.update(kp, a.keys, a.st, now, a.draftDelay)
-	if f.closed {
+	cmd, action := f.Update(kp, a.keys.Keys, a.draftDelay)
+	if action == form.Save {
+		return f.save(a.st, now)
+	}
+	if f.Closed {
 		a.pop(f)
 		a.notice = "Discarded."
 		return tea.Batch(cmd, a.deleteDraft(f.draftKey))
@@ -24,60 +28,30 @@ func (f *form) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	return cmd
 }
 
-// passOn gives the focused editor its cursor blinks.
-func (f *form) passOn(msg tea.Msg) tea.Cmd { return f.passToEditor(msg) }
-
-func (f *form) short(k keyMap) []key.Binding {
-	if f.confirm {
-		return k.confirmShort()
-	}
-	return k.formShort()
+// paste puts pasted text into the focused field as if typed there.
+func (f *recordForm) paste(a *App, msg tea.PasteMsg) tea.Cmd {
+	return f.Paste(msg, a.draftDelay)
 }
 
-func (f *form) groups(k keyMap) (string, [][]key.Binding) {
-	return "Keys · " + text.Clean(f.title), k.formGroups()
+// passOn gives the focused editor its cursor blinks.
+func (f *recordForm) passOn(msg tea.Msg) tea.Cmd { return f.PassOn(msg) }
+
+func (f *recordForm) setSize(w, h int) { f.SetSize(w, h) }
+
+func (f *recordForm) short(k keyMap) []key.Binding { return f.Short(k.Keys) }
+
+func (f *recordForm) groups(k keyMap) (string, [][]key.Binding) {
+	return "Keys · " + text.Clean(f.Title), k.formGroups()
 }
 
 // helpNotes add the focused field's long help under the keys: every option
 // in full, the stage table for a stage field.
-func (f *form) helpNotes(a *App) []string {
-	fl := f.fields[f.focus]
-	return append([]string{"", a.styles.bold.Render(fl.label)}, a.fieldHelpText(fl)...)
+func (f *recordForm) helpNotes(a *App) []string {
+	fl := f.Focused()
+	return append([]string{"", a.styles.bold.Render(fl.Label)}, fl.LongHelp(a.width)...)
 }
 
-// formKeys are the keys of every form (the export dialog's typed dates and
-// path take cancel and next from here too).
-type formKeys struct {
-	NextField, PrevField, NextLine, PrevLine, Save, Cancel key.Binding
-	// ChangeOption is how the help names the two keys that change a choice.
-	ChangeOption, OptionBack, OptionOn  key.Binding
-	Toggle, Pick, PickLetter, FieldHelp key.Binding
-	Yes, No                             key.Binding
-}
-
-func newFormKeys() formKeys {
-	var letters []string
-	for r := 'a'; r <= 'z'; r++ {
-		letters = append(letters, string(r), string(r-'a'+'A'))
-	}
-	return formKeys{
-		NextField:    bind([]string{"tab"}, "tab", "next"),
-		PrevField:    bind([]string{"shift+tab"}, "shift+tab", "previous field"),
-		NextLine:     bind([]string{"enter", "down"}, "enter/↓", "next (not in a note)"),
-		PrevLine:     bind([]string{"up"}, "↑", "previous (not in a note)"),
-		Save:         bind([]string{"ctrl+s"}, "ctrl+s", "save"),
-		Cancel:       bind([]string{"esc"}, "esc", "cancel"),
-		ChangeOption: bind([]string{"left", "right"}, "←/→", "change"),
-		OptionBack:   bind([]string{"left"}, "←", "previous option"),
-		OptionOn:     bind([]string{"right"}, "→", "next option"),
-		Toggle:       bind([]string{"space"}, "space", "tick option"),
-		Pick:         bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "pick"),
-		PickLetter:   bind(letters, "a-z", "option by letter"),
-		FieldHelp:    bind([]string{"f1"}, "f1", "form help"),
-		Yes:          bind([]string{"y"}, "y", "yes, discard"),
-		No:           bind([]string{"n", "esc"}, "n/esc", "no, keep editing"),
-	}
-}
+func (f *recordForm) live(a *App) []key.Binding { return f.Live(a.keys.Keys) }
 
 // formGroups are the keys of every form.
 func (k keyMap) formGroups() [][]key.Binding {
@@ -86,31 +60,4 @@ func (k keyMap) formGroups() [][]key.Binding {
 		{k.Pick, k.PickLetter, k.ChangeOption, k.Toggle, k.Paste},
 		{k.FieldHelp, k.Lock, k.ForceQuit},
 	}
-}
-
-func (k keyMap) formShort() []key.Binding {
-	return []key.Binding{k.Save, k.NextField, k.Pick, k.ChangeOption, k.FieldHelp, k.Cancel}
-}
-
-func (k keyMap) confirmShort() []key.Binding { return []key.Binding{k.Yes, k.No} }
-
-// live are the keys the form answers to with the focused field; the
-// focused editor takes everything else as text.
-func (f *form) live(a *App) []key.Binding {
-	k := a.keys
-	out := []key.Binding{k.FieldHelp}
-	switch {
-	case f.confirm:
-		return append(out, k.Yes, k.No)
-	case f.saving:
-		return out
-	}
-	out = append(out, k.Save, k.Cancel, k.NextField, k.PrevField)
-	switch f.fields[f.focus].kind {
-	case kindNote:
-		return out
-	case kindChoice, kindBool, kindMulti:
-		out = append(out, k.OptionBack, k.OptionOn, k.Toggle, k.Pick, k.PickLetter)
-	}
-	return append(out, k.NextLine, k.PrevLine)
 }

@@ -12,6 +12,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // stepsHelp documents the steps field's mini-syntax: a line is a step, "by"
@@ -36,7 +37,7 @@ func (a *App) prepareGoalForm(c model.Client, goalID string) tea.Cmd {
 	}
 }
 
-func goalFormFor(ctx context.Context, st *store.Store, c model.Client, goalID string, now time.Time) (*form, error) {
+func goalFormFor(ctx context.Context, st *store.Store, c model.Client, goalID string, now time.Time) (*recordForm, error) {
 	refs, err := referralOptions(ctx, st, c.ID)
 	if err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func referralOptions(ctx context.Context, st *store.Store, clientID string) ([]m
 	return out, nil
 }
 
-func newGoalForm(c model.Client, refs []model.Option[string], original *model.Goal, now time.Time) *form {
+func newGoalForm(c model.Client, refs []model.Option[string], original *model.Goal, now time.Time) *recordForm {
 	g := model.Goal{Domain: model.DomainSubstanceUse, Status: model.GoalOpen}
 	title := "New goal · " + c.DisplayName() + " · " + c.CaseNumber
 	draftKey, target := "goal:"+c.ID, ""
@@ -80,26 +81,27 @@ func newGoalForm(c model.Client, refs []model.Option[string], original *model.Go
 		draftKey, target = "goal:"+g.ID, g.ID
 	}
 	steps := noteField(model.FieldSteps, "Steps", formatSteps(g.Steps), stepsHelp)
-	steps.area.Placeholder = "Call the clinic by 2026-12-01"
-	f := &form{
-		spec: goalForm{original: original}, kind: "goal", title: title, clientID: c.ID,
-		draftKey: draftKey, target: target, opened: now,
-		fields: []*field{
-			choiceField(model.FieldDomain, "Domain", model.GoalDomains(), g.Domain, "The part of the client's life the goal is about."),
-			textField(model.FieldWords, "Goal", text.Clean(g.Words), "The goal in the client's own words."),
-			whenField(model.FieldTargetDate, "Target date", g.TargetDate.String(), whenHelp+" Empty for none.", true),
-			choiceField(model.FieldStatus, "Status", model.GoalStatuses(), g.Status, ""),
-			steps,
+	steps.SetPlaceholder("Call the clinic by 2026-12-01")
+	f := &recordForm{
+		Form: &form.Form{Title: title, Opened: now,
+			Fields: []*form.Field{
+				choiceField(model.FieldDomain, "Domain", model.GoalDomains(), g.Domain, "The part of the client's life the goal is about."),
+				textField(model.FieldWords, "Goal", text.Clean(g.Words), "The goal in the client's own words."),
+				whenField(model.FieldTargetDate, "Target date", g.TargetDate.String(), whenHelp+" Empty for none.", true),
+				choiceField(model.FieldStatus, "Status", model.GoalStatuses(), g.Status, ""),
+				steps,
+			},
 		},
+		spec: goalForm{original: original}, kind: "goal", clientID: c.ID, draftKey: draftKey, target: target,
 	}
 	// A client with no referrals has none to link: the field would offer
 	// nothing.
 	if len(refs) > 0 {
-		f.fields = append(f.fields, multiField(model.FieldReferrals, "Referrals", refs, g.ReferralIDs,
+		f.Fields = append(f.Fields, multiField(model.FieldReferrals, "Referrals", refs, g.ReferralIDs,
 			"The referrals that serve this goal: space or a number links one; ← → move."))
 	}
-	f.fields = append(f.fields, textField(model.FieldNote, "Why", "", "Optional: why the goal was set or changed; kept with this version in its history."))
-	f.fields[0].focus()
+	f.Fields = append(f.Fields, textField(model.FieldNote, "Why", "", "Optional: why the goal was set or changed; kept with this version in its history."))
+	f.MoveTo(0)
 	return f
 }
 
@@ -187,23 +189,23 @@ func stepProblems(steps []model.Step, modelErr error) (own []string, rest error)
 	return own, &model.ValidationError{Fields: others}
 }
 
-func (s goalForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error) {
+func (s goalForm) submit(f *recordForm, st *store.Store, _ time.Time) (tea.Cmd, error) {
 	var p []model.FieldError
 	g := model.Goal{
 		ClientID: f.clientID,
-		Domain:   model.GoalDomain(f.field(model.FieldDomain).value()),
-		Words:    strings.TrimSpace(f.field(model.FieldWords).value()),
-		Status:   model.GoalStatus(f.field(model.FieldStatus).value()),
-		Note:     strings.TrimSpace(f.field(model.FieldNote).value()),
+		Domain:   model.GoalDomain(f.Field(model.FieldDomain).Value()),
+		Words:    strings.TrimSpace(f.Field(model.FieldWords).Value()),
+		Status:   model.GoalStatus(f.Field(model.FieldStatus).Value()),
+		Note:     strings.TrimSpace(f.Field(model.FieldNote).Value()),
 	}
 	if s.original != nil {
 		g.ID = s.original.ID
 	}
-	if refs := f.field(model.FieldReferrals); refs != nil {
+	if refs := f.Field(model.FieldReferrals); refs != nil {
 		g.ReferralIDs = multiValues[string](refs)
 	}
 	g.TargetDate = readDate(f, model.FieldTargetDate, &p)
-	steps, bad := parseSteps(f.field(model.FieldSteps).value(), f.opened)
+	steps, bad := parseSteps(f.Field(model.FieldSteps).Value(), f.Opened)
 	g.Steps = steps
 	own, rest := stepProblems(steps, g.Validate())
 	if bad = append(bad, own...); len(bad) > 0 {
@@ -227,7 +229,7 @@ func (s goalForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error)
 
 // planDraftForm rebuilds a goal or relapse-prevention plan form from its
 // draft; ok is false for a draft of another form.
-func planDraftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, now time.Time) (f *form, ok bool, err error) {
+func planDraftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, now time.Time) (f *recordForm, ok bool, err error) {
 	switch d.Form {
 	case "goal":
 		f, err := goalFormFor(ctx, st, c, d.Data["_target"], now)

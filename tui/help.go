@@ -4,9 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-
-	"caseload/model"
-	"caseload/text"
 )
 
 // helpView is the full key map of the active screen, drawn from the same
@@ -26,30 +23,6 @@ func (a *App) helpView() []string {
 	}
 	return lines
 }
-
-// fieldHelpText is the long help of a field: every option in full.
-func (a *App) fieldHelpText(fl *field) []string {
-	var out []string
-	if fl.help != "" {
-		out = append(out, text.Wrap(fl.help, a.width)...)
-	}
-	for i, o := range fl.options {
-		if fl.kind == kindBool {
-			break
-		}
-		line := itoa1(i) + " " + o.label
-		if fl.stageTab && model.Stage(o.value).Valid() {
-			st := model.Stage(o.value)
-			line += ": " + st.Help() + " What helps: " + st.Helps()
-		} else if o.help != "" {
-			line += ": " + o.help
-		}
-		out = append(out, text.Wrap(line, a.width)...)
-	}
-	return out
-}
-
-func itoa1(i int) string { return string(rune('1' + i)) }
 
 // shortHelp is the one-line help at the bottom of every screen.
 func (a *App) shortHelp() string {

@@ -1,6 +1,10 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"caseload/tui/form"
+)
 
 // keyMap is every key of the app, declared once. The app-wide keys and the
 // ones several screens share are here; each screen declares its own beside
@@ -22,7 +26,7 @@ type keyMap struct {
 	caseloadKeys
 	clientKeys
 	directoryKeys
-	formKeys
+	form.Keys
 	exportKeys
 	planKeys
 	overlayKeys
@@ -67,7 +71,7 @@ func newKeyMap() keyMap {
 		caseloadKeys:  newCaseloadKeys(),
 		clientKeys:    newClientKeys(),
 		directoryKeys: newDirectoryKeys(),
-		formKeys:      newFormKeys(),
+		Keys:          form.NewKeys(),
 		exportKeys:    newExportKeys(),
 		planKeys:      newPlanKeys(),
 		overlayKeys:   newOverlayKeys(),

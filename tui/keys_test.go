@@ -151,11 +151,8 @@ func typing(a *App) bool {
 		return true
 	case *exportDialog:
 		return l.typing()
-	case *form:
-		switch l.fields[l.focus].kind {
-		case kindText, kindWhen, kindDate, kindNote:
-			return !l.confirm && !l.saving
-		}
+	case *recordForm:
+		return l.TakesText()
 	}
 	return false
 }

@@ -110,7 +110,7 @@ func (a *App) openHelp() tea.Cmd {
 }
 
 // The layers that answers from the store look for.
-func (a *App) form() *form                 { return open[*form](a) }
+func (a *App) form() *recordForm           { return open[*recordForm](a) }
 func (a *App) client() *clientView         { return open[*clientView](a) }
 func (a *App) directory() *directory       { return open[*directory](a) }
 func (a *App) audit() *auditView           { return open[*auditView](a) }

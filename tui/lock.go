@@ -11,6 +11,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/tui/form"
 )
 
 // lockScreen is the privacy lock. While it is up the View draws it alone:
@@ -37,7 +38,7 @@ type (
 )
 
 func newLockScreen() *lockScreen {
-	in := newInput("Passphrase: ")
+	in := form.NewInput("Passphrase: ")
 	in.EchoMode = textinput.EchoPassword
 	in.EchoCharacter = '•'
 	in.Focus()
@@ -83,7 +84,7 @@ func (a *App) readLockSettings() tea.Cmd {
 func (a *App) lockNow() tea.Cmd {
 	a.lock = newLockScreen()
 	cmds := []tea.Cmd{a.readLockSettings()}
-	if f := a.form(); f != nil && f.dirty {
+	if f := a.form(); f != nil && f.Dirty {
 		cmds = append(cmds, a.saveDraft(f))
 	}
 	return tea.Batch(cmds...)

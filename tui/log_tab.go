@@ -75,12 +75,36 @@ func (v *clientView) logLoaded(a *App, msg logLoadedMsg) {
 	v.log.next, v.log.loading = msg.page.Next, false
 }
 
-// logKey handles the Log tab's keys: / then a kind's key narrows the log
+// logTab is every kind of record of the client, newest first, read a page
+// at a time; / then a kind's key shows one kind.
+type logTab struct{}
+
+func (logTab) name() string { return "Log" }
+
+func (logTab) short(_ *clientView, k keyMap) []key.Binding { return k.logTabShort() }
+
+func (logTab) live(v *clientView, k keyMap) []key.Binding {
+	if v.log == nil {
+		return nil
+	}
+	return append([]key.Binding{k.LogFilter}, k.listKeys.all()...)
+}
+
+// mode: while a kind is being chosen only the kinds' keys, * and esc
+// answer.
+func (logTab) mode(v *clientView, k keyMap) (string, [][]key.Binding, bool) {
+	if v.log == nil || !v.log.choosing {
+		return "", nil, false
+	}
+	return "Keys · Show which kind of record", [][]key.Binding{logKindKeys(), {k.AllKinds, k.Back}}, true
+}
+
+// key handles the Log tab's keys: / then a kind's key narrows the log
 // to that kind, * shows every kind again; the list keys move and read
 // further pages. ok says the key was one of them.
-func (v *clientView) logKey(a *App, kp tea.KeyPressMsg) (tea.Cmd, bool) {
+func (logTab) key(v *clientView, a *App, kp tea.KeyPressMsg, _ time.Time) (tea.Cmd, bool) {
 	l := v.log
-	if v.tab != tabLog || l == nil {
+	if l == nil {
 		return nil, false
 	}
 	if l.choosing {
@@ -123,9 +147,9 @@ func (v *clientView) moreLog(st *store.Store) tea.Cmd {
 	return loadLog(st, l.clientID, l.kind, l.next)
 }
 
-// logView draws the log: the kinds to choose from while choosing, then a
+// view draws the log: the kinds to choose from while choosing, then a
 // line a record, newest first.
-func (v *clientView) logView(s styles, now time.Time, w, h int) []string {
+func (logTab) view(v *clientView, s styles, now time.Time, w, h int) []string {
 	l := v.log
 	if l == nil {
 		return []string{s.dim.Render("Reading the log…")}

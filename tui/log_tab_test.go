@@ -22,7 +22,7 @@ func TestLogShowsEveryKindNewestFirstAndFiltersByKey(t *testing.T) {
 	h := start(t, st, 120, 40)
 	openAnnLog(h)
 	v := h.app.client()
-	if v == nil || v.tab != tabLog || v.log == nil || len(v.log.entries) == 0 {
+	if v == nil || v.tab != (logTab{}) || v.log == nil || len(v.log.entries) == 0 {
 		t.Fatal("the Log tab did not open with records")
 	}
 	kinds := map[model.LogKind]bool{}

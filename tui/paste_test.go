@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"caseload/model"
+	"caseload/tui/form"
 )
 
 // TestPastedTextFiltersAsIfTyped: text pasted into the filter (bracketed
@@ -41,7 +42,7 @@ func TestPastedIntoAFormIsKeptLikeTyping(t *testing.T) {
 	st := fixtureStore(t)
 	h := start(t, st, 80, 24)
 	h.keys("/", "c", "a", "r", "enter", "c", "2", "tab", "tab")
-	if got := h.app.form().fields[h.app.form().focus].name; got != model.FieldNote {
+	if got := h.app.form().Focused().Name; got != model.FieldNote {
 		t.Fatalf("focus on %s, want the note", got)
 	}
 	h.send(tea.PasteMsg{Content: "Home visit, all well.\nStarts work Monday."})
@@ -49,11 +50,11 @@ func TestPastedIntoAFormIsKeptLikeTyping(t *testing.T) {
 	if err != nil || len(drafts) != 1 || drafts[0].Data[model.FieldNote] != "Home visit, all well.\nStarts work Monday." {
 		t.Fatalf("drafts after a pasted note = %+v, %v", drafts, err)
 	}
-	for h.app.form().fields[h.app.form().focus].name != model.FieldLocation {
+	for h.app.form().Focused().Name != model.FieldLocation {
 		h.keys("tab")
 	}
 	h.send(tea.PasteMsg{Content: "12 Main St\nApt 3"})
-	if got := h.app.form().field(model.FieldLocation).value(); got != "12 Main St Apt 3" {
+	if got := h.app.form().Field(model.FieldLocation).Value(); got != "12 Main St Apt 3" {
 		t.Fatalf("location after a two-line paste = %q", got)
 	}
 }
@@ -81,7 +82,7 @@ var ctrlV = tea.KeyPressMsg{Code: 'v', Mod: tea.ModCtrl}
 // fields' own ctrl+v, whose answer went around that, is off. A clipboard
 // that cannot be read says so.
 func TestCtrlVPastesThroughTheSamePath(t *testing.T) {
-	if newInput("").KeyMap.Paste.Enabled() || noteField("n", "Note", "", "").area.KeyMap.Paste.Enabled() {
+	if form.NewInput("").KeyMap.Paste.Enabled() {
 		t.Fatal("a text field still reads the clipboard by itself on ctrl+v")
 	}
 	h := start(t, fixtureStore(t), 80, 24)

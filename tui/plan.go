@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -179,16 +180,29 @@ func (a *App) handlePlanWork(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// planKey handles the plan's keys on the client screen: p and P from any
-// tab, the rest on the Plan tab. It reports whether the key was one of them.
-func (a *App) planKey(kp tea.KeyPressMsg) (tea.Cmd, bool) {
-	v := a.client()
+// planTab is the client's goals with their steps and the relapse-prevention
+// plan; p and P, which open their forms, work from any tab.
+type planTab struct{}
+
+func (planTab) name() string { return "Plan" }
+
+func (planTab) short(_ *clientView, k keyMap) []key.Binding { return k.planTabShort() }
+
+func (planTab) live(v *clientView, k keyMap) []key.Binding {
 	switch {
-	case key.Matches(kp, a.keys.AddGoal):
-		return a.prepareGoalForm(v.client, ""), true
-	case key.Matches(kp, a.keys.EditRelapsePlan):
-		return a.prepareRelapseForm(v.client), true
-	case v.tab != tabPlan || v.plan == nil:
+	case v.plan == nil:
+		return nil
+	case v.plan.history != nil:
+		return k.listKeys.all()
+	}
+	return append([]key.Binding{k.TickStep, k.EditGoal, k.GoalHistory, k.OlderPlan}, k.planListKeys().all()...)
+}
+
+// key handles the Plan tab's keys. It reports whether the key was one of
+// them.
+func (planTab) key(v *clientView, a *App, kp tea.KeyPressMsg, _ time.Time) (tea.Cmd, bool) {
+	switch {
+	case v.plan == nil:
 		return nil, false
 	case v.plan.history != nil:
 		return nil, a.historyKey(kp)

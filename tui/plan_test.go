@@ -69,7 +69,7 @@ func TestSpaceStillPagesDownOnTheTimeline(t *testing.T) {
 	_, goals := addPlan(t, st)
 	h := start(t, st, 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter", "space")
-	if h.app.client().tab != tabTimeline || h.app.client().cursor == 0 {
+	if h.app.client().tab != (timelineTab{}) || h.app.client().cursor == 0 {
 		t.Fatalf("space on the timeline should page down; tab %d cursor %d", h.app.client().tab, h.app.client().cursor)
 	}
 	if g, _ := st.Goal(context.Background(), goals[0].ID); g.Version != 1 {
@@ -80,13 +80,13 @@ func TestSpaceStillPagesDownOnTheTimeline(t *testing.T) {
 func TestPOpensTheGoalFormFromEveryClientTab(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter")
-	for tab := range clientTabs {
+	for _, tab := range clientTabs() {
 		if h.app.client().tab != tab {
-			t.Fatalf("expected tab %d, on %d", tab, h.app.client().tab)
+			t.Fatalf("expected the %s tab, on %s", tab.name(), h.app.client().tab.name())
 		}
 		h.keys("p")
 		if h.app.form() == nil || h.app.form().kind != "goal" || h.app.form().target != "" {
-			t.Fatalf("p on the %s tab did not open a new goal form:\n%s", clientTabs[tab], h.screen())
+			t.Fatalf("p on the %s tab did not open a new goal form:\n%s", tab.name(), h.screen())
 		}
 		h.keys("esc", "tab")
 	}
@@ -149,12 +149,12 @@ func TestAStepDueAfterTheTargetKeepsWhatWasTypedAndWritesNothing(t *testing.T) {
 	if h.app.form() == nil {
 		t.Fatal("the form closed although a step falls due after the target")
 	}
-	steps := h.app.form().field(model.FieldSteps)
-	if !strings.Contains(steps.err, `step 2 "Sit the exam": due 2026-12-20, after the target`) {
-		t.Fatalf("the steps field says %q; it should name the step and its date", steps.err)
+	steps := h.app.form().Field(model.FieldSteps)
+	if !strings.Contains(steps.Err, `step 2 "Sit the exam": due 2026-12-20, after the target`) {
+		t.Fatalf("the steps field says %q; it should name the step and its date", steps.Err)
 	}
-	if steps.value() != typed || h.app.form().field(model.FieldWords).value() != "Finish the GED" {
-		t.Fatalf("what was typed changed: steps %q, goal %q", steps.value(), h.app.form().field(model.FieldWords).value())
+	if steps.Value() != typed || h.app.form().Field(model.FieldWords).Value() != "Finish the GED" {
+		t.Fatalf("what was typed changed: steps %q, goal %q", steps.Value(), h.app.form().Field(model.FieldWords).Value())
 	}
 	h.mustSee(`✗ step 2 "Sit the exam": due 2026-12-20, after the target`)
 	if goals, _ := reopen(t, st).Goals(context.Background(), ann); len(goals) != 0 {
@@ -231,7 +231,7 @@ func TestPSavesTheRelapsePlanAsTheNextVersionAndVShowsTheOlderOnes(t *testing.T)
 	if h.app.form() == nil || h.app.form().kind != "relapse_plan" {
 		t.Fatalf("P did not open the relapse-prevention plan form:\n%s", h.screen())
 	}
-	if got := h.app.form().field(model.FieldSupports).value(); got != "Aunt Rosa — 555-0142\nSponsor Dave — 555-0199" {
+	if got := h.app.form().Field(model.FieldSupports).Value(); got != "Aunt Rosa — 555-0142\nSponsor Dave — 555-0199" {
 		t.Fatalf("the form is not filled with the current version: supports %q", got)
 	}
 	h.keys("tab") // places
@@ -273,9 +273,9 @@ func TestASupportPersonWithoutAPhoneKeepsWhatWasTypedAndWritesNothing(t *testing
 	if h.app.form() == nil {
 		t.Fatal("the form closed although a support person has no phone")
 	}
-	fl := h.app.form().field(model.FieldSupports)
-	if !strings.Contains(fl.err, `"Cousin Joe" has no phone`) || !strings.HasSuffix(fl.value(), "\nCousin Joe") {
-		t.Fatalf("supports field: error %q, value %q", fl.err, fl.value())
+	fl := h.app.form().Field(model.FieldSupports)
+	if !strings.Contains(fl.Err, `"Cousin Joe" has no phone`) || !strings.HasSuffix(fl.Value(), "\nCousin Joe") {
+		t.Fatalf("supports field: error %q, value %q", fl.Err, fl.Value())
 	}
 	h.mustSee(`✗ "Cousin Joe" has no phone`)
 	if hist, _ := reopen(t, st).RelapsePlanHistory(context.Background(), ann); len(hist) != 2 {
@@ -331,10 +331,10 @@ func TestAGoalFormLeftOpenComesBackFromItsDraft(t *testing.T) {
 	if h2.app.form() == nil || h2.app.form().kind != "goal" {
 		t.Fatalf("r did not bring the goal form back:\n%s", h2.screen())
 	}
-	if got := h2.app.form().field(model.FieldSteps).value(); got != "Ask for more hours by +14d" {
+	if got := h2.app.form().Field(model.FieldSteps).Value(); got != "Ask for more hours by +14d" {
 		t.Fatalf("the steps came back as %q", got)
 	}
-	if got := h2.app.form().field(model.FieldDomain).value(); got != string(model.DomainEmployment) {
+	if got := h2.app.form().Field(model.FieldDomain).Value(); got != string(model.DomainEmployment) {
 		t.Fatalf("the domain came back as %q", got)
 	}
 }
@@ -352,7 +352,7 @@ func TestARelapsePlanFormLeftOpenComesBackFromItsDraft(t *testing.T) {
 	if h2.app.form() == nil || h2.app.form().kind != "relapse_plan" {
 		t.Fatalf("r did not bring the relapse-prevention plan form back:\n%s", h2.screen())
 	}
-	if got := h2.app.form().field(model.FieldCoping).value(); got != "Walk the dog\nCall Rosa before going out\nRing the helpline" {
+	if got := h2.app.form().Field(model.FieldCoping).Value(); got != "Walk the dog\nCall Rosa before going out\nRing the helpline" {
 		t.Fatalf("the coping strategies came back as %q", got)
 	}
 }

@@ -18,9 +18,9 @@ type planRow struct {
 	item int
 }
 
-// planTab draws the Plan tab in h lines: conditions, goals with their steps,
+// view draws the Plan tab in h lines: conditions, goals with their steps,
 // then the relapse-prevention plan, scrolled so the cursor stays in sight.
-func (v *clientView) planTab(s styles, now time.Time, w, h int) []string {
+func (planTab) view(v *clientView, s styles, now time.Time, w, h int) []string {
 	p := v.plan
 	if p == nil {
 		return []string{s.dim.Render("Reading the plan…")}

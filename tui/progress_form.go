@@ -9,6 +9,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/tui/form"
 )
 
 // progressForm records one step on a condition: hours done and where, a
@@ -43,52 +44,51 @@ func onlyKinds(want ...model.ProgressKind) []model.Option[model.ProgressKind] {
 // newProgressForm starts where the officer types: on the amount for hours
 // and payments (so 2 hours is enter, 2, ctrl+s), on attended or missed for
 // a session.
-func newProgressForm(c model.Client, cond model.Condition, now time.Time) *form {
+func newProgressForm(c model.Client, cond model.Condition, now time.Time) *recordForm {
 	m := cond.Kind.Measure()
 	kinds := progressKindsFor(m)
 	amountLabel, amountHelp := "Hours", `Hours done, as "2", "1.5" or "0.25".`
 	if m == model.MeasureCents {
 		amountLabel, amountHelp = "Amount", `The amount paid, as "50" or "$12.50".`
 	}
-	f := &form{
-		spec: progressForm{condition: cond}, kind: "progress", clientID: c.ID, opened: now,
-		title:    cond.Kind.Label() + " · " + c.DisplayName() + " · " + c.CaseNumber,
-		draftKey: "progress:" + cond.ID, target: cond.ID,
-		fields: []*field{
-			choiceField(model.FieldType, "Record", kinds, kinds[0].Value, "What happened on this condition."),
-			textField(model.FieldAmount, amountLabel, "", amountHelp),
-			textField(model.FieldWhere, "Where", "", "Where the hours were done or the session held."),
-			textField(model.FieldReceipt, "Receipt", "", "The receipt number, as on the receipt."),
-			whenField(model.FieldAt, "When", "now", whenHelp, false),
-			noteField(model.FieldNote, "Note", "", "Anything worth keeping about it."),
+	f := &recordForm{
+		Form: &form.Form{Opened: now, Title: cond.Kind.Label() + " · " + c.DisplayName() + " · " + c.CaseNumber,
+			Fields: []*form.Field{
+				choiceField(model.FieldType, "Record", kinds, kinds[0].Value, "What happened on this condition."),
+				textField(model.FieldAmount, amountLabel, "", amountHelp),
+				textField(model.FieldWhere, "Where", "", "Where the hours were done or the session held."),
+				textField(model.FieldReceipt, "Receipt", "", "The receipt number, as on the receipt."),
+				whenField(model.FieldAt, "When", "now", whenHelp, false),
+				noteField(model.FieldNote, "Note", "", "Anything worth keeping about it."),
+			},
 		},
+		spec: progressForm{condition: cond}, kind: "progress", clientID: c.ID, draftKey: "progress:" + cond.ID, target: cond.ID,
 	}
-	f.field(model.FieldAmount).hidden = m == model.MeasureSessions
-	f.field(model.FieldReceipt).hidden = m != model.MeasureCents
-	f.field(model.FieldWhere).hidden = m == model.MeasureCents
-	f.fields[0].hidden = len(kinds) == 1
-	f.focus = 1
+	f.Field(model.FieldAmount).Hidden = m == model.MeasureSessions
+	f.Field(model.FieldReceipt).Hidden = m != model.MeasureCents
+	f.Field(model.FieldWhere).Hidden = m == model.MeasureCents
+	f.Fields[0].Hidden = len(kinds) == 1
+	f.MoveTo(1)
 	if m == model.MeasureSessions {
-		f.focus = 0
+		f.MoveTo(0)
 	}
-	f.fields[f.focus].focus()
 	return f
 }
 
-func (s progressForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+func (s progressForm) submit(f *recordForm, st *store.Store, now time.Time) (tea.Cmd, error) {
 	var p []model.FieldError
 	e := model.ProgressEntry{
 		ConditionID: s.condition.ID, ClientID: f.clientID,
-		Kind:    model.ProgressKind(f.field(model.FieldType).value()),
-		Where:   strings.TrimSpace(f.field(model.FieldWhere).value()),
-		Receipt: strings.TrimSpace(f.field(model.FieldReceipt).value()),
-		Note:    strings.TrimRight(f.field(model.FieldNote).value(), "\n "),
+		Kind:    model.ProgressKind(f.Field(model.FieldType).Value()),
+		Where:   strings.TrimSpace(f.Field(model.FieldWhere).Value()),
+		Receipt: strings.TrimSpace(f.Field(model.FieldReceipt).Value()),
+		Note:    strings.TrimRight(f.Field(model.FieldNote).Value(), "\n "),
 	}
 	var err error
-	if e.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+	if e.At, err = f.Field(model.FieldAt).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
 	}
-	if amount := f.field(model.FieldAmount).value(); !f.field(model.FieldAmount).hidden {
+	if amount := f.Field(model.FieldAmount).Value(); !f.Field(model.FieldAmount).Hidden {
 		parse := model.ParseHours
 		if e.Kind == model.ProgressPayment {
 			parse = model.ParseMoney
@@ -135,36 +135,36 @@ type conditionStatusForm struct {
 
 // newConditionStatusForm starts on the first status other than the
 // current one.
-func newConditionStatusForm(c model.Client, cond model.Condition, now time.Time) *form {
+func newConditionStatusForm(c model.Client, cond model.Condition, now time.Time) *recordForm {
 	var opts []model.Option[model.ConditionStatus]
 	for _, o := range model.ConditionStatuses() {
 		if o.Value != cond.Status {
 			opts = append(opts, o)
 		}
 	}
-	f := &form{
-		spec: conditionStatusForm{condition: cond}, kind: "condition_status", clientID: c.ID, opened: now,
-		title:    "Status of " + strings.ToLower(cond.Kind.Label()) + " · " + c.DisplayName() + " · now " + cond.Status.Label(),
-		draftKey: "condition_status:" + cond.ID, target: cond.ID,
-		fields: []*field{
-			choiceField(model.FieldStatus, "Status", opts, opts[0].Value, "Where the client stands on this condition now."),
-			noteField(model.FieldNote, "Reason", "", "Why the status changes: what you saw, or the court's decision."),
-			whenField(model.FieldAt, "When", "now", whenHelp, false),
+	f := &recordForm{
+		Form: &form.Form{Opened: now, Title: "Status of " + strings.ToLower(cond.Kind.Label()) + " · " + c.DisplayName() + " · now " + cond.Status.Label(),
+			Fields: []*form.Field{
+				choiceField(model.FieldStatus, "Status", opts, opts[0].Value, "Where the client stands on this condition now."),
+				noteField(model.FieldNote, "Reason", "", "Why the status changes: what you saw, or the court's decision."),
+				whenField(model.FieldAt, "When", "now", whenHelp, false),
+			},
 		},
+		spec: conditionStatusForm{condition: cond}, kind: "condition_status", clientID: c.ID, draftKey: "condition_status:" + cond.ID, target: cond.ID,
 	}
-	f.fields[0].focus()
+	f.MoveTo(0)
 	return f
 }
 
-func (s conditionStatusForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+func (s conditionStatusForm) submit(f *recordForm, st *store.Store, now time.Time) (tea.Cmd, error) {
 	var p []model.FieldError
 	e := model.ProgressEntry{
 		ConditionID: s.condition.ID, ClientID: f.clientID, Kind: model.ProgressStatus,
-		Status: model.ConditionStatus(f.field(model.FieldStatus).value()), From: s.condition.Status,
-		Note: strings.TrimRight(f.field(model.FieldNote).value(), "\n "),
+		Status: model.ConditionStatus(f.Field(model.FieldStatus).Value()), From: s.condition.Status,
+		Note: strings.TrimRight(f.Field(model.FieldNote).Value(), "\n "),
 	}
 	var err error
-	if e.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+	if e.At, err = f.Field(model.FieldAt).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
 	}
 	if err := mergeErrors(p, e.ValidateFor(s.condition, now)); err != nil {

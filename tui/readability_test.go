@@ -68,10 +68,10 @@ func TestEveryRiskFlagShowsAt80x24WithPlanSteps(t *testing.T) {
 	for range 5 {
 		h.keys("tab")
 	}
-	if f := h.app.form(); f == nil || f.fields[f.focus].name != model.FieldFlags {
+	if f := h.app.form(); f == nil || f.Focused().Name != model.FieldFlags {
 		t.Fatalf("the focus is not on the risk flags:\n%s", h.screen())
 	}
-	if h.app.form().field(model.FieldSteps) == nil {
+	if h.app.form().Field(model.FieldSteps) == nil {
 		t.Fatal("the check-in form has no plan steps field")
 	}
 	for _, o := range model.RiskFlags() {

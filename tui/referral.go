@@ -11,6 +11,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // referralsLoadedMsg brings a client's referrals with their resources and
@@ -112,14 +113,33 @@ func (a *App) handleReferralWork(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// referralTabKey moves the cursor of the Referrals tab; it reports whether
-// the key was one of its own.
-func (a *App) referralTabKey(kp tea.KeyPressMsg) bool {
-	if a.client() == nil || a.client().tab != tabReferrals || a.client().refs == nil {
-		return false
+// referralsTab lists the client's referrals with their status; u changes
+// the status of the one under the cursor.
+type referralsTab struct{}
+
+func (referralsTab) name() string { return "Referrals" }
+
+func (referralsTab) key(v *clientView, a *App, kp tea.KeyPressMsg, now time.Time) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(kp, a.keys.ChangeStatus):
+		return a.openStatusForm(now), true
+	case v.refs == nil:
+		return nil, false
 	}
-	l := a.client().refs
-	return l.navigate(kp, a.keys.referralListKeys(), len(l.items), 0)
+	return nil, v.refs.navigate(kp, a.keys.referralListKeys(), len(v.refs.items), 0)
+}
+
+func (referralsTab) view(v *clientView, s styles, now time.Time, w, h int) []string {
+	return v.refs.view(s, now, w, h)
+}
+
+func (referralsTab) short(_ *clientView, k keyMap) []key.Binding { return k.referralTabShort() }
+
+func (referralsTab) live(v *clientView, k keyMap) []key.Binding {
+	if v.refs == nil {
+		return []key.Binding{k.ChangeStatus}
+	}
+	return append([]key.Binding{k.ChangeStatus}, k.referralListKeys().all()...)
 }
 
 // openStatusForm opens the status change of the referral under the cursor,
@@ -141,38 +161,38 @@ func (a *App) openStatusForm(now time.Time) tea.Cmd {
 // the picker.
 type referralForm struct{}
 
-func newReferralForm(c model.Client, res model.Resource, now time.Time) *form {
+func newReferralForm(c model.Client, res model.Resource, now time.Time) *recordForm {
 	today := model.DateOf(now)
-	f := &form{
-		spec: referralForm{}, kind: "referral", clientID: c.ID, opened: now,
-		title:    "Referral · " + c.DisplayName() + " · " + c.CaseNumber + " → " + res.Name,
-		draftKey: "referral:" + c.ID, target: res.ID,
-		fields: []*field{
-			textField(model.FieldReason, "Reason", "", "Why the client is referred: what the resource should help with."),
-			whenField(model.FieldReferredOn, "Referred", today.String(), whenHelp, true),
-			whenField(model.FieldAppointment, "Appt", "", whenHelp+" Empty until one is booked.", false),
-			whenField(model.FieldFollowUp, "Follow up", today.AddDays(model.DefaultFollowUpDays).String(), whenHelp+" When to check the referral was taken up.", true),
-			noteField(model.FieldNote, "Note", "", "What was sent, to whom, anything the provider should know."),
+	f := &recordForm{
+		Form: &form.Form{Opened: now, Title: "Referral · " + c.DisplayName() + " · " + c.CaseNumber + " → " + res.Name,
+			Fields: []*form.Field{
+				textField(model.FieldReason, "Reason", "", "Why the client is referred: what the resource should help with."),
+				whenField(model.FieldReferredOn, "Referred", today.String(), whenHelp, true),
+				whenField(model.FieldAppointment, "Appt", "", whenHelp+" Empty until one is booked.", false),
+				whenField(model.FieldFollowUp, "Follow up", today.AddDays(model.DefaultFollowUpDays).String(), whenHelp+" When to check the referral was taken up.", true),
+				noteField(model.FieldNote, "Note", "", "What was sent, to whom, anything the provider should know."),
+			},
 		},
+		spec: referralForm{}, kind: "referral", clientID: c.ID, draftKey: "referral:" + c.ID, target: res.ID,
 	}
-	f.fields[0].focus()
+	f.MoveTo(0)
 	return f
 }
 
-func (referralForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error) {
+func (referralForm) submit(f *recordForm, st *store.Store, _ time.Time) (tea.Cmd, error) {
 	var p []model.FieldError
-	r := model.Referral{ClientID: f.clientID, ResourceID: f.target, Reason: strings.TrimSpace(f.field(model.FieldReason).value()),
+	r := model.Referral{ClientID: f.clientID, ResourceID: f.target, Reason: strings.TrimSpace(f.Field(model.FieldReason).Value()),
 		Status: model.ReferralReferred}
 	r.ReferredOn = readDate(f, model.FieldReferredOn, &p)
 	r.FollowUpOn = readDate(f, model.FieldFollowUp, &p)
 	var err error
-	if r.AppointmentAt, err = f.field(model.FieldAppointment).when(f.opened); err != nil {
+	if r.AppointmentAt, err = f.Field(model.FieldAppointment).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAppointment, Message: err.Error()})
 	}
 	if err := mergeErrors(p, r.Validate()); err != nil {
 		return nil, err
 	}
-	note := strings.TrimRight(f.field(model.FieldNote).value(), "\n ")
+	note := strings.TrimRight(f.Field(model.FieldNote).Value(), "\n ")
 	msg := saved{clientID: f.clientID, draftKey: f.draftKey, what: "Referral made"}
 	return func() tea.Msg {
 		_, err := st.CreateReferral(context.Background(), r, note)
@@ -185,42 +205,42 @@ func (referralForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, erro
 // from where it stands are offered, and the store refuses any other.
 type statusForm struct{}
 
-func newStatusForm(c model.Client, r model.Referral, resource string, now time.Time) *form {
+func newStatusForm(c model.Client, r model.Referral, resource string, now time.Time) *recordForm {
 	var opts []model.Option[model.ReferralStatus]
 	for _, to := range model.NextStatuses(r.Status) {
 		opts = append(opts, model.Option[model.ReferralStatus]{Value: to, Label: to.Label(), Help: to.Help()})
 	}
-	f := &form{
-		spec: statusForm{}, kind: "referral_status", clientID: c.ID, opened: now,
-		title:    "Referral · " + c.DisplayName() + " · " + resource + " · now " + r.Status.Label(),
-		draftKey: "referral_status:" + r.ID, target: r.ID,
-		fields: []*field{
-			choiceField(model.FieldStatus, "Status", opts, opts[0].Value, "Only the moves the referral lifecycle allows from "+r.Status.Label()+"."),
-			whenField(model.FieldAt, "When", fmtWhen(now), whenHelp, false),
-			whenField(model.FieldAppointment, "Appt", fmtWhen(r.AppointmentAt), whenHelp+" The intake or next appointment, if booked.", false),
-			whenField(model.FieldFollowUp, "Follow up", model.DateOf(now).AddDays(model.DefaultFollowUpDays).String(), whenHelp+" The next check while the referral is open; ignored when it closes.", true),
-			noteField(model.FieldNote, "Note", "", "What happened: who said what, the outcome."),
+	f := &recordForm{
+		Form: &form.Form{Opened: now, Title: "Referral · " + c.DisplayName() + " · " + resource + " · now " + r.Status.Label(),
+			Fields: []*form.Field{
+				choiceField(model.FieldStatus, "Status", opts, opts[0].Value, "Only the moves the referral lifecycle allows from "+r.Status.Label()+"."),
+				whenField(model.FieldAt, "When", fmtWhen(now), whenHelp, false),
+				whenField(model.FieldAppointment, "Appt", fmtWhen(r.AppointmentAt), whenHelp+" The intake or next appointment, if booked.", false),
+				whenField(model.FieldFollowUp, "Follow up", model.DateOf(now).AddDays(model.DefaultFollowUpDays).String(), whenHelp+" The next check while the referral is open; ignored when it closes.", true),
+				noteField(model.FieldNote, "Note", "", "What happened: who said what, the outcome."),
+			},
 		},
+		spec: statusForm{}, kind: "referral_status", clientID: c.ID, draftKey: "referral_status:" + r.ID, target: r.ID,
 	}
-	f.fields[0].focus()
+	f.MoveTo(0)
 	return f
 }
 
-func (statusForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error) {
+func (statusForm) submit(f *recordForm, st *store.Store, _ time.Time) (tea.Cmd, error) {
 	var p []model.FieldError
-	ch := store.StatusChange{To: model.ReferralStatus(f.field(model.FieldStatus).value()),
-		Note: strings.TrimRight(f.field(model.FieldNote).value(), "\n ")}
+	ch := store.StatusChange{To: model.ReferralStatus(f.Field(model.FieldStatus).Value()),
+		Note: strings.TrimRight(f.Field(model.FieldNote).Value(), "\n ")}
 	var err error
-	if ch.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+	if ch.At, err = f.Field(model.FieldAt).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
 	}
 	// The field shows minutes; left as it opened, it means the moment the
 	// form opened, so that a change made straight after the referral sorts
 	// after it in the history.
-	if f.field(model.FieldAt).value() == fmtWhen(f.opened) {
-		ch.At = f.opened
+	if f.Field(model.FieldAt).Value() == fmtWhen(f.Opened) {
+		ch.At = f.Opened
 	}
-	if ch.AppointmentAt, err = f.field(model.FieldAppointment).when(f.opened); err != nil {
+	if ch.AppointmentAt, err = f.Field(model.FieldAppointment).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAppointment, Message: err.Error()})
 	}
 	if ch.To.Open() {
@@ -239,8 +259,8 @@ func (statusForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error)
 }
 
 // readDate reads a date-only field, adding its problem to p.
-func readDate(f *form, name string, p *[]model.FieldError) model.Date {
-	t, err := f.field(name).when(f.opened)
+func readDate(f *recordForm, name string, p *[]model.FieldError) model.Date {
+	t, err := f.Field(name).When(f.Opened)
 	if err != nil {
 		*p = append(*p, model.FieldError{Field: name, Message: err.Error()})
 		return model.Date{}
@@ -253,7 +273,7 @@ func readDate(f *form, name string, p *[]model.FieldError) model.Date {
 
 // referralDraftForm rebuilds a referral, status or resource form from its
 // draft; ok is false for a draft of another form.
-func referralDraftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, now time.Time) (f *form, ok bool, err error) {
+func referralDraftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Client, now time.Time) (f *recordForm, ok bool, err error) {
 	target := d.Data["_target"]
 	switch d.Form {
 	case "resource":

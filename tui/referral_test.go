@@ -125,7 +125,7 @@ func TestReferralAndStatusDraftsComeBackOnTheNextStart(t *testing.T) {
 	next.mustSee("Unsaved: Referral · Ann Example (Annie) · CR-1001 → Harbor Recovery Center")
 	next.keys("r")
 	f := next.app.form()
-	if f == nil || f.kind != "referral" || f.field(model.FieldReason).value() != "typed before the battery died" {
+	if f == nil || f.kind != "referral" || f.Field(model.FieldReason).Value() != "typed before the battery died" {
 		t.Fatalf("r did not restore the referral draft:\n%s", next.screen())
 	}
 	next.keys("esc", "y")
@@ -135,7 +135,7 @@ func TestReferralAndStatusDraftsComeBackOnTheNextStart(t *testing.T) {
 	h.keys("u", "2") // waitlisted
 	again := start(t, st, 80, 24)
 	again.keys("r")
-	if f := again.app.form(); f == nil || f.kind != "referral_status" || f.field(model.FieldStatus).value() != string(model.ReferralWaitlisted) {
+	if f := again.app.form(); f == nil || f.kind != "referral_status" || f.Field(model.FieldStatus).Value() != string(model.ReferralWaitlisted) {
 		t.Fatalf("r did not restore the status draft:\n%s", again.screen())
 	}
 }
@@ -157,8 +157,8 @@ func TestStatusUpdateOffersOnlyTheLifecycleAndMovesTheFollowUp(t *testing.T) {
 		t.Fatalf("u should open the status form:\n%s", h.screen())
 	}
 	var offered []model.ReferralStatus
-	for _, o := range h.app.form().field(model.FieldStatus).options {
-		offered = append(offered, model.ReferralStatus(o.value))
+	for _, o := range h.app.form().Field(model.FieldStatus).Options {
+		offered = append(offered, model.ReferralStatus(o.Value))
 	}
 	if want := model.NextStatuses(model.ReferralReferred); !slices.Equal(offered, want) {
 		t.Fatalf("offered %v, want exactly %v", offered, want)

@@ -13,6 +13,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // relapseForm saves the client's relapse-prevention plan as a whole, as its
@@ -54,7 +55,7 @@ func (a *App) prepareRelapseForm(c model.Client) tea.Cmd {
 	}
 }
 
-func relapseFormFor(ctx context.Context, st *store.Store, c model.Client, now time.Time) (*form, error) {
+func relapseFormFor(ctx context.Context, st *store.Store, c model.Client, now time.Time) (*recordForm, error) {
 	cur, err := st.RelapsePlan(ctx, c.ID)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
@@ -65,32 +66,34 @@ func relapseFormFor(ctx context.Context, st *store.Store, c model.Client, now ti
 	return newRelapseForm(c, &cur, now), nil
 }
 
-func newRelapseForm(c model.Client, current *model.RelapsePlan, now time.Time) *form {
+func newRelapseForm(c model.Client, current *model.RelapsePlan, now time.Time) *recordForm {
 	var p model.RelapsePlan
 	title := "Relapse-prevention plan · " + c.DisplayName() + " · " + c.CaseNumber + " · first version"
 	if current != nil {
 		p = *current
 		title = "Relapse-prevention plan · " + c.DisplayName() + " · " + c.CaseNumber + " · version " + strconv.Itoa(p.Version+1)
 	}
-	f := &form{spec: relapseForm{}, kind: "relapse_plan", title: title, clientID: c.ID, draftKey: "relapse_plan:" + c.ID,
-		opened: now}
+	f := &recordForm{
+		Form: &form.Form{Title: title, Opened: now},
+		spec: relapseForm{}, kind: "relapse_plan", clientID: c.ID, draftKey: "relapse_plan:" + c.ID,
+	}
 	for _, l := range relapseLists {
 		var lines []string
 		for _, it := range *l.items(&p) {
 			lines = append(lines, text.Clean(it))
 		}
-		f.fields = append(f.fields, noteField(l.name, l.label, strings.Join(lines, "\n"), l.help))
+		f.Fields = append(f.Fields, noteField(l.name, l.label, strings.Join(lines, "\n"), l.help))
 	}
 	var people []string
 	for _, sp := range p.Supports {
 		people = append(people, text.Clean(sp.Name)+" — "+text.Clean(sp.Phone))
 	}
-	f.fields = append(f.fields, noteField(model.FieldSupports, "Supporters", strings.Join(people, "\n"), supportsHelp))
-	for _, fl := range f.fields {
-		fl.compact = true
+	f.Fields = append(f.Fields, noteField(model.FieldSupports, "Supporters", strings.Join(people, "\n"), supportsHelp))
+	for _, fl := range f.Fields {
+		fl.Compact = true
 	}
-	f.fields = append(f.fields, textField(model.FieldNote, "Why", "", "Optional: why the plan changed; kept with this version."))
-	f.fields[0].focus()
+	f.Fields = append(f.Fields, textField(model.FieldNote, "Why", "", "Optional: why the plan changed; kept with this version."))
+	f.MoveTo(0)
 	return f
 }
 
@@ -110,12 +113,12 @@ func parseSupport(line string) model.SupportPerson {
 	return model.SupportPerson{Name: line}
 }
 
-func (relapseForm) submit(f *form, st *store.Store, _ time.Time) (tea.Cmd, error) {
-	p := model.RelapsePlan{ClientID: f.clientID, Note: strings.TrimSpace(f.field(model.FieldNote).value())}
+func (relapseForm) submit(f *recordForm, st *store.Store, _ time.Time) (tea.Cmd, error) {
+	p := model.RelapsePlan{ClientID: f.clientID, Note: strings.TrimSpace(f.Field(model.FieldNote).Value())}
 	for _, l := range relapseLists {
-		*l.items(&p) = entries(f.field(l.name).value())
+		*l.items(&p) = entries(f.Field(l.name).Value())
 	}
-	for _, line := range entries(f.field(model.FieldSupports).value()) {
+	for _, line := range entries(f.Field(model.FieldSupports).Value()) {
 		p.Supports = append(p.Supports, parseSupport(line))
 	}
 	if err := relapseProblems(p, p.Validate()); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"caseload/model"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // resourcesFoundMsg brings the resource directory for the picker.
@@ -37,7 +38,7 @@ type resourcePicker struct {
 	// resource, or a consent to share with it. With offerPerson the first row
 	// is "a person not in the directory": res is nil then and person is
 	// what was typed.
-	choose      func(res *model.Resource, person string, now time.Time) *form
+	choose      func(res *model.Resource, person string, now time.Time) *recordForm
 	offerPerson bool
 }
 
@@ -47,12 +48,12 @@ func (p *resourcePicker) Len() int            { return len(p.text) }
 // openPicker starts a referral: read the directory, then choose from it.
 func (a *App) openPicker(c model.Client) tea.Cmd {
 	return a.startPicker(&resourcePicker{title: "Refer " + text.Clean(c.DisplayName()) + " to…",
-		choose: func(res *model.Resource, _ string, now time.Time) *form { return newReferralForm(c, *res, now) }})
+		choose: func(res *model.Resource, _ string, now time.Time) *recordForm { return newReferralForm(c, *res, now) }})
 }
 
 // startPicker reads the directory, then lets the officer choose from it.
 func (a *App) startPicker(p *resourcePicker) tea.Cmd {
-	in := newInput("/ ")
+	in := form.NewInput("/ ")
 	in.Placeholder = "resource name or category"
 	in.SetWidth(40) // room for the placeholder, which is cut to the width
 	in.Focus()

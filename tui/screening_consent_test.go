@@ -75,13 +75,13 @@ func TestScreeningWithAnUnansweredItemSaysWhichAndWritesNothing(t *testing.T) {
 	if h.app.form() == nil {
 		t.Fatal("the form closed on a screening with an unanswered item")
 	}
-	if fl := h.app.form().field(model.FieldItem(3)); fl.err != "not answered" {
-		t.Errorf("item 3 error %q, want \"not answered\"", fl.err)
+	if fl := h.app.form().Field(model.FieldItem(3)); fl.Err != "not answered" {
+		t.Errorf("item 3 error %q, want \"not answered\"", fl.Err)
 	}
-	if h.app.form().focus != 2 {
-		t.Errorf("the focus is on field %d, want the unanswered item 3", h.app.form().focus)
+	if h.app.form().FocusIndex() != 2 {
+		t.Errorf("the focus is on field %d, want the unanswered item 3", h.app.form().FocusIndex())
 	}
-	if v := h.app.form().field(model.FieldItem(2)).value(); v != "2" {
+	if v := h.app.form().Field(model.FieldItem(2)).Value(); v != "2" {
 		t.Errorf("item 2 holds %q after the refused save, want 2 points as chosen", v)
 	}
 	h.mustSee("✗ not answered")
@@ -99,7 +99,7 @@ func TestReadinessRulerRefusesAnythingButZeroToTen(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnn(h)
 	h.keys("S", "6", "1", "1", "tab", "5", "tab", "8", "ctrl+s")
-	if h.app.form() == nil || h.app.form().field(model.FieldItem(1)).err != "type a whole number from 0 to 10" {
+	if h.app.form() == nil || h.app.form().Field(model.FieldItem(1)).Err != "type a whole number from 0 to 10" {
 		t.Fatalf("11 on the ruler should be refused next to it:\n%s", h.screen())
 	}
 	if n := len(annScreenings(t, st)); n != 0 {
@@ -168,7 +168,7 @@ func TestConsentToAPersonNotInTheDirectory(t *testing.T) {
 	h.keys("C")
 	h.typeText("Dr Ana Ruiz")
 	h.keys("up", "enter")
-	if h.app.form() == nil || h.app.form().field(model.FieldRecipient).value() != "Dr Ana Ruiz" {
+	if h.app.form() == nil || h.app.form().Field(model.FieldRecipient).Value() != "Dr Ana Ruiz" {
 		t.Fatalf("the person row should open the form with the name typed:\n%s", h.screen())
 	}
 	h.keys("tab", "2", "tab")
@@ -192,11 +192,11 @@ func TestConsentExpiringBeforeItWasSignedKeepsWhatWasTypedAndWritesNothing(t *te
 	h.typeText("2026-01-01")
 	h.keys("ctrl+s")
 	f := h.app.form()
-	if f == nil || f.field(model.FieldExpiresOn).err != "is before the date it was signed" {
+	if f == nil || f.Field(model.FieldExpiresOn).Err != "is before the date it was signed" {
 		t.Fatalf("an expiry before the signing date should be refused next to it:\n%s", h.screen())
 	}
-	if f.field(model.FieldPurpose).value() != "coordination" || f.field(model.FieldKinds).value() != string(model.ShareAttendance) {
-		t.Errorf("the form lost what was typed: purpose %q, kinds %q", f.field(model.FieldPurpose).value(), f.field(model.FieldKinds).value())
+	if f.Field(model.FieldPurpose).Value() != "coordination" || f.Field(model.FieldKinds).Value() != string(model.ShareAttendance) {
+		t.Errorf("the form lost what was typed: purpose %q, kinds %q", f.Field(model.FieldPurpose).Value(), f.Field(model.FieldKinds).Value())
 	}
 	if n := len(annConsents(t, st)); n != 0 {
 		t.Fatalf("%d consents written by a refused save", n)
@@ -214,7 +214,7 @@ func TestConsentToAResourceNotInTheDirectorySaysSoAtTheRecipient(t *testing.T) {
 	h.keys("tab", "tab")
 	h.typeText("2027-01-01")
 	h.keys("ctrl+s")
-	if h.app.form() == nil || h.app.form().field(model.FieldRecipient).err != "no such resource in the directory" {
+	if h.app.form() == nil || h.app.form().Field(model.FieldRecipient).Err != "no such resource in the directory" {
 		t.Fatalf("a recipient that is not in the directory should be refused next to it:\n%s", h.screen())
 	}
 	h.mustSee("✗ no such resource in the directory")
@@ -255,7 +255,7 @@ func TestCheckInTicksAPlanStepAndShowsThePlanForARiskFlag(t *testing.T) {
 	h := start(t, st, 80, 24)
 	openAnn(h)
 	h.keys("c")
-	if h.app.form().field(model.FieldSteps) == nil {
+	if h.app.form().Field(model.FieldSteps) == nil {
 		t.Fatalf("the check-in form has no steps field:\n%s", h.screen())
 	}
 	if strings.Contains(h.screen(), "Relapse-prevention plan") {
@@ -305,8 +305,8 @@ func TestScreeningAndConsentDraftsComeBackOnTheNextStart(t *testing.T) {
 	next.mustSee("Unsaved: AUDIT-C · Ann Example (Annie) · CR-1001")
 	next.keys("r")
 	f := next.app.form()
-	if f == nil || f.kind != "screening" || f.field(model.FieldItem(1)).value() != "2" || f.field(model.FieldItem(2)).value() != "1" ||
-		f.field(model.FieldItem(3)).value() != notAnswered {
+	if f == nil || f.kind != "screening" || f.Field(model.FieldItem(1)).Value() != "2" || f.Field(model.FieldItem(2)).Value() != "1" ||
+		f.Field(model.FieldItem(3)).Value() != notAnswered {
 		t.Fatalf("the AUDIT-C draft did not come back as typed:\n%s", next.screen())
 	}
 
@@ -318,8 +318,8 @@ func TestScreeningAndConsentDraftsComeBackOnTheNextStart(t *testing.T) {
 	next = start(t, st2, 80, 24)
 	next.keys("r")
 	f = next.app.form()
-	if f == nil || f.kind != "consent" || f.field(model.FieldPurpose).value() != "coordination" ||
-		f.field(model.FieldRecipient).options[0].label != "Harbor Recovery Center" {
+	if f == nil || f.kind != "consent" || f.Field(model.FieldPurpose).Value() != "coordination" ||
+		f.Field(model.FieldRecipient).Options[0].Label != "Harbor Recovery Center" {
 		t.Fatalf("the consent draft did not come back as typed:\n%s", next.screen())
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"caseload/model"
 	"caseload/store"
 	"caseload/text"
+	"caseload/tui/form"
 )
 
 // screeningSavedMsg reports a screening written (or why not).
@@ -34,23 +35,22 @@ func typedRuler(q model.Question) bool { return len(q.Choices) > 9 }
 
 // questionField is one question: its published answers, then "not
 // answered", where it starts.
-func questionField(name string, n int, q model.Question) *field {
+func questionField(name string, n int, q model.Question) *form.Field {
 	if typedRuler(q) {
 		return textField(name, strconv.Itoa(n), "", "Type a whole number from 0 to 10.")
 	}
-	f := &field{name: name, label: strconv.Itoa(n), kind: kindChoice}
+	var opts []form.Option
 	for _, c := range q.Choices {
-		f.options = append(f.options, option{value: strconv.Itoa(c.Points), label: c.Label})
+		opts = append(opts, form.Option{Value: strconv.Itoa(c.Points), Label: c.Label})
 	}
-	f.options = append(f.options, option{value: notAnswered, label: "not answered"})
-	f.pick = len(f.options) - 1
-	return f
+	opts = append(opts, form.Option{Value: notAnswered, Label: "not answered"})
+	return form.Choice(name, strconv.Itoa(n), opts, notAnswered, "")
 }
 
 // newScreeningForm opens a blank screening of an instrument at now.
-func newScreeningForm(c model.Client, i model.Instrument, now time.Time) *form {
+func newScreeningForm(c model.Client, i model.Instrument, now time.Time) *recordForm {
 	pub, _ := model.FormOf(i)
-	var fields []*field
+	var fields []*form.Field
 	for n, q := range pub.Questions {
 		fields = append(fields, questionField(model.FieldItem(n+1), n+1, q))
 	}
@@ -61,18 +61,18 @@ func newScreeningForm(c model.Client, i model.Instrument, now time.Time) *form {
 		whenField(model.FieldAt, "When", fmtWhen(now), whenHelp, false),
 		textField(model.FieldNote, "Note", "", "What was said while answering, or what was done next."),
 	)
-	f := &form{
-		spec: screeningForm{instrument: i, published: pub}, kind: "screening", clientID: c.ID, opened: now,
-		title:    i.Label() + " · " + c.DisplayName() + " · " + c.CaseNumber,
-		draftKey: "screening:" + c.ID + ":" + string(i), target: string(i), fields: fields,
+	f := &recordForm{
+		Form: &form.Form{Opened: now, Title: i.Label() + " · " + c.DisplayName() + " · " + c.CaseNumber,
+			Fields: fields},
+		spec: screeningForm{instrument: i, published: pub}, kind: "screening", clientID: c.ID, draftKey: "screening:" + c.ID + ":" + string(i), target: string(i),
 	}
-	f.fields[0].focus()
+	f.MoveTo(0)
 	return f
 }
 
 // question returns the published question a field asks, if it asks one.
-func (sf screeningForm) question(f *form, fl *field) (model.Question, bool) {
-	i := f.indexOf(fl)
+func (sf screeningForm) question(f *recordForm, fl *form.Field) (model.Question, bool) {
+	i := f.IndexOf(fl)
 	switch {
 	case i < 0:
 	case i < len(sf.published.Questions):
@@ -85,34 +85,34 @@ func (sf screeningForm) question(f *form, fl *field) (model.Question, bool) {
 
 // answers reads the questions as points, Unanswered where none is given; a
 // ruler typed as something other than a whole number is a problem.
-func (sf screeningForm) answers(f *form) (scored, unscored []int, bad []model.FieldError) {
-	read := func(fl *field) int {
-		v := strings.TrimSpace(fl.value())
+func (sf screeningForm) answers(f *recordForm) (scored, unscored []int, bad []model.FieldError) {
+	read := func(fl *form.Field) int {
+		v := strings.TrimSpace(fl.Value())
 		if v == "" || v == notAnswered {
 			return model.Unanswered
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 10 {
-			bad = append(bad, model.FieldError{Field: fl.name, Message: "type a whole number from 0 to 10"})
+			bad = append(bad, model.FieldError{Field: fl.Name, Message: "type a whole number from 0 to 10"})
 			return model.Unanswered
 		}
 		return n
 	}
 	for n := range sf.published.Questions {
-		scored = append(scored, read(f.field(model.FieldItem(n+1))))
+		scored = append(scored, read(f.Field(model.FieldItem(n+1))))
 	}
 	for n := range sf.published.Unscored {
-		unscored = append(unscored, read(f.field(model.FieldUnscored(sf.published, n+1))))
+		unscored = append(unscored, read(f.Field(model.FieldUnscored(sf.published, n+1))))
 	}
 	return scored, unscored, bad
 }
 
-func (sf screeningForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+func (sf screeningForm) submit(f *recordForm, st *store.Store, now time.Time) (tea.Cmd, error) {
 	scored, unscored, p := sf.answers(f)
 	sc := model.Screening{ClientID: f.clientID, Instrument: sf.instrument, Answers: scored, Unscored: unscored,
-		Note: strings.TrimSpace(f.field(model.FieldNote).value())}
+		Note: strings.TrimSpace(f.Field(model.FieldNote).Value())}
 	var err error
-	if sc.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+	if sc.At, err = f.Field(model.FieldAt).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
 	}
 	if err := mergeErrors(p, sc.Validate(now)); err != nil {
@@ -144,20 +144,21 @@ func safetyNotice(s styles, w int) []string {
 
 // view draws the screening to fit the window: the items scroll when they do
 // not all fit, everything else stays in view.
-func (sf screeningForm) view(f *form, s styles, now time.Time) []string {
-	w, h := max(f.width, minWidth), max(f.height, minHeight)
+func (sf screeningForm) view(f *recordForm, s styles, now time.Time) []string {
+	width, height := f.Size()
+	w, h := max(width, minWidth), max(height, minHeight)
 	scored, _, _ := sf.answers(f)
 	res := model.Screening{Instrument: sf.instrument, Answers: scored}.Result()
-	top := []string{s.title.Render(text.Clean(f.title))}
+	top := []string{s.title.Render(text.Clean(f.Title))}
 	if res.AskAboutSafetyNow {
 		top = append(top, safetyNotice(s, w)...)
 	}
-	top = append(top, f.problemLines(s)...)
+	top = append(top, f.ProblemLines(s.form())...)
 	top = append(top, text.Wrap(sf.published.Lead, w)...)
 	n := len(sf.published.Questions) + len(sf.published.Unscored)
 	var mid []string
-	for _, fl := range f.fields[n:] {
-		mid = append(mid, f.fieldLine(fl, s, now)...)
+	for _, fl := range f.Fields[n:] {
+		mid = append(mid, f.FieldLine(fl, s.form(), now)...)
 	}
 	mid = append(mid, sf.totalLines(s, res, scored, w)...)
 	foot := append([]string{s.dim.Render(strings.Repeat("─", w))}, sf.footer(f, s, w)...)
@@ -165,24 +166,23 @@ func (sf screeningForm) view(f *form, s styles, now time.Time) []string {
 	return append(append(append(top, sf.itemLines(f, s, w, rows)...), mid...), foot...)
 }
 
-// fieldLine draws one plain field (when, note) as the form engine does.
 // itemLines draws the questions, one line each, in a window of rows that
 // follows the focus.
-func (sf screeningForm) itemLines(f *form, s styles, w, rows int) []string {
+func (sf screeningForm) itemLines(f *recordForm, s styles, w, rows int) []string {
 	n := len(sf.published.Questions) + len(sf.published.Unscored)
 	start, shown := 0, n
 	if n > rows {
 		shown = max(1, rows-2)
-		start = max(0, min(f.focus-shown/2, n-shown))
+		start = max(0, min(f.FocusIndex()-shown/2, n-shown))
 	}
 	var out []string
 	if n > rows {
 		out = append(out, s.dim.Render(hint(start, "above")))
 	}
 	for i := start; i < start+shown; i++ {
-		fl := f.fields[i]
+		fl := f.Fields[i]
 		q, _ := sf.question(f, fl)
-		focused := f.focus == i
+		focused := f.FocusIndex() == i
 		mark := "  "
 		if focused {
 			mark = s.selected.Render("▸") + " "
@@ -194,7 +194,7 @@ func (sf screeningForm) itemLines(f *form, s styles, w, rows int) []string {
 		if focused {
 			question = s.bold.Render(question)
 		}
-		out = append(out, mark+text.Pad(fl.label, 3)+" "+question+"  "+answer)
+		out = append(out, mark+text.Pad(fl.Label, 3)+" "+question+"  "+answer)
 	}
 	if n > rows {
 		out = append(out, s.dim.Render(hint(n-start-shown, "below")))
@@ -214,22 +214,22 @@ func hint(k int, where string) string {
 }
 
 // answerText is a question's answer as the line shows it.
-func (sf screeningForm) answerText(f *form, fl *field, i int, focused bool, s styles) string {
+func (sf screeningForm) answerText(f *recordForm, fl *form.Field, i int, focused bool, s styles) string {
 	var text string
 	switch {
-	case fl.kind == kindText && focused:
-		text = "‹ " + fl.input.Value() + "▏›"
-	case fl.kind == kindText && strings.TrimSpace(fl.value()) == "":
+	case fl.Kind == form.KindText && focused:
+		text = "‹ " + fl.Value() + "▏›"
+	case fl.Kind == form.KindText && strings.TrimSpace(fl.Value()) == "":
 		text = "—"
-	case fl.kind == kindText:
-		text = fl.input.Value()
-	case fl.value() == notAnswered && !focused:
+	case fl.Kind == form.KindText:
+		text = fl.Value()
+	case fl.Value() == notAnswered && !focused:
 		text = "—"
 	default:
-		o := fl.options[fl.pick]
-		text = o.label
-		if o.value != notAnswered {
-			text += " (" + o.value + ")"
+		o := fl.Options[fl.Pick]
+		text = o.Label
+		if o.Value != notAnswered {
+			text += " (" + o.Value + ")"
 		}
 		if focused {
 			text = "‹ " + text + " ›"
@@ -238,8 +238,8 @@ func (sf screeningForm) answerText(f *form, fl *field, i int, focused bool, s st
 	if i >= len(sf.published.Questions) {
 		text += s.dim.Render(" not scored")
 	}
-	if fl.err != "" {
-		text += " " + s.errText.Render("✗ "+fl.err)
+	if fl.Err != "" {
+		text += " " + s.errText.Render("✗ "+fl.Err)
 	}
 	return text
 }
@@ -283,20 +283,20 @@ func (sf screeningForm) totalLines(s styles, res model.ScreeningResult, scored [
 
 // footer is the focused question in full with its answers numbered, or the
 // focused field's help.
-func (sf screeningForm) footer(f *form, s styles, w int) []string {
-	fl := f.fields[f.focus]
+func (sf screeningForm) footer(f *recordForm, s styles, w int) []string {
+	fl := f.Focused()
 	q, ok := sf.question(f, fl)
-	if f.confirm || f.saving || !ok {
-		return f.footer(s)
+	if f.Confirming() || f.Saving || !ok {
+		return f.Footer(s.form())
 	}
-	out := text.Wrap(fl.label+". "+q.Text, w)
+	out := text.Wrap(fl.Label+". "+q.Text, w)
 	if typedRuler(q) {
 		return append(out, s.dim.Render("Type a whole number: "+q.Choices[0].Label+" … "+q.Choices[len(q.Choices)-1].Label+"."))
 	}
 	var opts []string
-	for i, o := range fl.options {
-		text := "[" + strconv.Itoa(i+1) + "] " + o.label
-		if i == fl.pick {
+	for i, o := range fl.Options {
+		text := "[" + strconv.Itoa(i+1) + "] " + o.Label
+		if i == fl.Pick {
 			text = "▸" + text
 		}
 		opts = append(opts, text)

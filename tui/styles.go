@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"caseload/model"
+	"caseload/tui/form"
 )
 
 // styles holds every style of the app, built for a light or a dark
@@ -73,4 +74,9 @@ func (s styles) due(state model.DueState, text string) string {
 		return s.soon.Render(text)
 	}
 	return text
+}
+
+// form is the look of a form.
+func (s styles) form() form.Styles {
+	return form.Styles{Title: s.title, Label: s.label, FocusLabel: s.focusLabel, Dim: s.dim, Bold: s.bold, Err: s.errText, Warn: s.warn}
 }

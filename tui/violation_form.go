@@ -10,6 +10,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/tui/form"
 )
 
 // violationSavedMsg reports a violation and its response written (or why
@@ -56,67 +57,67 @@ func (a *App) prepareViolation(c model.Client) tea.Cmd {
 
 // newViolationForm starts on what happened; the response follows the
 // seriousness to the matrix's suggestion until the officer picks another.
-func newViolationForm(c model.Client, ladder model.Ladder, sugg map[model.Seriousness]model.Suggestion, ratio model.Ratio, now time.Time) *form {
+func newViolationForm(c model.Client, ladder model.Ladder, sugg map[model.Seriousness]model.Suggestion, ratio model.Ratio, now time.Time) *recordForm {
 	steps := []model.Option[string]{{Value: respondLater, Label: "Respond later", Help: "Record the violation now and the response on another day."}}
 	for _, s := range ladder {
 		steps = append(steps, model.Option[string]{Value: s.Key, Label: s.Label, Help: "Tier " + strconv.Itoa(s.Tier)})
 	}
 	spec := violationForm{ladder: ladder, suggested: sugg}
 	ratioHelp := "Incentives to sanctions: " + ratio.String() + "."
-	f := &form{
-		spec: spec, kind: "violation", clientID: c.ID, opened: now,
-		title:    "Violation and response · " + c.DisplayName() + " · " + c.CaseNumber,
-		draftKey: "violation:" + c.ID,
-		fields: []*field{
-			choiceField(model.FieldType, "What", model.ViolationKinds(), model.ViolationKinds()[0].Value, "What happened."),
-			choiceField(model.FieldSeriousness, "Seriousness", model.Seriousnesses(), model.SeriousnessLow, "How serious: the matrix suggests a response from it and the client's level."),
-			whenField(model.FieldAt, "When", "now", whenHelp, false),
-			noteField(model.FieldDescription, "What happened", "", "In your words: the facts, not a judgement."),
-			choiceField(model.FieldStep, "Response", steps, respondLater, ratioHelp),
-			noteField("response_note", "Why", "", "Why this response; required when it is not the one suggested."),
+	f := &recordForm{
+		Form: &form.Form{Opened: now, Title: "Violation and response · " + c.DisplayName() + " · " + c.CaseNumber,
+			Fields: []*form.Field{
+				choiceField(model.FieldType, "What", model.ViolationKinds(), model.ViolationKinds()[0].Value, "What happened."),
+				choiceField(model.FieldSeriousness, "Seriousness", model.Seriousnesses(), model.SeriousnessLow, "How serious: the matrix suggests a response from it and the client's level."),
+				whenField(model.FieldAt, "When", "now", whenHelp, false),
+				noteField(model.FieldDescription, "What happened", "", "In your words: the facts, not a judgement."),
+				choiceField(model.FieldStep, "Response", steps, respondLater, ratioHelp),
+				noteField("response_note", "Why", "", "Why this response; required when it is not the one suggested."),
+			},
 		},
+		spec: spec, kind: "violation", clientID: c.ID, draftKey: "violation:" + c.ID,
 	}
-	f.field(model.FieldDescription).compact = true
-	f.field("response_note").compact = true
+	f.Field(model.FieldDescription).Compact = true
+	f.Field("response_note").Compact = true
 	last := model.Seriousness("")
-	f.onChange = func(f *form) {
-		s := model.Seriousness(f.field(model.FieldSeriousness).value())
+	f.OnChange = func(f *form.Form) {
+		s := model.Seriousness(f.Field(model.FieldSeriousness).Value())
 		if s == last {
 			return
 		}
 		last = s
-		step := f.field(model.FieldStep)
+		step := f.Field(model.FieldStep)
 		g := sugg[s]
-		step.help = "Suggested: " + g.Step.Label + " (" + g.Why + "). " + ratioHelp
-		for i, o := range step.options {
-			if o.value == g.Step.Key {
-				step.pick = i
+		step.Help = "Suggested: " + g.Step.Label + " (" + g.Why + "). " + ratioHelp
+		for i, o := range step.Options {
+			if o.Value == g.Step.Key {
+				step.Pick = i
 			}
 		}
 	}
-	f.changed()
-	f.fields[0].focus()
+	f.Changed()
+	f.MoveTo(0)
 	return f
 }
 
-func (s violationForm) submit(f *form, st *store.Store, now time.Time) (tea.Cmd, error) {
+func (s violationForm) submit(f *recordForm, st *store.Store, now time.Time) (tea.Cmd, error) {
 	var p []model.FieldError
 	v := model.Violation{
-		ClientID: f.clientID, Kind: model.ViolationKind(f.field(model.FieldType).value()),
-		Seriousness: model.Seriousness(f.field(model.FieldSeriousness).value()),
-		Description: strings.TrimRight(f.field(model.FieldDescription).value(), "\n "),
+		ClientID: f.clientID, Kind: model.ViolationKind(f.Field(model.FieldType).Value()),
+		Seriousness: model.Seriousness(f.Field(model.FieldSeriousness).Value()),
+		Description: strings.TrimRight(f.Field(model.FieldDescription).Value(), "\n "),
 	}
 	var err error
-	if v.At, err = f.field(model.FieldAt).when(f.opened); err != nil {
+	if v.At, err = f.Field(model.FieldAt).When(f.Opened); err != nil {
 		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
 	}
 	var resp *model.Response
 	what := "Violation recorded; respond to it from the agenda"
-	if key := f.field(model.FieldStep).value(); key != respondLater {
+	if key := f.Field(model.FieldStep).Value(); key != respondLater {
 		step, _ := s.ladder.Step(key)
 		g := s.suggested[v.Seriousness]
 		resp = &model.Response{ClientID: f.clientID, At: v.At, StepKey: step.Key, StepLabel: step.Label, Tier: step.Tier,
-			Suggested: g.Step.Key, Note: strings.TrimRight(f.field("response_note").value(), "\n ")}
+			Suggested: g.Step.Key, Note: strings.TrimRight(f.Field("response_note").Value(), "\n ")}
 		if step.Key != g.Step.Key && strings.TrimSpace(resp.Note) == "" {
 			p = append(p, model.FieldError{Field: "response_note", Message: "required: say why not the suggested " + g.Step.Label})
 		}

@@ -25,10 +25,10 @@ func TestViolationSavesWithTheSuggestedResponseInOneForm(t *testing.T) {
 		t.Fatal("b opened no form")
 	}
 	h.keys("tab", "2") // medium
-	if got := f.field(model.FieldStep).value(); got != want.Step.Key {
+	if got := f.Field(model.FieldStep).Value(); got != want.Step.Key {
 		t.Fatalf("response chosen = %q, want the suggestion %q", got, want.Step.Key)
 	}
-	if help := f.field(model.FieldStep).help; !strings.Contains(help, "Suggested: "+want.Step.Label) || !strings.Contains(help, "4 to 1") {
+	if help := f.Field(model.FieldStep).Help; !strings.Contains(help, "Suggested: "+want.Step.Label) || !strings.Contains(help, "4 to 1") {
 		t.Fatalf("the response's help does not give the suggestion and the ratio beside 4 to 1: %q", help)
 	}
 	h.keys("ctrl+s")
@@ -48,10 +48,10 @@ func TestAnotherResponseThanSuggestedNeedsAReason(t *testing.T) {
 	h := start(t, st, 80, 24)
 	h.keys("/", "a", "n", "n", "enter", "enter", "b", "tab", "2")
 	f := h.app.form()
-	step := f.field(model.FieldStep)
-	step.pick = (step.pick + 1) % len(step.options)
-	if step.value() == respondLater {
-		step.pick = (step.pick + 1) % len(step.options)
+	step := f.Field(model.FieldStep)
+	step.Pick = (step.Pick + 1) % len(step.Options)
+	if step.Value() == respondLater {
+		step.Pick = (step.Pick + 1) % len(step.Options)
 	}
 	h.keys("ctrl+s")
 	h.mustSee("required: say why not the suggested")
