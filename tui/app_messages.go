@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"caseload/model"
 	"caseload/tui/form"
 )
 
@@ -61,17 +60,14 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 			a.notice = "Could not open the client: " + msg.err.Error()
 			return nil
 		}
-		kind := model.LogKind("")
-		if old := a.client(); old != nil {
-			if old.log != nil && old.client.ID == msg.client.ID {
-				kind = old.log.kind
-			}
-			a.replace(old, newClientView(msg, old, a.height))
+		old := a.client()
+		v := newClientView(msg, old, a.height)
+		if old != nil {
+			a.replace(old, v)
 		} else {
-			a.push(newClientView(msg, nil, a.height))
+			a.push(v)
 		}
-		return tea.Batch(loadReferrals(a.st, msg.client.ID), loadPlan(a.st, msg.client.ID),
-			loadConditions(a.st, msg.client.ID, model.DateOf(now)), loadLog(a.st, msg.client.ID, kind, model.LogCursor{}))
+		return v.loadTabs(a.st, now)
 	case timelineLoadedMsg:
 		if v := a.client(); v != nil && msg.err == nil {
 			v.moreLoaded(msg)

@@ -5,11 +5,13 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"caseload/store"
 )
 
 // clientTab is one tab of the client screen. A new tab is a type with
 // these methods in a file of its own and one line in clientTabs; what it
-// shows is read when the client screen opens (see clientLoaded).
+// keeps between frames is a field of clientView, read by its load.
 type clientTab interface {
 	name() string
 	// key handles a key of the tab's own, before the client screen's keys;
@@ -28,9 +30,14 @@ func clientTabs() []clientTab {
 	return []clientTab{timelineTab{}, planTab{}, stagesTab{}, profileTab{}, referralsTab{}, conditionsTab{}, logTab{}}
 }
 
-// Two things a tab may also do, each a small interface asked for where it
-// matters.
+// Three things a tab may also do, each a small interface asked for where
+// it matters.
 type (
+	// tabLoader reads what the tab shows when the client screen opens, and
+	// again after a save changes the client.
+	tabLoader interface {
+		load(v *clientView, st *store.Store, now time.Time) tea.Cmd
+	}
 	// tabHead puts a line of its own under the tab names (the timeline's
 	// strips of tests and contacts); other tabs leave it blank.
 	tabHead interface {
@@ -46,6 +53,17 @@ type (
 
 // step moves to the tab d places along, round the end.
 func (v *clientView) step(d int) { v.tab = cycle(clientTabs(), v.tab, d) }
+
+// loadTabs reads what every tab shows.
+func (v *clientView) loadTabs(st *store.Store, now time.Time) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, t := range clientTabs() {
+		if l, ok := t.(tabLoader); ok {
+			cmds = append(cmds, l.load(v, st, now))
+		}
+	}
+	return tea.Batch(cmds...)
+}
 
 // modal reports the current tab's mode when it takes every key.
 func (v *clientView) modal(k keyMap) (string, [][]key.Binding, bool) {

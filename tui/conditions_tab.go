@@ -82,6 +82,10 @@ type conditionsTab struct{}
 
 func (conditionsTab) name() string { return "Conditions" }
 
+func (conditionsTab) load(v *clientView, st *store.Store, now time.Time) tea.Cmd {
+	return loadConditions(st, v.client.ID, model.DateOf(now))
+}
+
 func (conditionsTab) short(_ *clientView, k keyMap) []key.Binding { return k.conditionTabShort() }
 
 func (conditionsTab) live(v *clientView, k keyMap) []key.Binding {

@@ -81,6 +81,16 @@ type logTab struct{}
 
 func (logTab) name() string { return "Log" }
 
+// load reads the log's first page, of the kind shown before when the
+// client is read again.
+func (logTab) load(v *clientView, st *store.Store, _ time.Time) tea.Cmd {
+	kind := model.LogKind("")
+	if v.log != nil && v.log.clientID == v.client.ID {
+		kind = v.log.kind
+	}
+	return loadLog(st, v.client.ID, kind, model.LogCursor{})
+}
+
 func (logTab) short(_ *clientView, k keyMap) []key.Binding { return k.logTabShort() }
 
 func (logTab) live(v *clientView, k keyMap) []key.Binding {

@@ -186,6 +186,10 @@ type planTab struct{}
 
 func (planTab) name() string { return "Plan" }
 
+func (planTab) load(v *clientView, st *store.Store, _ time.Time) tea.Cmd {
+	return loadPlan(st, v.client.ID)
+}
+
 func (planTab) short(_ *clientView, k keyMap) []key.Binding { return k.planTabShort() }
 
 func (planTab) live(v *clientView, k keyMap) []key.Binding {

@@ -119,6 +119,10 @@ type referralsTab struct{}
 
 func (referralsTab) name() string { return "Referrals" }
 
+func (referralsTab) load(v *clientView, st *store.Store, _ time.Time) tea.Cmd {
+	return loadReferrals(st, v.client.ID)
+}
+
 func (referralsTab) key(v *clientView, a *App, kp tea.KeyPressMsg, now time.Time) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(kp, a.keys.ChangeStatus):
