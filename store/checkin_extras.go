@@ -7,12 +7,14 @@ import (
 )
 
 // CheckInExtras are what the check-in form may save with the contact: the
-// violation it offered (a positive or refused test, a curfew problem) with
-// its response, and today's community service hours or payment.
+// violation it offered (a positive or refused test, a new arrest, a no-show)
+// with its response, today's community service hours or payment, and the
+// plan steps ticked done in passing.
 type CheckInExtras struct {
 	Violation *model.Violation
 	Response  *model.Response // only with a violation
 	Progress  []model.ProgressEntry
+	Ticks     []StepTick
 }
 
 // AddCheckInWith records a contact and its extras in one transaction, so
@@ -23,6 +25,11 @@ func (s *Store) AddCheckInWith(ctx context.Context, k model.CheckIn, x CheckInEx
 		var err error
 		if k, err = w.AddCheckIn(k); err != nil {
 			return err
+		}
+		for _, t := range x.Ticks {
+			if err := w.tickFromCheckIn(k, t); err != nil {
+				return err
+			}
 		}
 		for i := range x.Progress {
 			if x.Progress[i].At.IsZero() {

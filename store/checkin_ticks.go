@@ -21,19 +21,7 @@ type StepTick struct {
 // check-in, so the record never says a step was done at a contact that is
 // not there (or the other way round).
 func (s *Store) AddCheckInWithTicks(ctx context.Context, c model.CheckIn, ticks []StepTick) (model.CheckIn, error) {
-	err := s.write(ctx, func(w *Writer) error {
-		var err error
-		if c, err = w.AddCheckIn(c); err != nil {
-			return err
-		}
-		for _, t := range ticks {
-			if err := w.tickFromCheckIn(c, t); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return c, err
+	return s.AddCheckInWith(ctx, c, CheckInExtras{Ticks: ticks})
 }
 
 // tickFromCheckIn ticks one step of the check-in's client's goal.

@@ -73,3 +73,42 @@ func TestAFailingTickRollsBackTheCheckIn(t *testing.T) {
 		})
 	}
 }
+
+// TestATickFailingAfterTheOtherExtrasRollsThemBack: hours, a violation and
+// a tick go in one save; a tick that cannot be written leaves neither the
+// hours nor the violation behind.
+func TestATickFailingAfterTheOtherExtrasRollsThemBack(t *testing.T) {
+	ctx := context.Background()
+	s := openFoundation(t)
+	c := newClient(t, s, "Ann Lee", "A-1", model.LevelHigh)
+	cond, err := s.AddCondition(ctx, model.Condition{ClientID: c.ID, Kind: model.ConditionCommunityWork, Wording: "Complete 20 hours community service",
+		OrderedOn: model.DateOf(frozenNow.AddDate(0, -1, 0)), Status: model.ConditionInProgress, Target: 20 * 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := s.CreateGoal(ctx, jobGoal(c.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := ticksCheckIn(c.ID)
+	k.Test = model.TestRefused
+	v, _ := model.ViolationFromCheckIn(k)
+	x := CheckInExtras{Violation: &v, Progress: []model.ProgressEntry{{ConditionID: cond.ID, ClientID: c.ID, Kind: model.ProgressHours, Amount: 120}},
+		Ticks: []StepTick{{GoalID: g.ID, Step: 99, Version: g.Version}}}
+	if _, err := s.AddCheckInWith(ctx, k, x); err == nil {
+		t.Fatal("a save with a tick of no such step went through")
+	}
+	for _, table := range []string{"checkins", "condition_progress", "violations"} {
+		if n := count(t, s, table); n != 0 {
+			t.Errorf("%d rows in %s after a refused save", n, table)
+		}
+	}
+	x.Ticks[0].Step = 1
+	saved, err := s.AddCheckInWith(ctx, k, x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := s.Goal(ctx, g.ID); !now.Steps[1].Done || x.Violation.CheckInID != saved.ID || count(t, s, "condition_progress") != 1 {
+		t.Errorf("after the save: steps %+v, violation %+v, %d progress rows", now.Steps, x.Violation, count(t, s, "condition_progress"))
+	}
+}
