@@ -242,6 +242,9 @@ func (a *App) prepareCheckIn(clientID string, draft map[string]string) tea.Cmd {
 		if err := readCheckInPlan(ctx, st, clientID, &d); err != nil {
 			return formReadyMsg{err: err}
 		}
+		if d.conditions, err = st.Conditions(ctx, clientID, model.DateOf(now)); err != nil {
+			return formReadyMsg{err: err}
+		}
 		return formReadyMsg{form: newCheckInForm(d, nil, now), draft: draft}
 	}
 }

@@ -39,6 +39,9 @@ const whenHelp = `Type "now", "today 3pm", "tomorrow", "fri 10:00", "+14d" or 20
 type checkinForm struct {
 	original *model.CheckIn
 	plan     *model.RelapsePlan // shown beside a risk flag; nil when none
+	// hours and payment are the open conditions today's hours and payment
+	// count toward; nil when the client has none (checkin_extras.go).
+	hours, payment *store.ConditionState
 }
 
 // checkinDefaults is what the form needs to fill itself in.
@@ -49,6 +52,9 @@ type checkinDefaults struct {
 	intervals model.Intervals
 	goals     []model.Goal       // open goals, whose steps can be ticked
 	plan      *model.RelapsePlan // the relapse-prevention plan, if any
+	// conditions are the client's conditions with their progress, for the
+	// hours and payment fields.
+	conditions []store.ConditionState
 }
 
 // newCheckInForm builds the check-in form with defaults that do the work:
@@ -77,6 +83,10 @@ func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *
 	if stage == "" {
 		stage = noStage
 	}
+	spec := checkinForm{original: original, plan: d.plan}
+	if original == nil {
+		spec.hours, spec.payment = countedConditions(d.conditions)
+	}
 	stages := append(model.Stages(), model.Option[model.Stage]{Value: noStage, Label: "Not recorded", Help: "No stage observed at this contact."})
 	f := &recordForm{
 		Form: &form.Form{Title: title, Opened: now,
@@ -98,14 +108,23 @@ func newCheckInForm(d checkinDefaults, original *model.CheckIn, now time.Time) *
 				f.Field(model.FieldSubstances).Hidden = !test.NamesSubstances() && f.Field(model.FieldSubstances).Value() == ""
 			},
 		},
-		spec: checkinForm{original: original, plan: d.plan}, kind: "checkin", clientID: d.client.ID, draftKey: draftKey, target: target,
+		spec: spec, kind: "checkin", clientID: d.client.ID, draftKey: draftKey, target: target,
 	}
 	// One line until it is being written: at 80x24 the room is wanted for
 	// the lists of the other fields and the relapse-prevention plan.
 	f.Field(model.FieldNote).Compact = true
-	if steps := stepsField(d.goals); steps != nil && original == nil {
+	if original == nil {
+		extras := extraFields(f.spec.(checkinForm).hours, f.spec.(checkinForm).payment)
+		if steps := stepsField(d.goals); steps != nil {
+			extras = append([]*form.Field{steps}, extras...)
+		}
 		at := f.IndexOf(f.Field(model.FieldFlags)) + 1
-		f.Fields = append(f.Fields[:at], append([]*form.Field{steps}, f.Fields[at:]...)...)
+		f.Fields = append(f.Fields[:at], append(extras, f.Fields[at:]...)...)
+		hideSubstances, offered := f.OnChange, model.ViolationKind("")
+		f.OnChange = func(f *form.Form) {
+			hideSubstances(f)
+			offerViolation(f, &offered)
+		}
 	}
 	f.MoveTo(1) // "When" is right nine times out of ten; the type is the first thing to say
 	if original != nil {
@@ -154,6 +173,10 @@ func (s checkinForm) submit(f *recordForm, st *store.Store, now time.Time) (tea.
 			p = append(p, model.FieldError{Field: model.FieldAmendReason, Message: "required: say why the record is corrected"})
 		}
 	}
+	var x store.CheckInExtras
+	if s.original == nil {
+		x = s.checkinExtras(f, c, now, &p)
+	}
 	if err := mergeErrors(p, c.Validate(now)); err != nil {
 		return nil, err
 	}
@@ -166,12 +189,12 @@ func (s checkinForm) submit(f *recordForm, st *store.Store, now time.Time) (tea.
 			return amendmentSavedMsg{msg}
 		}, nil
 	}
-	ticks := stepTicks(f)
-	if len(ticks) > 0 {
-		msg.what += " with " + strconv.Itoa(len(ticks)) + " plan step(s) done"
+	if len(x.Ticks) > 0 {
+		msg.what += " with " + strconv.Itoa(len(x.Ticks)) + " plan step(s) done"
 	}
+	msg.what += extrasSaved(x)
 	return func() tea.Msg {
-		_, err := st.AddCheckInWithTicks(context.Background(), c, ticks)
+		_, err := st.AddCheckInWith(context.Background(), c, x)
 		msg.err = err
 		return checkinSavedMsg{msg}
 	}, nil

@@ -177,6 +177,15 @@ func TestConditionScreens(t *testing.T) {
 			return append(strings.Split(strings.Repeat("j", row(model.ConditionPayment)), ""), "enter")
 		}},
 		{name: "condition_status_form", keys: func(*harness, func(model.ConditionKind) int) []string { return []string{"m"} }},
+		// The check-in form of a client with hours and a payment to count,
+		// on the hours with 2 typed; and with a positive test, the
+		// violation taken and its seriousness asked.
+		{name: "checkin_with_hours", keys: func(*harness, func(model.ConditionKind) int) []string {
+			return []string{"c", "tab", "tab", "tab", "tab", "tab", "tab", "2"}
+		}},
+		{name: "checkin_offers_violation", keys: func(*harness, func(model.ConditionKind) int) []string {
+			return []string{"c", "tab", "3", "x", "tab", "tab", "tab", "tab", "tab", "2"}
+		}},
 		{name: "conditions_after_hours", keys: func(_ *harness, row func(model.ConditionKind) int) []string {
 			return append(strings.Split(strings.Repeat("j", row(model.ConditionCommunityWork)), ""), "enter", "2", "ctrl+s")
 		}},
