@@ -30,9 +30,18 @@ type agendaView struct {
 	listCursor // over the items; the view keeps it in sight
 }
 
+// loadAgenda reads the contact and referral headings, then those of the
+// conditions of supervision (hearings, what is due, violations nobody has
+// answered), which follow them on the screen.
 func loadAgenda(st *store.Store, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		ag, err := st.Agenda(context.Background(), now, agendaLimit)
+		ctx := context.Background()
+		ag, err := st.Agenda(ctx, now, agendaLimit)
+		if err != nil {
+			return agendaLoadedMsg{err: err}
+		}
+		more, err := st.ComplianceAgenda(ctx, now, agendaLimit)
+		ag.Sections = append(ag.Sections, more...)
 		return agendaLoadedMsg{agenda: ag, err: err}
 	}
 }
@@ -90,7 +99,7 @@ func (v *agendaView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openDirectory()
 	case key.Matches(kp, a.keys.Open):
 		if it, ok := v.selected(); ok {
-			return loadClient(a.st, it.ClientID)
+			return a.openAgendaItem(it)
 		}
 		return nil
 	}
@@ -113,4 +122,19 @@ func (v *agendaView) short(k keyMap) []key.Binding {
 func (v *agendaView) live(a *App) []key.Binding {
 	k := a.keys
 	return append(k.listKeys.all(), k.Back, k.NextTab, k.PrevTab, k.Help, k.Quit, k.Resources, k.Open)
+}
+
+// openAgendaItem goes where the item is dealt with: a violation nobody has
+// answered opens its response; a condition opens the client on the
+// Conditions tab, a hearing on the Log; anything else opens the client.
+func (a *App) openAgendaItem(it model.AgendaItem) tea.Cmd {
+	switch {
+	case it.Violation != nil:
+		return a.prepareResponse(it)
+	case it.Condition != nil:
+		return loadClientOn(a.st, it.ClientID, conditionsTab{}, it.Condition.ID)
+	case it.Court != nil:
+		return loadClientOn(a.st, it.ClientID, logTab{}, "")
+	}
+	return loadClient(a.st, it.ClientID)
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"caseload/model"
@@ -60,29 +61,71 @@ func agendaLine(it model.AgendaItem, selected bool, s styles, now time.Time, w i
 		mark = s.selected.Render("▸") + " "
 		name = s.bold.Render(name)
 	}
-	when := ""
+	when, what := agendaWhen(it, s, now), agendaWhat(it, now)
+	// The name takes what the rest leaves, up to a long name's width; what
+	// the item is about takes the rest of a wide window.
+	nameW := min(26, max(16, w-2-18-13-30))
+	whatW := max(10, w-2-18-nameW-13)
+	return mark + text.Pad(when, 18) + text.Pad(name, nameW-1) + " " + text.Pad(text.Clean(it.CaseNumber), 13) + text.Truncate(what, whatW)
+}
+
+// agendaWhen is the item's first column: when it is or was due, late in
+// words where it is late.
+func agendaWhen(it model.AgendaItem, s styles, now time.Time) string {
+	today := model.DateOf(now)
 	switch {
 	case it.Kind == model.AgendaFollowUpOverdue:
-		days := it.FollowUpOn.DaysUntil(model.DateOf(now))
-		when = s.overdue.Render("LATE " + strconv.Itoa(days) + "d")
+		days := it.FollowUpOn.DaysUntil(today)
+		return s.overdue.Render("LATE " + strconv.Itoa(days) + "d")
 	case it.Kind == model.AgendaContactOverdue:
 		state, text := dueText(it.At, true, now)
-		when = s.due(state, text)
+		return s.due(state, text)
 	case it.Kind == model.AgendaToday:
-		when = s.today.Render("TODAY " + it.At.Format("15:04"))
-	default:
-		when = it.At.Format("Mon 02 Jan 15:04")
+		return s.today.Render("TODAY " + it.At.Format("15:04"))
+	case it.Kind == model.AgendaConditionDue && it.Due.Before(today):
+		return s.overdue.Render("LATE " + strconv.Itoa(it.Due.DaysUntil(today)) + "d")
+	case it.Kind == model.AgendaConditionDue && it.Due == today:
+		return s.today.Render("TODAY")
+	case it.Kind == model.AgendaConditionDue:
+		return it.Due.In(now.Location()).Format("Mon 02 Jan")
+	case it.Kind == model.AgendaCourtSoon && model.DateOf(it.At) == today:
+		return s.today.Render("TODAY " + it.At.Format("15:04"))
 	}
-	nameW := max(16, w-2-18-13-30)
-	line := mark + text.Pad(when, 18) + text.Pad(name, nameW-1) + " " + text.Pad(text.Clean(it.CaseNumber), 13)
-	if it.IsReferral() {
+	return it.At.Format("Mon 02 Jan 15:04")
+}
+
+// agendaWhat says what the item is about, in a few words.
+func agendaWhat(it model.AgendaItem, now time.Time) string {
+	switch {
+	case it.Court != nil:
+		e := it.Court
+		// The heading says it is a hearing, a condition or a violation.
+		what := e.Kind.Label()
+		if e.Court != "" {
+			what += " · " + text.Clean(e.Court)
+		}
+		if !e.ReportDueOn.IsZero() {
+			what += " · report " + day(e.ReportDueOn.In(now.Location()), now)
+		}
+		if e.OfficerAttends {
+			what += " · you attend"
+		}
+		return what
+	case it.Condition != nil:
+		// The progress in words says what is due and when.
+		what := it.Condition.Kind.Label()
+		if it.ProgressText != "" {
+			what += " · " + text.Clean(it.ProgressText)
+		}
+		return what
+	case it.Violation != nil:
+		return it.Violation.Kind.Label() + " · " + strings.ToLower(it.Violation.Seriousness.Label()) + " · no response yet"
+	case it.IsReferral():
 		what := "Referral: " + text.Clean(it.ResourceName) + " · " + it.ReferralStatus.Label()
 		if it.Kind == model.AgendaFollowUpOverdue {
 			what += " · follow-up was " + day(it.FollowUpOn.In(now.Location()), now)
 		}
-		line += what
-	} else {
-		line += "Contact"
+		return what
 	}
-	return line
+	return "Contact"
 }

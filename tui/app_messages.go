@@ -84,6 +84,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return a.saved(msg.saved)
 	case amendmentSavedMsg:
 		return a.saved(msg.saved)
+	case responseSavedMsg:
+		return a.saved(msg.saved)
 	case clientSavedMsg:
 		return tea.Batch(a.saved(msg.saved), loadClientIndex(a.st))
 	case agendaLoadedMsg, referralsLoadedMsg, resourcesFoundMsg, referralSavedMsg:
@@ -182,8 +184,12 @@ func (a *App) saved(s saved) tea.Cmd {
 	a.pop(f)
 	a.notice = s.what + "."
 	cmds := []tea.Cmd{a.deleteDraft(s.draftKey), a.caseload.refresh(a.now())}
-	if v, ok := a.top().(*clientView); ok {
+	switch v := a.top().(type) {
+	case *clientView:
 		cmds = append(cmds, loadClient(a.st, v.client.ID))
+	case *agendaView:
+		// A response answered from the agenda leaves it.
+		cmds = append(cmds, loadAgenda(a.st, a.now()))
 	}
 	return tea.Batch(cmds...)
 }

@@ -41,25 +41,28 @@ type filterMatchedMsg struct {
 // the screen and loads the next one as the officer scrolls, so 10,000
 // clients cost what 60 do.
 type caseload struct {
-	st          *store.Store
-	tab         model.CaseloadTab
-	sort        model.CaseloadSort
-	filter      textinput.Model
-	filtering   bool // typing in the filter
-	index       *clientIndex
-	rows        []model.CaseloadRow // the window, starting at row `from`
-	from        int
-	endKnown    bool // the window reaches the end of the list
-	total       int
-	counted     bool
-	listCursor  // over every row of the tab, loaded or not; height is the table rows on screen
-	width       int
-	gen         int  // bumps when tab, sort or filter change; older answers are dropped
-	pending     int  // offset of the page being loaded; -1 for none
-	finding     bool // a filter was typed and its rows are not in yet
-	indexFailed bool // the names the filter matches could not be read
-	loaded      bool
-	matches     int
+	st  *store.Store
+	tab model.CaseloadTab
+	// notCompliant keeps only the clients with a condition not in
+	// compliance, on whichever tab.
+	notCompliant bool
+	sort         model.CaseloadSort
+	filter       textinput.Model
+	filtering    bool // typing in the filter
+	index        *clientIndex
+	rows         []model.CaseloadRow // the window, starting at row `from`
+	from         int
+	endKnown     bool // the window reaches the end of the list
+	total        int
+	counted      bool
+	listCursor   // over every row of the tab, loaded or not; height is the table rows on screen
+	width        int
+	gen          int  // bumps when tab, sort or filter change; older answers are dropped
+	pending      int  // offset of the page being loaded; -1 for none
+	finding      bool // a filter was typed and its rows are not in yet
+	indexFailed  bool // the names the filter matches could not be read
+	loaded       bool
+	matches      int
 }
 
 func newCaseload(st *store.Store) *caseload {
@@ -77,11 +80,11 @@ func (c *caseload) searching() bool { return c.filterActive() && c.finding && le
 
 // empty reports a file with no clients at all: the first start.
 func (c *caseload) empty() bool {
-	return c.loaded && !c.filterActive() && c.tab == model.TabAll && len(c.rows) == 0 && c.from == 0
+	return c.loaded && !c.filterActive() && !c.notCompliant && c.tab == model.TabAll && len(c.rows) == 0 && c.from == 0
 }
 
 func (c *caseload) query(now time.Time, offset, limit int) model.CaseloadQuery {
-	return model.CaseloadQuery{Tab: c.tab, Sort: c.sort, Limit: limit, Offset: offset, Now: now}
+	return model.CaseloadQuery{Tab: c.tab, Sort: c.sort, Limit: limit, Offset: offset, Now: now, NotCompliant: c.notCompliant}
 }
 
 // loadWindow loads five screens of rows centred on the screen, so that j
@@ -297,6 +300,9 @@ func (c *caseload) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.Cmd {
 		}
 		c.tab = tabs[(tabIndex(tabs, c.tab)+d)%len(tabs)].Value
 		return c.reset(now)
+	case key.Matches(kp, k.NotCompliant):
+		c.notCompliant = !c.notCompliant
+		return c.reset(now)
 	case key.Matches(kp, k.Sort) && !c.filterActive():
 		sorts := model.CaseloadSorts()
 		c.sort = sorts[(tabIndex(sorts, c.sort)+1)%len(sorts)].Value
@@ -314,8 +320,17 @@ func tabIndex[T ~string](opts []model.Option[T], v T) int {
 	return 0
 }
 
-// position says where the cursor is, in words.
+// position says where the cursor is, in words, and whether the list is
+// narrowed to the clients not in compliance.
 func (c *caseload) position() string {
+	p := c.where()
+	if c.notCompliant && c.loaded {
+		p += " · only clients not in compliance (! for all)"
+	}
+	return p
+}
+
+func (c *caseload) where() string {
 	switch {
 	case !c.loaded:
 		return "Loading…"

@@ -106,6 +106,9 @@ func (c *caseload) groups(k keyMap) (string, [][]key.Binding) {
 // caseloadKeys are the keys of the caseload alone.
 type caseloadKeys struct {
 	Sort, AddClient, LoadDemo, Restore, DiscardDraft, Agenda, AuditLog, Workload key.Binding
+	// NotCompliant narrows the list to the clients with a condition not in
+	// compliance, and back.
+	NotCompliant key.Binding
 }
 
 func newCaseloadKeys() caseloadKeys {
@@ -118,6 +121,7 @@ func newCaseloadKeys() caseloadKeys {
 		Agenda:       bind([]string{"g"}, "g", "agenda"),
 		AuditLog:     bind([]string{"L"}, "L", "audit log"),
 		Workload:     bind([]string{"W"}, "W", "workload"),
+		NotCompliant: bind([]string{"!"}, "!", "not in compliance only"),
 	}
 }
 
@@ -125,7 +129,7 @@ func newCaseloadKeys() caseloadKeys {
 func (k keyMap) caseloadGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort},
+		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort, k.NotCompliant},
 		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
 		{k.Agenda, k.Workload, k.Resources, k.Export, k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
 	}
@@ -145,7 +149,7 @@ func (c *caseload) live(a *App) []key.Binding {
 		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
 	}
 	out := append(k.listKeys.all(), k.Quit, k.Help, k.AddClient, k.AuditLog, k.Agenda, k.Workload, k.NextTab, k.PrevTab,
-		k.Resources, k.Open, k.CheckIn, k.Export, k.Filter)
+		k.Resources, k.Open, k.CheckIn, k.Export, k.Filter, k.NotCompliant)
 	if c.filterActive() {
 		out = append(out, k.ClearFilter)
 	} else {

@@ -17,6 +17,11 @@ const (
 	colLast  = 12 // "07 Oct 2025" and a space before the next column
 	colDue   = 12
 	colRefs  = 5
+	colCond  = 5 // conditions not in compliance: "✗2"
+	// condColumnFrom is the width from which the conditions get a column
+	// of their own; narrower, the badge ends the name's cell, so that
+	// names keep their room at 80 columns.
+	condColumnFrom = 100
 )
 
 // agendaTab names the agenda in the caseload's tab row: it is the second
@@ -66,9 +71,13 @@ func (c *caseload) view(f frame) []string {
 	if c.empty() {
 		return append(lines, firstStart(s)...)
 	}
-	nameW := max(12, w-2-colCase-colStage-colLevel-colLast-colDue-colRefs)
+	condW, condHead := 0, ""
+	if w >= condColumnFrom {
+		condW, condHead = colCond, "Cond"
+	}
+	nameW := max(12, w-2-colCase-colStage-colLevel-colLast-colDue-colRefs-condW)
 	lines = append(lines, s.header.Render("  "+text.Pad("Name", nameW)+text.Pad("Case no.", colCase)+text.Pad("Stage", colStage)+
-		text.Pad("Level", colLevel)+text.Pad("Last", colLast)+text.Pad("Next due", colDue)+text.PadLeft("Refs", colRefs)))
+		text.Pad("Level", colLevel)+text.Pad("Last", colLast)+text.Pad("Next due", colDue)+text.PadLeft("Refs", colRefs)+text.PadLeft(condHead, condW)))
 	rows := h - len(lines) - 1
 	if c.searching() {
 		rows = 0 // no placeholders for rows that may not exist
@@ -82,9 +91,11 @@ func (c *caseload) view(f frame) []string {
 			lines = append(lines, s.dim.Render("  …"))
 			continue
 		}
-		lines = append(lines, c.rowLine(r, i == c.cursor, s, now, nameW))
+		lines = append(lines, c.rowLine(r, i == c.cursor, s, now, nameW, condW))
 	}
-	if c.loaded && len(c.rows) == 0 && !c.searching() {
+	if c.loaded && len(c.rows) == 0 && !c.searching() && c.notCompliant {
+		lines = append(lines, s.dim.Render("  No client here is out of compliance. ! shows everyone again."))
+	} else if c.loaded && len(c.rows) == 0 && !c.searching() {
 		lines = append(lines, s.dim.Render("  No clients here. tab shows the other tabs; esc clears the filter."))
 	}
 	for len(lines) < h-1 {
@@ -101,7 +112,9 @@ func (c *caseload) rowAt(i int) (model.CaseloadRow, bool) {
 	return c.rows[j], true
 }
 
-func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now time.Time, nameW int) string {
+// rowLine is one client's row; condW is the width of the conditions
+// column, 0 when their badge ends the name's cell instead.
+func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now time.Time, nameW, condW int) string {
 	name := text.Clean(r.Name)
 	if r.PreferredName != "" && r.PreferredName != r.Name {
 		name += " (" + text.Clean(r.PreferredName) + ")"
@@ -119,8 +132,17 @@ func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now tim
 	if r.OpenReferrals > 0 {
 		refs = strconv.Itoa(r.OpenReferrals)
 	}
-	line := mark + text.Pad(name, nameW-1) + " " + text.Pad(text.Clean(r.CaseNumber), colCase-1) + " " + text.Pad(s.stageBadge(r.Stage), colStage) +
-		text.Pad(r.Level.Label(), colLevel) + text.Pad(day(r.LastContact, now), colLast) + text.Pad(s.due(state, due), colDue) + text.PadLeft(refs, colRefs)
+	cond := ""
+	if r.NotCompliant > 0 {
+		// The cross says it without colour; red only helps.
+		cond = s.overdue.Render("✗" + strconv.Itoa(r.NotCompliant))
+	}
+	nameCell, condCell := text.Pad(name, nameW-1), text.PadLeft(cond, condW)
+	if condW == 0 && cond != "" {
+		nameCell, condCell = text.Pad(name, nameW-2-text.Width(cond))+" "+cond, ""
+	}
+	line := mark + nameCell + " " + text.Pad(text.Clean(r.CaseNumber), colCase-1) + " " + text.Pad(s.stageBadge(r.Stage), colStage) +
+		text.Pad(r.Level.Label(), colLevel) + text.Pad(day(r.LastContact, now), colLast) + text.Pad(s.due(state, due), colDue) + text.PadLeft(refs, colRefs) + condCell
 	if selected {
 		return s.selected.Render(mark) + line[len(mark):]
 	}

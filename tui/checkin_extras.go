@@ -47,7 +47,7 @@ func countedConditions(conds []store.ConditionState) (hours, payment *store.Cond
 func extraFields(hours, payment *store.ConditionState) []*form.Field {
 	offer := form.Choice(fieldOfferViolation, "Violation", []form.Option{
 		{Value: "no", Label: "No", Help: "Not recorded now; b records one later."},
-		{Value: "yes", Label: "Record it", Help: "Saved with this check-in; respond from the agenda or with b."},
+		{Value: "yes", Label: "Record it", Help: "Saved with this check-in; answer it from the agenda (g)."},
 	}, "no", "")
 	seriousness := choiceField(model.FieldSeriousness, "Seriousness", model.Seriousnesses(), model.SeriousnessMedium,
 		"How serious: the response matrix suggests a response from it when you respond.")
@@ -139,7 +139,7 @@ func extrasSaved(x store.CheckInExtras) string {
 		parts = append(parts, text.Clean(progressSavedText(e)))
 	}
 	if x.Violation != nil {
-		parts = append(parts, "a violation recorded: respond from the agenda or with b")
+		parts = append(parts, "a violation recorded: answer it from the agenda (g)")
 	}
 	if len(parts) == 0 {
 		return ""

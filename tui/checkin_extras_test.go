@@ -90,7 +90,7 @@ func TestAPositiveTestOffersTheViolationInTheSameSave(t *testing.T) {
 		t.Fatalf("seriousness starts on %q, want the model's medium for a test", got)
 	}
 	h.keys("ctrl+s")
-	h.mustSee("a violation recorded: respond from the agenda or with b")
+	h.mustSee("a violation recorded: answer it from the agenda (g)")
 	last, err := st.LastCheckIn(context.Background(), ann)
 	if err != nil {
 		t.Fatal(err)

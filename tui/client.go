@@ -20,7 +20,12 @@ type clientLoadedMsg struct {
 	history  []model.StageNote
 	course   model.ClientCourse
 	consents []clientConsent
-	err      error
+	// openOn is the tab to show first, when the client is opened for it
+	// (from the agenda); nil for the timeline. focus is the record on it
+	// to put the cursor on, when there is one.
+	openOn clientTab
+	focus  string
+	err    error
 }
 
 // timelineLoadedMsg brings the next page of a client's timeline.
@@ -56,6 +61,7 @@ type clientView struct {
 	listCursor // over the timeline; height is its rows on screen
 	refs       *referralList
 	conds      *conditionList
+	focus      string // the record the tab's cursor goes to once it is read
 	log        *clientLog
 	plan       *planView
 	// stageSince is when the client came to their current stage, read
@@ -87,6 +93,17 @@ func loadClient(st *store.Store, id string) tea.Cmd {
 	}
 }
 
+// loadClientOn opens a client on one of its tabs, the cursor on the
+// record focus ("" for the first).
+func loadClientOn(st *store.Store, id string, tab clientTab, focus string) tea.Cmd {
+	load := loadClient(st, id)
+	return func() tea.Msg {
+		msg := load().(clientLoadedMsg)
+		msg.openOn, msg.focus = tab, focus
+		return msg
+	}
+}
+
 func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 	v := &clientView{client: msg.client, summary: msg.summary, timeline: msg.timeline, history: msg.history,
 		course: msg.course, consents: msg.consents, more: len(msg.timeline) == timelinePage, listCursor: listCursor{height: timelineRows(h)},
@@ -100,6 +117,9 @@ func newClientView(msg clientLoadedMsg, old *clientView, h int) *clientView {
 		v.tab, v.refs, v.plan, v.conds, v.log = old.tab, old.refs, old.plan, old.conds, old.log
 		v.cursor, v.top = old.cursor, min(old.top, old.cursor)
 		v.clamp(len(v.timeline))
+	}
+	if msg.openOn != nil {
+		v.tab, v.focus = msg.openOn, msg.focus
 	}
 	return v
 }

@@ -63,6 +63,11 @@ func (v *clientView) answer(a *App, msg tea.Msg) (tea.Cmd, bool) {
 			l.cursor = old.cursor
 			l.clamp(len(l.items))
 		}
+		for i, c := range l.items {
+			if v.focus != "" && c.Condition.ID == v.focus {
+				l.cursor, v.focus = i, ""
+			}
+		}
 		v.conds = l
 		return nil, true
 	case progressSavedMsg:

@@ -34,25 +34,31 @@ type violationForm struct {
 func (a *App) prepareViolation(c model.Client) tea.Cmd {
 	st, now := a.st, a.now()
 	return func() tea.Msg {
-		ctx := context.Background()
-		set, err := st.ResponseSettings(ctx)
-		if err != nil {
-			return formReadyMsg{err: err}
-		}
-		sugg := map[model.Seriousness]model.Suggestion{}
-		for _, o := range model.Seriousnesses() {
-			s, err := st.SuggestResponse(ctx, model.Violation{ClientID: c.ID, At: now, Seriousness: o.Value})
-			if err != nil {
-				return formReadyMsg{err: err}
-			}
-			sugg[o.Value] = s
-		}
-		ratio, err := st.IncentiveRatio(ctx, c.ID, now)
-		if err != nil {
-			return formReadyMsg{err: err}
-		}
-		return formReadyMsg{form: newViolationForm(c, set.Sanctions, sugg, ratio, now)}
+		f, err := violationFormFor(context.Background(), st, c, now)
+		return formReadyMsg{form: f, err: err}
 	}
+}
+
+// violationFormFor reads what the violation form shows beside its fields
+// and builds it; a draft of the form is rebuilt the same way.
+func violationFormFor(ctx context.Context, st *store.Store, c model.Client, now time.Time) (*recordForm, error) {
+	set, err := st.ResponseSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sugg := map[model.Seriousness]model.Suggestion{}
+	for _, o := range model.Seriousnesses() {
+		s, err := st.SuggestResponse(ctx, model.Violation{ClientID: c.ID, At: now, Seriousness: o.Value})
+		if err != nil {
+			return nil, err
+		}
+		sugg[o.Value] = s
+	}
+	ratio, err := st.IncentiveRatio(ctx, c.ID, now)
+	if err != nil {
+		return nil, err
+	}
+	return newViolationForm(c, set.Sanctions, sugg, ratio, now), nil
 }
 
 // newViolationForm starts on what happened; the response follows the
