@@ -99,6 +99,9 @@ func draftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Clie
 	if f, ok, err := screeningConsentDraftForm(ctx, st, d, c, now); ok {
 		return f, err
 	}
+	if f, ok, err := complianceDraftForm(ctx, st, d, c, now); ok {
+		return f, err
+	}
 	return nil, errUnknownDraft(d.Form)
 }
 
