@@ -12,8 +12,8 @@ import (
 	"caseload/store"
 )
 
-// seedConditions gives Ann Example 40 hours of community service and $500
-// of restitution at $50 a month, ordered a month ago.
+// seedConditions gives Ann Example 40 hours of community service due in ten
+// days and $500 of restitution at $50 a month, ordered a month ago.
 func seedConditions(t *testing.T, db string) {
 	t.Helper()
 	ctx := context.Background()
@@ -26,7 +26,7 @@ func seedConditions(t *testing.T, db string) {
 	ordered := model.DateOf(time.Now().AddDate(0, -1, 0))
 	for _, c := range []model.Condition{
 		{ClientID: ann, Kind: model.ConditionCommunityWork, Wording: "Complete 40 hours of community service",
-			OrderedOn: ordered, Target: 40 * 60, Status: model.ConditionNotStarted},
+			OrderedOn: ordered, DueBy: model.DateOf(time.Now().AddDate(0, 0, 10)), Target: 40 * 60, Status: model.ConditionNotStarted},
 		{ClientID: ann, Kind: model.ConditionPayment, Wording: "Pay $500 restitution at $50 a month",
 			OrderedOn: ordered, Target: 50000, Instalment: 5000, FirstInstalmentOn: ordered, Status: model.ConditionNotStarted},
 	} {
@@ -39,7 +39,9 @@ func seedConditions(t *testing.T, db string) {
 // TestEndToEndLogHoursAPaymentAndAViolation is the officer at a review:
 // open the client, on the Conditions tab log 2 hours of community service
 // and a $50 payment, record a violation with the suggested response, see
-// all of it in the client's log, and find it in the day's export. It counts
+// all of it in the client's log; record another violation to answer later,
+// and answer it from the agenda, where the hours and the payment count
+// toward their conditions; and find it all in the day's export. It counts
 // the keys the hours and the payment take beyond their numbers: the README
 // gives the same counts.
 func TestEndToEndLogHoursAPaymentAndAViolation(t *testing.T) {
@@ -85,16 +87,34 @@ func TestEndToEndLogHoursAPaymentAndAViolation(t *testing.T) {
 	term.waitFor("2 hours")
 	term.waitFor("Paid $50.00")
 	term.waitFor("Missed contact")
+
+	// Another violation, its response left for later: the agenda asks for
+	// it, beside the conditions with something due soon.
+	term.press("b")
+	term.waitFor("Violation and response · Ann Example")
+	term.press("Tab", "Tab", "Tab", "Tab", "1", "C-s")
+	term.waitFor("Violation recorded")
 	term.press("Escape")
-	term.waitFor("Caseload")
+	term.waitFor("Case no.")
+	term.press("g")
+	term.waitFor("Violations without a response (1)")
+	term.press("G")
+	term.waitFor("2 of 40 hours")
+	term.waitFor("Fines, fees, restitution · $50.00 of $50")
+	term.press("Enter")
+	term.waitFor("Response · Ann Example")
+	term.press("C-s")
+	term.waitFor("Violations without a response (0)")
+	term.press("Escape")
+	term.waitFor("Case no.") // the caseload's table, not the agenda
 	term.press("q")
 	term.until("the app to quit", func() bool { return !term.running() })
 
 	if got := sqlite(t, db, "SELECT kind, amount FROM condition_progress ORDER BY kind"); got != "hours|120\npayment|5000" {
 		t.Errorf("progress on disk:\n%s", got)
 	}
-	if got := sqlite(t, db, "SELECT count(*) FROM violations v JOIN responses r ON r.violation_id = v.id"); got != "1" {
-		t.Errorf("%s violations with their response on disk, want 1", got)
+	if got := sqlite(t, db, "SELECT count(*) FROM violations v JOIN responses r ON r.violation_id = v.id"); got != "2" {
+		t.Errorf("%s violations with their response on disk, want 2", got)
 	}
 
 	out, err := exec.Command(bin, "export", "--db", db, "--from", "today", "-o", "-").CombinedOutput()

@@ -118,7 +118,7 @@ func (s violationForm) submit(f *recordForm, st *store.Store, now time.Time) (te
 		p = append(p, model.FieldError{Field: model.FieldAt, Message: err.Error()})
 	}
 	var resp *model.Response
-	what := "Violation recorded; respond to it from the agenda"
+	what := "Violation recorded; answer it from the agenda (g)"
 	if key := f.Field(model.FieldStep).Value(); key != respondLater {
 		step, _ := s.ladder.Step(key)
 		g := s.suggested[v.Seriousness]
