@@ -55,7 +55,7 @@ caseload export --from -30d --for "Harbor Clinic" --encrypt -o harbor.md.age`,
 	fl.StringVar(&o.to, "to", "", "last day included (default: up to now)")
 	fl.StringVar(&o.caseNumber, "client", "", "only the client with this case number")
 	fl.StringVar(&o.format, "format", "md", "the form of the summary: md, txt, json or csv")
-	fl.BoolVar(&o.redact, "redact", false, "leave out test results, substances and notes marked sensitive")
+	fl.BoolVar(&o.redact, "redact", false, "leave out all substance-use information (42 CFR Part 2): tests, sensitive notes, AUDIT-C, treatment referrals and conditions")
 	fl.BoolVar(&o.force, "force", false, "replace the output file if it exists")
 	fl.StringVarP(&o.out, "output", "o", "-", "write to file; - for standard output")
 	fl.BoolVar(&o.list, "list", false, "list the summaries exported so far, newest first, and stop")

@@ -140,7 +140,7 @@ func TestExportFormatAndRedactionChangeThePreview(t *testing.T) {
 	if !d.redact || !d.sum.Redacted || !strings.Contains(string(d.content), "Redacted: yes") {
 		t.Fatalf("r should redact the summary and its header should say so:\n%.400s", d.content)
 	}
-	h.mustSee("[yes] test results")
+	h.mustSee("[yes] all substance-use information is left out")
 }
 
 func TestExportWritesTheFileAndRecordsIt(t *testing.T) {

@@ -40,9 +40,11 @@ func (d *exportDialog) view(f frame) []string {
 		}
 	}
 	lines = append(lines, s.label.Render("Format  ")+strings.Join(formats, " ")+"  "+s.dim.Render(help))
-	redact := "[no] test results, substances, screenings, sensitive notes are included"
+	// What redaction leaves out is model.Part2 rules' list: tests, notes
+	// marked sensitive, AUDIT-C, treatment referrals and conditions.
+	redact := "[no] substance-use information (42 CFR Part 2) is included"
 	if d.redact {
-		redact = "[yes] test results, substances, screenings and sensitive notes are left out; the header says so"
+		redact = "[yes] all substance-use information is left out; the header names the kinds"
 	}
 	lines = append(lines, s.label.Render("Redact  ")+redact, d.recipientLine(s))
 	file := s.label.Render("File    ") + text.Clean(d.path.Value())
