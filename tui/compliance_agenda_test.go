@@ -39,6 +39,14 @@ func addCompliance(t testing.TB, st *store.Store) (ann string, violation model.V
 	return ann, violation
 }
 
+// complianceStore is the fixture with addCompliance's records.
+func complianceStore(t *testing.T) *store.Store {
+	t.Helper()
+	st := fixtureStore(t)
+	addCompliance(t, st)
+	return st
+}
+
 func TestTheAgendaShowsHearingsConditionsDueAndUnansweredViolations(t *testing.T) {
 	st := fixtureStore(t)
 	addCompliance(t, st)
