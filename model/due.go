@@ -45,6 +45,16 @@ type DueInput struct {
 	// Location is the zone in which the start of supervision begins at
 	// midnight; nil is the laptop's own.
 	Location *time.Location
+	// History is the client's status over time, for the due dates as they
+	// stood in past weeks (DueSpells); empty, Status held throughout.
+	History []StatusChange
+}
+
+// StatusChange is a client's status from a moment on: a case opened, closed,
+// an absconder found, a release from custody.
+type StatusChange struct {
+	At     time.Time
+	Status ClientStatus
 }
 
 // NextDue returns when the client's next contact is due, and false when none

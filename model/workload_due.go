@@ -23,17 +23,20 @@ type DueContact struct {
 
 // DueSpells replays the next-due rule over a client's contacts (in any
 // order) to give the due dates as they stood over time: each contact that
-// moves the due date ends one spell and starts the next. A client who is not
-// active has none: the app does not keep when a status changed, so a closed
-// case drops out of the past weeks' figures too.
+// moves the due date ends one spell and starts the next. Only the time the
+// client was active counts (in.History; without it, in.Status throughout):
+// a spell is cut where the client's case closed or they absconded or went
+// into custody, and takes up again where they were active once more, so a
+// case closed today still counts in the weeks it was open.
 func DueSpells(in DueInput, contacts []DueContact, iv Intervals) []DueSpell {
-	if in.Status != StatusActive {
+	active := activeSpans(in)
+	if len(active) == 0 {
 		return nil
 	}
 	sorted := append([]DueContact(nil), contacts...)
 	slices.SortStableFunc(sorted, func(a, b DueContact) int { return a.At.Compare(b.At) })
 	state := in
-	state.LastCompleted, state.NextAppointment = time.Time{}, time.Time{}
+	state.Status, state.LastCompleted, state.NextAppointment = StatusActive, time.Time{}, time.Time{}
 	var spells []DueSpell
 	due, ok := NextDue(state, iv)
 	if ok {
@@ -61,7 +64,69 @@ func DueSpells(in DueInput, contacts []DueContact, iv Intervals) []DueSpell {
 		}
 		spells = append(spells, DueSpell{Due: next, From: c.At})
 	}
-	return spells
+	return clipSpells(spells, active)
+}
+
+// span is a stretch of time; a zero From is the beginning of time, a zero
+// Until is still going on.
+type span struct{ From, Until time.Time }
+
+// activeSpans is when the client was active, in time order.
+func activeSpans(in DueInput) []span {
+	if len(in.History) == 0 {
+		if in.Status == StatusActive {
+			return []span{{}}
+		}
+		return nil
+	}
+	h := append([]StatusChange(nil), in.History...)
+	slices.SortStableFunc(h, func(a, b StatusChange) int { return a.At.Compare(b.At) })
+	var out []span
+	open := false
+	for i, c := range h {
+		if i == 0 {
+			// The first status is the one the client had when the record
+			// was made, often long after supervision began: it stands from
+			// the beginning.
+			c.At = time.Time{}
+		}
+		switch {
+		case c.Status == StatusActive && !open:
+			out, open = append(out, span{From: c.At}), true
+		case c.Status != StatusActive && open:
+			out[len(out)-1].Until, open = c.At, false
+		}
+	}
+	return out
+}
+
+// clipSpells keeps the parts of the spells that fall in the active spans.
+func clipSpells(spells []DueSpell, active []span) []DueSpell {
+	var out []DueSpell
+	for _, s := range spells {
+		for _, p := range clipSpan(span{s.From, s.Until}, active) {
+			out = append(out, DueSpell{Due: s.Due, From: p.From, Until: p.Until})
+		}
+	}
+	return out
+}
+
+// clipSpan is the parts of s inside the spans, in their order.
+func clipSpan(s span, within []span) []span {
+	var out []span
+	for _, a := range within {
+		from, until := s.From, s.Until
+		if !a.From.IsZero() && (from.IsZero() || from.Before(a.From)) {
+			from = a.From
+		}
+		if !a.Until.IsZero() && (until.IsZero() || a.Until.Before(until)) {
+			until = a.Until
+		}
+		if until.IsZero() || from.Before(until) {
+			out = append(out, span{from, until})
+		}
+	}
+	return out
 }
 
 // standsAt reports whether the spell's due date stood at t.
@@ -70,9 +135,14 @@ func (s DueSpell) standsAt(t time.Time) bool {
 }
 
 // OverdueFrom is the moment the spell's client becomes overdue if its due
-// date still stands: local midnight after the due day.
+// date still stands: local midnight after the due day, or the start of the
+// spell when the client came back to supervision already late.
 func (s DueSpell) OverdueFrom() time.Time {
-	return DateOf(s.Due).AddDays(1).In(s.Due.Location())
+	at := DateOf(s.Due).AddDays(1).In(s.Due.Location())
+	if s.From.After(at) {
+		return s.From
+	}
+	return at
 }
 
 // OverdueAt reports whether the spell makes its client overdue at t: its due

@@ -45,12 +45,38 @@ func (s StageSpell) StandsAt(t time.Time) bool {
 	return !t.Before(s.From) && (s.Until.IsZero() || t.Before(s.Until))
 }
 
+// StageSpellsWhileActive is StageSpells cut to the time the client was
+// active (in.History, or in.Status throughout): the stage chart counts the
+// caseload as it stood each week.
+func StageSpellsWhileActive(marks []StageMark, in DueInput) []StageSpell {
+	var out []StageSpell
+	for _, s := range StageSpells(marks) {
+		for _, p := range clipSpan(span{s.From, s.Until}, activeSpans(in)) {
+			out = append(out, StageSpell{Stage: s.Stage, From: p.From, Until: p.Until})
+		}
+	}
+	return out
+}
+
+// ActiveAt reports whether a client with this status history (or, without
+// one, this status throughout) was active at t.
+func ActiveAt(in DueInput, t time.Time) bool {
+	for _, a := range activeSpans(in) {
+		if (a.From.IsZero() || !t.Before(a.From)) && (a.Until.IsZero() || t.Before(a.Until)) {
+			return true
+		}
+	}
+	return false
+}
+
 // AddStages counts, for each week, the clients in each stage at its end (now
-// for the week under way). clients is how many active clients there are;
-// those with no spell standing are counted under "" (no stage recorded).
-func AddStages(figs []WeekFigures, spells []StageSpell, clients int, now time.Time) {
+// for the week under way). active says how many clients were active at a
+// time; those with no spell standing are counted under "" (no stage
+// recorded).
+func AddStages(figs []WeekFigures, spells []StageSpell, active func(time.Time) int, now time.Time) {
 	for i := range figs {
 		end := figs[i].Week.ReadAt(now)
+		clients := active(end)
 		staged := 0
 		for _, s := range spells {
 			if s.StandsAt(end) {

@@ -213,7 +213,7 @@ func TestStageSpellsAndCountsAtWeekEnds(t *testing.T) {
 	// 01:30 on 1 November happens twice in New York; time.Date picks the first.
 	b := StageSpells([]StageMark{{At: nyAt(loc, time.November, 1, 1, 30), Stage: StageAction}})
 	figs := NewWeekFigures(LastWeeks(fixtureNow(loc), 5))
-	AddStages(figs, append(a, b...), 3, fixtureNow(loc))
+	AddStages(figs, append(a, b...), func(time.Time) int { return 3 }, fixtureNow(loc))
 	wants := []map[Stage]int{
 		{StagePrecontemplation: 1, "": 2},
 		{StageContemplation: 1, StageAction: 1, "": 1},
@@ -360,5 +360,60 @@ func TestStripLettersAreDistinctAndStageAtReadsTheSpells(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("stage at point %d = %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// Client D (high, every 14 days) was seen on 5 October and not again; the
+// case closed on 30 October and opened again on 16 November. The first
+// status stands from the beginning, as the record is often made after
+// supervision began. The weeks it
+// was open count it, due on the 19th and overdue from the 20th; the two
+// weeks it was closed do not; back on the 16th it is overdue at once.
+func TestDueSpellsFollowTheStatusOverTime(t *testing.T) {
+	loc := newYork(t)
+	d := DueSpells(DueInput{Status: StatusActive, Level: LevelHigh, SupervisionFrom: Date{2026, time.September, 1},
+		Created: nyAt(loc, time.September, 1, 9, 0), Location: loc, History: []StatusChange{
+			{At: nyAt(loc, time.November, 16, 9, 0), Status: StatusActive},
+			{At: nyAt(loc, time.September, 1, 9, 0), Status: StatusActive},
+			{At: nyAt(loc, time.October, 30, 17, 0), Status: StatusClosed},
+		}}, []DueContact{{At: nyAt(loc, time.October, 5, 10, 0), Completed: true}}, DefaultIntervals())
+	want := []DueSpell{
+		{Due: nyAt(loc, time.September, 1, 0, 0), From: nyAt(loc, time.September, 1, 0, 0), Until: nyAt(loc, time.October, 5, 10, 0)},
+		{Due: nyAt(loc, time.October, 19, 10, 0), From: nyAt(loc, time.October, 5, 10, 0), Until: nyAt(loc, time.October, 30, 17, 0)},
+		{Due: nyAt(loc, time.October, 19, 10, 0), From: nyAt(loc, time.November, 16, 9, 0)},
+	}
+	if len(d) != len(want) {
+		t.Fatalf("client D has %d spells, want %d: %v", len(d), len(want), d)
+	}
+	for i := range want {
+		if !d[i].Due.Equal(want[i].Due) || !d[i].From.Equal(want[i].From) || !d[i].Until.Equal(want[i].Until) {
+			t.Errorf("spell %d = %v, want %v", i, d[i], want[i])
+		}
+	}
+	if got := d[2].OverdueFrom(); !got.Equal(nyAt(loc, time.November, 16, 9, 0)) {
+		t.Errorf("back under supervision already late, overdue from %v, want the reopening", got)
+	}
+	// fixtureNow's weeks start 19 and 26 Oct, 2, 9 and 16 Nov; each is read
+	// at its end (midnight before the next Monday), the last now, the 19th.
+	// Reopened at 9:00 on the 16th, D is not overdue at the 16th's midnight.
+	figs := NewWeekFigures(LastWeeks(fixtureNow(loc), 5))
+	AddDue(figs, d, fixtureNow(loc))
+	var due, overdue []int
+	for _, f := range figs {
+		due, overdue = append(due, f.Due), append(overdue, f.Overdue)
+	}
+	if !equalInts(due, []int{1, 0, 0, 0, 0}) || !equalInts(overdue, []int{1, 0, 0, 0, 1}) {
+		t.Errorf("due %v and overdue %v, want [1 0 0 0 0] and [1 0 0 0 1]", due, overdue)
+	}
+}
+
+func TestDueSpellsWithoutHistoryUseTheStatus(t *testing.T) {
+	in := DueInput{Status: StatusClosed, Level: LevelHigh, Created: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)}
+	if s := DueSpells(in, nil, DefaultIntervals()); len(s) != 0 {
+		t.Errorf("a closed client without history has spells: %v", s)
+	}
+	in.Status = StatusActive
+	if s := DueSpells(in, nil, DefaultIntervals()); len(s) != 1 || !s[0].Until.IsZero() {
+		t.Errorf("an active client without history: %v, want one open spell", s)
 	}
 }

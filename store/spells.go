@@ -38,14 +38,15 @@ func (w *Writer) refreshSpells(clientID string) error {
 	if _, err := w.exec("DELETE FROM stage_spells WHERE client_id = ?", clientID); err != nil {
 		return fmt.Errorf("clear stage history: %w", err)
 	}
-	if model.ClientStatus(status) != model.StatusActive {
-		return w.saveDueDays(days) // the figures count the active caseload only
-	}
 	var d decoder
-	in := model.DueInput{Status: model.StatusActive, Level: model.Level(level), SupervisionFrom: d.date(from),
+	in := model.DueInput{Status: model.ClientStatus(status), Level: model.Level(level), SupervisionFrom: d.date(from),
 		Created: d.time(created), Location: time.Local}
 	if d.err != nil {
 		return d.err
+	}
+	// The figures count a client in the time the case was active only.
+	if in.History, err = w.statusHistory(clientID); err != nil {
+		return err
 	}
 	contacts, err := w.dueContacts(clientID)
 	if err != nil {
@@ -68,7 +69,7 @@ func (w *Writer) refreshSpells(clientID string) error {
 	if err != nil {
 		return err
 	}
-	for _, s := range model.StageSpells(marks) {
+	for _, s := range model.StageSpellsWhileActive(marks, in) {
 		_, err := w.exec("INSERT INTO stage_spells (client_id, stage, from_at, until_at) VALUES (?, ?, ?, ?)",
 			clientID, s.Stage, fmtTime(s.From), fmtUntil(s.Until))
 		if err != nil {
@@ -76,6 +77,34 @@ func (w *Writer) refreshSpells(clientID string) error {
 		}
 	}
 	return nil
+}
+
+// statusHistory reads a client's status changes, oldest first.
+func (w *Writer) statusHistory(clientID string) ([]model.StatusChange, error) {
+	st, err := w.stmt("SELECT at, status FROM client_status_changes WHERE client_id = ? ORDER BY at")
+	if err != nil {
+		return nil, fmt.Errorf("read status history: %w", err)
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read status history: %w", err)
+	}
+	defer rows.Close()
+	var out []model.StatusChange
+	var d decoder
+	for rows.Next() {
+		var at string
+		var c model.StatusChange
+		if err := rows.Scan(&at, &c.Status); err != nil {
+			return nil, fmt.Errorf("read status history: %w", err)
+		}
+		c.At = d.time(at)
+		out = append(out, c)
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return out, rows.Err()
 }
 
 func (w *Writer) dueContacts(clientID string) ([]model.DueContact, error) {

@@ -299,6 +299,10 @@ func (r workloadReader) stages(shape model.CaseloadShape) error {
 	if err != nil {
 		return err
 	}
+	active, err := r.activeAtEnds(shape.Active)
+	if err != nil {
+		return err
+	}
 	at := current
 	for i := len(r.figs) - 1; i >= 0; i-- {
 		if i < len(r.figs)-1 {
@@ -316,11 +320,28 @@ func (r workloadReader) stages(shape model.CaseloadShape) error {
 				staged += n
 			}
 		}
-		if shape.Active > staged {
-			r.figs[i].Stages[""] = shape.Active - staged
+		if active[i] > staged {
+			r.figs[i].Stages[""] = active[i] - staged
 		}
 	}
 	return nil
+}
+
+// activeAtEnds counts the active clients at each week's end: now, the
+// active caseload; at each earlier week's end, the count at the next one
+// less the clients who became active in between, plus those who stopped.
+func (r workloadReader) activeAtEnds(now int) ([]int, error) {
+	deltas, err := r.countBySlot(` SELECT slots.i, '', sum(c.delta) FROM slots JOIN client_status_changes c
+		INDEXED BY client_status_deltas ON c.at > slots.lo AND c.at <= slots.hi AND c.delta <> 0 GROUP BY slots.i`)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(r.figs))
+	out[len(out)-1] = now
+	for i := len(out) - 2; i >= 0; i-- {
+		out[i] = out[i+1] - deltas[i+1][""]
+	}
+	return out, nil
 }
 
 // referrals counts referrals made by their date and the status changes that

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones of the officers in the tests
@@ -63,12 +64,23 @@ func expectedWorkload(t *testing.T, path string, now time.Time, weeks int) model
 		if err := rows.Scan(&id, &status, &level, &typ, &from, &created, &stage); err != nil {
 			t.Fatal(err)
 		}
-		if status != string(model.StatusActive) {
-			continue
-		}
 		d, _ := model.ParseDate(from)
-		active[id] = model.DueInput{Status: model.StatusActive, Level: model.Level(level), SupervisionFrom: d, Created: parse(created), Location: time.Local}
-		shape = append(shape, model.ShapeTally{Level: model.Level(level), Type: model.SupervisionType(typ), Stage: model.Stage(stage), N: 1})
+		active[id] = model.DueInput{Status: model.ClientStatus(status), Level: model.Level(level), SupervisionFrom: d, Created: parse(created), Location: time.Local}
+		if status == string(model.StatusActive) {
+			shape = append(shape, model.ShapeTally{Level: model.Level(level), Type: model.SupervisionType(typ), Stage: model.Stage(stage), N: 1})
+		}
+	}
+	rows.Close()
+	// Past weeks count a client while the case was active, by its history.
+	rows = query("SELECT client_id, at, status FROM client_status_changes ORDER BY client_id, at")
+	for rows.Next() {
+		var id, at, status string
+		if err := rows.Scan(&id, &at, &status); err != nil {
+			t.Fatal(err)
+		}
+		in := active[id]
+		in.History = append(in.History, model.StatusChange{At: parse(at), Status: model.ClientStatus(status)})
+		active[id] = in
 	}
 	rows.Close()
 
@@ -113,10 +125,18 @@ func expectedWorkload(t *testing.T, path string, now time.Time, weeks int) model
 	}
 	rows.Close()
 	var stageSpells []model.StageSpell
-	for id := range active {
-		stageSpells = append(stageSpells, model.StageSpells(marks[id])...)
+	for id, in := range active {
+		stageSpells = append(stageSpells, model.StageSpellsWhileActive(marks[id], in)...)
 	}
-	model.AddStages(figs, stageSpells, len(active), now)
+	model.AddStages(figs, stageSpells, func(t time.Time) int {
+		n := 0
+		for _, in := range active {
+			if model.ActiveAt(in, t) {
+				n++
+			}
+		}
+		return n
+	}, now)
 
 	var made, closed []model.ReferralTally
 	rows = query("SELECT referred_on FROM referrals")
@@ -425,8 +445,9 @@ func TestWorkloadCountsTheHoursBetweenUTCAndLocalMidnight(t *testing.T) {
 // A file made before the workload figures is brought up to date when it is
 // opened: the day counters are filled from the check-ins by the migration,
 // and every client's spells are replayed once. To make such a file, the
-// migration's tables, indexes and triggers are dropped again from a file
-// with records and its schema version is set back by one.
+// tables, indexes and triggers of the workload migration and of every one
+// after it are dropped again from a file with records, and its schema
+// version is set back to before them.
 func TestAFileFromBeforeTheWorkloadFiguresIsBroughtUpToDate(t *testing.T) {
 	path := demoFile(t, 40)
 	names, err := filepath.Glob("migrations/*_workload.sql")
@@ -434,29 +455,32 @@ func TestAFileFromBeforeTheWorkloadFiguresIsBroughtUpToDate(t *testing.T) {
 		t.Fatalf("the workload migration: %v %v", names, err)
 	}
 	all, _ := filepath.Glob("migrations/*.sql")
-	body, err := os.ReadFile(names[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	from := slices.Index(all, names[0])
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	created := regexp.MustCompile(`(?m)^CREATE (TABLE|INDEX|TRIGGER) (\w+)`).FindAllStringSubmatch(string(body), -1)
-	for i := len(created) - 1; i >= 0; i-- {
-		if created[i][1] == "INDEX" {
-			continue // dropped with its table, or below
-		}
-		if _, err := db.Exec("DROP " + created[i][1] + " " + created[i][2]); err != nil {
+	for m := len(all) - 1; m >= from; m-- {
+		body, err := os.ReadFile(all[m])
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	for _, c := range created {
-		if c[1] == "INDEX" {
-			db.Exec("DROP INDEX IF EXISTS " + c[2])
+		created := regexp.MustCompile(`(?m)^CREATE (TABLE|INDEX|TRIGGER) (\w+)`).FindAllStringSubmatch(string(body), -1)
+		for i := len(created) - 1; i >= 0; i-- {
+			if created[i][1] == "INDEX" {
+				continue // dropped with its table, or below
+			}
+			if _, err := db.Exec("DROP " + created[i][1] + " " + created[i][2]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range created {
+			if c[1] == "INDEX" {
+				db.Exec("DROP INDEX IF EXISTS " + c[2])
+			}
 		}
 	}
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", len(all)-1)); err != nil {
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", from)); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
