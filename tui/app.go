@@ -58,6 +58,7 @@ type App struct {
 	caseload   *caseload     // always the bottom layer
 	agenda     *agendaView   // kept between visits: the cursor stays where the officer left it
 	showHelp   bool          // the full help of the top layer is open
+	helpTop    int           // the first line of the full help shown, when it is longer than the window
 	drafts     []store.Draft // left by a run that ended with a form open
 	notice     string        // the last thing that happened, in words
 	problem    string        // something wrong with the file, from the quick check
@@ -216,7 +217,9 @@ func (a *App) key(kp tea.KeyPressMsg) tea.Cmd {
 	case a.showHelp:
 		if key.Matches(kp, a.keys.CloseHelp) {
 			a.showHelp = false
+			return nil
 		}
+		a.scrollHelp(kp)
 		return nil
 	}
 	return a.top().key(a, kp, now)

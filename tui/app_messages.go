@@ -86,6 +86,19 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return a.saved(msg.saved)
 	case responseSavedMsg:
 		return a.saved(msg.saved)
+	case incentiveSavedMsg:
+		return a.saved(msg.saved)
+	case employmentSavedMsg:
+		return a.saved(msg.saved)
+	case courtSavedMsg:
+		cmd := a.saved(msg.saved)
+		if v := a.client(); v != nil && msg.err == nil && msg.modified {
+			// The court changed the conditions: the officer changes them here.
+			v.tab = conditionsTab{}
+		}
+		return cmd
+	case noticeMsg:
+		a.notice = msg.text
 	case clientSavedMsg:
 		return tea.Batch(a.saved(msg.saved), loadClientIndex(a.st))
 	case agendaLoadedMsg, referralsLoadedMsg, resourcesFoundMsg, referralSavedMsg:

@@ -33,6 +33,14 @@ func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.prepareCheckIn(v.client.ID, nil)
 	case key.Matches(kp, a.keys.Violation):
 		return a.prepareViolation(v.client)
+	case key.Matches(kp, a.keys.Incentive):
+		return a.prepareIncentive(v.client)
+	case key.Matches(kp, a.keys.CourtEvent):
+		return a.openForm(newCourtForm(v.client, now), nil)
+	case key.Matches(kp, a.keys.CourtOutcome):
+		return a.prepareOutcome(v.client)
+	case key.Matches(kp, a.keys.Employment):
+		return a.openForm(newEmploymentForm(v.client, now), nil)
 	case key.Matches(kp, a.keys.AddGoal):
 		return a.prepareGoalForm(v.client, "")
 	case key.Matches(kp, a.keys.EditRelapsePlan):
@@ -87,6 +95,8 @@ type clientKeys struct {
 	LogFilter, AllKinds key.Binding
 	// Violation records a violation with its response in one form.
 	Violation key.Binding
+	// Incentive, CourtEvent, CourtOutcome and Employment open their forms.
+	Incentive, CourtEvent, CourtOutcome, Employment key.Binding
 }
 
 func newClientKeys() clientKeys {
@@ -101,6 +111,10 @@ func newClientKeys() clientKeys {
 		LogFilter:       bind([]string{"/"}, "/", "log: show one kind"),
 		AllKinds:        bind([]string{"*"}, "*", "every kind"),
 		Violation:       bind([]string{"b"}, "b", "violation + response"),
+		Incentive:       bind([]string{"i"}, "i", "incentive"),
+		CourtEvent:      bind([]string{"o"}, "o", "court event"),
+		CourtOutcome:    bind([]string{"O"}, "O", "court outcome"),
+		Employment:      bind([]string{"w"}, "w", "job"),
 	}
 }
 
@@ -112,7 +126,7 @@ func (k keyMap) clientGroups() [][]key.Binding {
 		{k.Refer, k.ChangeStatus, k.Resources, k.Export, k.Back, k.Lock, k.Help, k.ForceQuit},
 		{k.AddGoal, k.TickStep, k.EditGoal, k.GoalHistory, k.EditRelapsePlan, k.OlderPlan},
 		{k.Screening, k.Consent, k.Consents},
-		{k.AddProgress, k.ConditionStatus, k.LogFilter, k.Violation},
+		{k.AddProgress, k.ConditionStatus, k.LogFilter, k.Violation, k.Incentive, k.CourtEvent, k.CourtOutcome, k.Employment},
 	}
 }
 
@@ -130,6 +144,7 @@ func (v *clientView) live(a *App) []key.Binding {
 		return out
 	}
 	out := []key.Binding{k.AddGoal, k.EditRelapsePlan, k.Back, k.Help, k.CheckIn, k.Export, k.StageNote, k.EditClient, k.Violation,
+		k.Incentive, k.CourtEvent, k.CourtOutcome, k.Employment,
 		k.Refer, k.Resources, k.Screening, k.Consent, k.Consents, k.Amend, k.NextTab, k.PrevTab}
 	return append(out, v.tab.live(v, k)...)
 }

@@ -29,6 +29,18 @@ func TestComplianceFormsComeBackFromTheirDrafts(t *testing.T) {
 		{"response", model.FieldNote, "second this month", func(t *testing.T, h *harness, st *store.Store) {
 			h.keys("g", "G", "enter", "tab", "tab")
 		}},
+		{"incentive", model.FieldNote, "ten hours in a week", func(t *testing.T, h *harness, st *store.Store) {
+			openAnn(h)
+			h.keys("i", "tab", "tab", "tab")
+		}},
+		{"employment", model.FieldEmployer, "Harbor Freight", func(t *testing.T, h *harness, st *store.Store) {
+			openAnn(h)
+			h.keys("w")
+		}},
+		{"court_event", model.FieldCourt, "District Court", func(t *testing.T, h *harness, st *store.Store) {
+			openAnn(h)
+			h.keys("o", "tab", "tab")
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // helpView is the full key map of the active screen, drawn from the same
@@ -29,8 +30,38 @@ func (a *App) shortHelp() string {
 	switch {
 	case a.newFile != "":
 		return a.help.ShortHelpView(a.newFileHelp())
+	case a.showHelp && a.helpOverflows():
+		return a.help.ShortHelpView([]key.Binding{a.keys.CloseHelp, a.keys.Down, a.keys.Up})
 	case a.showHelp:
 		return a.help.ShortHelpView([]key.Binding{a.keys.CloseHelp})
 	}
 	return a.help.ShortHelpView(a.top().short(a.keys))
+}
+
+// helpRows is how many lines of the full help the window shows.
+func (a *App) helpRows() int { return max(1, a.height-1) }
+
+// helpOverflows says the full help is longer than the window, as the
+// client screen's is at 80x24: it then scrolls.
+func (a *App) helpOverflows() bool { return len(a.helpView()) > a.helpRows() }
+
+// scrollHelp moves the full help by a line, a page, or to either end.
+func (a *App) scrollHelp(kp tea.KeyPressMsg) {
+	last := max(0, len(a.helpView())-a.helpRows())
+	k := a.keys
+	switch {
+	case key.Matches(kp, k.Down):
+		a.helpTop++
+	case key.Matches(kp, k.Up):
+		a.helpTop--
+	case key.Matches(kp, k.PageDown):
+		a.helpTop += a.helpRows()
+	case key.Matches(kp, k.PageUp):
+		a.helpTop -= a.helpRows()
+	case key.Matches(kp, k.Top):
+		a.helpTop = 0
+	case key.Matches(kp, k.Bottom):
+		a.helpTop = last
+	}
+	a.helpTop = max(0, min(a.helpTop, last))
 }

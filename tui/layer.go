@@ -105,7 +105,7 @@ func open[T layer](a *App) T {
 
 // openHelp shows the full help of the top layer.
 func (a *App) openHelp() tea.Cmd {
-	a.showHelp = true
+	a.showHelp, a.helpTop = true, 0
 	return nil
 }
 

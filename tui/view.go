@@ -33,6 +33,7 @@ func (a *App) render() string {
 		lines = a.newFileView()
 	} else if a.showHelp {
 		lines = a.helpView()
+		lines = lines[min(a.helpTop, len(lines)):]
 	} else {
 		lines = a.top().view(frame{s: a.styles, now: a.now(), w: w, h: h - 1, notice: a.noticeLine()})
 	}
