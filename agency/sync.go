@@ -17,6 +17,9 @@ type Options struct {
 	Batch int
 	// Page is how many rows one pulled page holds.
 	Page int
+	// Progress, when set, hears each step as it starts: "sending",
+	// "receiving".
+	Progress func(step string)
 }
 
 func (o Options) withDefaults() Options {
@@ -56,11 +59,13 @@ func Sync(ctx context.Context, st *store.Store, conn *pgx.Conn, opt Options) (Re
 	if laptop == "" {
 		return r, ErrNotSetUp
 	}
+	opt.step("sending")
 	p, err := push(ctx, conn, st, opt.Batch)
 	r.Pushed, r.Rejected, r.Conflicts = p.entries, p.rejected, p.conflicts
 	if err != nil {
 		return r, err
 	}
+	opt.step("receiving")
 	if r.Pulled, err = pull(ctx, conn, st, opt.Page); err != nil {
 		return r, err
 	}
@@ -71,5 +76,11 @@ func Sync(ctx context.Context, st *store.Store, conn *pgx.Conn, opt Options) (Re
 	if err != nil {
 		return r, fmt.Errorf("note this sync on the server: %w", err)
 	}
-	return r, nil
+	return r, st.NoteSynced(ctx, time.Now())
+}
+
+func (o Options) step(s string) {
+	if o.Progress != nil {
+		o.Progress(s)
+	}
 }

@@ -18,7 +18,7 @@ import (
 // runApp opens the app on the caseload.
 func runApp(ctx context.Context, e *env) error {
 	path := dbPath(e)
-	var opt tui.Options
+	opt := tui.Options{Sync: appSync(e, path)}
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		opt.NewFile = text.Plain(path)
 	}

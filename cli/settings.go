@@ -58,6 +58,9 @@ type settingsOptions struct {
 	officer, exportDir string
 	intervals          intervalFlags
 	standards          standardFlags
+	// syncOnStart and syncOnQuit are "", "yes" or "no" (--sync-on-start
+	// and --sync-on-quit: the app syncs by itself).
+	syncOnStart, syncOnQuit string
 }
 
 // changed reports whether any setting is to change.
@@ -83,6 +86,8 @@ caseload settings --export-dir ~/summaries`,
 	cmd.Flags().StringVar(&o.officer, "officer", "", "your name, as summaries show it")
 	cmd.Flags().StringVar(&o.exportDir, "export-dir", "", "the folder the app writes summaries to (default: your home folder)")
 	cmd.Flags().Var(o.intervals, "interval", "the expected days between contacts for a level (repeat for each)")
+	cmd.Flags().StringVar(&o.syncOnStart, "sync-on-start", "", "yes: the app syncs with the agency when it starts (no to stop)")
+	cmd.Flags().StringVar(&o.syncOnQuit, "sync-on-quit", "", "yes: the app syncs with the agency when you quit with q (no to stop)")
 	cmd.Flags().Var(o.standards, "standard", "clients of a level that make one full caseload, for the workload (default the APPA's: intensive=20, high=50, moderate=50, low=200)")
 	return cmd
 }
@@ -123,8 +128,44 @@ func runSettings(ctx context.Context, e *env, o settingsOptions) error {
 			return err
 		}
 	}
+	when, err := s.SyncWhen(ctx)
+	if err != nil {
+		return err
+	}
+	if o.syncOnStart != "" || o.syncOnQuit != "" {
+		if when.OnStart, err = yesNo("--sync-on-start", o.syncOnStart, when.OnStart); err != nil {
+			return err
+		}
+		if when.OnQuit, err = yesNo("--sync-on-quit", o.syncOnQuit, when.OnQuit); err != nil {
+			return err
+		}
+		if err := s.SetSyncWhen(ctx, when); err != nil {
+			return err
+		}
+	}
 	printSettings(e, set)
+	fmt.Fprintf(e.stdout, "sync on start  %s\nsync on quit   %s\n", yesNoWord(when.OnStart), yesNoWord(when.OnQuit))
 	return nil
+}
+
+// yesNo reads a yes/no flag's value; "" keeps what was.
+func yesNo(flag, v string, was bool) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "":
+		return was, nil
+	case "yes", "true", "on":
+		return true, nil
+	case "no", "false", "off":
+		return false, nil
+	}
+	return was, fmt.Errorf("%w: %s takes yes or no, not %q", errUsage, flag, v)
+}
+
+func yesNoWord(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 func printSettings(e *env, set model.Settings) {

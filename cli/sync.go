@@ -14,6 +14,7 @@ import (
 
 	"caseload/agency"
 	"caseload/store"
+	"caseload/tui"
 )
 
 // connectTimeout is how long a sync waits for the server to answer before
@@ -123,6 +124,45 @@ func connectAgency(ctx context.Context, e *env, s *store.Store, path string) (*p
 	return agency.Connect(ctx, serverURL, password, connectTimeout)
 }
 
+// appSync is the app's sync (the key Y, and on start or quit when the
+// settings say so): the kept address and password, and never a question at
+// the terminal, which the app holds.
+func appSync(e *env, path string) tui.SyncFunc {
+	return func(ctx context.Context, s *store.Store, progress func(string)) (tui.SyncReport, error) {
+		serverURL, err := s.ServerURL(ctx)
+		if err != nil {
+			return tui.SyncReport{}, err
+		}
+		if serverURL == "" {
+			return tui.SyncReport{}, agency.ErrNotSetUp
+		}
+		password, ok := keptPassword(e, path)
+		if !ok {
+			return tui.SyncReport{}, errors.New("no server password is kept on this laptop: run caseload sync --setup URL once at the terminal")
+		}
+		conn, err := agency.Connect(ctx, serverURL, password, connectTimeout)
+		if err != nil {
+			return tui.SyncReport{}, err
+		}
+		defer conn.Close(context.Background())
+		r, err := agency.Sync(ctx, s, conn, agency.Options{Progress: progress})
+		return tui.SyncReport{Pushed: r.Pushed, Pulled: r.Pulled, Rejected: r.Rejected, Conflicts: r.Conflicts}, err
+	}
+}
+
+// keptPassword is the server password from $CASELOAD_AGENCY_PASSWORD or the
+// kept file, without asking.
+func keptPassword(e *env, dbPath string) (string, bool) {
+	if p := e.getenv("CASELOAD_AGENCY_PASSWORD"); p != "" {
+		return p, true
+	}
+	b, err := os.ReadFile(passwordFile(dbPath))
+	if err != nil || strings.TrimSpace(string(b)) == "" {
+		return "", false
+	}
+	return strings.TrimRight(string(b), "\n"), true
+}
+
 // passwordFile is where the server password is kept: beside the database
 // (whose folder is private), never inside it.
 func passwordFile(dbPath string) string { return dbPath + ".agency-password" }
@@ -134,9 +174,8 @@ func agencyPassword(e *env, dbPath string, ask bool) (string, error) {
 		return p, nil
 	}
 	if !ask {
-		b, err := os.ReadFile(passwordFile(dbPath))
-		if err == nil && strings.TrimSpace(string(b)) != "" {
-			return strings.TrimRight(string(b), "\n"), nil
+		if p, ok := keptPassword(e, dbPath); ok {
+			return p, nil
 		}
 	}
 	f, ok := e.stdin.(*os.File)

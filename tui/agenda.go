@@ -94,7 +94,7 @@ func (v *agendaView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	case key.Matches(kp, a.keys.Help):
 		return a.openHelp()
 	case key.Matches(kp, a.keys.Quit):
-		return tea.Quit
+		return a.quit()
 	case key.Matches(kp, a.keys.Resources):
 		return a.openDirectory()
 	case key.Matches(kp, a.keys.Open):

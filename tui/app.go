@@ -37,6 +37,9 @@ type Options struct {
 	// officer should read it. With Opening, the first screen then asks
 	// before the file is made, so a mistyped path creates nothing.
 	NewFile string
+	// Sync syncs with the agency's server; nil leaves syncing to the
+	// command line.
+	Sync SyncFunc
 }
 
 // Minimum terminal size: the table and the forms are laid out for 80x24.
@@ -54,11 +57,12 @@ type App struct {
 	styles     styles
 	width      int
 	height     int
-	layers     []layer       // what is open, the caseload at the bottom; see layer.go
-	caseload   *caseload     // always the bottom layer
-	agenda     *agendaView   // kept between visits: the cursor stays where the officer left it
-	showHelp   bool          // the full help of the top layer is open
-	helpTop    int           // the first line of the full help shown, when it is longer than the window
+	layers     []layer     // what is open, the caseload at the bottom; see layer.go
+	caseload   *caseload   // always the bottom layer
+	agenda     *agendaView // kept between visits: the cursor stays where the officer left it
+	showHelp   bool        // the full help of the top layer is open
+	helpTop    int         // the first line of the full help shown, when it is longer than the window
+	sync       syncState
 	drafts     []store.Draft // left by a run that ended with a form open
 	notice     string        // the last thing that happened, in words
 	problem    string        // something wrong with the file, from the quick check
@@ -91,7 +95,7 @@ func New(s *store.Store, opt Options) *App {
 	c := newCaseload(s)
 	return &App{st: s, now: opt.Now, draftDelay: opt.DraftDelay, checkDelay: opt.CheckDelay, keys: newKeyMap(),
 		help: help.New(), styles: newStyles(true), caseload: c, layers: []layer{c}, width: minWidth, height: minHeight,
-		intervals: model.DefaultIntervals(), idleCheck: opt.IdleCheck}
+		intervals: model.DefaultIntervals(), idleCheck: opt.IdleCheck, sync: syncState{run: opt.Sync}}
 }
 
 // Messages for the work that runs once, after the first frame.
@@ -163,6 +167,7 @@ func (a *App) afterFirstFrame() tea.Cmd {
 		},
 		tea.Tick(a.checkDelay, func(time.Time) tea.Msg { return checkDueMsg{} }),
 		a.startIdleWatch(),
+		readSyncSet(st),
 	)
 }
 

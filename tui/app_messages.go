@@ -99,6 +99,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return cmd
 	case noticeMsg:
 		a.notice = msg.text
+	case syncSetMsg, syncStepMsg, syncDoneMsg:
+		return a.syncAnswer(msg)
 	case clientSavedMsg:
 		return tea.Batch(a.saved(msg.saved), loadClientIndex(a.st))
 	case agendaLoadedMsg, referralsLoadedMsg, resourcesFoundMsg, referralSavedMsg:

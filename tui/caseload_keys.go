@@ -19,7 +19,7 @@ func (c *caseload) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 	}
 	switch {
 	case key.Matches(kp, a.keys.Quit):
-		return tea.Quit
+		return a.quit()
 	case key.Matches(kp, a.keys.Help):
 		return a.openHelp()
 	case key.Matches(kp, a.keys.AddClient):
@@ -30,6 +30,8 @@ func (c *caseload) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		return a.openAgenda(now)
 	case key.Matches(kp, a.keys.Workload):
 		return a.openWorkload(now)
+	case key.Matches(kp, a.keys.Sync):
+		return a.startSync()
 	// The agenda and the workload are the caseload's second and third tabs:
 	// tab from All goes to the agenda, shift+tab from Due to the workload
 	// (not while a filter narrows the list).
@@ -109,6 +111,8 @@ type caseloadKeys struct {
 	// NotCompliant narrows the list to the clients with a condition not in
 	// compliance, and back.
 	NotCompliant key.Binding
+	// Sync syncs with the agency's server in the background.
+	Sync key.Binding
 }
 
 func newCaseloadKeys() caseloadKeys {
@@ -122,6 +126,7 @@ func newCaseloadKeys() caseloadKeys {
 		AuditLog:     bind([]string{"L"}, "L", "audit log"),
 		Workload:     bind([]string{"W"}, "W", "workload"),
 		NotCompliant: bind([]string{"!"}, "!", "not in compliance only"),
+		Sync:         bind([]string{"Y"}, "Y", "sync with the agency"),
 	}
 }
 
@@ -131,7 +136,7 @@ func (k keyMap) caseloadGroups() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort, k.NotCompliant},
 		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
-		{k.Agenda, k.Workload, k.Resources, k.Export, k.AuditLog, k.Lock, k.Help, k.Quit, k.ForceQuit},
+		{k.Agenda, k.Workload, k.Resources, k.Export, k.AuditLog, k.Sync, k.Lock, k.Help, k.Quit, k.ForceQuit},
 	}
 }
 
@@ -149,7 +154,7 @@ func (c *caseload) live(a *App) []key.Binding {
 		return []key.Binding{k.AcceptFilter, k.ClearFilter, k.Arrows.Up, k.Arrows.Down}
 	}
 	out := append(k.listKeys.all(), k.Quit, k.Help, k.AddClient, k.AuditLog, k.Agenda, k.Workload, k.NextTab, k.PrevTab,
-		k.Resources, k.Open, k.CheckIn, k.Export, k.Filter, k.NotCompliant)
+		k.Resources, k.Open, k.CheckIn, k.Export, k.Filter, k.NotCompliant, k.Sync)
 	if c.filterActive() {
 		out = append(out, k.ClearFilter)
 	} else {

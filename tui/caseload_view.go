@@ -101,7 +101,11 @@ func (c *caseload) view(f frame) []string {
 	for len(lines) < h-1 {
 		lines = append(lines, "")
 	}
-	return append(lines, s.dim.Render(c.position()))
+	last := c.position()
+	if f.sync != "" {
+		last += " · " + f.sync
+	}
+	return append(lines, s.dim.Render(last))
 }
 
 func (c *caseload) rowAt(i int) (model.CaseloadRow, bool) {

@@ -36,6 +36,9 @@ type frame struct {
 	now    time.Time
 	w, h   int
 	notice string
+	// sync is the word on syncing with the agency ("synced 10:42"), ""
+	// when sync is not set up.
+	sync string
 }
 
 // A layer may also take pasted text, resize with the window, take the

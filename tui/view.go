@@ -35,7 +35,7 @@ func (a *App) render() string {
 		lines = a.helpView()
 		lines = lines[min(a.helpTop, len(lines)):]
 	} else {
-		lines = a.top().view(frame{s: a.styles, now: a.now(), w: w, h: h - 1, notice: a.noticeLine()})
+		lines = a.top().view(frame{s: a.styles, now: a.now(), w: w, h: h - 1, notice: a.noticeLine(), sync: a.syncStatus()})
 	}
 	if len(lines) > h-1 {
 		lines = lines[:h-1]
