@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -10,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"caseload/model"
+	"caseload/store"
 	"caseload/text"
 )
 
@@ -61,6 +66,10 @@ type settingsOptions struct {
 	// syncOnStart and syncOnQuit are "", "yes" or "no" (--sync-on-start
 	// and --sync-on-quit: the app syncs by itself).
 	syncOnStart, syncOnQuit string
+	// responses is a file of the agency's ladders and matrix to keep
+	// (--responses); printResponses prints the ones kept, as such a file.
+	responses      string
+	printResponses bool
 }
 
 // changed reports whether any setting is to change.
@@ -88,6 +97,8 @@ caseload settings --export-dir ~/summaries`,
 	cmd.Flags().Var(o.intervals, "interval", "the expected days between contacts for a level (repeat for each)")
 	cmd.Flags().StringVar(&o.syncOnStart, "sync-on-start", "", "yes: the app syncs with the agency when it starts (no to stop)")
 	cmd.Flags().StringVar(&o.syncOnQuit, "sync-on-quit", "", "yes: the app syncs with the agency when you quit with q (no to stop)")
+	cmd.Flags().StringVar(&o.responses, "responses", "", "a JSON file of the agency's sanction and incentive ladders and response matrix to use (- for standard input)")
+	cmd.Flags().BoolVar(&o.printResponses, "print-responses", false, "print the ladders and matrix in use, as a file for --responses")
 	cmd.Flags().Var(o.standards, "standard", "clients of a level that make one full caseload, for the workload (default the APPA's: intensive=20, high=50, moderate=50, low=200)")
 	return cmd
 }
@@ -128,6 +139,20 @@ func runSettings(ctx context.Context, e *env, o settingsOptions) error {
 			return err
 		}
 	}
+	if o.responses != "" {
+		if err := setResponses(ctx, e, s, o.responses); err != nil {
+			return err
+		}
+	}
+	if o.printResponses {
+		r, err := s.ResponseSettings(ctx)
+		if err != nil {
+			return err
+		}
+		b, _ := json.MarshalIndent(r, "", "  ")
+		fmt.Fprintln(e.stdout, string(b))
+		return nil
+	}
 	when, err := s.SyncWhen(ctx)
 	if err != nil {
 		return err
@@ -145,6 +170,37 @@ func runSettings(ctx context.Context, e *env, o settingsOptions) error {
 	}
 	printSettings(e, set)
 	fmt.Fprintf(e.stdout, "sync on start  %s\nsync on quit   %s\n", yesNoWord(when.OnStart), yesNoWord(when.OnQuit))
+	return nil
+}
+
+// setResponses keeps the agency's ladders and matrix from a JSON file, after
+// checking them whole: a response keeps the label it was given, so a changed
+// ladder leaves the record as it was.
+func setResponses(ctx context.Context, e *env, s *store.Store, path string) error {
+	var b []byte
+	var err error
+	if path == "-" {
+		b, err = io.ReadAll(e.stdin)
+	} else {
+		b, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return fmt.Errorf("read the responses file: %w", err)
+	}
+	var r model.ResponseSettings
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		return fmt.Errorf("%w: the responses file: %v", errUsage, err)
+	}
+	if err := s.SaveResponseSettings(ctx, r); err != nil {
+		if v := model.FieldErrors(err); v != nil {
+			return fmt.Errorf("%w: the responses file: %v", errUsage, v)
+		}
+		return err
+	}
+	fmt.Fprintf(e.stdout, "responses      %d sanctions, %d incentives, the matrix for %d seriousnesses\n",
+		len(r.Sanctions), len(r.Incentives), len(r.Matrix))
 	return nil
 }
 

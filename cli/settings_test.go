@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -41,5 +43,37 @@ func TestSettingsChangeOfficerIntervalsAndExportFolder(t *testing.T) {
 	s.Close()
 	if set.Intervals[model.LevelHigh] != 10 {
 		t.Errorf("a refused change was saved: %+v", set.Intervals)
+	}
+}
+
+// The agency's ladders and matrix: printed as a file, changed, read back;
+// a file that breaks the rules is refused whole.
+func TestTheAgencyChangesItsResponseLadders(t *testing.T) {
+	db := newCaseload(t)
+	code, out, errOut := cli(t, nil, "settings", "--print-responses", "--db", db)
+	if code != 0 || !strings.Contains(out, `"verbal_warning"`) || !strings.Contains(out, `"praise"`) {
+		t.Fatalf("--print-responses = %d %q %q", code, out, errOut)
+	}
+	changed := strings.Replace(out, `"label": "Verbal praise"`, `"label": "Praise in front of the family"`, 1)
+	file := filepath.Join(t.TempDir(), "responses.json")
+	if err := os.WriteFile(file, []byte(changed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := cli(t, nil, "settings", "--responses", file, "--db", db); code != 0 || !strings.Contains(out, "8 sanctions, 5 incentives") {
+		t.Fatalf("--responses = %d %q %q", code, out, errOut)
+	}
+	if _, out, _ := cli(t, nil, "settings", "--print-responses", "--db", db); !strings.Contains(out, "Praise in front of the family") {
+		t.Fatalf("the new label is not kept: %s", out)
+	}
+	broken := strings.Replace(changed, `"tier": 3`, `"tier": 9`, 1)
+	if err := os.WriteFile(file, []byte(broken), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = cli(t, nil, "settings", "--responses", file, "--db", db)
+	if code != 2 || !strings.Contains(errOut, "tier must be 1 to 3") {
+		t.Fatalf("a step of tier 9 = %d %q; want a usage error naming the rule", code, errOut)
+	}
+	if _, out, _ := cli(t, nil, "settings", "--print-responses", "--db", db); !strings.Contains(out, "Praise in front of the family") || strings.Contains(out, `"tier": 9`) {
+		t.Fatalf("a refused file changed the ladders: %s", out)
 	}
 }
