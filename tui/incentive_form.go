@@ -29,11 +29,9 @@ const noCondition = "none"
 // prepareIncentive reads the ladder, the client's conditions and the 90-day
 // ratio, then opens the incentive form.
 func (a *App) prepareIncentive(c model.Client) tea.Cmd {
-	st, now := a.st, a.now()
-	return func() tea.Msg {
-		f, err := incentiveFormFor(context.Background(), st, c, now)
-		return formReadyMsg{form: f, err: err}
-	}
+	return a.prepareForm(func(ctx context.Context, st *store.Store, now time.Time) (*recordForm, error) {
+		return incentiveFormFor(ctx, st, c, now)
+	})
 }
 
 // incentiveFormFor builds the incentive form; a draft of it is rebuilt the

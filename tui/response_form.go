@@ -29,12 +29,11 @@ type responseForm struct {
 // prepareResponse reads the ladder, the suggestion for the violation and
 // the client's 90-day ratio, then opens the response form.
 func (a *App) prepareResponse(it model.AgendaItem) tea.Cmd {
-	st, now, v := a.st, a.now(), *it.Violation
+	v := *it.Violation
 	c := model.Client{ID: it.ClientID, Name: it.ClientName, PreferredName: it.PreferredName, CaseNumber: it.CaseNumber}
-	return func() tea.Msg {
-		f, err := responseFormFor(context.Background(), st, c, v, now)
-		return formReadyMsg{form: f, err: err}
-	}
+	return a.prepareForm(func(ctx context.Context, st *store.Store, now time.Time) (*recordForm, error) {
+		return responseFormFor(ctx, st, c, v, now)
+	})
 }
 
 // responseFormFor builds the response form for a violation; a draft of the

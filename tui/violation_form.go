@@ -32,9 +32,17 @@ type violationForm struct {
 // prepareViolation reads the ladder, the suggestions and the 90-day ratio
 // of incentives to sanctions, then opens the violation form.
 func (a *App) prepareViolation(c model.Client) tea.Cmd {
+	return a.prepareForm(func(ctx context.Context, st *store.Store, now time.Time) (*recordForm, error) {
+		return violationFormFor(ctx, st, c, now)
+	})
+}
+
+// prepareForm builds a form that reads the store first (a ladder, a
+// suggestion, a ratio) in a command, off the update loop, then opens it.
+func (a *App) prepareForm(build func(ctx context.Context, st *store.Store, now time.Time) (*recordForm, error)) tea.Cmd {
 	st, now := a.st, a.now()
 	return func() tea.Msg {
-		f, err := violationFormFor(context.Background(), st, c, now)
+		f, err := build(context.Background(), st, now)
 		return formReadyMsg{form: f, err: err}
 	}
 }
