@@ -100,7 +100,7 @@ func TestEndToEndLogHoursAPaymentAndAViolation(t *testing.T) {
 	term.waitFor("Violations without a response (1)")
 	term.press("G")
 	term.waitFor("2 of 40 hours")
-	term.waitFor("Fines, fees, restitution · $50.00 of $50")
+	term.waitFor("Pay $50.00 · $50.00 of $500.00")
 	term.press("Enter")
 	term.waitFor("Response · Ann Example")
 	term.press("C-s")

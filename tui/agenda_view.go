@@ -112,8 +112,12 @@ func agendaWhat(it model.AgendaItem, now time.Time) string {
 		}
 		return what
 	case it.Condition != nil:
-		// The progress in words says what is due and when.
+		// The progress in words says what is due and when; an instalment
+		// owed leads, as what the officer asks about first.
 		what := it.Condition.Kind.Label()
+		if it.Owed > 0 {
+			what = "Pay " + model.Money(it.Owed)
+		}
 		if it.ProgressText != "" {
 			what += " · " + text.Clean(it.ProgressText)
 		}

@@ -54,7 +54,7 @@ func TestTheAgendaShowsHearingsConditionsDueAndUnansweredViolations(t *testing.T
 	h.keys("g")
 	for _, want := range []string{
 		"Court in the next 14 days (1)", "Review hearing · District Court · report 25 Nov · you attend",
-		"Conditions due or overdue (1)", "LATE 22d", "Fines, fees, restitution · $0.00 of $500.00, next $50.00 due",
+		"Conditions due or overdue (1)", "LATE 22d", "Pay $50.00 · $0.00 of $500.00, next $50.00 due 1 Nov",
 		"Violations without a response (1)", "Missed contact · medium · no response yet",
 	} {
 		h.mustSee(want)
