@@ -103,9 +103,9 @@ func pullTable(ctx context.Context, conn *pgx.Conn, st *store.Store, t store.Syn
 // long, telling for each row whether it is below the horizon $3; extra
 // conditions follow in where.
 func pageQuery(t store.SyncTable, where string) string {
-	selects := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		selects[i] = c + "::text"
+	var selects []string
+	for _, c := range append(append([]string(nil), t.Columns...), t.Server...) {
+		selects = append(selects, c+"::text")
 	}
 	if t.Changes {
 		selects = append(selects, "clocks::text")
@@ -125,8 +125,8 @@ func readPage(ctx context.Context, conn *pgx.Conn, t store.SyncTable, q string, 
 	}
 	defer res.Close()
 	for res.Next() {
-		vals := make([]*string, len(t.Columns))
-		dest := make([]any, 0, len(t.Columns)+3)
+		vals := make([]*string, len(t.Columns)+len(t.Server))
+		dest := make([]any, 0, len(vals)+3)
 		for i := range vals {
 			dest = append(dest, &vals[i])
 		}
@@ -142,6 +142,11 @@ func readPage(ctx context.Context, conn *pgx.Conn, t store.SyncTable, q string, 
 				row.Values[c] = *vals[i]
 			} else {
 				row.Values[c] = nil
+			}
+		}
+		for i, c := range t.Server {
+			if v := vals[len(t.Columns)+i]; v != nil {
+				row.Values[c] = *v
 			}
 		}
 		if t.Changes {

@@ -53,6 +53,9 @@ type CaseloadQuery struct {
 	// NotCompliant keeps only the clients with a condition not in
 	// compliance.
 	NotCompliant bool
+	// Owner keeps only one officer's clients (a supervisor's file holds
+	// the team's); "" for everyone's.
+	Owner string
 }
 
 // CaseloadRow is one line of the caseload: the client and what the officer
@@ -69,7 +72,8 @@ type CaseloadRow struct {
 	NextDue       time.Time
 	HasDue        bool
 	OpenReferrals int
-	NotCompliant  int // conditions not in compliance
+	NotCompliant  int    // conditions not in compliance
+	Owner         string // the officer the client belongs to, as the agency's server says; "" before a sync
 }
 
 // DueState classifies the row's next due against now.

@@ -29,6 +29,10 @@ func caseloadWhere(q model.CaseloadQuery) (string, []any) {
 		// caseloadFrom).
 		conds = append(conds, "c.not_compliant > 0")
 	}
+	if q.Owner != "" {
+		conds = append(conds, "c.owner = ?")
+		args = append(args, q.Owner)
+	}
 	now := q.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -86,7 +90,7 @@ func (s *Store) CaseloadPage(ctx context.Context, q model.CaseloadQuery) ([]mode
 	where, args := caseloadWhere(q)
 	args = append(args, limitOrAll(q.Limit), q.Offset)
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.name, c.preferred_name, c.case_number, c.level, c.status,
-		c.current_stage, c.last_contact_at, c.next_due_at, c.open_referrals, c.not_compliant
+		c.current_stage, c.last_contact_at, c.next_due_at, c.open_referrals, c.not_compliant, c.owner
 		`+caseloadFrom(q)+where+` ORDER BY `+caseloadOrder(q.Sort)+` LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read caseload: %w", explain(err))
@@ -97,7 +101,7 @@ func (s *Store) CaseloadPage(ctx context.Context, q model.CaseloadQuery) ([]mode
 		var r model.CaseloadRow
 		var last, due string
 		if err := rows.Scan(&r.ClientID, &r.Name, &r.PreferredName, &r.CaseNumber, &r.Level, &r.Status, &r.Stage,
-			&last, &due, &r.OpenReferrals, &r.NotCompliant); err != nil {
+			&last, &due, &r.OpenReferrals, &r.NotCompliant, &r.Owner); err != nil {
 			return nil, fmt.Errorf("read caseload: %w", err)
 		}
 		var d decoder
@@ -147,6 +151,33 @@ func (s *Store) ClientIndex(ctx context.Context) ([]ClientIndexEntry, error) {
 			return nil, fmt.Errorf("read client index: %w", err)
 		}
 		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// OfficerCount is one officer's number of clients in the file.
+type OfficerCount struct {
+	Owner   string
+	Clients int
+}
+
+// Officers lists the officers whose clients the file holds, by name: one
+// on an officer's laptop (none before its first sync), the team on a
+// supervisor's.
+func (s *Store) Officers(ctx context.Context) ([]OfficerCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT owner, count(*) FROM clients INDEXED BY clients_by_owner
+		WHERE owner <> '' GROUP BY owner ORDER BY owner`)
+	if err != nil {
+		return nil, fmt.Errorf("read the officers: %w", explain(err))
+	}
+	defer rows.Close()
+	var out []OfficerCount
+	for rows.Next() {
+		var o OfficerCount
+		if err := rows.Scan(&o.Owner, &o.Clients); err != nil {
+			return nil, fmt.Errorf("read the officers: %w", err)
+		}
+		out = append(out, o)
 	}
 	return out, rows.Err()
 }

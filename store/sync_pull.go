@@ -127,6 +127,10 @@ func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	moved, err := w.setServerColumns(t, id, row)
+	if err != nil {
+		return false, err
+	}
 	var sets []string
 	var args []any
 	for _, f := range t.Fields() {
@@ -156,7 +160,7 @@ func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
 		}
 	}
 	if len(sets) == 0 {
-		return false, nil
+		return moved, nil
 	}
 	args = append(args, id)
 	if _, err := w.exec("UPDATE "+t.Name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
@@ -165,10 +169,35 @@ func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
 	return true, w.refreshPulled(t, id)
 }
 
+// setServerColumns takes the columns only the server writes (a client's
+// officer) as they come, and says whether one changed.
+func (w *Writer) setServerColumns(t SyncTable, id string, row PulledRow) (bool, error) {
+	moved := false
+	for _, c := range t.Server {
+		v, ok := row.Values[c]
+		if !ok {
+			continue
+		}
+		res, err := w.exec("UPDATE "+t.Name+" SET "+c+" = ? WHERE id = ? AND "+c+" IS NOT ?", v, id, v)
+		if err != nil {
+			return false, fmt.Errorf("save pulled %s %s: %w", t.Name, id, explain(err))
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			moved = true
+		}
+	}
+	return moved, nil
+}
+
 // insertPulled saves a record this laptop has never held, with the stamp of
 // each of its fields.
 func (w *Writer) insertPulled(t SyncTable, id string, row PulledRow) error {
 	cols := append([]string(nil), t.Columns...)
+	for _, c := range t.Server {
+		if _, ok := row.Values[c]; ok {
+			cols = append(cols, c)
+		}
+	}
 	args := make([]any, 0, len(cols)+1)
 	for _, c := range cols {
 		args = append(args, row.Values[c])

@@ -19,6 +19,10 @@ type SyncTable struct {
 	// merged like the others, but two laptops changing them at once is no
 	// conflict worth showing anyone.
 	Quiet []string
+	// Server are columns the server keeps and the laptop only reads, never
+	// sends: the officer a client belongs to, which only a transfer on the
+	// server changes.
+	Server []string
 }
 
 // Fields are the columns merged one by one: all but the id and the
@@ -60,7 +64,7 @@ func (t SyncTable) HasField(name string) bool {
 var (
 	SyncClients = SyncTable{Name: "clients", Changes: true, Columns: []string{"id", "name", "preferred_name", "case_number",
 		"date_of_birth", "phone", "address", "supervision_type", "level", "supervision_from", "supervision_to",
-		"conditions", "status", "tags", "created_at", "updated_at"}, Quiet: []string{"updated_at"}}
+		"conditions", "status", "tags", "created_at", "updated_at"}, Quiet: []string{"updated_at"}, Server: []string{"owner"}}
 	SyncCheckIns = SyncTable{Name: "checkins", ClientColumn: "client_id", Columns: []string{"id", "client_id", "at", "type",
 		"outcome", "location", "test_result", "substances", "stage", "flags", "note", "sensitive", "next_appointment_at", "created_at"}}
 	SyncStageNotes = SyncTable{Name: "stage_notes", ClientColumn: "client_id", Columns: []string{"id", "client_id",

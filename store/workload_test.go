@@ -466,17 +466,22 @@ func TestAFileFromBeforeTheWorkloadFiguresIsBroughtUpToDate(t *testing.T) {
 			t.Fatal(err)
 		}
 		created := regexp.MustCompile(`(?m)^CREATE (TABLE|INDEX|TRIGGER) (\w+)`).FindAllStringSubmatch(string(body), -1)
+		for _, c := range created {
+			if c[1] == "INDEX" {
+				db.Exec("DROP INDEX IF EXISTS " + c[2])
+			}
+		}
 		for i := len(created) - 1; i >= 0; i-- {
 			if created[i][1] == "INDEX" {
-				continue // dropped with its table, or below
+				continue // dropped above
 			}
 			if _, err := db.Exec("DROP " + created[i][1] + " " + created[i][2]); err != nil {
 				t.Fatal(err)
 			}
 		}
-		for _, c := range created {
-			if c[1] == "INDEX" {
-				db.Exec("DROP INDEX IF EXISTS " + c[2])
+		for _, c := range regexp.MustCompile(`(?m)^ALTER TABLE (\w+) ADD COLUMN (\w+)`).FindAllStringSubmatch(string(body), -1) {
+			if _, err := db.Exec("ALTER TABLE " + c[1] + " DROP COLUMN " + c[2]); err != nil {
+				t.Fatal(err)
 			}
 		}
 	}

@@ -168,6 +168,7 @@ func (a *App) afterFirstFrame() tea.Cmd {
 		tea.Tick(a.checkDelay, func(time.Time) tea.Msg { return checkDueMsg{} }),
 		a.startIdleWatch(),
 		readSyncSet(st),
+		loadOfficers(st),
 	)
 }
 

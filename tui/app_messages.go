@@ -101,6 +101,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		a.notice = msg.text
 	case syncSetMsg, syncStepMsg, syncDoneMsg:
 		return a.syncAnswer(msg)
+	case officersLoadedMsg:
+		return a.caseload.officersLoaded(msg, now)
 	case clientSavedMsg:
 		return tea.Batch(a.saved(msg.saved), loadClientIndex(a.st))
 	case agendaLoadedMsg, referralsLoadedMsg, resourcesFoundMsg, referralSavedMsg:

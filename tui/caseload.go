@@ -12,6 +12,7 @@ import (
 
 	"caseload/model"
 	"caseload/store"
+	"caseload/text"
 	"caseload/tui/form"
 )
 
@@ -46,23 +47,27 @@ type caseload struct {
 	// notCompliant keeps only the clients with a condition not in
 	// compliance, on whichever tab.
 	notCompliant bool
-	sort         model.CaseloadSort
-	filter       textinput.Model
-	filtering    bool // typing in the filter
-	index        *clientIndex
-	rows         []model.CaseloadRow // the window, starting at row `from`
-	from         int
-	endKnown     bool // the window reaches the end of the list
-	total        int
-	counted      bool
-	listCursor   // over every row of the tab, loaded or not; height is the table rows on screen
-	width        int
-	gen          int  // bumps when tab, sort or filter change; older answers are dropped
-	pending      int  // offset of the page being loaded; -1 for none
-	finding      bool // a filter was typed and its rows are not in yet
-	indexFailed  bool // the names the filter matches could not be read
-	loaded       bool
-	matches      int
+	// officers are the officers whose clients the file holds (more than
+	// one in a supervisor's file); owner narrows the list to one of them.
+	officers    []store.OfficerCount
+	owner       string
+	sort        model.CaseloadSort
+	filter      textinput.Model
+	filtering   bool // typing in the filter
+	index       *clientIndex
+	rows        []model.CaseloadRow // the window, starting at row `from`
+	from        int
+	endKnown    bool // the window reaches the end of the list
+	total       int
+	counted     bool
+	listCursor  // over every row of the tab, loaded or not; height is the table rows on screen
+	width       int
+	gen         int  // bumps when tab, sort or filter change; older answers are dropped
+	pending     int  // offset of the page being loaded; -1 for none
+	finding     bool // a filter was typed and its rows are not in yet
+	indexFailed bool // the names the filter matches could not be read
+	loaded      bool
+	matches     int
 }
 
 func newCaseload(st *store.Store) *caseload {
@@ -80,11 +85,12 @@ func (c *caseload) searching() bool { return c.filterActive() && c.finding && le
 
 // empty reports a file with no clients at all: the first start.
 func (c *caseload) empty() bool {
-	return c.loaded && !c.filterActive() && !c.notCompliant && c.tab == model.TabAll && len(c.rows) == 0 && c.from == 0
+	return c.loaded && !c.filterActive() && !c.notCompliant && c.owner == "" && c.tab == model.TabAll && len(c.rows) == 0 && c.from == 0
 }
 
 func (c *caseload) query(now time.Time, offset, limit int) model.CaseloadQuery {
-	return model.CaseloadQuery{Tab: c.tab, Sort: c.sort, Limit: limit, Offset: offset, Now: now, NotCompliant: c.notCompliant}
+	return model.CaseloadQuery{Tab: c.tab, Sort: c.sort, Limit: limit, Offset: offset, Now: now, NotCompliant: c.notCompliant,
+		Owner: c.owner}
 }
 
 // loadWindow loads five screens of rows centred on the screen, so that j
@@ -303,6 +309,9 @@ func (c *caseload) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.Cmd {
 	case key.Matches(kp, k.NotCompliant):
 		c.notCompliant = !c.notCompliant
 		return c.reset(now)
+	case key.Matches(kp, k.NextOfficer) && len(c.officers) > 1:
+		c.owner = c.nextOfficer()
+		return c.reset(now)
 	case key.Matches(kp, k.Sort) && !c.filterActive():
 		sorts := model.CaseloadSorts()
 		c.sort = sorts[(tabIndex(sorts, c.sort)+1)%len(sorts)].Value
@@ -327,7 +336,55 @@ func (c *caseload) position() string {
 	if c.notCompliant && c.loaded {
 		p += " · only clients not in compliance (! for all)"
 	}
+	if c.owner != "" && c.loaded {
+		p += " · officer " + text.Clean(c.owner) + " (o for the next)"
+	}
 	return p
+}
+
+// nextOfficer is the officer after the one shown, then everyone again.
+func (c *caseload) nextOfficer() string {
+	for i, o := range c.officers {
+		if o.Owner == c.owner {
+			if i+1 < len(c.officers) {
+				return c.officers[i+1].Owner
+			}
+			return ""
+		}
+	}
+	return c.officers[0].Owner
+}
+
+// officersLoadedMsg brings the officers whose clients the file holds.
+type officersLoadedMsg struct {
+	officers []store.OfficerCount
+	err      error
+}
+
+func loadOfficers(st *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		o, err := st.Officers(context.Background())
+		return officersLoadedMsg{officers: o, err: err}
+	}
+}
+
+// officersLoaded takes the officers in; an officer no longer in the file
+// (their clients transferred away) stops narrowing the list.
+func (c *caseload) officersLoaded(msg officersLoadedMsg, now time.Time) tea.Cmd {
+	if msg.err != nil {
+		return nil
+	}
+	c.officers = msg.officers
+	for _, o := range c.officers {
+		if o.Owner == c.owner {
+			return nil
+		}
+	}
+	if c.owner == "" {
+		return nil
+	}
+	c.owner = ""
+	return c.reset(now)
 }
 
 func (c *caseload) where() string {

@@ -113,6 +113,9 @@ type caseloadKeys struct {
 	NotCompliant key.Binding
 	// Sync syncs with the agency's server in the background.
 	Sync key.Binding
+	// NextOfficer narrows a supervisor's list to the next officer's
+	// clients, then everyone's.
+	NextOfficer key.Binding
 }
 
 func newCaseloadKeys() caseloadKeys {
@@ -127,6 +130,7 @@ func newCaseloadKeys() caseloadKeys {
 		Workload:     bind([]string{"W"}, "W", "workload"),
 		NotCompliant: bind([]string{"!"}, "!", "not in compliance only"),
 		Sync:         bind([]string{"Y"}, "Y", "sync with the agency"),
+		NextOfficer:  bind([]string{"o"}, "o", "next officer's clients"),
 	}
 }
 
@@ -134,7 +138,7 @@ func newCaseloadKeys() caseloadKeys {
 func (k keyMap) caseloadGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort, k.NotCompliant},
+		{k.Filter, k.AcceptFilter, k.ClearFilter, k.NextTab, k.PrevTab, k.Sort, k.NotCompliant, k.NextOfficer},
 		{k.Open, k.CheckIn, k.AddClient, k.LoadDemo, k.Restore, k.DiscardDraft},
 		{k.Agenda, k.Workload, k.Resources, k.Export, k.AuditLog, k.Sync, k.Lock, k.Help, k.Quit, k.ForceQuit},
 	}
@@ -162,6 +166,9 @@ func (c *caseload) live(a *App) []key.Binding {
 	}
 	if c.empty() {
 		out = append(out, k.LoadDemo)
+	}
+	if len(c.officers) > 1 {
+		out = append(out, k.NextOfficer)
 	}
 	if len(a.drafts) > 0 {
 		out = append(out, k.Restore, k.DiscardDraft)

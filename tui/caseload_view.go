@@ -71,13 +71,10 @@ func (c *caseload) view(f frame) []string {
 	if c.empty() {
 		return append(lines, firstStart(s)...)
 	}
-	condW, condHead := 0, ""
-	if w >= condColumnFrom {
-		condW, condHead = colCond, "Cond"
-	}
-	nameW := max(12, w-2-colCase-colStage-colLevel-colLast-colDue-colRefs-condW)
-	lines = append(lines, s.header.Render("  "+text.Pad("Name", nameW)+text.Pad("Case no.", colCase)+text.Pad("Stage", colStage)+
-		text.Pad("Level", colLevel)+text.Pad("Last", colLast)+text.Pad("Next due", colDue)+text.PadLeft("Refs", colRefs)+text.PadLeft(condHead, condW)))
+	t := c.layout(w)
+	lines = append(lines, s.header.Render("  "+text.Pad("Name", t.nameW)+text.Pad(t.officerHead, t.officerW)+text.Pad("Case no.", colCase)+
+		text.Pad("Stage", colStage)+text.Pad("Level", colLevel)+text.Pad(t.lastHead, t.lastW)+text.Pad("Next due", colDue)+
+		text.PadLeft("Refs", colRefs)+text.PadLeft(t.condHead, t.condW)))
 	rows := h - len(lines) - 1
 	if c.searching() {
 		rows = 0 // no placeholders for rows that may not exist
@@ -91,7 +88,7 @@ func (c *caseload) view(f frame) []string {
 			lines = append(lines, s.dim.Render("  …"))
 			continue
 		}
-		lines = append(lines, c.rowLine(r, i == c.cursor, s, now, nameW, condW))
+		lines = append(lines, c.rowLine(r, i == c.cursor, s, now, t))
 	}
 	if c.loaded && len(c.rows) == 0 && !c.searching() && c.notCompliant {
 		lines = append(lines, s.dim.Render("  No client here is out of compliance. ! shows everyone again."))
@@ -116,9 +113,42 @@ func (c *caseload) rowAt(i int) (model.CaseloadRow, bool) {
 	return c.rows[j], true
 }
 
-// rowLine is one client's row; condW is the width of the conditions
-// column, 0 when their badge ends the name's cell instead.
-func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now time.Time, nameW, condW int) string {
+// tableLayout is how the caseload's columns share the window.
+type tableLayout struct {
+	nameW int
+	// condW is the width of the conditions column, 0 when their badge
+	// ends the name's cell instead.
+	condW    int
+	condHead string
+	// officerW is the Officer column's, shown when the file holds more
+	// than one officer's clients (a supervisor's); below 100 columns it
+	// takes the place of Last.
+	officerW    int
+	officerHead string
+	lastW       int
+	lastHead    string
+}
+
+const colOfficer = 12
+
+func (c *caseload) layout(w int) tableLayout {
+	t := tableLayout{lastW: colLast, lastHead: "Last"}
+	if w >= condColumnFrom {
+		t.condW, t.condHead = colCond, "Cond"
+	}
+	if len(c.officers) > 1 {
+		t.officerW, t.officerHead = colOfficer, "Officer"
+		if w < condColumnFrom {
+			t.lastW, t.lastHead = 0, ""
+		}
+	}
+	t.nameW = max(12, w-2-colCase-colStage-colLevel-t.lastW-colDue-colRefs-t.condW-t.officerW)
+	return t
+}
+
+// rowLine is one client's row, laid out by t.
+func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now time.Time, t tableLayout) string {
+	nameW, condW := t.nameW, t.condW
 	name := text.Clean(r.Name)
 	if r.PreferredName != "" && r.PreferredName != r.Name {
 		name += " (" + text.Clean(r.PreferredName) + ")"
@@ -145,8 +175,15 @@ func (c *caseload) rowLine(r model.CaseloadRow, selected bool, s styles, now tim
 	if condW == 0 && cond != "" {
 		nameCell, condCell = text.Pad(name, nameW-2-text.Width(cond))+" "+cond, ""
 	}
-	line := mark + nameCell + " " + text.Pad(text.Clean(r.CaseNumber), colCase-1) + " " + text.Pad(s.stageBadge(r.Stage), colStage) +
-		text.Pad(r.Level.Label(), colLevel) + text.Pad(day(r.LastContact, now), colLast) + text.Pad(s.due(state, due), colDue) + text.PadLeft(refs, colRefs) + condCell
+	officer, last := "", ""
+	if t.officerW > 0 {
+		officer = text.Pad(text.Clean(r.Owner), t.officerW-1) + " "
+	}
+	if t.lastW > 0 {
+		last = text.Pad(day(r.LastContact, now), t.lastW)
+	}
+	line := mark + nameCell + " " + officer + text.Pad(text.Clean(r.CaseNumber), colCase-1) + " " + text.Pad(s.stageBadge(r.Stage), colStage) +
+		text.Pad(r.Level.Label(), colLevel) + last + text.Pad(s.due(state, due), colDue) + text.PadLeft(refs, colRefs) + condCell
 	if selected {
 		return s.selected.Render(mark) + line[len(mark):]
 	}

@@ -122,7 +122,7 @@ func (a *App) syncAnswer(msg tea.Msg) tea.Cmd {
 		}
 		// Records may have come in: read the list, and the names the
 		// filter matches, again.
-		return tea.Batch(a.caseload.refresh(a.now()), loadClientIndex(a.st))
+		return tea.Batch(a.caseload.refresh(a.now()), loadClientIndex(a.st), loadOfficers(a.st))
 	}
 	return nil
 }

@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"caseload/model"
+	"caseload/store"
+)
+
+// TestEndToEndASupervisorSeesWhoseEachClientIs: two officers sync their
+// caseloads; their supervisor's file gets both, the app shows each client's
+// officer, and o narrows the list to one officer, then the next, then all.
+func TestEndToEndASupervisorSeesWhoseEachClientIs(t *testing.T) {
+	db := agencyServer(t).NewDatabase(t)
+	admin := map[string]string{"CASELOAD_SERVER": db.URL, "CASELOAD_NEW_PASSWORD": "a long enough password"}
+	if code, _, errOut := cli(t, admin, "server", "init"); code != 0 {
+		t.Fatal(errOut)
+	}
+	lead, alice, bob := db.Role(t, "lead"), db.Role(t, "alice"), db.Role(t, "bob")
+	for _, args := range [][]string{{"supervisor", "add", lead}, {"officer", "add", alice, "--supervisor", lead}, {"officer", "add", bob, "--supervisor", lead}} {
+		if code, out, errOut := cli(t, admin, append([]string{"server"}, args...)...); code != 0 {
+			t.Fatalf("server %v = %d %q %q", args, code, out, errOut)
+		}
+	}
+	officer := map[string]string{"CASELOAD_AGENCY_PASSWORD": "a long enough password"}
+	for role, names := range map[string][]string{alice: {"Ann Example", "Bob Sample"}, bob: {"Carla Test"}} {
+		laptop := filepath.Join(t.TempDir(), "caseload.db")
+		s, err := store.Open(context.Background(), laptop)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, name := range names {
+			_, err := s.CreateClient(context.Background(), model.Client{Name: name, CaseNumber: role + "-" + string(rune('1'+i)),
+				Level: model.LevelHigh, Status: model.StatusActive, SupervisionType: model.SupervisionProbation})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Close()
+		if code, _, errOut := cli(t, officer, "sync", "--setup", loginURL(t, db, role), "--db", laptop); code != 0 {
+			t.Fatalf("%s's sync: %s", role, errOut)
+		}
+	}
+	supervisor := filepath.Join(t.TempDir(), "lead", "caseload.db")
+	if code, _, errOut := cli(t, officer, "sync", "--setup", loginURL(t, db, lead), "--db", supervisor); code != 0 {
+		t.Fatalf("the supervisor's sync: %s", errOut)
+	}
+
+	term := newTerminal(t)
+	term.start(buildBinary(t), supervisor)
+	term.waitFor("Officer")
+	term.waitFor("1 of 3")
+	for _, line := range []string{"Ann Example", "Bob Sample", "Carla Test"} {
+		term.waitFor(line)
+	}
+	screen := term.screen()
+	for name, role := range map[string]string{"Ann Example": alice, "Carla Test": bob} {
+		if !strings.Contains(lineOf(screen, name), role[:min(len(role), 11)]) {
+			t.Errorf("%s's row does not name %s:\n%s", name, role, screen)
+		}
+	}
+	first, second := alice, bob
+	if bob < alice {
+		first, second = bob, alice
+	}
+	term.press("o")
+	term.waitFor("officer " + first)
+	term.press("o")
+	term.waitFor("officer " + second)
+	if s := term.screen(); second == bob && (strings.Contains(s, "Ann Example") || !strings.Contains(s, "Carla Test")) {
+		t.Errorf("narrowed to %s, the list shows others' clients:\n%s", bob, s)
+	}
+	term.press("o")
+	term.waitFor("1 of 3")
+	term.press("q")
+	term.until("the app to quit", func() bool { return !term.running() })
+}
+
+// lineOf is the screen's line holding s, or "".
+func lineOf(screen, s string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
