@@ -28,9 +28,12 @@ func benchStore(b *testing.B) *store.Store {
 		cache = os.TempDir()
 	}
 	dir := filepath.Join(cache, "caseload-bench")
-	path := filepath.Join(dir, "tui-clients-"+strconv.Itoa(benchClients)+"-seed-1-v"+strconv.Itoa(benchDemoVersion)+".db")
-	// A file made by a build with another schema (a branch, or before a
-	// migration was renumbered) will not open: it is built again.
+	// The schema's key is in the name, so that two builds with different
+	// schemas (a branch and main, measured side by side) each keep their
+	// own file instead of migrating or rebuilding the other's.
+	path := filepath.Join(dir, "tui-clients-"+strconv.Itoa(benchClients)+"-seed-1-v"+strconv.Itoa(benchDemoVersion)+"-"+store.SchemaKey()+".db")
+	// A file that still will not open (made by a build of the same key
+	// before a migration was renumbered) is built again.
 	if st, err := store.Open(context.Background(), path, store.Existing()); err == nil {
 		st.Close()
 	} else {
