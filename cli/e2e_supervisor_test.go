@@ -12,7 +12,8 @@ import (
 
 // TestEndToEndASupervisorSeesWhoseEachClientIs: two officers sync their
 // caseloads; their supervisor's file gets both, the app shows each client's
-// officer, and o narrows the list to one officer, then the next, then all.
+// officer, and o narrows the list (and the agenda) to one officer, then the
+// next, then all.
 func TestEndToEndASupervisorSeesWhoseEachClientIs(t *testing.T) {
 	db := agencyServer(t).NewDatabase(t)
 	admin := map[string]string{"CASELOAD_SERVER": db.URL, "CASELOAD_NEW_PASSWORD": "a long enough password"}
@@ -68,6 +69,18 @@ func TestEndToEndASupervisorSeesWhoseEachClientIs(t *testing.T) {
 	}
 	term.press("o")
 	term.waitFor("officer " + first)
+	// The agenda follows: only the first officer's clients.
+	term.press("g")
+	term.waitFor(first + "'s agenda")
+	term.waitFor(map[string]string{alice: "Ann Example", bob: "Carla Test"}[first])
+	others := map[string][]string{alice: {"Carla Test"}, bob: {"Ann Example", "Bob Sample"}}[first]
+	for _, name := range others {
+		if s := term.screen(); strings.Contains(s, name) {
+			t.Errorf("%s's agenda shows %s, another officer's client:\n%s", first, name, s)
+		}
+	}
+	term.press("Escape")
+	term.waitFor("Case no.")
 	term.press("o")
 	term.waitFor("officer " + second)
 	if s := term.screen(); second == bob && (strings.Contains(s, "Ann Example") || !strings.Contains(s, "Carla Test")) {

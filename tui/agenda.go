@@ -8,12 +8,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"caseload/model"
-	"caseload/store"
 )
 
 // agendaLoadedMsg brings what needs doing now.
 type agendaLoadedMsg struct {
 	agenda model.Agenda
+	owner  string // the officer it is of, "" for everyone
 	err    error
 }
 
@@ -25,6 +25,7 @@ const agendaLimit = 50
 // over the items only, never onto a heading.
 type agendaView struct {
 	agenda     model.Agenda
+	owner      string             // the officer the agenda is of, "" for everyone
 	items      []model.AgendaItem // every item, in the order shown
 	loaded     bool
 	listCursor // over the items; the view keeps it in sight
@@ -32,17 +33,13 @@ type agendaView struct {
 
 // loadAgenda reads the contact and referral headings, then those of the
 // conditions of supervision (hearings, what is due, violations nobody has
-// answered), which follow them on the screen.
-func loadAgenda(st *store.Store, now time.Time) tea.Cmd {
+// answered), which follow them on the screen: of the officer the caseload
+// is narrowed to in a supervisor's file, else of everyone.
+func (a *App) loadAgenda(now time.Time) tea.Cmd {
+	st, owner := a.st, a.caseload.owner
 	return func() tea.Msg {
-		ctx := context.Background()
-		ag, err := st.Agenda(ctx, now, agendaLimit)
-		if err != nil {
-			return agendaLoadedMsg{err: err}
-		}
-		more, err := st.ComplianceAgenda(ctx, now, agendaLimit)
-		ag.Sections = append(ag.Sections, more...)
-		return agendaLoadedMsg{agenda: ag, err: err}
+		ag, err := st.AgendaOf(context.Background(), now, agendaLimit, owner)
+		return agendaLoadedMsg{agenda: ag, owner: owner, err: err}
 	}
 }
 
@@ -72,7 +69,7 @@ func (a *App) openAgenda(now time.Time) tea.Cmd {
 		a.push(a.agenda)
 	}
 	a.notice = ""
-	return loadAgenda(a.st, now)
+	return a.loadAgenda(now)
 }
 
 func (v *agendaView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {

@@ -13,7 +13,11 @@ import (
 // then its items; the list scrolls to keep the cursor on screen.
 func (v *agendaView) view(f frame) []string {
 	s, now, w, h, notice := f.s, f.now, f.w, f.h, f.notice
-	head := []string{s.title.Render("Caseload") + "  " + tabRow(s, agendaTab) + "  " + s.dim.Render("what needs doing now · "+now.Format("Mon 2 Jan"))}
+	what := "what needs doing now · " + now.Format("Mon 2 Jan")
+	if v.owner != "" {
+		what = text.Clean(v.owner) + "'s agenda · " + now.Format("Mon 2 Jan")
+	}
+	head := []string{s.title.Render("Caseload") + "  " + tabRow(s, agendaTab) + "  " + s.dim.Render(what)}
 	if notice != "" {
 		head = append(head, notice)
 	} else {

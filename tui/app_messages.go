@@ -206,7 +206,7 @@ func (a *App) saved(s saved) tea.Cmd {
 		cmds = append(cmds, loadClient(a.st, v.client.ID))
 	case *agendaView:
 		// A response answered from the agenda leaves it.
-		cmds = append(cmds, loadAgenda(a.st, a.now()))
+		cmds = append(cmds, a.loadAgenda(a.now()))
 	}
 	return tea.Batch(cmds...)
 }

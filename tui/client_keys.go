@@ -25,7 +25,7 @@ func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		a.pop(v)
 		a.notice = ""
 		if _, ok := a.top().(*agendaView); ok {
-			return loadAgenda(a.st, now)
+			return a.loadAgenda(now)
 		}
 	case key.Matches(kp, a.keys.Help):
 		return a.openHelp()

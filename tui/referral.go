@@ -81,6 +81,7 @@ func (a *App) handleReferralWork(msg tea.Msg) tea.Cmd {
 		}
 		if a.agenda != nil {
 			a.agenda.setAgenda(msg.agenda)
+			a.agenda.owner = msg.owner
 		}
 	case referralsLoadedMsg:
 		if msg.err != nil {
