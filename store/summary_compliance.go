@@ -13,23 +13,19 @@ import (
 // end), hearings dated in it, violations dated or answered in it (with
 // their responses up to its end), incentives given in it, and jobs started,
 // ended or verified in it. Each is a range on a time index, or the
-// client's index for one client.
+// client's index for one client (see complianceReads).
 func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *model.SummaryRecords, seen map[string]bool) error {
 	from, to := fmtTime(q.From), fmtTime(q.To)
-	client := func(alias string) string {
-		if q.ClientID == "" {
-			return "?3 = ''"
-		}
-		return alias + ".client_id = ?3"
+	reads := complianceReads(q.ClientID != "")
+	args := []any{from, to}
+	if q.ClientID != "" {
+		args = append(args, q.ClientID)
 	}
-	args := []any{from, to, q.ClientID}
 	cr := &rec.Compliance
 
 	// Conditions: by their entries in the range, and those ordered in it.
 	index := map[string]int{}
-	err := eachRowArgs(ctx, conn, `SELECT `+conditionColumns+` FROM conditions cd WHERE cd.id IN (
-		SELECT p.condition_id FROM condition_progress p WHERE p.at >= ?1 AND p.at < ?2 AND `+client("p")+`
-		UNION SELECT c2.id FROM conditions c2 WHERE c2.at >= ?1 AND c2.at < ?2 AND `+client("c2")+`)`, args,
+	err := eachRowArgs(ctx, conn, reads.conditions, args,
 		func(row scanner) error {
 			c, err := scanCondition(row)
 			index[c.ID] = len(cr.Conditions)
@@ -58,7 +54,7 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 		}
 	}
 
-	err = eachRowArgs(ctx, conn, "SELECT "+courtEventColumns+` FROM court_events ce WHERE ce.at >= ?1 AND ce.at < ?2 AND `+client("ce"), args,
+	err = eachRowArgs(ctx, conn, reads.courtEvents, args,
 		func(row scanner) error {
 			e, err := scanCourtEvent(row)
 			cr.CourtEvents, seen[e.ClientID] = append(cr.CourtEvents, e), true
@@ -69,10 +65,7 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	}
 
 	vindex := map[string]int{}
-	err = eachRowArgs(ctx, conn, "SELECT "+violationColumns+`, coalesce(cd.kind, ''), coalesce(cd.wording, '') FROM violations v
-		LEFT JOIN conditions cd ON cd.id = v.condition_id WHERE v.id IN (
-		SELECT v2.id FROM violations v2 WHERE v2.at >= ?1 AND v2.at < ?2 AND `+client("v2")+`
-		UNION SELECT rs.violation_id FROM responses rs WHERE rs.at >= ?1 AND rs.at < ?2 AND `+client("rs")+`)`, args,
+	err = eachRowArgs(ctx, conn, reads.violations, args,
 		func(row scanner) error {
 			var va model.ViolationActivity
 			var err error
@@ -102,8 +95,7 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 		}
 	}
 
-	err = eachRowArgs(ctx, conn, "SELECT "+incentiveColumns+`, coalesce(cd.kind, '') FROM incentives i
-		LEFT JOIN conditions cd ON cd.id = i.condition_id WHERE i.at >= ?1 AND i.at < ?2 AND `+client("i"), args,
+	err = eachRowArgs(ctx, conn, reads.incentives, args,
 		func(row scanner) error {
 			var x model.SummaryIncentive
 			var err error
@@ -117,15 +109,53 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 
 	// Jobs carry dates, not times: a day counts when it falls in the range.
 	dfrom, dto := model.DateOf(q.From).String(), model.DateOf(q.To.Add(-1)).String()
-	err = eachRowArgs(ctx, conn, "SELECT "+employmentColumns+` FROM employment em WHERE `+client("em")+` AND (
-		em.start_on BETWEEN ?1 AND ?2 OR em.end_on BETWEEN ?1 AND ?2 OR em.verified_on BETWEEN ?1 AND ?2)`,
-		[]any{dfrom, dto, q.ClientID}, func(row scanner) error {
-			x, err := scanEmployment(row)
-			cr.Employment, seen[x.ClientID] = append(cr.Employment, x), true
-			return err
-		})
+	err = eachRowArgs(ctx, conn, reads.employment, append([]any{dfrom, dto}, args[2:]...), func(row scanner) error {
+		x, err := scanEmployment(row)
+		cr.Employment, seen[x.ClientID] = append(cr.Employment, x), true
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("read jobs: %w", err)
 	}
 	return nil
+}
+
+// summaryReads are the compliance reads of a summary, by range.
+type summaryReads struct {
+	conditions, courtEvents, violations, incentives, employment string
+}
+
+// complianceReads builds the reads for a whole caseload (each a range on a
+// time index: a day's export must not scan every condition the file holds)
+// or for one client (a range on the client's index). ?1 and ?2 are the
+// range, ?3 the client: a whole caseload's reads leave ?3 out, so that the
+// planner never weighs a condition that is true for every row.
+func complianceReads(oneClient bool) summaryReads {
+	client := func(alias string) string {
+		if oneClient {
+			return " AND " + alias + ".client_id = ?3"
+		}
+		return ""
+	}
+	return summaryReads{
+		conditions: `SELECT ` + conditionColumns + ` FROM conditions cd WHERE cd.id IN (
+			SELECT p.condition_id FROM condition_progress p WHERE p.at >= ?1 AND p.at < ?2` + client("p") + `
+			UNION SELECT c2.id FROM conditions c2 WHERE c2.at >= ?1 AND c2.at < ?2` + client("c2") + `)`,
+		courtEvents: "SELECT " + courtEventColumns + ` FROM court_events ce WHERE ce.at >= ?1 AND ce.at < ?2` + client("ce"),
+		violations: "SELECT " + violationColumns + `, coalesce(cd.kind, ''), coalesce(cd.wording, '') FROM violations v
+			LEFT JOIN conditions cd ON cd.id = v.condition_id WHERE v.id IN (
+			SELECT v2.id FROM violations v2 WHERE v2.at >= ?1 AND v2.at < ?2` + client("v2") + `
+			UNION SELECT rs.violation_id FROM responses rs WHERE rs.at >= ?1 AND rs.at < ?2` + client("rs") + `)`,
+		incentives: "SELECT " + incentiveColumns + `, coalesce(cd.kind, '') FROM incentives i
+			LEFT JOIN conditions cd ON cd.id = i.condition_id WHERE i.at >= ?1 AND i.at < ?2` + client("i"),
+		// Jobs carry dates: a job counts when it started, ended or was
+		// verified in the range, each date a range on its own index.
+		employment: "SELECT " + employmentColumns + ` FROM employment em WHERE (em.start_on BETWEEN ?1 AND ?2
+			OR em.end_on BETWEEN ?1 AND ?2 OR em.verified_on BETWEEN ?1 AND ?2)` + client("em"),
+	}
+}
+
+// all lists the reads, for the test that each uses an index.
+func (r summaryReads) all() []string {
+	return []string{r.conditions, r.courtEvents, r.violations, r.incentives, r.employment}
 }
