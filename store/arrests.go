@@ -87,7 +87,7 @@ func (w *Writer) AddCustody(c model.Custody) (model.Custody, error) {
 		c.ID, c.ClientID, fmtTime(c.In), fmtTime(c.Out), c.Facility, c.Reason, fmtTime(c.CreatedAt)); err != nil {
 		return c, fmt.Errorf("save custody: %w", explain(err))
 	}
-	return c, nil
+	return c, w.recordCreate(SyncCustody, c.ID, c.ClientID)
 }
 
 // ReleaseFromCustody records, once, when the client was released.
@@ -101,9 +101,13 @@ func (s *Store) ReleaseFromCustody(ctx context.Context, custodyID string, out ti
 		if err := c.Validate(w.now); err != nil {
 			return err
 		}
+		before, err := w.fieldsBeforeEdit(SyncCustody, c.ID)
+		if err != nil {
+			return err
+		}
 		if _, err := w.exec(`UPDATE custody SET out_at = ? WHERE id = ?`, fmtTime(out), c.ID); err != nil {
 			return fmt.Errorf("release from custody: %w", explain(err))
 		}
-		return nil
+		return w.recordUpdate(SyncCustody, c.ID, c.ClientID, before)
 	})
 }

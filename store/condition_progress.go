@@ -73,9 +73,18 @@ func (w *Writer) AddProgress(e model.ProgressEntry) (model.ProgressEntry, error)
 		done++
 	}
 	next := c.Apply(e)
+	before, err := w.fieldsBeforeEdit(SyncConditions, c.ID)
+	if err != nil {
+		return e, err
+	}
 	if _, err := w.exec(`UPDATE conditions SET status = ?, done = ?, next_due_on = ? WHERE id = ?`,
 		next.Status, done, conditionDue(next, done, status), c.ID); err != nil {
 		return e, fmt.Errorf("save condition progress: %w", explain(err))
+	}
+	// The status travels as the condition's own field; the total and the
+	// due date each laptop works out from the progress.
+	if err := w.recordUpdate(SyncConditions, c.ID, c.ClientID, before); err != nil {
+		return e, err
 	}
 	if next.Status != c.Status {
 		return e, w.countNotCompliant(c.ClientID)

@@ -63,6 +63,9 @@ func (w *Writer) AddCondition(c model.Condition) (model.Condition, error) {
 	if _, err := w.exec(insertConditionSQL, conditionArgs(c)...); err != nil {
 		return c, fmt.Errorf("save condition: %w", explain(err))
 	}
+	if err := w.recordCreate(SyncConditions, c.ID, c.ClientID); err != nil {
+		return c, err
+	}
 	if err := w.refreshConditionsDue(c.ClientID); err != nil {
 		return c, err
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"caseload/model"
@@ -63,7 +64,7 @@ func (w *Writer) AddCourtEvent(e model.CourtEvent) (model.CourtEvent, error) {
 	if err != nil {
 		return e, fmt.Errorf("save court event: %w", explain(err))
 	}
-	return e, nil
+	return e, w.recordCreate(SyncCourtEvents, e.ID, e.ClientID)
 }
 
 // UpdateCourtEvent saves a change to a hearing in the writer's transaction.
@@ -72,6 +73,10 @@ func (w *Writer) UpdateCourtEvent(e model.CourtEvent) (model.CourtEvent, error) 
 		return e, err
 	}
 	e.UpdatedAt = w.now
+	before, err := w.fieldsBeforeEdit(SyncCourtEvents, e.ID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return e, err
+	}
 	res, err := w.exec(`UPDATE court_events SET kind = ?, at = ?, court = ?, courtroom = ?, judge = ?, officer_attends = ?,
 		report_due_on = ?, outcome = ?, outcome_note = ?, updated_at = ? WHERE id = ? AND client_id = ?`,
 		e.Kind, fmtTime(e.At), e.Court, e.Courtroom, e.Judge, boolInt(e.OfficerAttends), e.ReportDueOn.String(),
@@ -82,7 +87,7 @@ func (w *Writer) UpdateCourtEvent(e model.CourtEvent) (model.CourtEvent, error) 
 	if n, _ := res.RowsAffected(); n == 0 {
 		return e, fmt.Errorf("save court event %s: %w", e.ID, ErrNotFound)
 	}
-	return e, nil
+	return e, w.recordUpdate(SyncCourtEvents, e.ID, e.ClientID, before)
 }
 
 // CourtEvents returns a client's hearings, latest first.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -64,7 +65,7 @@ func (w *Writer) AddEmployment(e model.Employment) (model.Employment, error) {
 	if err != nil {
 		return e, fmt.Errorf("save job: %w", explain(err))
 	}
-	return e, nil
+	return e, w.recordCreate(SyncEmployment, e.ID, e.ClientID)
 }
 
 // UpdateEmployment saves a change to a job in the writer's transaction.
@@ -74,6 +75,10 @@ func (w *Writer) UpdateEmployment(e model.Employment) (model.Employment, error) 
 	}
 	at := fmtTime(e.StartOn.In(time.UTC))
 	e.UpdatedAt = w.now
+	before, err := w.fieldsBeforeEdit(SyncEmployment, e.ID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return e, err
+	}
 	res, err := w.exec(`UPDATE employment SET employer = ?, position = ?, start_on = ?, end_on = ?, hours_per_week = ?,
 		verified_by = ?, verified_on = ?, at = ?, updated_at = ? WHERE id = ? AND client_id = ?`,
 		e.Employer, e.Position, e.StartOn.String(), e.EndOn.String(), e.HoursPerWeek, e.VerifiedBy, e.VerifiedOn.String(),
@@ -84,7 +89,7 @@ func (w *Writer) UpdateEmployment(e model.Employment) (model.Employment, error) 
 	if n, _ := res.RowsAffected(); n == 0 {
 		return e, fmt.Errorf("save job %s: %w", e.ID, ErrNotFound)
 	}
-	return e, nil
+	return e, w.recordUpdate(SyncEmployment, e.ID, e.ClientID, before)
 }
 
 // Employment returns a client's jobs, latest start first.

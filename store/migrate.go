@@ -31,7 +31,8 @@ func mustList() []string {
 // migrationSteps are the parts of a migration that the model's rules must
 // do, run after the file's SQL in the same transaction.
 var migrationSteps = map[string]func(ctx context.Context, tx *Tx, now time.Time) error{
-	"migrations/0004_conditions.sql": convertConditions,
+	"migrations/0004_conditions.sql":      convertConditions,
+	"migrations/0010_sync_compliance.sql": queueCompliance,
 }
 
 // migrate applies each migration the file lacks, each in its own transaction

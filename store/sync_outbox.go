@@ -108,12 +108,52 @@ func (w *Writer) seedOutbox() error {
 		}
 	}
 	for _, t := range SyncTables() {
-		if t.Changes {
-			continue
+		if t.ClientColumn == "" {
+			continue // the clients, queued above
 		}
-		_, err := w.exec(`INSERT INTO sync_outbox (tbl, row_id, client_id, op) SELECT ?, id, `+t.ClientColumn+`, 'insert' FROM `+t.Name+` ORDER BY id`, t.Name)
-		if err != nil {
-			return fmt.Errorf("queue %s: %w", t.Name, explain(err))
+		if err := w.queueTable(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// queueTable queues every record a client's table holds: history whole,
+// a record that changes as its creation.
+func (w *Writer) queueTable(t SyncTable) error {
+	if t.Changes {
+		return w.seedChanging(t)
+	}
+	_, err := w.exec(`INSERT INTO sync_outbox (tbl, row_id, client_id, op) SELECT ?, id, `+t.ClientColumn+`, 'insert' FROM `+t.Name+` ORDER BY id`, t.Name)
+	if err != nil {
+		return fmt.Errorf("queue %s: %w", t.Name, explain(err))
+	}
+	return nil
+}
+
+// seedChanging queues every record of a client's table that changes (a
+// condition, a hearing), each as its creation.
+func (w *Writer) seedChanging(t SyncTable) error {
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT id, "+t.ClientColumn+" FROM "+t.Name+" ORDER BY id")
+	if err != nil {
+		return fmt.Errorf("list %s: %w", t.Name, explain(err))
+	}
+	var ids, clients []string
+	for rows.Next() {
+		var id, client string
+		if err := rows.Scan(&id, &client); err != nil {
+			rows.Close()
+			return err
+		}
+		ids, clients = append(ids, id), append(clients, client)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i, id := range ids {
+		if err := w.recordCreate(t, id, clients[i]); err != nil {
+			return err
 		}
 	}
 	return nil

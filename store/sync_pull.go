@@ -109,7 +109,10 @@ func (w *Writer) applyPulledHistory(t SyncTable, row PulledRow) (bool, error) {
 	note, _ := row.Values["note"].(string)
 	w.noteWritten(noteKinds[t.Name], id, note)
 	client, _ := row.Values[t.ClientColumn].(string)
-	return true, w.refresh(client)
+	if err := w.refresh(client); err != nil {
+		return false, err
+	}
+	return true, w.afterPulled(t, id, client, row)
 }
 
 func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
@@ -166,7 +169,7 @@ func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
 	if _, err := w.exec("UPDATE "+t.Name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
 		return false, fmt.Errorf("save pulled %s %s: %w", t.Name, id, explain(err))
 	}
-	return true, w.refreshPulled(t, id)
+	return true, w.refreshPulled(t, id, row)
 }
 
 // setServerColumns takes the columns only the server writes (a client's
@@ -218,14 +221,17 @@ func (w *Writer) insertPulled(t SyncTable, id string, row PulledRow) error {
 			return err
 		}
 	}
-	return w.refreshPulled(t, id)
+	return w.refreshPulled(t, id, row)
 }
 
-func (w *Writer) refreshPulled(t SyncTable, id string) error {
-	if t.Name == SyncClients.Name {
-		return w.refresh(id)
+// refreshPulled brings up to date what a changed record's laptop works
+// out from it.
+func (w *Writer) refreshPulled(t SyncTable, id string, row PulledRow) error {
+	client := id
+	if t.ClientColumn != "" {
+		client, _ = row.Values[t.ClientColumn].(string)
 	}
-	return nil
+	return w.afterPulled(t, id, client, row)
 }
 
 func placeholders(n int) string {

@@ -8,6 +8,12 @@ import (
 // releaseOrder deletes a client's records children first, so that no
 // foreign key is left pointing at a deleted row.
 var releaseOrder = []string{
+	// The stamps of the client's records that change go first, while the
+	// records still say whose they are.
+	"DELETE FROM sync_fields WHERE tbl = 'conditions' AND row_id IN (SELECT id FROM conditions WHERE client_id = ?)",
+	"DELETE FROM sync_fields WHERE tbl = 'court_events' AND row_id IN (SELECT id FROM court_events WHERE client_id = ?)",
+	"DELETE FROM sync_fields WHERE tbl = 'employment' AND row_id IN (SELECT id FROM employment WHERE client_id = ?)",
+	"DELETE FROM sync_fields WHERE tbl = 'custody' AND row_id IN (SELECT id FROM custody WHERE client_id = ?)",
 	"DELETE FROM responses WHERE client_id = ?",
 	"DELETE FROM violations WHERE client_id = ?",
 	"DELETE FROM incentives WHERE client_id = ?",

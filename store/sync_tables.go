@@ -75,9 +75,45 @@ var (
 		"target_kind", "target_id", "replacement_id", "reason", "at"}}
 )
 
-// SyncTables lists every synced table in pull order.
+// The conditions of supervision and what follows from them. A condition
+// stays as the court ordered it; only its status moves, so it merges field
+// by field like a client (its total and next due date are worked out on
+// each laptop from its progress, never sent). Hearings, jobs and custody
+// change too (an outcome, an end date, a release); progress, violations,
+// responses, incentives, arrests and relapse-prevention plans are history.
+// A violation's "answered" is worked out from its responses on each laptop.
+var (
+	SyncConditions = SyncTable{Name: "conditions", Changes: true, ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"kind", "wording", "ordered_on", "due_by", "target", "instalment", "first_instalment_on", "whom", "status", "at", "created_at"}}
+	SyncConditionProgress = SyncTable{Name: "condition_progress", ClientColumn: "client_id", Columns: []string{"id", "condition_id",
+		"client_id", "kind", "at", "amount", "place", "receipt", "status", "from_status", "note", "created_at"}}
+	SyncViolations = SyncTable{Name: "violations", ClientColumn: "client_id", Columns: []string{"id", "client_id", "kind", "at",
+		"seriousness", "description", "checkin_id", "condition_id", "sensitive", "created_at"}}
+	SyncResponses = SyncTable{Name: "responses", ClientColumn: "client_id", Columns: []string{"id", "violation_id", "client_id",
+		"at", "step_key", "step_label", "tier", "suggested", "note", "created_at"}}
+	SyncIncentives = SyncTable{Name: "incentives", ClientColumn: "client_id", Columns: []string{"id", "client_id", "at",
+		"step_key", "step_label", "tier", "condition_id", "reason", "created_at"}}
+	SyncArrests = SyncTable{Name: "arrests", ClientColumn: "client_id", Columns: []string{"id", "client_id", "at", "agency",
+		"charges", "created_at"}}
+	SyncCustody = SyncTable{Name: "custody", Changes: true, ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"in_at", "out_at", "facility", "reason", "created_at"}}
+	SyncCourtEvents = SyncTable{Name: "court_events", Changes: true, ClientColumn: "client_id", Columns: []string{"id",
+		"client_id", "kind", "at", "court", "courtroom", "judge", "officer_attends", "report_due_on", "outcome", "outcome_note",
+		"created_at", "updated_at"}, Quiet: []string{"updated_at"}}
+	SyncEmployment = SyncTable{Name: "employment", Changes: true, ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"employer", "position", "start_on", "end_on", "hours_per_week", "verified_by", "verified_on", "at", "created_at",
+		"updated_at"}, Quiet: []string{"updated_at"}}
+	SyncRelapsePlans = SyncTable{Name: "relapse_plans", ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"version", "people", "places", "feelings", "situations", "warning_signs", "coping", "supports", "note", "at"}}
+)
+
+// SyncTables lists every synced table in pull order: a record after the
+// records it names (a violation after its check-in and condition, a
+// response after its violation).
 func SyncTables() []SyncTable {
-	return []SyncTable{SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments}
+	return []SyncTable{SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
+		SyncConditions, SyncConditionProgress, SyncViolations, SyncResponses, SyncIncentives, SyncArrests, SyncCustody,
+		SyncCourtEvents, SyncEmployment, SyncRelapsePlans}
 }
 
 // syncTable finds a synced table by name.

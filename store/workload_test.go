@@ -479,6 +479,13 @@ func TestAFileFromBeforeTheWorkloadFiguresIsBroughtUpToDate(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// A trigger a migration replaced (dropped, then made anew) is put
+		// back as the migration before it left it.
+		for _, c := range regexp.MustCompile(`(?m)^DROP TRIGGER (\w+);`).FindAllStringSubmatch(string(body), -1) {
+			if _, err := db.Exec(earlierTrigger(t, all[:m], c[1])); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, c := range regexp.MustCompile(`(?m)^ALTER TABLE (\w+) ADD COLUMN (\w+)`).FindAllStringSubmatch(string(body), -1) {
 			if _, err := db.Exec("ALTER TABLE " + c[1] + " DROP COLUMN " + c[2]); err != nil {
 				t.Fatal(err)
@@ -544,4 +551,22 @@ func TestATransferredClientLeavesTheWorkload(t *testing.T) {
 	if got.Shape.Active != 1 || want.Weeks[3].Contacts != 1 {
 		t.Errorf("after the transfer: %d active, %d contacts in the week before last; want 1 and 1", got.Shape.Active, want.Weeks[3].Contacts)
 	}
+}
+
+// earlierTrigger is the last definition of a trigger in the migrations
+// given, in order.
+func earlierTrigger(t *testing.T, migrations []string, name string) string {
+	t.Helper()
+	def := regexp.MustCompile(`(?ms)^CREATE TRIGGER ` + name + `\b.*?\bEND;`)
+	for i := len(migrations) - 1; i >= 0; i-- {
+		body, err := os.ReadFile(migrations[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found := def.FindAllString(string(body), -1); len(found) > 0 {
+			return found[len(found)-1]
+		}
+	}
+	t.Fatalf("no migration before makes trigger %s", name)
+	return ""
 }
