@@ -124,6 +124,23 @@ func TestSameClientEditedOnTwoLaptopsConvergesInEitherOrder(t *testing.T) {
 				if want := `changed on another laptop: phone was "555-0101", now "555-0199"`; conflicts[0].String() != want {
 					t.Errorf("conflict reads %q, want %q", conflicts[0].String(), want)
 				}
+				// The officer sees it in the client's log, with everything
+				// else and on its own.
+				for _, kind := range []model.LogKind{"", model.LogSync} {
+					page, err := l.st.ClientLog(context.Background(), model.LogQuery{ClientID: c.ID, Kind: kind})
+					if err != nil {
+						t.Fatal(err)
+					}
+					var shown []string
+					for _, e := range page.Entries {
+						if e.Conflict != nil {
+							shown = append(shown, e.Conflict.String())
+						}
+					}
+					if len(shown) != 1 || shown[0] != conflicts[0].String() {
+						t.Errorf("%s's log (kind %q) shows conflicts %q, want the lost phone number", l.role, kind, shown)
+					}
+				}
 			}
 		})
 	}

@@ -25,6 +25,7 @@ const (
 	LogArrest     LogKind = "arrest"
 	LogCustody    LogKind = "custody"
 	LogAmendment  LogKind = "amendment"
+	LogSync       LogKind = "sync"
 )
 
 // LogKindOption is a log kind with the key that filters to it.
@@ -50,6 +51,7 @@ var logKinds = []LogKindOption{
 	{Option[LogKind]{LogArrest, "Arrests", "New arrests and charges."}, "a"},
 	{Option[LogKind]{LogCustody, "Custody", "Time held in custody."}, "u"},
 	{Option[LogKind]{LogAmendment, "Amendments", "Corrections of the record."}, "m"},
+	{Option[LogKind]{LogSync, "Sync", "The same thing changed on two laptops at once: what was kept, what was not."}, "y"},
 }
 
 // LogKinds lists the log's kinds in the order the filter shows them.
@@ -125,6 +127,7 @@ type LogEntry struct {
 	Arrest     *Arrest
 	Custody    *Custody
 	Amendment  *Amendment
+	Conflict   *Conflict
 	// ResourceName names the resource of a referral change; ConditionWording
 	// the condition of a progress entry or violation.
 	ResourceName     string

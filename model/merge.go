@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // The rules of agency sync for records that change (a client's details, a
@@ -74,10 +75,17 @@ type Conflict struct {
 
 // String says what happened in an officer's words.
 func (c Conflict) String() string {
+	what := conflictRecord[c.Table] + strings.ReplaceAll(c.Field, "_", " ")
 	if c.Deleted {
-		return fmt.Sprintf("deleted on another laptop: the change of %s to %q was not kept", c.Field, c.Lost)
+		return fmt.Sprintf("deleted on another laptop: the change of %s to %q was not kept", what, c.Lost)
 	}
-	return fmt.Sprintf("changed on another laptop: %s was %q, now %q", c.Field, c.Lost, c.Kept)
+	return fmt.Sprintf("changed on another laptop: %s was %q, now %q", what, c.Lost, c.Kept)
+}
+
+// conflictRecord names, before a field, the kind of record it belongs to;
+// a client's own fields need no name.
+var conflictRecord = map[string]string{
+	"conditions": "a condition's ", "court_events": "a hearing's ", "employment": "a job's ", "custody": "a custody's ",
 }
 
 // Merge is the decision for one operation against one record.

@@ -119,6 +119,10 @@ func TestConflictSaysWhatChanged(t *testing.T) {
 	if got, want := d.String(), `deleted on another laptop: the change of phone to "555-0199" was not kept`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
+	e := Conflict{Table: "court_events", Field: "outcome_note", Kept: "continued", Lost: "revoked"}
+	if got, want := e.String(), `changed on another laptop: a hearing's outcome note was "revoked", now "continued"`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
 }
 
 // replica is the server's copy of a set of records, merged by the model's

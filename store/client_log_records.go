@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"caseload/model"
 )
@@ -85,6 +86,9 @@ func (s *Store) fillLog(ctx context.Context, page []model.LogEntry) error {
 		case model.LogCustody:
 			x := n.custody[e.ID]
 			e.Custody, e.At = &x, x.In
+		case model.LogSync:
+			x := n.conflicts[e.ID]
+			e.Conflict, e.At = &x.conflict, x.at
 		}
 		e.AmendedBy = recs.amendedBy[e.ID]
 	}
@@ -101,6 +105,7 @@ type logRecords struct {
 	employment map[string]model.Employment
 	arrests    map[string]model.Arrest
 	custody    map[string]model.Custody
+	conflicts  map[string]loggedConflict
 	wording    map[string]string // condition wording by progress or violation id
 }
 
@@ -166,7 +171,39 @@ func (s *Store) newLogRecords(ctx context.Context, ids map[model.LogKind][]strin
 		ids[model.LogArrest], scanArrest, func(x model.Arrest) string { return x.ID }); err != nil {
 		return r, err
 	}
-	r.custody, err = loadByIDs(ctx, s, "SELECT "+custodyColumns+" FROM custody cu WHERE cu.id"+byIDs,
-		ids[model.LogCustody], scanCustody, func(x model.Custody) string { return x.ID })
+	if r.custody, err = loadByIDs(ctx, s, "SELECT "+custodyColumns+" FROM custody cu WHERE cu.id"+byIDs,
+		ids[model.LogCustody], scanCustody, func(x model.Custody) string { return x.ID }); err != nil {
+		return r, err
+	}
+	r.conflicts, err = loadByIDs(ctx, s, `SELECT id, tbl, row_id, field, kept_value, lost_value, kept_at, lost_at, at
+		FROM sync_conflicts WHERE id`+byIDs, ids[model.LogSync], scanLoggedConflict, func(x loggedConflict) string { return x.id })
 	return r, err
+}
+
+// loggedConflict is a conflict as the client's log shows it: when the
+// server found it, and what was kept.
+type loggedConflict struct {
+	id       string
+	at       time.Time
+	conflict model.Conflict
+}
+
+func scanLoggedConflict(row scanner) (loggedConflict, error) {
+	var x loggedConflict
+	var kept, lost, at string
+	c := &x.conflict
+	if err := row.Scan(&x.id, &c.Table, &c.Row, &c.Field, &c.Kept, &c.Lost, &kept, &lost, &at); err != nil {
+		return x, err
+	}
+	c.Deleted = c.Kept == "(deleted)"
+	var err error
+	if c.KeptAt, err = model.ParseHLC(kept); err != nil {
+		return x, err
+	}
+	if c.LostAt, err = model.ParseHLC(lost); err != nil {
+		return x, err
+	}
+	var d decoder
+	x.at = d.time(at)
+	return x, d.err
 }

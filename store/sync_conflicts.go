@@ -25,7 +25,7 @@ type SyncConflict struct {
 
 // String says what happened in an officer's words.
 func (c SyncConflict) String() string {
-	mc := model.Conflict{Field: c.Field, Kept: c.Kept, Lost: c.Lost, Deleted: c.Kept == "(deleted)"}
+	mc := model.Conflict{Table: c.Table, Field: c.Field, Kept: c.Kept, Lost: c.Lost, Deleted: c.Kept == "(deleted)"}
 	return mc.String()
 }
 

@@ -232,6 +232,8 @@ func logSummary(e model.LogEntry) string {
 		parts = []string{e.Custody.Facility, firstLine(e.Custody.Reason)}
 	case e.Amendment != nil:
 		parts = []string{"correction", firstLine(e.Amendment.Reason)}
+	case e.Conflict != nil:
+		parts = []string{e.Conflict.String()}
 	}
 	var kept []string
 	for _, p := range parts {

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,5 +106,19 @@ func TestLogScreens(t *testing.T) {
 				golden.RequireEqual(t, []byte(h.screen()))
 			})
 		}
+	}
+}
+
+// A change lost to another laptop's reads as what was kept and what was
+// not, escape sequences in the values shown as text.
+func TestLogSaysWhatAnotherLaptopChanged(t *testing.T) {
+	e := model.LogEntry{Kind: model.LogSync, Conflict: &model.Conflict{Table: "conditions", Field: "status",
+		Kept: "in_compliance", Lost: "waived\x1b[2J"}}
+	got := logSummary(e)
+	if !strings.Contains(got, `changed on another laptop: a condition's status was "waived`) || !strings.Contains(got, `now "in_compliance"`) {
+		t.Errorf("log line = %q", got)
+	}
+	if strings.ContainsRune(got, '\x1b') {
+		t.Errorf("an escape sequence reached the screen: %q", got)
 	}
 }
