@@ -49,6 +49,11 @@ func pull(ctx context.Context, conn *pgx.Conn, st *store.Store, page int) (int, 
 	if err != nil {
 		return total, fmt.Errorf("pull transfers: %w", err)
 	}
+	// Each client the pull touched is summed up once, now that all of
+	// its records are in.
+	if _, err := st.RefreshStale(ctx); err != nil {
+		return total, err
+	}
 	return total + n, nil
 }
 

@@ -134,7 +134,10 @@ func (s *Store) prepare(ctx context.Context) error {
 	if err := s.migrate(ctx); err != nil {
 		return err
 	}
-	return s.backfillSpells(ctx)
+	if err := s.backfillSpells(ctx); err != nil {
+		return err
+	}
+	return s.refreshLeftStale(ctx)
 }
 
 // connCacheKiB is each connection's page cache, set deliberately small. A

@@ -1,6 +1,9 @@
 package store
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 // What each laptop works out for itself from the records it holds, never
 // sent: a condition's total and next due date, a client's count of
@@ -14,11 +17,9 @@ func (w *Writer) afterPulled(t SyncTable, id, clientID string, row PulledRow) er
 	switch t.Name {
 	case SyncClients.Name:
 		return w.refresh(id)
-	case SyncConditions.Name:
-		return w.recountCondition(id, clientID)
-	case SyncConditionProgress.Name:
-		conditionID, _ := row.Values["condition_id"].(string)
-		return w.recountCondition(conditionID, clientID)
+	case SyncConditions.Name, SyncConditionProgress.Name:
+		// Totalled with the client's summary, once the pull is in.
+		return w.refresh(clientID)
 	case SyncViolations.Name, SyncResponses.Name:
 		violationID := id
 		if t.Name == SyncResponses.Name {
@@ -33,17 +34,94 @@ func (w *Writer) afterPulled(t SyncTable, id, clientID string, row PulledRow) er
 	return nil
 }
 
-// recountCondition totals a condition's progress, then its client's due
-// dates and count of conditions not in compliance.
-func (w *Writer) recountCondition(conditionID, clientID string) error {
+// recountConditions totals each of a client's conditions from its
+// progress, then the client's due dates and count of conditions not in
+// compliance.
+func (w *Writer) recountConditions(clientID string) error {
 	_, err := w.exec(`UPDATE conditions SET done = coalesce((SELECT sum(CASE p.kind WHEN 'attended' THEN 1
 		WHEN 'hours' THEN p.amount WHEN 'payment' THEN p.amount ELSE 0 END) FROM condition_progress p
-		WHERE p.condition_id = ?1), 0) WHERE id = ?1`, conditionID)
+		WHERE p.condition_id = conditions.id), 0) WHERE client_id = ?`, clientID)
 	if err != nil {
-		return fmt.Errorf("total condition %s: %w", conditionID, explain(err))
+		return fmt.Errorf("total the conditions of client %s: %w", clientID, explain(err))
 	}
 	if err := w.refreshConditionsDue(clientID); err != nil {
 		return err
 	}
 	return w.countNotCompliant(clientID)
+}
+
+// markStale hands the clients a page of pulled records touched to the end
+// of the pull (see sync_stale), in the page's transaction.
+func (w *Writer) markStale() error {
+	for id := range w.deferred {
+		if _, err := w.exec("INSERT INTO sync_stale (client_id) VALUES (?) ON CONFLICT DO NOTHING", id); err != nil {
+			return fmt.Errorf("note a client to sum up: %w", explain(err))
+		}
+	}
+	clear(w.deferred)
+	return nil
+}
+
+// RefreshStale works out, once each, the summaries of the clients whose
+// records a pull brought (or a pull cut off left), in one transaction. It
+// returns how many it worked out.
+func (s *Store) RefreshStale(ctx context.Context) (int, error) {
+	n := 0
+	err := s.write(ctx, func(w *Writer) error {
+		rows, err := w.tx.QueryContext(w.ctx, "SELECT client_id FROM sync_stale ORDER BY client_id")
+		if err != nil {
+			return fmt.Errorf("read clients to sum up: %w", explain(err))
+		}
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			var present int
+			if err := w.queryRow("SELECT count(*) FROM clients WHERE id = ?", id).Scan(&present); err != nil {
+				return fmt.Errorf("read client %s: %w", id, explain(err))
+			}
+			if present == 0 {
+				continue // let go of since (a transfer)
+			}
+			if err := w.recountConditions(id); err != nil {
+				return err
+			}
+			if err := w.refreshNow(id); err != nil {
+				return err
+			}
+			n++
+		}
+		if _, err := w.exec("DELETE FROM sync_stale"); err != nil {
+			return fmt.Errorf("clear clients to sum up: %w", explain(err))
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sum up pulled clients: %w", err)
+	}
+	return n, nil
+}
+
+// refreshLeftStale finishes, when the file is opened, the summing up a
+// pull cut off left undone (the app killed in the middle of a sync).
+func (s *Store) refreshLeftStale(ctx context.Context) error {
+	var left int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sync_stale").Scan(&left); err != nil {
+		return fmt.Errorf("check pulled clients: %w", explain(err))
+	}
+	if left == 0 {
+		return nil
+	}
+	_, err := s.RefreshStale(ctx)
+	return err
 }

@@ -171,6 +171,10 @@ func TestPulledRecordsStayOutOfTheOutboxAndLocalLaterChangesWin(t *testing.T) {
 	if cur, _ := s.PullCursor(ctx, "clients"); cur != cursor {
 		t.Errorf("cursor = %+v, want %+v", cur, cursor)
 	}
+	// The pull sums the client up once, when all its records are in.
+	if n, err := s.RefreshStale(ctx); err != nil || n != 1 {
+		t.Fatalf("summed up %d clients (%v), want the one pulled", n, err)
+	}
 	c, sum, err := s.Client(ctx, fields["id"])
 	if err != nil {
 		t.Fatal(err)
@@ -210,4 +214,45 @@ func TestPulledRecordsStayOutOfTheOutboxAndLocalLaterChangesWin(t *testing.T) {
 func syncVisit(clientID string, at time.Time) model.CheckIn {
 	return model.CheckIn{ClientID: clientID, At: at, Type: model.ContactHome, Outcome: model.OutcomeCompleted,
 		Test: model.TestNegative, Stage: model.StageAction, Note: "Working at the bakery."}
+}
+
+// A pull cut off after saving a page (the app killed) leaves the page's
+// clients not yet summed up; opening the file again finishes the work, so
+// the caseload never shows a pulled check-in without its client knowing.
+func TestAPullCutOffIsSummedUpWhenTheFileOpensAgain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	s, err := store.Open(ctx, path, store.WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateClient(ctx, newClient("A-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pulled := map[string]any{"id": "0193a000-0000-7000-8000-0000000000c2", "client_id": c.ID, "at": "2026-03-10T09:00:00.000Z",
+		"type": "home", "outcome": "completed", "location": "", "test_result": "negative", "substances": "[]", "stage": "",
+		"flags": "[]", "note": "", "sensitive": int64(0), "next_appointment_at": "", "created_at": "2026-03-10T09:00:00.000Z"}
+	if _, err := s.ApplyPulled(ctx, store.SyncCheckIns, []store.PulledRow{{Values: pulled}}, store.Cursor{TxID: "7", RowID: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // no RefreshStale: the pull never finished
+
+	again := openAt(t, path)
+	_, sum, err := again.Client(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.LastContact.IsZero() || sum.LastContactType != model.ContactHome {
+		t.Errorf("the pulled check-in is not in the client's summary after reopening: %+v", sum)
+	}
+	if problems, err := again.Check(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %v", problems, err)
+	}
+	if n, err := again.RefreshStale(ctx); err != nil || n != 0 {
+		t.Errorf("%d clients still waited to be summed up (%v)", n, err)
+	}
 }

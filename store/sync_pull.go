@@ -80,6 +80,9 @@ func (s *Store) ApplyPulled(ctx context.Context, t SyncTable, rows []PulledRow, 
 				return fmt.Errorf("move the pull cursor of %s: %w", t.Name, explain(err))
 			}
 		}
+		if err := w.markStale(); err != nil {
+			return err
+		}
 		_, err := w.exec("DELETE FROM sync_pulling")
 		return err
 	})
