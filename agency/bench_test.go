@@ -29,7 +29,9 @@ func benchCaseload(b *testing.B) string {
 		cache = os.TempDir()
 	}
 	dir := filepath.Join(cache, "caseload-bench")
-	path := filepath.Join(dir, "sync-c10000-seed1-20261102.db")
+	// Keyed by the schema: a file made by older migrations lacks tables
+	// the sync carries now.
+	path := filepath.Join(dir, "sync-c10000-seed1-20261102-"+store.SchemaKey()+".db")
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}

@@ -59,6 +59,15 @@ func Sync(ctx context.Context, st *store.Store, conn *pgx.Conn, opt Options) (Re
 	if laptop == "" {
 		return r, ErrNotSetUp
 	}
+	// Whose file this is decides what it may change: a supervisor's holds
+	// the team's records, read only.
+	var kind string
+	if err := conn.QueryRow(ctx, "SELECT coalesce((SELECT kind FROM caseload.staff WHERE role = current_user), '')").Scan(&kind); err != nil {
+		return r, fmt.Errorf("read your login's role on the server: %w", err)
+	}
+	if err := st.NoteRoleKind(ctx, kind); err != nil {
+		return r, err
+	}
 	opt.step("sending")
 	p, err := push(ctx, conn, st, opt.Batch)
 	r.Pushed, r.Rejected, r.Conflicts = p.entries, p.rejected, p.conflicts

@@ -2,6 +2,8 @@ package agency
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"testing"
 	"time"
 
@@ -171,22 +173,71 @@ func TestALaptopAnHourSlowOrdersItsChangesAfterWhatItPulled(t *testing.T) {
 	}
 }
 
-func TestASupervisorsOwnEditsAreFiledAndTheirSyncStillCompletes(t *testing.T) {
+func TestASupervisorsFileIsReadOnlyAndWhatItMadeBeforeItKnewIsFiled(t *testing.T) {
+	ctx := context.Background()
 	s := newTestServer(t)
 	lead := s.staff(Supervisor, "lead", "")
 	alice := s.laptop(s.staff(Officer, "alice", lead))
+	bob := s.staff(Officer, "bob", lead)
 	c := alice.addClient("A-1")
 	alice.sync()
+	// Before its first sync the file does not know it is a supervisor's:
+	// what is made in it is sent, and the server files it for review.
 	sup := s.laptop(lead)
-	sup.sync()
-	sup.edit(c.ID, func(c *model.Client) { c.Phone = "555-0000" })
-	sup.addCheckIn(c.ID, "a supervisor's note as a check-in")
+	own := sup.addClient("S-1")
+	sup.addCheckIn(own.ID, "made before the first sync")
 	r := sup.sync()
 	if r.Rejected == 0 {
-		t.Errorf("the supervisor's edits: %s; want them filed as rejected", describe(r))
+		t.Errorf("the supervisor's own records: %s; want them filed as rejected", describe(r))
 	}
 	sup.outboxEmpty()
-	if n := count(t, s.admin, "SELECT count(*) FROM caseload.clients WHERE phone = '555-0000'"); n != 0 {
-		t.Errorf("a supervisor's edit changed the officer's client")
+	if n := count(t, s.admin, "SELECT count(*) FROM caseload.clients WHERE case_number = 'S-1'"); n != 0 {
+		t.Errorf("a supervisor's record reached the caseloads")
+	}
+
+	// From then on the file is read only: every change is refused on the
+	// laptop, with why, and nothing is written.
+	if ok, err := sup.st.SupervisorFile(ctx); err != nil || !ok {
+		t.Fatalf("the file does not know it is a supervisor's: %v %v", ok, err)
+	}
+	before := sup.client(c.ID)
+	changed := before
+	changed.Phone = "555-0000"
+	_, err := sup.st.UpdateClient(ctx, changed)
+	wantSupervisorFile(t, "an edit of a client", err)
+	_, err = sup.st.AddCheckIn(ctx, model.CheckIn{ClientID: c.ID, At: sup.now.Add(-time.Hour), Type: model.ContactOffice,
+		Outcome: model.OutcomeCompleted, Test: model.TestNotTested})
+	wantSupervisorFile(t, "a check-in", err)
+	_, err = sup.st.AddCondition(ctx, model.Condition{ClientID: c.ID, Kind: model.ConditionCurfew, Wording: "Home by 9pm",
+		OrderedOn: model.DateOf(sup.now)})
+	wantSupervisorFile(t, "a condition", err)
+	if got := sup.client(c.ID); got.Phone != before.Phone {
+		t.Errorf("the refused edit changed the phone to %q", got.Phone)
+	}
+	sup.outboxEmpty()
+	if n := len(sup.rows(store.SyncConditions)); n != 0 {
+		t.Errorf("%d conditions written by a refused save", n)
+	}
+
+	// Transfers are the supervisor's to make, and the file follows them.
+	if err := Transfer(ctx, s.as(lead), c.ID, bob); err != nil {
+		t.Fatal(err)
+	}
+	sup.sync()
+	db, err := sql.Open("sqlite", "file:"+sup.path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var owner string
+	if err := db.QueryRow("SELECT owner FROM clients WHERE id = ?", c.ID).Scan(&owner); err != nil || owner != bob {
+		t.Errorf("after the transfer the supervisor's file says the client is %q's (%v), want %q's", owner, err, bob)
+	}
+}
+
+func wantSupervisorFile(t *testing.T, what string, err error) {
+	t.Helper()
+	if !errors.Is(err, store.ErrSupervisorFile) {
+		t.Errorf("%s in a supervisor's file: %v, want it refused as a supervisor's file", what, err)
 	}
 }

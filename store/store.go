@@ -37,6 +37,11 @@ var (
 	ErrDamaged       = errors.New("the file is damaged: restore a backup with `caseload restore`")
 	// ErrNoFile is a path with no file, given to Open with Existing.
 	ErrNoFile = errors.New("no caseload there")
+	// ErrSupervisorFile is a write to an officer's record in a
+	// supervisor's file, which holds the team's caseloads as the agency's
+	// server sends them.
+	ErrSupervisorFile = errors.New("this is a supervisor's file: its records are the officers', changed only on their laptops; " +
+		"you can transfer a case (caseload transfer) and keep the agency's resource directory")
 )
 
 // Store is an open caseload file.
@@ -334,6 +339,8 @@ func explain(err error) error {
 		return ErrDamaged
 	case isNoSpace(err):
 		return ErrDiskFull
+	case strings.Contains(msg, supervisorFileRefusal):
+		return ErrSupervisorFile
 	}
 	return err
 }

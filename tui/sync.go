@@ -29,12 +29,15 @@ const syncTimeout = 2 * time.Minute
 // syncState is the app's side of syncing: whether it is set up, running,
 // and when it last completed.
 type syncState struct {
-	run        SyncFunc
-	setUp      bool
-	when       store.SyncWhen
-	last       time.Time
-	running    bool
-	step       string
+	run     SyncFunc
+	setUp   bool
+	when    store.SyncWhen
+	last    time.Time
+	running bool
+	step    string
+	// supervisor: the file is a supervisor's, read only apart from
+	// transfers and the resource directory.
+	supervisor bool
 	quitAfter  bool
 	startedYet bool // the sync on start has been started (once a run)
 }
@@ -42,9 +45,10 @@ type syncState struct {
 // Messages of a sync running in the background.
 type (
 	syncSetMsg struct {
-		setUp bool
-		when  store.SyncWhen
-		last  time.Time
+		setUp      bool
+		when       store.SyncWhen
+		last       time.Time
+		supervisor bool
 	}
 	syncStepMsg struct {
 		step string
@@ -66,7 +70,8 @@ func readSyncSet(st *store.Store) tea.Cmd {
 		}
 		when, _ := st.SyncWhen(ctx)
 		last, _ := st.LastSynced(ctx)
-		return syncSetMsg{setUp: url != "", when: when, last: last}
+		supervisor, _ := st.SupervisorFile(ctx)
+		return syncSetMsg{setUp: url != "", when: when, last: last, supervisor: supervisor}
 	}
 }
 
@@ -101,6 +106,7 @@ func (a *App) syncAnswer(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case syncSetMsg:
 		a.sync.setUp, a.sync.when, a.sync.last = msg.setUp, msg.when, msg.last
+		a.sync.supervisor = msg.supervisor
 		if msg.setUp && msg.when.OnStart && !a.sync.startedYet {
 			a.sync.startedYet = true
 			return a.startSync()
@@ -121,8 +127,10 @@ func (a *App) syncAnswer(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 		// Records may have come in: read the list, and the names the
-		// filter matches, again.
-		return tea.Batch(a.caseload.refresh(a.now()), loadClientIndex(a.st), loadOfficers(a.st))
+		// filter matches, again (and whose file it is, which the first
+		// sync learns).
+		a.sync.startedYet = true
+		return tea.Batch(a.caseload.refresh(a.now()), loadClientIndex(a.st), loadOfficers(a.st), readSyncSet(a.st))
 	}
 	return nil
 }
@@ -169,6 +177,9 @@ func (a *App) syncStatus() string {
 	when := s.last.Format("15:04")
 	if y, m, d := s.last.Date(); y != now.Year() || m != now.Month() || d != now.Day() {
 		when = s.last.Format("2 Jan 15:04")
+	}
+	if s.supervisor {
+		return "read only · synced " + strings.TrimSpace(when)
 	}
 	return "synced " + strings.TrimSpace(when)
 }

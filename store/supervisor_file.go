@@ -1,0 +1,32 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// keyRoleKind is whose file this is, as the agency's server lists its
+// login: "officer" or "supervisor"; "" before the first sync.
+const keyRoleKind = "role_kind"
+
+// supervisorFileRefusal is the guard triggers' message (migration 0012).
+const supervisorFileRefusal = "a supervisor's file is read only"
+
+// NoteRoleKind keeps whose file this is, as the server says at each sync.
+func (s *Store) NoteRoleKind(ctx context.Context, kind string) error {
+	return s.tx(ctx, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, keyRoleKind, kind)
+		if err != nil {
+			return fmt.Errorf("note whose file this is: %w", explain(err))
+		}
+		return nil
+	})
+}
+
+// SupervisorFile tells a supervisor's file, read only apart from
+// transfers and the resource directory.
+func (s *Store) SupervisorFile(ctx context.Context) (bool, error) {
+	kind, err := readSyncState(ctx, s.db, keyRoleKind)
+	return kind == "supervisor", err
+}
