@@ -28,16 +28,6 @@ func (w *Writer) refreshSpells(clientID string) error {
 	if err != nil {
 		return fmt.Errorf("read client %s for the workload: %w", clientID, notFound(err))
 	}
-	days, err := w.oldDueDays(clientID)
-	if err != nil {
-		return err
-	}
-	if _, err := w.exec("DELETE FROM due_spells WHERE client_id = ?", clientID); err != nil {
-		return fmt.Errorf("clear due history: %w", err)
-	}
-	if _, err := w.exec("DELETE FROM stage_spells WHERE client_id = ?", clientID); err != nil {
-		return fmt.Errorf("clear stage history: %w", err)
-	}
 	var d decoder
 	in := model.DueInput{Status: model.ClientStatus(status), Level: model.Level(level), SupervisionFrom: d.date(from),
 		Created: d.time(created), Location: time.Local}
@@ -52,15 +42,35 @@ func (w *Writer) refreshSpells(clientID string) error {
 	if err != nil {
 		return err
 	}
+	// Only the difference is written: a new contact moves the last spell or
+	// two of a history of dozens, and rewriting them all cost a pull of a
+	// day's work most of its time.
+	old, err := w.storedDueSpells(clientID)
+	if err != nil {
+		return err
+	}
+	days := map[[2]string]int{}
 	for _, s := range model.DueSpells(in, contacts, w.intervals) {
 		row := dueSpellRow{due: fmtTime(s.Due), dueDay: fmtTime(model.StartOfDay(s.Due)), overdueFrom: fmtTime(s.OverdueFrom()),
 			from: fmtTime(s.From), until: fmtUntil(s.Until)}
+		if ids := old[row]; len(ids) > 0 {
+			old[row] = ids[1:] // kept as it is
+			continue
+		}
 		_, err := w.exec(`INSERT INTO due_spells (client_id, due_at, due_day_at, overdue_from_at, from_at, until_at)
 			VALUES (?, ?, ?, ?, ?, ?)`, clientID, row.due, row.dueDay, row.overdueFrom, row.from, row.until)
 		if err != nil {
 			return fmt.Errorf("save due history: %w", err)
 		}
 		row.count(days, 1)
+	}
+	for row, ids := range old {
+		for _, id := range ids {
+			if _, err := w.exec("DELETE FROM due_spells WHERE rowid = ?", id); err != nil {
+				return fmt.Errorf("save due history: %w", err)
+			}
+			row.count(days, -1)
+		}
 	}
 	if err := w.saveDueDays(days); err != nil {
 		return err
@@ -69,14 +79,80 @@ func (w *Writer) refreshSpells(clientID string) error {
 	if err != nil {
 		return err
 	}
+	oldStages, err := w.storedStageSpells(clientID)
+	if err != nil {
+		return err
+	}
 	for _, s := range model.StageSpellsWhileActive(marks, in) {
+		row := stageSpellRow{stage: string(s.Stage), from: fmtTime(s.From), until: fmtUntil(s.Until)}
+		if ids := oldStages[row]; len(ids) > 0 {
+			oldStages[row] = ids[1:]
+			continue
+		}
 		_, err := w.exec("INSERT INTO stage_spells (client_id, stage, from_at, until_at) VALUES (?, ?, ?, ?)",
-			clientID, s.Stage, fmtTime(s.From), fmtUntil(s.Until))
+			clientID, row.stage, row.from, row.until)
 		if err != nil {
 			return fmt.Errorf("save stage history: %w", err)
 		}
 	}
+	for _, ids := range oldStages {
+		for _, id := range ids {
+			if _, err := w.exec("DELETE FROM stage_spells WHERE rowid = ?", id); err != nil {
+				return fmt.Errorf("save stage history: %w", err)
+			}
+		}
+	}
 	return nil
+}
+
+// stageSpellRow is a stage spell as stored.
+type stageSpellRow struct{ stage, from, until string }
+
+// storedDueSpells reads a client's stored due spells, the rowids of each.
+func (w *Writer) storedDueSpells(clientID string) (map[dueSpellRow][]int64, error) {
+	st, err := w.stmt("SELECT rowid, due_at, due_day_at, overdue_from_at, from_at, until_at FROM due_spells WHERE client_id = ?")
+	if err != nil {
+		return nil, fmt.Errorf("read due history: %w", err)
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read due history: %w", err)
+	}
+	defer rows.Close()
+	out := map[dueSpellRow][]int64{}
+	for rows.Next() {
+		var r dueSpellRow
+		var id int64
+		if err := rows.Scan(&id, &r.due, &r.dueDay, &r.overdueFrom, &r.from, &r.until); err != nil {
+			return nil, fmt.Errorf("read due history: %w", err)
+		}
+		out[r] = append(out[r], id)
+	}
+	return out, rows.Err()
+}
+
+// storedStageSpells reads a client's stored stage spells, the rowids of
+// each.
+func (w *Writer) storedStageSpells(clientID string) (map[stageSpellRow][]int64, error) {
+	st, err := w.stmt("SELECT rowid, stage, from_at, until_at FROM stage_spells WHERE client_id = ?")
+	if err != nil {
+		return nil, fmt.Errorf("read stage history: %w", err)
+	}
+	rows, err := st.QueryContext(w.ctx, clientID)
+	if err != nil {
+		return nil, fmt.Errorf("read stage history: %w", err)
+	}
+	defer rows.Close()
+	out := map[stageSpellRow][]int64{}
+	for rows.Next() {
+		var r stageSpellRow
+		var id int64
+		if err := rows.Scan(&id, &r.stage, &r.from, &r.until); err != nil {
+			return nil, fmt.Errorf("read stage history: %w", err)
+		}
+		out[r] = append(out[r], id)
+	}
+	return out, rows.Err()
 }
 
 // statusHistory reads a client's status changes, oldest first.

@@ -12,8 +12,12 @@ const keyRoleKind = "role_kind"
 // supervisorFileRefusal is the guard triggers' message (migration 0012).
 const supervisorFileRefusal = "a supervisor's file is read only"
 
-// NoteRoleKind keeps whose file this is, as the server says at each sync.
+// NoteRoleKind keeps whose file this is, as the server says at each sync;
+// a sync that learns nothing new writes nothing.
 func (s *Store) NoteRoleKind(ctx context.Context, kind string) error {
+	if known, err := readSyncState(ctx, s.db, keyRoleKind); err != nil || known == kind {
+		return err
+	}
 	return s.tx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, keyRoleKind, kind)
