@@ -4,16 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones of the officers in the tests
 
+	"caseload/internal/schematest"
 	"caseload/model"
 	"caseload/store"
 )
@@ -454,45 +452,15 @@ func TestAFileFromBeforeTheWorkloadFiguresIsBroughtUpToDate(t *testing.T) {
 	if err != nil || len(names) != 1 {
 		t.Fatalf("the workload migration: %v %v", names, err)
 	}
-	all, _ := filepath.Glob("migrations/*.sql")
-	from := slices.Index(all, names[0])
+	workload, err := schematest.Version("migrations", filepath.Base(names[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for m := len(all) - 1; m >= from; m-- {
-		body, err := os.ReadFile(all[m])
-		if err != nil {
-			t.Fatal(err)
-		}
-		created := regexp.MustCompile(`(?m)^CREATE (TABLE|INDEX|TRIGGER) (\w+)`).FindAllStringSubmatch(string(body), -1)
-		for _, c := range created {
-			if c[1] == "INDEX" {
-				db.Exec("DROP INDEX IF EXISTS " + c[2])
-			}
-		}
-		for i := len(created) - 1; i >= 0; i-- {
-			if created[i][1] == "INDEX" {
-				continue // dropped above
-			}
-			if _, err := db.Exec("DROP " + created[i][1] + " " + created[i][2]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		// A trigger a migration replaced (dropped, then made anew) is put
-		// back as the migration before it left it.
-		for _, c := range regexp.MustCompile(`(?m)^DROP TRIGGER (\w+);`).FindAllStringSubmatch(string(body), -1) {
-			if _, err := db.Exec(earlierTrigger(t, all[:m], c[1])); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, c := range regexp.MustCompile(`(?m)^ALTER TABLE (\w+) ADD COLUMN (\w+)`).FindAllStringSubmatch(string(body), -1) {
-			if _, err := db.Exec("ALTER TABLE " + c[1] + " DROP COLUMN " + c[2]); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", from)); err != nil {
+	if err := schematest.Rewind(db, "migrations", workload-1); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -551,22 +519,4 @@ func TestATransferredClientLeavesTheWorkload(t *testing.T) {
 	if got.Shape.Active != 1 || want.Weeks[3].Contacts != 1 {
 		t.Errorf("after the transfer: %d active, %d contacts in the week before last; want 1 and 1", got.Shape.Active, want.Weeks[3].Contacts)
 	}
-}
-
-// earlierTrigger is the last definition of a trigger in the migrations
-// given, in order.
-func earlierTrigger(t *testing.T, migrations []string, name string) string {
-	t.Helper()
-	def := regexp.MustCompile(`(?ms)^CREATE TRIGGER ` + name + `\b.*?\bEND;`)
-	for i := len(migrations) - 1; i >= 0; i-- {
-		body, err := os.ReadFile(migrations[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if found := def.FindAllString(string(body), -1); len(found) > 0 {
-			return found[len(found)-1]
-		}
-	}
-	t.Fatalf("no migration before makes trigger %s", name)
-	return ""
 }
