@@ -136,9 +136,12 @@ func median(ds []time.Duration) time.Duration {
 // and the ratios. Run with -benchtime=1x: each round is a whole first sync.
 //
 // 2026-12-03 08:36 UTC, this 2-core machine shared with other work, Unix
-// socket, fsync off: push 64.9 s, pull onto an empty laptop 88.0 s, psql
-// \copy 13.4 s (medians of 3): push 4.8x and pull 6.6x the floor, short
-// of the 3x asked.
+// socket, fsync off, clients, check-ins, stage notes, screenings and
+// amendments only: push 64.9 s, pull 88.0 s, psql \copy 13.4 s (medians of
+// 3). 2026-12-04 03:41 UTC, every table of conditions and what follows them
+// synced too, after the push and pull were made cheaper: push 41.0 s, pull
+// 77.9 s, psql \copy 9.5 s: push 4.3x and pull 8.2x the floor, short of the
+// 3x asked.
 func BenchmarkFirstPushAgainstPsqlCopy(b *testing.B) {
 	src := benchCaseload(b)
 	csvDir := b.TempDir()

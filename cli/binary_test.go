@@ -20,7 +20,7 @@ var binary struct {
 
 // buildBinary returns the path of the binary built with CGO_ENABLED=0, as
 // `make build` builds it.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	binary.once.Do(func() {
 		binary.dir, binary.err = os.MkdirTemp("", "caseload-bin-")

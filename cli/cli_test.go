@@ -16,7 +16,7 @@ import (
 
 // cli runs the real command line in process and returns the exit status and
 // what it printed.
-func cli(t *testing.T, vars map[string]string, args ...string) (int, string, string) {
+func cli(t testing.TB, vars map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return vars[k] }}

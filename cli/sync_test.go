@@ -23,7 +23,7 @@ var agencyCluster struct {
 	err  error
 }
 
-func agencyServer(t *testing.T) *pgtest.Cluster {
+func agencyServer(t testing.TB) *pgtest.Cluster {
 	t.Helper()
 	agencyCluster.once.Do(func() { agencyCluster.c, agencyCluster.err = pgtest.Start() })
 	if agencyCluster.err != nil {
@@ -40,7 +40,7 @@ func stopAgencyCluster() error {
 }
 
 // loginURL is the database's URL for role, without a password.
-func loginURL(t *testing.T, db *pgtest.Database, role string) string {
+func loginURL(t testing.TB, db *pgtest.Database, role string) string {
 	t.Helper()
 	u, err := url.Parse(db.URLAs(role, "x"))
 	if err != nil {
