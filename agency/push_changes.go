@@ -28,13 +28,16 @@ type serverRow struct {
 // and records the conflicts the rules find. It returns how many operations
 // were filed as rejected and how many conflicts were recorded.
 func pushChanges(ctx context.Context, tx pgx.Tx, t store.SyncTable, ops []store.OutboxEntry, serverNow time.Time) (int, int, error) {
-	// A login that may not change these records at all (a supervisor's,
-	// for clients) has every change filed, not the whole push refused.
-	var mayChange bool
-	if err := tx.QueryRow(ctx, "SELECT has_table_privilege('caseload.'||$1, 'UPDATE')", t.Name).Scan(&mayChange); err != nil {
+	// A login that may not write these records at all (a supervisor's, for
+	// clients) has every change filed, not the whole push refused; one that
+	// may add but not change them (an officer, for the resource directory)
+	// has its additions taken and its changes filed.
+	var mayCreate, mayChange bool
+	if err := tx.QueryRow(ctx, "SELECT has_table_privilege('caseload.'||$1, 'INSERT'), has_table_privilege('caseload.'||$1, 'UPDATE')",
+		t.Name).Scan(&mayCreate, &mayChange); err != nil {
 		return 0, 0, err
 	}
-	if !mayChange {
+	if !mayCreate && !mayChange {
 		for _, e := range ops {
 			if err := fileRejected(ctx, tx, t.Name, e.RowID, e.ClientID, "your login may not change these records", opContent(e)); err != nil {
 				return 0, 0, err
@@ -42,7 +45,7 @@ func pushChanges(ctx context.Context, tx pgx.Tx, t store.SyncTable, ops []store.
 		}
 		return len(ops), 0, nil
 	}
-	rows, err := lockRows(ctx, tx, t, ops)
+	rows, err := lockRows(ctx, tx, t, ops, mayChange)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -87,6 +90,20 @@ func pushChanges(ctx context.Context, tx pgx.Tx, t store.SyncTable, ops []store.
 			continue
 		case row == nil:
 			if err := reject(e, "the record is not on your caseload on the server"); err != nil {
+				return 0, 0, err
+			}
+			continue
+		}
+		if !mayChange {
+			// An addition the server already holds as it is (the same Open
+			// Referral resource imported on another laptop) is received;
+			// anything else would change the record, which is not this
+			// login's to do.
+			if e.Op == store.OpCreate && sameAsHeld(t, row, e) {
+				logged = append(logged, e)
+				continue
+			}
+			if err := reject(e, "your login may not change these records: a supervisor keeps them"); err != nil {
 				return 0, 0, err
 			}
 			continue
@@ -165,16 +182,24 @@ func fieldOps(t store.SyncTable, e store.OutboxEntry) []model.FieldOp {
 	return []model.FieldOp{{Table: t.Name, Row: e.RowID, Field: e.Field, Value: e.Value, At: e.At, Base: e.Base}}
 }
 
-// lockRows reads, and locks for the rest of the transaction, the server's
-// rows the operations name that the sender may see.
-func lockRows(ctx context.Context, tx pgx.Tx, t store.SyncTable, ops []store.OutboxEntry) (map[string]*serverRow, error) {
+// lockRows reads, and locks for the rest of the transaction when the login
+// may change them, the server's rows the operations name that the sender
+// may see.
+func lockRows(ctx context.Context, tx pgx.Tx, t store.SyncTable, ops []store.OutboxEntry, lock bool) (map[string]*serverRow, error) {
 	var ids []string
 	for _, e := range ops {
 		ids = append(ids, e.RowID)
 	}
 	fields := t.Fields()
-	q := `SELECT id::text, ` + strings.Join(fields, ", ") + `, clocks::text, deleted FROM caseload.` + t.Name +
-		` WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`
+	cols := make([]string, len(fields))
+	for i, f := range fields {
+		cols[i] = "coalesce(" + f + "::text, '')" // a NULL field merges as ""
+	}
+	q := `SELECT id::text, ` + strings.Join(cols, ", ") + `, clocks::text, deleted FROM caseload.` + t.Name +
+		` WHERE id = ANY($1::uuid[]) ORDER BY id`
+	if lock {
+		q += " FOR UPDATE"
+	}
 	res, err := tx.Query(ctx, q, uniq(ids))
 	if err != nil {
 		return nil, err
@@ -336,6 +361,11 @@ func createBody(t store.SyncTable, e store.OutboxEntry) (map[string]any, error) 
 		return nil, err
 	}
 	body["id"] = e.RowID
+	for f, v := range body {
+		if v == "" && t.IsNullable(f) {
+			body[f] = nil
+		}
+	}
 	clocks := map[string]string{}
 	for _, f := range t.Fields() {
 		clocks[f] = e.At.String()
@@ -378,6 +408,21 @@ func createRow(ctx context.Context, tx pgx.Tx, t store.SyncTable, e store.Outbox
 	return true, "", nil
 }
 
+// sameAsHeld tells a creation whose every field, but the time of the last
+// edit, is what the server's row holds.
+func sameAsHeld(t store.SyncTable, row *serverRow, e store.OutboxEntry) bool {
+	var fields map[string]string
+	if err := json.Unmarshal([]byte(e.Value), &fields); err != nil {
+		return false
+	}
+	for _, f := range t.Fields() {
+		if !t.IsQuiet(f) && fields[f] != row.values[f] {
+			return false
+		}
+	}
+	return true
+}
+
 func newServerRow(t store.SyncTable, e store.OutboxEntry) *serverRow {
 	var body map[string]string
 	_ = json.Unmarshal([]byte(e.Value), &body)
@@ -397,7 +442,7 @@ func saveRow(ctx context.Context, tx pgx.Tx, t store.SyncTable, id string, row *
 	args := make([]any, 0, len(fields)+3)
 	for i, f := range fields {
 		sets = append(sets, f+" = $"+strconv.Itoa(i+1))
-		args = append(args, row.values[f])
+		args = append(args, t.Stored(f, row.values[f]))
 	}
 	clocks := map[string]string{}
 	for f, st := range row.state.Fields {

@@ -158,20 +158,30 @@ func TestSupervisorSeesTheirTeamOnly(t *testing.T) {
 	wantRefused(t, "a supervisor changes a client", err, "permission denied")
 }
 
-func TestResourcesAndSettingsAreReadByAllWrittenBySupervisors(t *testing.T) {
+// The resource directory is read by all and added to by all (an officer
+// adds the resource they refer a client to); changing a resource is the
+// supervisors'. Agency settings are read by all, written by supervisors.
+func TestResourcesAndSettingsAreReadByAllChangedBySupervisors(t *testing.T) {
 	ctx := context.Background()
 	s := newTestServer(t)
 	lead := s.staff(Supervisor, "lead", "")
 	a := s.as(s.staff(Officer, "alice", lead))
 	sup := s.as(lead)
 	insert := `INSERT INTO caseload.resources (id, name, category, created_at, updated_at) VALUES ($1, 'Harbor House', 'housing', '', '')`
-	_, err := a.Exec(ctx, insert, uuid.Must(uuid.NewV7()).String())
-	wantRefused(t, "an officer adds a resource", err, "permission denied")
+	officers := uuid.Must(uuid.NewV7()).String()
+	if _, err := a.Exec(ctx, insert, officers); err != nil {
+		t.Fatalf("an officer adds a resource: %v", err)
+	}
 	if _, err := sup.Exec(ctx, insert, uuid.Must(uuid.NewV7()).String()); err != nil {
 		t.Fatalf("a supervisor adds a resource: %v", err)
 	}
-	if n := count(t, a, "SELECT count(*) FROM caseload.resources"); n != 1 {
-		t.Errorf("the officer sees %d resources, want 1", n)
+	if n := count(t, a, "SELECT count(*) FROM caseload.resources"); n != 2 {
+		t.Errorf("the officer sees %d resources, want 2", n)
+	}
+	_, err := a.Exec(ctx, "UPDATE caseload.resources SET phone = '555-0100' WHERE id = $1", officers)
+	wantRefused(t, "an officer changes a resource", err, "permission denied")
+	if _, err := sup.Exec(ctx, "UPDATE caseload.resources SET phone = '555-0100' WHERE id = $1", officers); err != nil {
+		t.Fatalf("a supervisor changes a resource: %v", err)
 	}
 	_, err = a.Exec(ctx, "INSERT INTO caseload.settings (key, value) VALUES ('interval_high', '7')")
 	wantRefused(t, "an officer sets an agency setting", err, "permission denied")

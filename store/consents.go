@@ -68,7 +68,7 @@ func (w *Writer) CreateConsent(c model.Consent) (model.Consent, error) {
 	if err != nil {
 		return c, fmt.Errorf("save consent: %w", explain(err))
 	}
-	return c, nil
+	return c, w.recordCreate(SyncConsents, c.ID, c.ClientID)
 }
 
 // RevokeConsent records the day the client withdrew a consent. It can be
@@ -91,10 +91,14 @@ func (s *Store) RevokeConsent(ctx context.Context, id string, on model.Date) (mo
 		if err := c.Validate(model.DateOf(w.now)); err != nil {
 			return err
 		}
+		before, err := w.fieldsBeforeEdit(SyncConsents, id)
+		if err != nil {
+			return err
+		}
 		if _, err := w.exec("UPDATE consents SET revoked_on = ? WHERE id = ?", on.String(), id); err != nil {
 			return fmt.Errorf("revoke consent: %w", explain(err))
 		}
-		return nil
+		return w.recordUpdate(SyncConsents, id, c.ClientID, before)
 	})
 	return c, err
 }

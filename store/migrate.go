@@ -33,6 +33,7 @@ func mustList() []string {
 var migrationSteps = map[string]func(ctx context.Context, tx *Tx, now time.Time) error{
 	"migrations/0004_conditions.sql":      convertConditions,
 	"migrations/0010_sync_compliance.sql": queueCompliance,
+	"migrations/0013_sync_referrals.sql":  rekeyAndQueueReferrals,
 }
 
 // migrate applies each migration the file lacks, each in its own transaction

@@ -73,6 +73,9 @@ func (w *Writer) CreateReferral(r model.Referral, note string) (model.Referral, 
 	if err != nil {
 		return r, fmt.Errorf("save referral: %w", explain(err))
 	}
+	if err := w.recordCreate(SyncReferrals, r.ID, r.ClientID); err != nil {
+		return r, err
+	}
 	at := r.CreatedAt
 	if model.DateOf(at.In(time.Local)) != r.ReferredOn {
 		at = r.ReferredOn.In(time.Local).Add(9 * time.Hour)
@@ -132,10 +135,17 @@ func (w *Writer) ChangeReferralStatus(referralID string, ch StatusChange) (model
 	}
 	next := r.Apply(ev)
 	next.UpdatedAt = w.now
+	before, err := w.fieldsBeforeEdit(SyncReferrals, r.ID)
+	if err != nil {
+		return ev, err
+	}
 	if _, err := w.exec(`UPDATE referrals SET status = ?, follow_up_on = ?, appointment_at = ?,
 		outcome_note = ?, updated_at = ? WHERE id = ?`,
 		next.Status, next.FollowUpOn.String(), fmtTime(next.AppointmentAt), next.OutcomeNote, fmtTime(next.UpdatedAt), r.ID); err != nil {
 		return ev, fmt.Errorf("save referral status: %w", explain(err))
+	}
+	if err := w.recordUpdate(SyncReferrals, r.ID, r.ClientID, before); err != nil {
+		return ev, err
 	}
 	if err := w.insertEvent(ev); err != nil {
 		return ev, err

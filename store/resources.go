@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"caseload/model"
@@ -38,7 +39,10 @@ func (w *Writer) CreateResource(r model.Resource) (model.Resource, error) {
 	if err := r.Validate(); err != nil {
 		return r, err
 	}
-	if r.ID == "" {
+	switch {
+	case r.ID == "" && r.HSDSID != "":
+		r.ID = ResourceIDForHSDS(r.HSDSID)
+	case r.ID == "":
 		r.ID = newID()
 	}
 	if r.CreatedAt.IsZero() {
@@ -57,7 +61,7 @@ func (w *Writer) CreateResource(r model.Resource) (model.Resource, error) {
 	if err != nil {
 		return r, fmt.Errorf("save resource %q: %w", r.Name, explain(err))
 	}
-	return r, nil
+	return r, w.recordCreate(SyncResources, r.ID, "")
 }
 
 // UpdateResource saves changes to a resource.
@@ -80,6 +84,10 @@ func (w *Writer) UpdateResource(r model.Resource) (model.Resource, error) {
 	if r.HSDSID != "" {
 		hsds = r.HSDSID
 	}
+	before, err := w.fieldsBeforeEdit(SyncResources, r.ID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return r, err
+	}
 	res, err := w.exec(`UPDATE resources SET hsds_id = ?, name = ?, category = ?, tags = ?, description = ?,
 		phone = ?, email = ?, website = ?, address = ?, hours = ?, eligibility = ?, languages = ?, notes = ?, updated_at = ?
 		WHERE id = ?`,
@@ -91,7 +99,7 @@ func (w *Writer) UpdateResource(r model.Resource) (model.Resource, error) {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return r, fmt.Errorf("update resource %s: %w", r.ID, ErrNotFound)
 	}
-	return r, nil
+	return r, w.recordUpdate(SyncResources, r.ID, "", before)
 }
 
 // Resource returns one resource.

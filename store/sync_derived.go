@@ -17,7 +17,7 @@ func (w *Writer) afterPulled(t SyncTable, id, clientID string, row PulledRow) er
 	switch t.Name {
 	case SyncClients.Name:
 		return w.refresh(id)
-	case SyncConditions.Name, SyncConditionProgress.Name:
+	case SyncConditions.Name, SyncConditionProgress.Name, SyncReferrals.Name:
 		// Totalled with the client's summary, once the pull is in.
 		return w.refresh(clientID)
 	case SyncViolations.Name, SyncResponses.Name:

@@ -108,8 +108,8 @@ func (w *Writer) seedOutbox() error {
 		}
 	}
 	for _, t := range SyncTables() {
-		if t.ClientColumn == "" {
-			continue // the clients, queued above
+		if t.Name == SyncClients.Name {
+			continue // queued above
 		}
 		if err := w.queueTable(t); err != nil {
 			return err
@@ -134,7 +134,11 @@ func (w *Writer) queueTable(t SyncTable) error {
 // seedChanging queues every record of a client's table that changes (a
 // condition, a hearing), each as its creation.
 func (w *Writer) seedChanging(t SyncTable) error {
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT id, "+t.ClientColumn+" FROM "+t.Name+" ORDER BY id")
+	client := t.ClientColumn
+	if client == "" {
+		client = "''" // the agency's, no client's
+	}
+	rows, err := w.tx.QueryContext(w.ctx, "SELECT id, "+client+" FROM "+t.Name+" ORDER BY id")
 	if err != nil {
 		return fmt.Errorf("list %s: %w", t.Name, explain(err))
 	}

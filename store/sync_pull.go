@@ -38,7 +38,7 @@ func (s *Store) PullCursor(ctx context.Context, table string) (Cursor, error) {
 
 // noteKinds names, for the note index, the kind of record each history
 // table holds.
-var noteKinds = map[string]string{"checkins": "checkin", "stage_notes": "stage_note"}
+var noteKinds = map[string]string{"checkins": "checkin", "stage_notes": "stage_note", "referral_events": "referral_event"}
 
 // ApplyPulled applies one page of pulled records and moves the table's
 // cursor to next, in one transaction: an interrupted pull resumes exactly
@@ -159,7 +159,7 @@ func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
 			continue
 		}
 		sets = append(sets, f+" = ?")
-		args = append(args, keep.Value)
+		args = append(args, t.Stored(f, keep.Value))
 		if f == "name" && t.Name == SyncClients.Name {
 			sets = append(sets, "sort_name = ?")
 			args = append(args, sortName(keep.Value))

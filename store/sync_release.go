@@ -14,6 +14,8 @@ var releaseOrder = []string{
 	"DELETE FROM sync_fields WHERE tbl = 'court_events' AND row_id IN (SELECT id FROM court_events WHERE client_id = ?)",
 	"DELETE FROM sync_fields WHERE tbl = 'employment' AND row_id IN (SELECT id FROM employment WHERE client_id = ?)",
 	"DELETE FROM sync_fields WHERE tbl = 'custody' AND row_id IN (SELECT id FROM custody WHERE client_id = ?)",
+	"DELETE FROM sync_fields WHERE tbl = 'referrals' AND row_id IN (SELECT id FROM referrals WHERE client_id = ?)",
+	"DELETE FROM sync_fields WHERE tbl = 'consents' AND row_id IN (SELECT id FROM consents WHERE client_id = ?)",
 	"DELETE FROM responses WHERE client_id = ?",
 	"DELETE FROM violations WHERE client_id = ?",
 	"DELETE FROM incentives WHERE client_id = ?",

@@ -23,6 +23,27 @@ type SyncTable struct {
 	// sends: the officer a client belongs to, which only a transfer on the
 	// server changes.
 	Server []string
+	// Nullable are the fields a record that changes may leave NULL (a
+	// resource's HSDS id, a consent's resource): merged as "", kept as NULL.
+	Nullable []string
+}
+
+// IsNullable tells a field kept as NULL when it is "".
+func (t SyncTable) IsNullable(field string) bool {
+	for _, n := range t.Nullable {
+		if n == field {
+			return true
+		}
+	}
+	return false
+}
+
+// Stored is a merged field's value as the file or the server keeps it.
+func (t SyncTable) Stored(field, value string) any {
+	if value == "" && t.IsNullable(field) {
+		return nil
+	}
+	return value
 }
 
 // Fields are the columns merged one by one: all but the id and the
@@ -107,11 +128,32 @@ var (
 		"version", "people", "places", "feelings", "situations", "warning_signs", "coping", "supports", "note", "at"}}
 )
 
+// The agency's resource directory, and the referrals and consents that name
+// its resources. A resource is the agency's: officers add to the directory
+// (a resource imported from an Open Referral file has the same id on every
+// laptop, see ResourceIDForHSDS), supervisors change it. A referral's
+// status moves with its events, so the referral merges field by field and
+// its events are history; a consent changes once, when revoked.
+var (
+	SyncResources = SyncTable{Name: "resources", Changes: true, Columns: []string{"id", "hsds_id", "name", "category", "tags",
+		"description", "phone", "email", "website", "address", "hours", "eligibility", "languages", "notes", "created_at",
+		"updated_at"}, Quiet: []string{"updated_at"}, Nullable: []string{"hsds_id"}}
+	SyncReferrals = SyncTable{Name: "referrals", Changes: true, ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"resource_id", "reason", "referred_on", "status", "appointment_at", "follow_up_on", "outcome_note", "sensitive",
+		"created_at", "updated_at"}, Quiet: []string{"updated_at"}}
+	SyncReferralEvents = SyncTable{Name: "referral_events", ClientColumn: "client_id", Columns: []string{"id", "referral_id",
+		"client_id", "at", "from_status", "to_status", "note", "follow_up_on", "appointment_at", "sensitive", "created_at"}}
+	SyncConsents = SyncTable{Name: "consents", Changes: true, ClientColumn: "client_id", Columns: []string{"id", "client_id",
+		"resource_id", "person", "kinds", "purpose", "signed_on", "expires_on", "revoked_on", "created_at"},
+		Nullable: []string{"resource_id"}}
+)
+
 // SyncTables lists every synced table in pull order: a record after the
-// records it names (a violation after its check-in and condition, a
-// response after its violation).
+// records it names (a referral after its resource and client, a violation
+// after its check-in and condition, a response after its violation).
 func SyncTables() []SyncTable {
-	return []SyncTable{SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
+	return []SyncTable{SyncResources, SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
+		SyncReferrals, SyncReferralEvents, SyncConsents,
 		SyncConditions, SyncConditionProgress, SyncViolations, SyncResponses, SyncIncentives, SyncArrests, SyncCustody,
 		SyncCourtEvents, SyncEmployment, SyncRelapsePlans}
 }
