@@ -9,7 +9,8 @@ import (
 	"caseload/store"
 )
 
-var referralTables = []store.SyncTable{store.SyncResources, store.SyncReferrals, store.SyncReferralEvents, store.SyncConsents}
+var referralTables = []store.SyncTable{store.SyncResources, store.SyncReferrals, store.SyncReferralEvents, store.SyncConsents,
+	store.SyncGoals, store.SyncGoalVersions}
 
 // importResource adds the resource an Open Referral file names hsdsID, as
 // an import does.
@@ -22,8 +23,9 @@ func (l *laptop) importResource(hsdsID, name string) model.Resource {
 	return r
 }
 
-// addReferrals refers the client to resource, moves the referral on, and
-// records a consent to a person, revoked since.
+// addReferrals refers the client to resource, moves the referral on, sets a
+// plan goal the referral serves (and changes it), and records a consent to
+// the resource, revoked since, and one to a person.
 func (l *laptop) addReferrals(clientID, resourceID string) {
 	l.t.Helper()
 	ctx := context.Background()
@@ -35,6 +37,15 @@ func (l *laptop) addReferrals(clientID, resourceID string) {
 	if _, err := l.st.ChangeReferralStatus(ctx, r.ID, store.StatusChange{To: model.ReferralScheduled, At: l.now.AddDate(0, 0, -1),
 		Note: "intake on Friday", FollowUpOn: model.DateOf(l.now.AddDate(0, 0, 7)), AppointmentAt: l.now.AddDate(0, 0, 2)}); err != nil {
 		l.t.Fatalf("schedule: %v", err)
+	}
+	g, err := l.st.CreateGoal(ctx, model.Goal{ClientID: clientID, Domain: model.DomainSubstanceUse, Words: "Stay clean for my kids",
+		Status: model.GoalOpen, ReferralIDs: []string{r.ID}})
+	if err != nil {
+		l.t.Fatalf("goal: %v", err)
+	}
+	g.Words, g.Note = "Stay clean, one day at a time", "in their own words"
+	if _, err := l.st.SaveGoal(ctx, g); err != nil {
+		l.t.Fatalf("goal's next version: %v", err)
 	}
 	consent := model.Consent{ClientID: clientID, Recipient: model.Recipient{ResourceID: resourceID},
 		Kinds: []model.ShareKind{model.ShareAttendance}, Purpose: "Coordinate treatment",
@@ -114,7 +125,8 @@ func TestReferralsAndConsentsComeBackWithTheirResources(t *testing.T) {
 	if n := len(s.serverRows(store.SyncResources)); n != 1 {
 		t.Errorf("the server's directory holds %d resources, want the one", n)
 	}
-	for _, tbl := range []store.SyncTable{store.SyncReferrals, store.SyncReferralEvents, store.SyncConsents} {
+	for _, tbl := range []store.SyncTable{store.SyncReferrals, store.SyncReferralEvents, store.SyncConsents, store.SyncGoals,
+		store.SyncGoalVersions} {
 		if n := len(bob.rows(tbl)); n != 0 {
 			t.Errorf("bob's laptop holds %d of alice's %s", n, tbl.Name)
 		}

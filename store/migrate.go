@@ -34,6 +34,7 @@ var migrationSteps = map[string]func(ctx context.Context, tx *Tx, now time.Time)
 	"migrations/0004_conditions.sql":      convertConditions,
 	"migrations/0010_sync_compliance.sql": queueCompliance,
 	"migrations/0013_sync_referrals.sql":  rekeyAndQueueReferrals,
+	"migrations/0014_sync_goals.sql":      fillGoalVersionIDs,
 }
 
 // migrate applies each migration the file lacks, each in its own transaction

@@ -160,9 +160,9 @@ func (w *Writer) checkGoal(g model.Goal) error {
 
 func (w *Writer) insertGoalVersion(g model.Goal) error {
 	_, err := w.exec(`INSERT INTO goal_versions (goal_id, version, domain, words, steps, target_date, status,
-		referral_ids, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		referral_ids, note, at, id, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		g.ID, g.Version, g.Domain, g.Words, encodeSteps(g.Steps), g.TargetDate.String(), g.Status,
-		jsonList(g.ReferralIDs), g.Note, fmtTime(g.At))
+		jsonList(g.ReferralIDs), g.Note, fmtTime(g.At), goalVersionID(g.ID, g.Version), g.ClientID)
 	if err != nil {
 		return fmt.Errorf("save goal: %w", explain(err))
 	}

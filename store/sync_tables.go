@@ -146,6 +146,11 @@ var (
 	SyncConsents = SyncTable{Name: "consents", Changes: true, ClientColumn: "client_id", Columns: []string{"id", "client_id",
 		"resource_id", "person", "kinds", "purpose", "signed_on", "expires_on", "revoked_on", "created_at"},
 		Nullable: []string{"resource_id"}}
+	// A supervision plan's goals, and each goal's versions: history (a
+	// change to a goal is its next version).
+	SyncGoals        = SyncTable{Name: "goals", ClientColumn: "client_id", Columns: []string{"id", "client_id", "created_at"}}
+	SyncGoalVersions = SyncTable{Name: "goal_versions", ClientColumn: "client_id", Columns: []string{"id", "goal_id", "client_id",
+		"version", "domain", "words", "steps", "target_date", "status", "referral_ids", "note", "at"}}
 )
 
 // SyncTables lists every synced table in pull order: a record after the
@@ -153,7 +158,7 @@ var (
 // after its check-in and condition, a response after its violation).
 func SyncTables() []SyncTable {
 	return []SyncTable{SyncResources, SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
-		SyncReferrals, SyncReferralEvents, SyncConsents,
+		SyncReferrals, SyncReferralEvents, SyncConsents, SyncGoals, SyncGoalVersions,
 		SyncConditions, SyncConditionProgress, SyncViolations, SyncResponses, SyncIncentives, SyncArrests, SyncCustody,
 		SyncCourtEvents, SyncEmployment, SyncRelapsePlans}
 }

@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	created  = regexp.MustCompile(`(?m)^CREATE (TABLE|INDEX|TRIGGER) (\w+)`)
+	created  = regexp.MustCompile(`(?m)^CREATE (?:UNIQUE )?(TABLE|INDEX|TRIGGER) (\w+)`)
 	replaced = regexp.MustCompile(`(?m)^DROP TRIGGER (\w+);`)
 	added    = regexp.MustCompile(`(?m)^ALTER TABLE (\w+) ADD COLUMN (\w+)`)
 )
