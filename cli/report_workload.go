@@ -23,7 +23,7 @@ const defaultReportWeeks = 5
 
 func newReportWorkloadCmd(e *env) *cobra.Command {
 	var weeks int
-	var format string
+	var format, officer string
 	cmd := &cobra.Command{
 		Use:   "workload",
 		Short: "Your week, the caseload's shape and your load against the caseload standards",
@@ -36,16 +36,22 @@ func newReportWorkloadCmd(e *env) *cobra.Command {
 caseload report workload > workload.md
 
 # Twelve weeks, for another system:
-caseload report workload --weeks 12 --format json`,
+caseload report workload --weeks 12 --format json
+
+# In a supervisor's file (the team's caseloads), one officer's:
+caseload report workload --officer jsmith`,
 		Args: noArgs,
-		RunE: action(func(cmd *cobra.Command, _ []string) error { return runReportWorkload(cmd.Context(), e, weeks, format) }),
+		RunE: action(func(cmd *cobra.Command, _ []string) error {
+			return runReportWorkload(cmd.Context(), e, weeks, format, officer)
+		}),
 	}
 	cmd.Flags().IntVar(&weeks, "weeks", defaultReportWeeks, fmt.Sprintf("how many weeks, this one included (1 to %d)", store.MaxWorkloadWeeks))
 	cmd.Flags().StringVar(&format, "format", "md", "md (Markdown, reads as plain text) or json")
+	cmd.Flags().StringVar(&officer, "officer", "", "in a supervisor's file, one officer's clients only (their login name)")
 	return cmd
 }
 
-func runReportWorkload(ctx context.Context, e *env, weeks int, format string) error {
+func runReportWorkload(ctx context.Context, e *env, weeks int, format, officer string) error {
 	if weeks < 1 || weeks > store.MaxWorkloadWeeks {
 		return fmt.Errorf("%w: --weeks: between 1 and %d, not %d", errUsage, store.MaxWorkloadWeeks, weeks)
 	}
@@ -61,17 +67,42 @@ func runReportWorkload(ctx context.Context, e *env, weeks int, format string) er
 	if err != nil {
 		return err
 	}
-	wl, err := s.Workload(ctx, time.Now(), weeks)
+	name := set.OfficerName
+	if officer != "" {
+		officers, err := s.Officers(ctx)
+		if err != nil {
+			return err
+		}
+		known := false
+		var names []string
+		for _, o := range officers {
+			known = known || o.Owner == officer
+			names = append(names, o.Owner)
+		}
+		if !known {
+			return fmt.Errorf("%w: --officer: no client of this file is %s's (the file holds %s)", errUsage, text.Plain(officer), officerList(names))
+		}
+		name = officer
+	}
+	wl, err := s.WorkloadOf(ctx, time.Now(), weeks, officer)
 	if err != nil {
 		return err
 	}
 	if format == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(workloadJSON(wl, set.OfficerName))
+		return enc.Encode(workloadJSON(wl, name))
 	}
-	writeWorkloadMarkdown(e.stdout, wl, set.OfficerName)
+	writeWorkloadMarkdown(e.stdout, wl, name)
 	return nil
+}
+
+// officerList names the officers a file's clients belong to, for a message.
+func officerList(officers []string) string {
+	if len(officers) == 0 {
+		return "no officer's clients: it is not a supervisor's file"
+	}
+	return "the clients of " + text.Plain(strings.Join(officers, ", "))
 }
 
 // workloadDoc is the JSON of the workload report; its field names are

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -100,4 +101,42 @@ func TestWorkloadReportRefusesBadFlagsInOneLine(t *testing.T) {
 	assertOneLineError(t, code, stderr, "--format")
 	code, _, stderr = cli(t, nil, "settings", "--db", path, "--standard", "intensive=0")
 	assertOneLineError(t, code, stderr, "standard_intensive")
+}
+
+// In a supervisor's file, --officer reports one officer's clients, under
+// their name; an officer the file does not hold is refused in one line.
+func TestWorkloadReportOfOneOfficer(t *testing.T) {
+	path := demoDB(t, "30")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE clients SET owner = CASE WHEN rowid % 2 = 0 THEN 'jsmith' ELSE 'mlopez' END`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	active := map[string]int{}
+	for _, officer := range []string{"", "jsmith", "mlopez"} {
+		args := []string{"report", "workload", "--db", path, "--format", "json"}
+		if officer != "" {
+			args = append(args, "--officer", officer)
+		}
+		code, out, stderr := cli(t, nil, args...)
+		if code != 0 {
+			t.Fatalf("report workload --officer %q: %d %s", officer, code, stderr)
+		}
+		var got workloadDoc
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		if officer != "" && got.Officer != officer {
+			t.Errorf("the report of %s is under the name %q", officer, got.Officer)
+		}
+		active[officer] = got.Caseload.Active
+	}
+	if active["jsmith"] == 0 || active["mlopez"] == 0 || active["jsmith"]+active["mlopez"] != active[""] {
+		t.Errorf("active clients: jsmith %d + mlopez %d, the file %d", active["jsmith"], active["mlopez"], active[""])
+	}
+	code, _, stderr := cli(t, nil, "report", "workload", "--db", path, "--officer", "nobody")
+	assertOneLineError(t, code, stderr, "--officer")
 }

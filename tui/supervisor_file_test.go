@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 	"time"
 )
@@ -51,5 +52,37 @@ func TestAnOfficersFileOpensTheForms(t *testing.T) {
 	h.keys("c")
 	if _, ok := h.app.top().(*recordForm); !ok {
 		t.Fatalf("c opened no form in an officer's file:\n%s", h.screen())
+	}
+}
+
+// In a supervisor's file the workload follows the caseload: narrowed to one
+// officer with o, W shows that officer's week, and their figures alone.
+func TestTheWorkloadFollowsTheOfficerTheCaseloadIsNarrowedTo(t *testing.T) {
+	path := fixtureFile(t)
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE clients SET owner = CASE WHEN case_number IN ('CR-1001', 'CR-1002') THEN 'jsmith' ELSE 'mlopez' END`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	st := openStore(t, path)
+	t.Cleanup(func() { st.Close() })
+	h := start(t, st, 120, 40)
+	h.keys("W")
+	h.mustSee("your week")
+	whole := h.app.top().(*workloadView).workload
+	h.keys("esc", "o")
+	h.mustSee("jsmith")
+	h.keys("W")
+	h.mustSee("jsmith's week")
+	got := h.app.top().(*workloadView).workload
+	want, err := st.WorkloadOf(context.Background(), frozen, workloadWeeks, "jsmith")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Shape.Active != want.Shape.Active || got.Shape.Active == whole.Shape.Active {
+		t.Errorf("jsmith's workload counts %d active clients, want %d (the whole file's is %d)", got.Shape.Active, want.Shape.Active, whole.Shape.Active)
 	}
 }

@@ -18,6 +18,7 @@ const workloadWeeks = 12
 // workloadLoadedMsg brings the officer's figures.
 type workloadLoadedMsg struct {
 	workload model.Workload
+	owner    string
 	err      error
 }
 
@@ -26,14 +27,17 @@ type workloadLoadedMsg struct {
 // the terminal is short.
 type workloadView struct {
 	workload model.Workload
+	owner    string // the officer it is of in a supervisor's file, "" for the whole file
 	loaded   bool
 	top      int // the first line shown
 }
 
-func loadWorkload(st *store.Store, now time.Time) tea.Cmd {
+// loadWorkload reads the workload of the officer the caseload is narrowed
+// to (o, in a supervisor's file), or the whole file's.
+func loadWorkload(st *store.Store, now time.Time, owner string) tea.Cmd {
 	return func() tea.Msg {
-		wl, err := st.Workload(context.Background(), now, workloadWeeks)
-		return workloadLoadedMsg{workload: wl, err: err}
+		wl, err := st.WorkloadOf(context.Background(), now, workloadWeeks, owner)
+		return workloadLoadedMsg{workload: wl, owner: owner, err: err}
 	}
 }
 
@@ -50,7 +54,7 @@ func (a *App) openWorkload(now time.Time) tea.Cmd {
 		a.push(v)
 	}
 	a.notice = ""
-	return loadWorkload(a.st, now)
+	return loadWorkload(a.st, now, a.caseload.owner)
 }
 
 // answer takes the figures it asked for.
@@ -63,7 +67,7 @@ func (v *workloadView) answer(a *App, msg tea.Msg) (tea.Cmd, bool) {
 		a.notice = "Could not read the workload: " + m.err.Error()
 		return nil, true
 	}
-	v.workload, v.loaded = m.workload, true
+	v.workload, v.owner, v.loaded = m.workload, m.owner, true
 	return nil, true
 }
 

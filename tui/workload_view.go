@@ -22,7 +22,11 @@ const workloadWeeksShown = 5
 // is good.
 func (v *workloadView) view(f frame) []string {
 	s, now, w, h := f.s, f.now, f.w, f.h
-	head := []string{s.title.Render("Caseload") + "  " + tabRow(s, workloadTab) + "  " + s.dim.Render("your week · "+now.Format("Mon 2 Jan"))}
+	whose := "your week · "
+	if v.owner != "" {
+		whose = text.Clean(v.owner) + "'s week · "
+	}
+	head := []string{s.title.Render("Caseload") + "  " + tabRow(s, workloadTab) + "  " + s.dim.Render(whose+now.Format("Mon 2 Jan"))}
 	if f.notice != "" {
 		head = append(head, f.notice)
 	} else {
