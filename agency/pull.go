@@ -32,29 +32,97 @@ func pull(ctx context.Context, conn *pgx.Conn, st *store.Store, page int) (int, 
 	if err != nil {
 		return 0, err
 	}
+	changed, err := changedFeeds(ctx, conn, st, h)
+	if err != nil {
+		return 0, err
+	}
 	total := 0
 	for _, t := range store.SyncTables() {
+		if !changed[t.Name] {
+			continue
+		}
 		n, err := pullTable(ctx, conn, st, t, h, page)
 		if err != nil {
 			return total, fmt.Errorf("pull %s: %w", t.Name, err)
 		}
 		total += n
 	}
-	n, err := pullConflicts(ctx, conn, st, h, page)
-	if err != nil {
-		return total, fmt.Errorf("pull conflicts: %w", err)
+	if changed["conflicts"] {
+		n, err := pullConflicts(ctx, conn, st, h, page)
+		if err != nil {
+			return total, fmt.Errorf("pull conflicts: %w", err)
+		}
+		total += n
 	}
-	total += n
-	n, err = pullAccessChanges(ctx, conn, st, h, page)
-	if err != nil {
-		return total, fmt.Errorf("pull transfers: %w", err)
+	if changed["access_changes"] {
+		n, err := pullAccessChanges(ctx, conn, st, h, page)
+		if err != nil {
+			return total, fmt.Errorf("pull transfers: %w", err)
+		}
+		total += n
 	}
 	// Each client the pull touched is summed up once, now that all of
 	// its records are in.
 	if _, err := st.RefreshStale(ctx); err != nil {
 		return total, err
 	}
-	return total + n, nil
+	return total, nil
+}
+
+// feed is one stream the pull follows by (txid, id): a synced table, the
+// conflicts or the access changes. History streams are read only below the
+// horizon; records that change are read whatever their transaction.
+type feed struct {
+	name    string
+	changes bool
+}
+
+// feeds lists every stream a pull follows, in the order it is applied.
+func feeds() []feed {
+	var fs []feed
+	for _, t := range store.SyncTables() {
+		fs = append(fs, feed{t.Name, t.Changes})
+	}
+	return append(fs, feed{"conflicts", false}, feed{"access_changes", false})
+}
+
+// changedFeeds asks the server, in one round trip, which streams hold rows
+// this laptop has not pulled: an everyday sync finds most of them
+// unchanged, and reading an empty page of each cost a round trip apiece.
+func changedFeeds(ctx context.Context, conn *pgx.Conn, st *store.Store, h string) (map[string]bool, error) {
+	var parts []string
+	args := []any{h}
+	for _, f := range feeds() {
+		cursor, err := st.PullCursor(ctx, f.name)
+		if err != nil {
+			return nil, err
+		}
+		if cursor.TxID == "" {
+			cursor = store.Cursor{TxID: "0", RowID: zeroUUID}
+		}
+		bound := ""
+		if !f.changes {
+			bound = " AND txid < $1::xid8"
+		}
+		n := len(args)
+		parts = append(parts, fmt.Sprintf(`SELECT '%s' WHERE EXISTS (SELECT 1 FROM caseload.%s WHERE (txid, id) > ($%d::xid8, $%d::uuid)%s)`,
+			f.name, f.name, n+1, n+2, bound))
+		args = append(args, cursor.TxID, cursor.RowID)
+	}
+	rows, err := conn.Query(ctx, strings.Join(parts, " UNION ALL "), args...)
+	if err != nil {
+		return nil, fmt.Errorf("ask which records are new: %w", err)
+	}
+	defer rows.Close()
+	changed := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		changed[name] = true
+	}
+	return changed, rows.Err()
 }
 
 // pullTable pulls one table's rows above the laptop's cursor.
