@@ -40,6 +40,12 @@ type syncState struct {
 	supervisor bool
 	quitAfter  bool
 	startedYet bool // the sync on start has been started (once a run)
+	// known: the settings above have been read from the file. Until then
+	// a Y or a q waits for them (asked, or quitWhenKnown), rather than
+	// answer "not set up" or quit without the sync on quit.
+	known         bool
+	asked         bool
+	quitWhenKnown bool
 }
 
 // Messages of a sync running in the background.
@@ -82,6 +88,9 @@ func (a *App) startSync() tea.Cmd {
 	switch {
 	case s.running:
 		return nil
+	case s.run != nil && !s.known:
+		s.asked = true
+		return nil
 	case s.run == nil || !s.setUp:
 		a.notice = "Sync is not set up on this laptop: caseload sync --setup URL, once, at the terminal."
 		return nil
@@ -107,6 +116,15 @@ func (a *App) syncAnswer(msg tea.Msg) tea.Cmd {
 	case syncSetMsg:
 		a.sync.setUp, a.sync.when, a.sync.last = msg.setUp, msg.when, msg.last
 		a.sync.supervisor = msg.supervisor
+		a.sync.known = true
+		if a.sync.quitWhenKnown {
+			a.sync.quitWhenKnown = false
+			return a.quit()
+		}
+		if a.sync.asked {
+			a.sync.asked = false
+			return a.startSync()
+		}
 		if msg.setUp && msg.when.OnStart && !a.sync.startedYet {
 			a.sync.startedYet = true
 			return a.startSync()
@@ -150,6 +168,10 @@ func syncNotice(r SyncReport) string {
 // ctrl+c still quits at once.
 func (a *App) quit() tea.Cmd {
 	s := &a.sync
+	if s.run != nil && !s.known {
+		s.quitWhenKnown = true
+		return nil
+	}
 	if !s.setUp || !s.when.OnQuit || s.run == nil {
 		return tea.Quit
 	}
