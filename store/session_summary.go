@@ -31,16 +31,17 @@ var countedStageNote = notAmended("n") + ` AND (n.checkin_id IS NULL OR NOT EXIS
 // their plan goals when asked for). Amended records are left out; their
 // corrections are in.
 //
-// A whole caseload's records are read over two connections at once, both
-// in the same snapshot (see readTogether): each reads half the check-ins,
-// then half the clients. One client's records are few, and read by one.
+// A whole caseload's records over more than a week are read over two
+// connections at once, both in the same snapshot (see readTogether): each
+// reads half the check-ins, then half the clients. One client's records,
+// or a week's, are few, and read by one.
 func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.SummaryRecords, error) {
 	rec := model.SummaryRecords{From: q.From, To: q.To}
 	if !q.From.Before(q.To) {
 		return rec, fmt.Errorf("summary: the range must start before it ends")
 	}
 	var err error
-	if q.ClientID != "" {
+	if q.ClientID != "" || q.To.Sub(q.From) <= splitAfter {
 		err = s.readOne(ctx, func(conn *sql.Conn) error { return loadSummary(ctx, conn, q, &rec) })
 	} else {
 		err = s.readSplit(ctx, q, &rec)
@@ -50,6 +51,14 @@ func (s *Store) SummaryRecords(ctx context.Context, q SummaryQuery) (model.Summa
 	}
 	return rec, nil
 }
+
+// splitAfter is the longest range read over one connection. A week's
+// records are few enough that a second connection, and the third that
+// holds the lock while the two take their snapshot, cost more to start and
+// to tear down than the second core saves: a day's export at 10,000
+// clients read 3,900 pages in 45 ms over one connection and in 72 ms over
+// two, while a month's (60,000 pages) was 10-20% quicker over two.
+const splitAfter = 7 * 24 * time.Hour
 
 // readOne runs read in one deferred transaction on one connection: one
 // snapshot of the file that takes no write lock.
