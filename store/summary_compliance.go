@@ -41,8 +41,25 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 		ids = append(ids, id)
 	}
 	if len(ids) > 0 {
-		err = eachRowArgs(ctx, conn, "SELECT "+progressColumns+` FROM condition_progress p
-			WHERE p.condition_id IN (SELECT value FROM json_each(?1)) AND p.at < ?2`, []any{jsonList(ids), to},
+		// Before the range each entry only adds to the totals and may
+		// change the status: its kind, amount and status are on the
+		// condition's index. The entries in the range are shown whole.
+		err = eachRowArgs(ctx, conn, progressTotalsRead, []any{jsonList(ids), from}, func(row scanner) error {
+			var e model.ProgressEntry
+			var at string
+			if err := row.Scan(&e.ID, &e.ConditionID, &e.Kind, &at, &e.Amount, &e.Status); err != nil {
+				return err
+			}
+			var d decoder
+			e.At = d.time(at)
+			i := index[e.ConditionID]
+			cr.Conditions[i].Entries = append(cr.Conditions[i].Entries, e)
+			return d.err
+		})
+		if err != nil {
+			return fmt.Errorf("read condition progress: %w", err)
+		}
+		err = eachRowArgs(ctx, conn, reads.progress, args,
 			func(row scanner) error {
 				e, err := scanProgress(row)
 				i := index[e.ConditionID]
@@ -120,9 +137,15 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	return nil
 }
 
+// progressTotalsRead reads the progress of the conditions ?1 before the
+// range (?2): what counts toward the totals, from the condition's covering
+// index.
+const progressTotalsRead = `SELECT p.id, p.condition_id, p.kind, p.at, p.amount, p.status FROM condition_progress p
+	WHERE p.condition_id IN (SELECT value FROM json_each(?1)) AND p.at < ?2`
+
 // summaryReads are the compliance reads of a summary, by range.
 type summaryReads struct {
-	conditions, courtEvents, violations, incentives, employment string
+	conditions, progress, courtEvents, violations, incentives, employment string
 }
 
 // complianceReads builds the reads for a whole caseload (each a range on a
@@ -141,6 +164,10 @@ func complianceReads(oneClient bool) summaryReads {
 		conditions: `SELECT ` + conditionColumns + ` FROM conditions cd WHERE cd.id IN (
 			SELECT p.condition_id FROM condition_progress p WHERE p.at >= ?1 AND p.at < ?2` + client("p") + `
 			UNION SELECT c2.id FROM conditions c2 WHERE c2.at >= ?1 AND c2.at < ?2` + client("c2") + `)`,
+		// Every entry in the range is on a condition the summary shows
+		// (that is how the conditions above are found), so the entries
+		// shown whole are the range's, by the time index.
+		progress:    "SELECT " + progressColumns + ` FROM condition_progress p WHERE p.at >= ?1 AND p.at < ?2` + client("p"),
 		courtEvents: "SELECT " + courtEventColumns + ` FROM court_events ce WHERE ce.at >= ?1 AND ce.at < ?2` + client("ce"),
 		violations: "SELECT " + violationColumns + `, coalesce(cd.kind, ''), coalesce(cd.wording, '') FROM violations v
 			LEFT JOIN conditions cd ON cd.id = v.condition_id WHERE v.id IN (
@@ -157,5 +184,5 @@ func complianceReads(oneClient bool) summaryReads {
 
 // all lists the reads, for the test that each uses an index.
 func (r summaryReads) all() []string {
-	return []string{r.conditions, r.courtEvents, r.violations, r.incentives, r.employment}
+	return []string{r.conditions, r.progress, r.courtEvents, r.violations, r.incentives, r.employment}
 }

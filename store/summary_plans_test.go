@@ -45,3 +45,26 @@ func TestSummaryReadsUseAnIndex(t *testing.T) {
 		}
 	}
 }
+
+// The progress before a summary's range only adds up: it is read from the
+// condition's index alone, not from one table page per entry.
+func TestSummaryProgressTotalsAreReadFromTheIndexAlone(t *testing.T) {
+	st := openSummaryStore(t)
+	rows, err := st.db.Query("EXPLAIN QUERY PLAN "+progressTotalsRead, `["a","b"]`, "2026-11-19")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if !strings.Contains(strings.Join(plan, "; "), "USING COVERING INDEX condition_progress_by_condition") {
+		t.Errorf("the progress totals read: %s; want the condition's covering index", strings.Join(plan, "; "))
+	}
+}
