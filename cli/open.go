@@ -27,8 +27,11 @@ func openStore(ctx context.Context, e *env, path string, opts ...store.Option) (
 // openExisting opens a caseload that must already be there: a command that
 // reads or changes one refuses a mistyped path, creating nothing (no file, no
 // journal, no folder), rather than report on an empty caseload.
+//
+// Such a command reads what it needs about once and exits, so the file is
+// opened ShortLived.
 func openExisting(ctx context.Context, e *env, path string) (*store.Store, error) {
-	return openStore(ctx, e, path, store.Existing())
+	return openStore(ctx, e, path, store.Existing(), store.ShortLived())
 }
 
 // fixedPermissions tells the officer about the files Open made private.

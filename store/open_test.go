@@ -189,3 +189,26 @@ func newClient(t *testing.T, s *Store, name, caseNo string, level model.Level) m
 	}
 	return c
 }
+
+// A short-lived command's connections keep a small page cache; the app's
+// keep the larger one its screens read again and again.
+func TestAShortLivedStoreKeepsASmallPageCache(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	for _, c := range []struct {
+		opts []Option
+		want int
+	}{{nil, -connCacheKiB}, {[]Option{ShortLived()}, -shortLivedCacheKiB}} {
+		st, err := Open(context.Background(), path, c.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got int
+		if err := st.db.QueryRow("PRAGMA cache_size").Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		if got != c.want {
+			t.Errorf("cache_size = %d, want %d", got, c.want)
+		}
+	}
+}
