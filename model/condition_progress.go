@@ -143,20 +143,32 @@ type Progress struct {
 	Text     string
 }
 
+// ProgressTally is what a condition's entries add up to: minutes, cents or
+// sessions attended, and sessions missed.
+type ProgressTally struct {
+	Done   int64
+	Missed int
+}
+
+// Add counts one entry.
+func (t *ProgressTally) Add(e ProgressEntry) {
+	switch e.Kind {
+	case ProgressHours, ProgressPayment:
+		t.Done += e.Amount
+	case ProgressAttended:
+		t.Done++
+	case ProgressMissed:
+		t.Missed++
+	}
+}
+
 // ProgressOf totals a condition's entries as of today.
 func ProgressOf(c Condition, entries []ProgressEntry, today Date) Progress {
-	var p Progress
+	var t ProgressTally
 	for _, e := range entries {
-		switch e.Kind {
-		case ProgressHours, ProgressPayment:
-			p.Done += e.Amount
-		case ProgressAttended:
-			p.Done++
-		case ProgressMissed:
-			p.Missed++
-		}
+		t.Add(e)
 	}
-	return ProgressWith(c, p.Done, p.Missed, today)
+	return ProgressWith(c, t.Done, t.Missed, today)
 }
 
 // ProgressWith is ProgressOf from totals already counted: done (minutes,

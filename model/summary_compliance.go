@@ -9,7 +9,7 @@ import (
 // summary is built from, as the store loads them for the range.
 type ComplianceRecords struct {
 	// Conditions are those ordered in the range or with progress in it,
-	// each with every entry up to the end of the range (the totals are as
+	// each with its entries up to the end of the range (the totals are as
 	// of then); Entries in range are picked by time.
 	Conditions []ConditionActivity
 	// CourtEvents are the hearings dated in the range.
@@ -25,8 +25,14 @@ type ComplianceRecords struct {
 
 // ConditionActivity is a condition and its progress up to the end of the
 // range.
+//
+// The entries before the range may come already counted: Prior is their
+// tally, and Condition is as they left it (each applied in order). A long
+// history then costs a summary two numbers rather than every entry.
+// Entries holds the rest, those in the range at least.
 type ConditionActivity struct {
 	Condition Condition
+	Prior     ProgressTally
 	Entries   []ProgressEntry
 }
 
@@ -86,10 +92,12 @@ func summaryCompliance(c *ClientActivity, rec ComplianceRecords, from, to time.T
 		sortByTime(sc.Entries, func(e ProgressEntry) (time.Time, string) { return e.At, e.ID })
 		// The status as of the end of the range: the last status change up
 		// to then, or as ordered.
+		tally := ca.Prior
 		for _, e := range upTo {
 			sc.Condition = sc.Condition.Apply(e)
+			tally.Add(e)
 		}
-		sc.Progress = ProgressOf(sc.Condition, upTo, end)
+		sc.Progress = ProgressWith(sc.Condition, tally.Done, tally.Missed, end)
 		c.Conditions = append(c.Conditions, sc)
 	}
 	sort.SliceStable(c.Conditions, func(i, j int) bool {

@@ -42,19 +42,18 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	}
 	if len(ids) > 0 {
 		// Before the range each entry only adds to the totals and may
-		// change the status: its kind, amount and status are on the
-		// condition's index. The entries in the range are shown whole.
+		// change the status: it is counted as it is read, from the
+		// kind, amount and status on the condition's index, in order.
+		// The entries in the range are kept whole, to be shown.
 		err = eachRowArgs(ctx, conn, progressTotalsRead, []any{jsonList(ids), from}, func(row scanner) error {
 			var e model.ProgressEntry
-			var at string
-			if err := row.Scan(&e.ID, &e.ConditionID, &e.Kind, &at, &e.Amount, &e.Status); err != nil {
+			if err := row.Scan(&e.ConditionID, &e.Kind, &e.Amount, &e.Status); err != nil {
 				return err
 			}
-			var d decoder
-			e.At = d.time(at)
-			i := index[e.ConditionID]
-			cr.Conditions[i].Entries = append(cr.Conditions[i].Entries, e)
-			return d.err
+			ca := &cr.Conditions[index[e.ConditionID]]
+			ca.Condition = ca.Condition.Apply(e)
+			ca.Prior.Add(e)
+			return nil
 		})
 		if err != nil {
 			return fmt.Errorf("read condition progress: %w", err)
@@ -138,10 +137,10 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 }
 
 // progressTotalsRead reads the progress of the conditions ?1 before the
-// range (?2): what counts toward the totals, from the condition's covering
-// index.
-const progressTotalsRead = `SELECT p.id, p.condition_id, p.kind, p.at, p.amount, p.status FROM condition_progress p
-	WHERE p.condition_id IN (SELECT value FROM json_each(?1)) AND p.at < ?2`
+// range (?2), in the order it happened: what counts toward the totals, from
+// the condition's covering index.
+const progressTotalsRead = `SELECT p.condition_id, p.kind, p.amount, p.status FROM condition_progress p
+	WHERE p.condition_id IN (SELECT value FROM json_each(?1)) AND p.at < ?2 ORDER BY p.condition_id, p.at, p.id`
 
 // summaryReads are the compliance reads of a summary, by range.
 type summaryReads struct {
