@@ -125,6 +125,13 @@ func pushHistory(ctx context.Context, tx pgx.Tx, t store.SyncTable, entries []st
 	incoming := "json_populate_recordset(null::" + table + ", $1::json)"
 	type refusal struct{ id, client, content, reason string }
 	owned := "EXISTS (SELECT 1 FROM caseload.clients c WHERE c.id = i." + t.ClientColumn + " AND c.owner = current_user)"
+	notOwned := "the client is not on your caseload on the server"
+	if t.Supervisors {
+		// A supervisor writes for any client of the team: those the
+		// server lets them read.
+		owned = "EXISTS (SELECT 1 FROM caseload.clients c WHERE c.id = i." + t.ClientColumn + ")"
+		notOwned = "the client is not on your team on the server"
+	}
 	// Rows the server will not take, decided before the insert so that one
 	// refused row cannot abort the batch.
 	same := make([]string, len(t.Columns))
@@ -132,10 +139,10 @@ func pushHistory(ctx context.Context, tx pgx.Tx, t store.SyncTable, entries []st
 		same[i] = "t." + c + " IS NOT DISTINCT FROM i." + c
 	}
 	refused, err := tx.Query(ctx, `SELECT i.id::text, i.`+t.ClientColumn+`::text, row_to_json(i)::text,
-			CASE WHEN t.id IS NULL THEN 'the client is not on your caseload on the server'
+			CASE WHEN t.id IS NULL THEN $2
 			     ELSE 'differs from the record the server already holds' END
 		FROM `+incoming+` i LEFT JOIN `+table+` t ON t.id = i.id
-		WHERE (t.id IS NULL AND NOT `+owned+`) OR (t.id IS NOT NULL AND NOT (`+strings.Join(same, " AND ")+`))`, string(body))
+		WHERE (t.id IS NULL AND NOT `+owned+`) OR (t.id IS NOT NULL AND NOT (`+strings.Join(same, " AND ")+`))`, string(body), notOwned)
 	if err != nil {
 		return 0, err
 	}

@@ -26,6 +26,8 @@ const (
 	LogCustody    LogKind = "custody"
 	LogAmendment  LogKind = "amendment"
 	LogSync       LogKind = "sync"
+	// LogSupervisor is a supervisor's note on the client.
+	LogSupervisor LogKind = "supervisor"
 )
 
 // LogKindOption is a log kind with the key that filters to it.
@@ -51,6 +53,7 @@ var logKinds = []LogKindOption{
 	{Option[LogKind]{LogArrest, "Arrests", "New arrests and charges."}, "a"},
 	{Option[LogKind]{LogCustody, "Custody", "Time held in custody."}, "u"},
 	{Option[LogKind]{LogAmendment, "Amendments", "Corrections of the record."}, "m"},
+	{Option[LogKind]{LogSupervisor, "Supervisor", "Notes the supervisor wrote on the client, from the supervisor's file."}, "e"},
 	{Option[LogKind]{LogSync, "Sync", "The same thing changed on two laptops at once: what was kept, what was not."}, "y"},
 }
 
@@ -128,6 +131,7 @@ type LogEntry struct {
 	Custody    *Custody
 	Amendment  *Amendment
 	Conflict   *Conflict
+	Supervisor *SupervisorNote
 	// ResourceName names the resource of a referral change; ConditionWording
 	// the condition of a progress entry or violation.
 	ResourceName     string

@@ -31,6 +31,7 @@ var logBranches = map[model.LogKind]string{
 	model.LogCustody:    `SELECT 'custody', id, in_at FROM custody WHERE client_id = ?1 AND (in_at, id) < (?2, ?3)`,
 	model.LogAmendment:  `SELECT 'amendment', id, at FROM amendments WHERE client_id = ?1 AND (at, id) < (?2, ?3)`,
 	model.LogSync:       `SELECT 'sync', id, at FROM sync_conflicts WHERE client_id = ?1 AND (at, id) < (?2, ?3)`,
+	model.LogSupervisor: `SELECT 'supervisor', id, at FROM supervisor_notes WHERE client_id = ?1 AND (at, id) < (?2, ?3)`,
 }
 
 // logTail orders a page newest first and cuts it.

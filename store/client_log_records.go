@@ -86,6 +86,9 @@ func (s *Store) fillLog(ctx context.Context, page []model.LogEntry) error {
 		case model.LogCustody:
 			x := n.custody[e.ID]
 			e.Custody, e.At = &x, x.In
+		case model.LogSupervisor:
+			x := n.supervisor[e.ID]
+			e.Supervisor, e.At = &x, x.At
 		case model.LogSync:
 			x := n.conflicts[e.ID]
 			e.Conflict, e.At = &x.conflict, x.at
@@ -106,6 +109,7 @@ type logRecords struct {
 	arrests    map[string]model.Arrest
 	custody    map[string]model.Custody
 	conflicts  map[string]loggedConflict
+	supervisor map[string]model.SupervisorNote
 	wording    map[string]string // condition wording by progress or violation id
 }
 
@@ -173,6 +177,10 @@ func (s *Store) newLogRecords(ctx context.Context, ids map[model.LogKind][]strin
 	}
 	if r.custody, err = loadByIDs(ctx, s, "SELECT "+custodyColumns+" FROM custody cu WHERE cu.id"+byIDs,
 		ids[model.LogCustody], scanCustody, func(x model.Custody) string { return x.ID }); err != nil {
+		return r, err
+	}
+	if r.supervisor, err = loadByIDs(ctx, s, "SELECT "+supervisorNoteColumns+" FROM supervisor_notes sn WHERE sn.id"+byIDs,
+		ids[model.LogSupervisor], scanSupervisorNote, func(x model.SupervisorNote) string { return x.ID }); err != nil {
 		return r, err
 	}
 	r.conflicts, err = loadByIDs(ctx, s, `SELECT id, tbl, row_id, field, kept_value, lost_value, kept_at, lost_at, at

@@ -44,7 +44,7 @@ func TestFileReadsInTheSqlite3Tool(t *testing.T) {
 	if err != nil {
 		t.Fatalf("sqlite3: %v\n%s", err, out)
 	}
-	if got, want := strings.Fields(string(out)), []string{"wal", "ok", "9", "13", "1"}; strings.Join(got, " ") != strings.Join(want, " ") {
+	if got, want := strings.Fields(string(out)), []string{"wal", "ok", "9", "14", "1"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("sqlite3 says %q, want %q", got, want)
 	}
 }

@@ -34,6 +34,7 @@ var releaseOrder = []string{
 	"DELETE FROM screenings WHERE client_id = ?",
 	"DELETE FROM relapse_plans WHERE client_id = ?",
 	"DELETE FROM consents WHERE client_id = ?",
+	"DELETE FROM supervisor_notes WHERE client_id = ?",
 	"DELETE FROM checkins WHERE client_id = ?",
 	"DELETE FROM drafts WHERE client_id = ?",
 	"DELETE FROM notes_fts WHERE client_id = ?",

@@ -26,6 +26,9 @@ type SyncTable struct {
 	// Nullable are the fields a record that changes may leave NULL (a
 	// resource's HSDS id, a consent's resource): merged as "", kept as NULL.
 	Nullable []string
+	// Supervisors: the records are written by supervisors, for any client
+	// of their team, rather than by the officer whose client it is.
+	Supervisors bool
 }
 
 // IsNullable tells a field kept as NULL when it is "".
@@ -151,6 +154,10 @@ var (
 	SyncGoals        = SyncTable{Name: "goals", ClientColumn: "client_id", Columns: []string{"id", "client_id", "created_at"}}
 	SyncGoalVersions = SyncTable{Name: "goal_versions", ClientColumn: "client_id", Columns: []string{"id", "goal_id", "client_id",
 		"version", "domain", "words", "steps", "target_date", "status", "referral_ids", "note", "at"}}
+	// A supervisor's notes on the team's clients: history, written only in
+	// a supervisor's file.
+	SyncSupervisorNotes = SyncTable{Name: "supervisor_notes", ClientColumn: "client_id", Supervisors: true,
+		Columns: []string{"id", "client_id", "at", "author", "note", "created_at"}}
 )
 
 // SyncTables lists every synced table in pull order: a record after the
@@ -160,7 +167,7 @@ func SyncTables() []SyncTable {
 	return []SyncTable{SyncResources, SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
 		SyncReferrals, SyncReferralEvents, SyncConsents, SyncGoals, SyncGoalVersions,
 		SyncConditions, SyncConditionProgress, SyncViolations, SyncResponses, SyncIncentives, SyncArrests, SyncCustody,
-		SyncCourtEvents, SyncEmployment, SyncRelapsePlans}
+		SyncCourtEvents, SyncEmployment, SyncRelapsePlans, SyncSupervisorNotes}
 }
 
 // syncTable finds a synced table by name.
