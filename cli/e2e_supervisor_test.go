@@ -27,8 +27,10 @@ func TestEndToEndASupervisorSeesWhoseEachClientIs(t *testing.T) {
 		}
 	}
 	officer := map[string]string{"CASELOAD_AGENCY_PASSWORD": "a long enough password"}
+	laptops := map[string]string{}
 	for role, names := range map[string][]string{alice: {"Ann Example", "Bob Sample"}, bob: {"Carla Test"}} {
 		laptop := filepath.Join(t.TempDir(), "caseload.db")
+		laptops[role] = laptop
 		s, err := store.Open(context.Background(), laptop)
 		if err != nil {
 			t.Fatal(err)
@@ -88,6 +90,38 @@ func TestEndToEndASupervisorSeesWhoseEachClientIs(t *testing.T) {
 	}
 	term.press("o")
 	term.waitFor("1 of 3")
+
+	// The supervisor's word on Carla's case: n on the client, sent with the
+	// supervisor's sync, read in the Log on bob's laptop after his.
+	term.press("j", "j")
+	term.waitFor("3 of 3")
+	term.press("Enter")
+	term.waitFor("[Timeline]")
+	term.press("n")
+	term.waitFor("Supervisor note · Carla Test")
+	term.typeText("Bring the pay stubs to Friday's review.")
+	term.press("C-s")
+	term.waitFor("Supervisor note saved")
+	term.press("Escape")
+	term.waitFor("Case no.")
+	term.press("q")
+	term.until("the app to quit", func() bool { return !term.running() })
+	if code, out, errOut := cli(t, nil, "sync", "--db", supervisor); code != 0 || !strings.Contains(out, "1 sent") {
+		t.Fatalf("the supervisor's sync after the note: %d %q %q", code, out, errOut)
+	}
+	if code, out, errOut := cli(t, nil, "sync", "--db", laptops[bob]); code != 0 || !strings.Contains(out, "1 received") {
+		t.Fatalf("bob's sync after the note: %d %q %q", code, out, errOut)
+	}
+	term.start(buildBinary(t), laptops[bob])
+	term.waitFor("Carla Test")
+	term.press("Enter")
+	term.waitFor("[Timeline]")
+	term.press("BTab")
+	term.waitFor("[Log]")
+	term.waitFor("Supervisor")
+	term.waitFor("Bring the pay stubs")
+	term.press("Escape")
+	term.waitFor("Case no.")
 	term.press("q")
 	term.until("the app to quit", func() bool { return !term.running() })
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"strings"
 
 	"caseload/model"
 )
@@ -30,6 +32,13 @@ var ErrNotSupervisorFile = fmt.Errorf("a supervisor note is written in the super
 // supervisor's file only.
 func (s *Store) AddSupervisorNote(ctx context.Context, n model.SupervisorNote) (model.SupervisorNote, error) {
 	err := s.write(ctx, func(w *Writer) error {
+		if strings.TrimSpace(n.By) == "" {
+			by, err := w.supervisorName()
+			if err != nil {
+				return err
+			}
+			n.By = by
+		}
 		if err := n.Validate(w.now); err != nil {
 			return err
 		}
@@ -53,4 +62,24 @@ func (s *Store) AddSupervisorNote(ctx context.Context, n model.SupervisorNote) (
 		return nil
 	})
 	return n, err
+}
+
+// supervisorName is who writes in this file: the name in its settings, or
+// else the login it syncs with.
+func (w *Writer) supervisorName() (string, error) {
+	name, err := readSetting(w.ctx, w.tx, keyOfficerName)
+	if err != nil {
+		return "", fmt.Errorf("read your name: %w", explain(err))
+	}
+	if strings.TrimSpace(name) != "" {
+		return name, nil
+	}
+	raw, err := readSyncState(w.ctx, w.tx, keyServerURL)
+	if err != nil {
+		return "", fmt.Errorf("read the server address: %w", explain(err))
+	}
+	if u, err := url.Parse(raw); err == nil && u.User != nil {
+		return u.User.Username(), nil
+	}
+	return "", nil
 }

@@ -34,9 +34,23 @@ func TestSupervisorNotesAreTheSupervisorsAndStayAsWritten(t *testing.T) {
 	if _, err := st.AddSupervisorNote(ctx, empty); !errors.As(err, &ve) || ve.Fields[0].Field != model.FieldNote {
 		t.Fatalf("a note without words: %v, want the note field named", err)
 	}
-	saved, err := st.AddSupervisorNote(ctx, note)
+	// Unsigned, the note takes the name the file's settings give.
+	set, err := st.Settings(ctx)
 	if err != nil {
 		t.Fatal(err)
+	}
+	set.OfficerName = "Pat Lead"
+	if err := st.SaveSettings(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	unsigned := note
+	unsigned.By = ""
+	saved, err := st.AddSupervisorNote(ctx, unsigned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.By != "Pat Lead" {
+		t.Errorf("the unsigned note is by %q, want the file's name", saved.By)
 	}
 	page, err := st.ClientLog(ctx, model.LogQuery{ClientID: c.ID})
 	if err != nil {
@@ -44,7 +58,7 @@ func TestSupervisorNotesAreTheSupervisorsAndStayAsWritten(t *testing.T) {
 	}
 	found := false
 	for _, e := range page.Entries {
-		if e.Kind == model.LogSupervisor && e.Supervisor != nil && e.Supervisor.ID == saved.ID && e.Supervisor.Note == note.Note {
+		if e.Kind == model.LogSupervisor && e.Supervisor != nil && e.Supervisor.ID == saved.ID && e.Supervisor.Note == note.Note && e.Supervisor.By == "Pat Lead" {
 			found = true
 		}
 	}

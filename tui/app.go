@@ -260,14 +260,14 @@ func (a *App) prepareCheckIn(clientID string, draft map[string]string) tea.Cmd {
 
 // supervisorFileNotice is what a write key says in a supervisor's file.
 const supervisorFileNotice = "This is a supervisor's file, read only: the records are the officers'. " +
-	"Transfer a case with caseload transfer; the resource directory is yours to keep."
+	"n on a client writes your note to the officer; transfer a case with caseload transfer; the resource directory is yours to keep."
 
 // openForm opens f over what is on screen; a form already open (a second
 // answer to a double press) gives way to it.
 func (a *App) openForm(f *recordForm, draft map[string]string) tea.Cmd {
 	// A supervisor's file holds the officers' records as the server sent
 	// them: a form would only end in a refusal. The store refuses too.
-	if a.sync.supervisor && f.kind != "resource" {
+	if a.sync.supervisor && f.kind != "resource" && f.kind != "supervisor_note" {
 		a.notice = supervisorFileNotice
 		return nil
 	}

@@ -82,6 +82,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		return a.saved(msg.saved)
 	case stageNoteSavedMsg:
 		return a.saved(msg.saved)
+	case supervisorNoteSavedMsg:
+		return a.saved(msg.saved)
 	case amendmentSavedMsg:
 		return a.saved(msg.saved)
 	case responseSavedMsg:

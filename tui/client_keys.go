@@ -49,6 +49,9 @@ func (v *clientView) key(a *App, kp tea.KeyPressMsg, now time.Time) tea.Cmd {
 		c := v.client
 		return a.openExport(&c)
 	case key.Matches(kp, a.keys.StageNote):
+		if a.sync.supervisor {
+			return a.openForm(newSupervisorNoteForm(v.client, now), nil)
+		}
 		return a.openForm(newStageNoteForm(v.client, v.summary.Stage, nil, now), nil)
 	case key.Matches(kp, a.keys.EditClient):
 		c := v.client

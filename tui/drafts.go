@@ -83,6 +83,8 @@ func draftForm(ctx context.Context, st *store.Store, d store.Draft, c model.Clie
 			return nil, err
 		}
 		return newCheckInForm(checkinDefaults{client: c, summary: sum, intervals: set.Intervals}, &k, now), nil
+	case d.Form == "supervisor_note":
+		return newSupervisorNoteForm(c, now), nil
 	case d.Form == "event_note":
 		ev, name, err := st.ReferralEvent(ctx, target)
 		if err != nil {

@@ -234,6 +234,8 @@ func logSummary(e model.LogEntry) string {
 		parts = []string{"correction", firstLine(e.Amendment.Reason)}
 	case e.Conflict != nil:
 		parts = []string{e.Conflict.String()}
+	case e.Supervisor != nil:
+		parts = []string{e.Supervisor.By + ": " + firstLine(e.Supervisor.Note)}
 	}
 	var kept []string
 	for _, p := range parts {

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"testing"
 	"time"
+
+	"caseload/model"
 )
 
 // In a supervisor's file every key that would open a form for an officer's
@@ -84,5 +86,50 @@ func TestTheWorkloadFollowsTheOfficerTheCaseloadIsNarrowedTo(t *testing.T) {
 	}
 	if got.Shape.Active != want.Shape.Active || got.Shape.Active == whole.Shape.Active {
 		t.Errorf("jsmith's workload counts %d active clients, want %d (the whole file's is %d)", got.Shape.Active, want.Shape.Active, whole.Shape.Active)
+	}
+}
+
+// In a supervisor's file n on a client writes the supervisor's note: the
+// form opens, an empty note is refused beside the field with the words
+// kept, and a saved note is in the client's log, signed.
+func TestASupervisorWritesANoteOnAClient(t *testing.T) {
+	st := fixtureStore(t)
+	ctx := context.Background()
+	if err := st.SetServerURL(ctx, "postgres://lead@agency.example/caseload"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.NoteRoleKind(ctx, "supervisor"); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, st, 120, 40)
+	h.keys("enter")
+	h.mustSee("[Timeline]")
+	h.mustSee("n supervisor note")
+	h.keys("n")
+	f, ok := h.app.top().(*recordForm)
+	if !ok || f.kind != "supervisor_note" {
+		t.Fatalf("n in a supervisor's file opened %T, want the supervisor note form:\n%s", h.app.top(), h.screen())
+	}
+	h.mustSee("Supervisor note ·")
+	h.keys("ctrl+s")
+	if _, ok := h.app.top().(*recordForm); !ok {
+		t.Fatal("an empty note was saved")
+	}
+	h.mustSee("required")
+	for _, r := range "Call me after the home visit." {
+		h.keys(string(r))
+	}
+	h.keys("ctrl+s")
+	if _, ok := h.app.top().(*recordForm); ok {
+		t.Fatalf("the note was not saved:\n%s", h.screen())
+	}
+	h.mustSee("Supervisor note saved")
+	c := h.app.client().client
+	page, err := st.ClientLog(ctx, model.LogQuery{ClientID: c.ID, Kind: model.LogSupervisor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Entries) != 1 || page.Entries[0].Supervisor.Note != "Call me after the home visit." || page.Entries[0].Supervisor.By != "lead" {
+		t.Fatalf("the log holds %+v, want the note signed by the login", page.Entries)
 	}
 }
