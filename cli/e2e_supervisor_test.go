@@ -97,6 +97,7 @@ func TestEndToEndASupervisorSeesWhoseEachClientIs(t *testing.T) {
 	term.waitFor("3 of 3")
 	term.press("Enter")
 	term.waitFor("[Timeline]")
+	term.waitFor("Nothing recorded yet. n writes your note to the officer.")
 	term.press("n")
 	term.waitFor("Supervisor note · Carla Test")
 	term.typeText("Bring the pay stubs to Friday's review.")

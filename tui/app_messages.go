@@ -62,6 +62,7 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		}
 		old := a.client()
 		v := newClientView(msg, old, a.height)
+		v.supervisorFile = a.sync.supervisor
 		if old != nil {
 			a.replace(old, v)
 		} else {

@@ -67,6 +67,9 @@ type clientView struct {
 	// stageSince is when the client came to their current stage, read
 	// once from the history rather than on every frame.
 	stageSince time.Time
+	// supervisorFile: the file is a supervisor's, where n writes the
+	// supervisor's note rather than a stage note.
+	supervisorFile bool
 }
 
 func loadClient(st *store.Store, id string) tea.Cmd {

@@ -59,6 +59,9 @@ func (v *clientView) view(f frame) []string {
 // full note below.
 func (timelineTab) view(v *clientView, s styles, now time.Time, w, h int) []string {
 	if len(v.timeline) == 0 {
+		if v.supervisorFile {
+			return []string{s.dim.Render("Nothing recorded yet. n writes your note to the officer.")}
+		}
 		return []string{s.dim.Render("Nothing recorded yet. c logs a check-in, n a stage note.")}
 	}
 	var out []string
