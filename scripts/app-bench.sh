@@ -41,6 +41,15 @@ waitfor() {
 		[ "$i" -lt 30000 ] || { echo "app-bench: the screen never showed \"$1\":" >&2; screen >&2; exit 1; }
 	done
 }
+# waitgone polls until the screen no longer shows the text.
+waitgone() {
+	local i=0
+	while screen | grep -qF -- "$1"; do
+		sleep 0.002
+		i=$((i + 1))
+		[ "$i" -lt 30000 ] || { echo "app-bench: the screen kept showing \"$1\":" >&2; screen >&2; exit 1; }
+	done
+}
 hwm_mib() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$pid/status"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 # settle waits until the app has used no processor time for 0.6 s: what it
@@ -71,8 +80,10 @@ tmux -L "$sock" send-keys -t bench:run -l "$letters"
 waitfor 'matches, best first'
 settle
 answer=$(screen | grep -o 'of [0-9]* matches, best first' | head -1)
+# Escape clears the filter; the next key waits until it has (an Escape
+# followed at once by / would read as alt+/).
 tmux -L "$sock" send-keys -t bench:run Escape
-waitfor ' of '
+waitgone 'matches, best first'
 for _ in $(seq "$runs"); do
 	tmux -L "$sock" send-keys -t bench:run /
 	sleep 0.1
@@ -82,6 +93,7 @@ for _ in $(seq "$runs"); do
 	end=$EPOCHREALTIME
 	echo "$(((${end/./} - ${start/./}) / 1000))" >>"$work/filter"
 	tmux -L "$sock" send-keys -t bench:run Escape
+	waitgone 'matches, best first'
 	settle
 done
 tmux -L "$sock" send-keys -t bench:run x
