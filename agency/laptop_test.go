@@ -36,7 +36,8 @@ var testDay = time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
 func (s *testServer) laptop(role string) *laptop {
 	s.t.Helper()
 	l := &laptop{t: s.t, srv: s, role: role, path: filepath.Join(s.t.TempDir(), role+".db"), now: testDay}
-	st, err := store.Open(context.Background(), l.path, store.WithClock(func() time.Time { return l.now }))
+	// Opened as `caseload sync` opens the file.
+	st, err := store.Open(context.Background(), l.path, store.WithClock(func() time.Time { return l.now }), store.ManyWrites())
 	if err != nil {
 		s.t.Fatalf("open %s's laptop: %v", role, err)
 	}

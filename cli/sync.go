@@ -48,7 +48,7 @@ caseload sync`,
 // runSync sets up sync when asked, then syncs and reports what moved.
 func runSync(ctx context.Context, e *env, setup string) error {
 	path := dbPath(e)
-	s, err := openStore(ctx, e, path)
+	s, err := openStore(ctx, e, path, store.ManyWrites())
 	if err != nil {
 		return err
 	}

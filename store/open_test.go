@@ -190,14 +190,14 @@ func newClient(t *testing.T, s *Store, name, caseNo string, level model.Level) m
 	return c
 }
 
-// A short-lived command's connections keep a small page cache; the app's
-// keep the larger one its screens read again and again.
+// A short-lived command's connections keep a small page cache, a sync's a
+// large one; the app's keep the one its screens read again and again.
 func TestAShortLivedStoreKeepsASmallPageCache(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.db")
 	for _, c := range []struct {
 		opts []Option
 		want int
-	}{{nil, -connCacheKiB}, {[]Option{ShortLived()}, -shortLivedCacheKiB}} {
+	}{{nil, -connCacheKiB}, {[]Option{ShortLived()}, -shortLivedCacheKiB}, {[]Option{ManyWrites()}, -manyWritesCacheKiB}} {
 		st, err := Open(context.Background(), path, c.opts...)
 		if err != nil {
 			t.Fatal(err)

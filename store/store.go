@@ -87,6 +87,18 @@ func ShortLived() Option { return func(s *Store) { s.cacheKiB = shortLivedCacheK
 // of the indexes a query walks, and little more.
 const shortLivedCacheKiB = 256
 
+// ManyWrites opens the file for a command that may write a great many
+// records in one run (a sync, whose first pull brings a whole caseload):
+// each connection may keep a large page cache, so that the pages of the
+// indexes every record goes into stay in memory from one page of the pull
+// to the next instead of being written out and read back. A cache grows
+// only as pages are read, so an everyday sync costs no more for it. The
+// first pull of 10,000 clients took 90 s with 2 MB and 82 s with 64 MiB.
+func ManyWrites() Option { return func(s *Store) { s.cacheKiB = manyWritesCacheKiB } }
+
+// manyWritesCacheKiB is the page cache of a command that writes much.
+const manyWritesCacheKiB = 64 << 10
+
 // defaultBusyTimeout is how long a write waits for another window's write to
 // finish before it gives up with ErrBusy.
 const defaultBusyTimeout = 5 * time.Second
