@@ -14,6 +14,18 @@ import (
 // zeroUUID is the row id below every other, for a table never pulled.
 const zeroUUID = "00000000-0000-0000-0000-000000000000"
 
+// beforeAll is the position below every row.
+var beforeAll = store.Cursor{TxID: "0", RowID: zeroUUID}
+
+// readFrom is where reading starts after a stored cursor: below every row
+// when nothing was pulled yet.
+func readFrom(c store.Cursor) store.Cursor {
+	if c.TxID == "" {
+		return beforeAll
+	}
+	return c
+}
+
 // horizon is the oldest transaction still running on the server: every
 // transaction below it has committed or rolled back, so rows stamped below
 // it can be pulled without skipping one that commits later.
@@ -93,13 +105,11 @@ func changedFeeds(ctx context.Context, conn *pgx.Conn, st *store.Store, h string
 	var parts []string
 	args := []any{h}
 	for _, f := range feeds() {
-		cursor, err := st.PullCursor(ctx, f.name)
+		stored, err := st.PullCursor(ctx, f.name)
 		if err != nil {
 			return nil, err
 		}
-		if cursor.TxID == "" {
-			cursor = store.Cursor{TxID: "0", RowID: zeroUUID}
-		}
+		cursor := readFrom(stored)
 		bound := ""
 		if !f.changes {
 			bound = " AND txid < $1::xid8"
@@ -138,10 +148,7 @@ func pullTable(ctx context.Context, conn *pgx.Conn, st *store.Store, t store.Syn
 	if err != nil {
 		return 0, err
 	}
-	after := cursor
-	if after.TxID == "" {
-		after = store.Cursor{TxID: "0", RowID: zeroUUID}
-	}
+	after := readFrom(cursor)
 	bound := ""
 	if !t.Changes {
 		bound = " AND txid < $3::xid8"
@@ -240,13 +247,11 @@ func readPage(ctx context.Context, conn *pgx.Conn, t store.SyncTable, q string, 
 // pullConflicts brings the conflicts recorded on the records this officer
 // sees.
 func pullConflicts(ctx context.Context, conn *pgx.Conn, st *store.Store, h string, page int) (int, error) {
-	cursor, err := st.PullCursor(ctx, "conflicts")
+	stored, err := st.PullCursor(ctx, "conflicts")
 	if err != nil {
 		return 0, err
 	}
-	if cursor.TxID == "" {
-		cursor = store.Cursor{TxID: "0", RowID: zeroUUID}
-	}
+	cursor := readFrom(stored)
 	total := 0
 	for {
 		res, err := conn.Query(ctx, `SELECT id::text, coalesce(client_id::text, ''), tbl, row_id, field, kept_value, lost_value,

@@ -41,13 +41,11 @@ type accessChange struct {
 // pushed); a client it now sees arrives with its whole history, whatever
 // the laptop's cursors. Transfers that waited for a push are retried.
 func pullAccessChanges(ctx context.Context, conn *pgx.Conn, st *store.Store, h string, page int) (int, error) {
-	cursor, err := st.PullCursor(ctx, "access_changes")
+	stored, err := st.PullCursor(ctx, "access_changes")
 	if err != nil {
 		return 0, err
 	}
-	if cursor.TxID == "" {
-		cursor = store.Cursor{TxID: "0", RowID: zeroUUID}
-	}
+	cursor := readFrom(stored)
 	var me string
 	if err := conn.QueryRow(ctx, "SELECT current_user").Scan(&me); err != nil {
 		return 0, err
@@ -126,7 +124,7 @@ func applyAccessChange(ctx context.Context, conn *pgx.Conn, st *store.Store, c a
 		if t.Changes {
 			bound = ""
 		}
-		after := store.Cursor{TxID: "0", RowID: zeroUUID}
+		after := beforeAll
 		q := pageQuery(t, bound+" AND "+t.ClientColumn+" = $5::uuid")
 		for {
 			rows, last, _, err := readPage(ctx, conn, t, q, after, h, page, c.clientID)

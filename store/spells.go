@@ -110,45 +110,40 @@ type stageSpellRow struct{ stage, from, until string }
 
 // storedDueSpells reads a client's stored due spells, the rowids of each.
 func (w *Writer) storedDueSpells(clientID string) (map[dueSpellRow][]int64, error) {
-	st, err := w.stmt("SELECT rowid, due_at, due_day_at, overdue_from_at, from_at, until_at FROM due_spells WHERE client_id = ?")
-	if err != nil {
-		return nil, fmt.Errorf("read due history: %w", err)
-	}
-	rows, err := st.QueryContext(w.ctx, clientID)
-	if err != nil {
-		return nil, fmt.Errorf("read due history: %w", err)
-	}
-	defer rows.Close()
-	out := map[dueSpellRow][]int64{}
-	for rows.Next() {
-		var r dueSpellRow
-		var id int64
-		if err := rows.Scan(&id, &r.due, &r.dueDay, &r.overdueFrom, &r.from, &r.until); err != nil {
-			return nil, fmt.Errorf("read due history: %w", err)
-		}
-		out[r] = append(out[r], id)
-	}
-	return out, rows.Err()
+	return storedSpells(w, "SELECT rowid, due_at, due_day_at, overdue_from_at, from_at, until_at FROM due_spells WHERE client_id = ?",
+		clientID, "due history", func(row scanner) (r dueSpellRow, id int64, err error) {
+			err = row.Scan(&id, &r.due, &r.dueDay, &r.overdueFrom, &r.from, &r.until)
+			return r, id, err
+		})
 }
 
 // storedStageSpells reads a client's stored stage spells, the rowids of
 // each.
 func (w *Writer) storedStageSpells(clientID string) (map[stageSpellRow][]int64, error) {
-	st, err := w.stmt("SELECT rowid, stage, from_at, until_at FROM stage_spells WHERE client_id = ?")
+	return storedSpells(w, "SELECT rowid, stage, from_at, until_at FROM stage_spells WHERE client_id = ?",
+		clientID, "stage history", func(row scanner) (r stageSpellRow, id int64, err error) {
+			err = row.Scan(&id, &r.stage, &r.from, &r.until)
+			return r, id, err
+		})
+}
+
+// storedSpells reads a client's stored spells of one kind by query, each
+// with the rowids that hold it (the same spell may be stored twice).
+func storedSpells[R comparable](w *Writer, query, clientID, what string, scan func(scanner) (R, int64, error)) (map[R][]int64, error) {
+	st, err := w.stmt(query)
 	if err != nil {
-		return nil, fmt.Errorf("read stage history: %w", err)
+		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
 	rows, err := st.QueryContext(w.ctx, clientID)
 	if err != nil {
-		return nil, fmt.Errorf("read stage history: %w", err)
+		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
 	defer rows.Close()
-	out := map[stageSpellRow][]int64{}
+	out := map[R][]int64{}
 	for rows.Next() {
-		var r stageSpellRow
-		var id int64
-		if err := rows.Scan(&id, &r.stage, &r.from, &r.until); err != nil {
-			return nil, fmt.Errorf("read stage history: %w", err)
+		r, id, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", what, err)
 		}
 		out[r] = append(out[r], id)
 	}
@@ -288,29 +283,6 @@ func (r dueSpellRow) count(days map[[2]string]int, n int) {
 	}
 }
 
-// oldDueDays takes the client's stored spells away from the day counters,
-// before they are rewritten.
-func (w *Writer) oldDueDays(clientID string) (map[[2]string]int, error) {
-	days := map[[2]string]int{}
-	st, err := w.stmt("SELECT due_at, due_day_at, overdue_from_at, from_at, until_at FROM due_spells WHERE client_id = ?")
-	if err != nil {
-		return nil, fmt.Errorf("read due history: %w", err)
-	}
-	rows, err := st.QueryContext(w.ctx, clientID)
-	if err != nil {
-		return nil, fmt.Errorf("read due history: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r dueSpellRow
-		if err := rows.Scan(&r.due, &r.dueDay, &r.overdueFrom, &r.from, &r.until); err != nil {
-			return nil, fmt.Errorf("read due history: %w", err)
-		}
-		r.count(days, -1)
-	}
-	return days, rows.Err()
-}
-
 // saveDueDays applies the net change of a client's rewrite to the counters.
 func (w *Writer) saveDueDays(days map[[2]string]int) error {
 	for k, n := range days {
@@ -329,9 +301,13 @@ func (w *Writer) saveDueDays(days map[[2]string]int) error {
 // dropSpells takes a client's spells away, counters and all, when the client
 // leaves this laptop (a transfer to another officer).
 func (w *Writer) dropSpells(clientID string) error {
-	days, err := w.oldDueDays(clientID)
+	old, err := w.storedDueSpells(clientID)
 	if err != nil {
 		return err
+	}
+	days := map[[2]string]int{}
+	for row, ids := range old {
+		row.count(days, -len(ids))
 	}
 	for _, q := range []string{"DELETE FROM due_spells WHERE client_id = ?", "DELETE FROM stage_spells WHERE client_id = ?"} {
 		if _, err := w.exec(q, clientID); err != nil {

@@ -51,18 +51,9 @@ type officerReader struct {
 // ofOwner narrows a query on a client's records to the officer's clients.
 const ofOwner = ` client_id IN (SELECT id FROM clients INDEXED BY clients_by_owner WHERE owner = ?1 AND owner <> '')`
 
+// each runs a query of the officer's records (?1 is the officer).
 func (r *officerReader) each(query string, fn func(row scanner) error) error {
-	rows, err := r.q.QueryContext(r.ctx, query, r.owner)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachRowArgs(r.ctx, r.q, query, []any{r.owner}, fn)
 }
 
 func (r *officerReader) read(wl *model.Workload) error {
