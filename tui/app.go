@@ -259,8 +259,9 @@ func (a *App) prepareCheckIn(clientID string, draft map[string]string) tea.Cmd {
 }
 
 // supervisorFileNotice is what a write key says in a supervisor's file.
-const supervisorFileNotice = "This is a supervisor's file, read only: the records are the officers'. " +
-	"n on a client writes your note to the officer; transfer a case with caseload transfer; the resource directory is yours to keep."
+// It fits an 80-column line: n, the one record the file writes, is named;
+// transfers and the resource directory are in the help and the README.
+const supervisorFileNotice = "This is a supervisor's file, read only. n writes your note to the officer."
 
 // openForm opens f over what is on screen; a form already open (a second
 // answer to a double press) gives way to it.
