@@ -8,6 +8,8 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"caseload/store"
 )
 
 // addClientAs inserts a client with hand-written SQL as whoever conn is.
@@ -183,12 +185,19 @@ func TestResourcesAndSettingsAreReadByAllChangedBySupervisors(t *testing.T) {
 	if _, err := sup.Exec(ctx, "UPDATE caseload.resources SET phone = '555-0100' WHERE id = $1", officers); err != nil {
 		t.Fatalf("a supervisor changes a resource: %v", err)
 	}
-	_, err = a.Exec(ctx, "INSERT INTO caseload.settings (key, value) VALUES ('interval_high', '7')")
+	setting := `INSERT INTO caseload.agency_settings (id, name, value, created_at, updated_at) VALUES ($1, 'interval_high', '7', '', '')`
+	id := store.AgencySettingID("interval_high")
+	_, err = a.Exec(ctx, setting, id)
 	wantRefused(t, "an officer sets an agency setting", err, "permission denied")
-	if _, err := sup.Exec(ctx, "INSERT INTO caseload.settings (key, value) VALUES ('interval_high', '7')"); err != nil {
+	if _, err := sup.Exec(ctx, setting, id); err != nil {
 		t.Fatalf("a supervisor sets an agency setting: %v", err)
 	}
-	if n := count(t, a, "SELECT count(*) FROM caseload.settings"); n != 1 {
+	_, err = a.Exec(ctx, "UPDATE caseload.agency_settings SET value = '30' WHERE id = $1", id)
+	wantRefused(t, "an officer changes an agency setting", err, "permission denied")
+	if _, err := sup.Exec(ctx, "UPDATE caseload.agency_settings SET value = '10' WHERE id = $1", id); err != nil {
+		t.Fatalf("a supervisor changes an agency setting: %v", err)
+	}
+	if n := count(t, a, "SELECT count(*) FROM caseload.agency_settings WHERE value = '10'"); n != 1 {
 		t.Errorf("the officer sees %d settings, want 1", n)
 	}
 }

@@ -35,6 +35,7 @@ var migrationSteps = map[string]func(ctx context.Context, tx *Tx, now time.Time)
 	"migrations/0010_sync_compliance.sql": queueCompliance,
 	"migrations/0013_sync_referrals.sql":  rekeyAndQueueReferrals,
 	"migrations/0014_sync_goals.sql":      fillGoalVersionIDs,
+	"migrations/0017_agency_settings.sql": moveAgencySettings,
 }
 
 // migrate applies each migration the file lacks, each in its own transaction

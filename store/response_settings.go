@@ -18,7 +18,7 @@ func (s *Store) ResponseSettings(ctx context.Context) (model.ResponseSettings, e
 }
 
 func readResponseSettings(ctx context.Context, q querier) (model.ResponseSettings, error) {
-	v, err := readSetting(ctx, q, keyResponses)
+	v, err := readAgencySetting(ctx, q, keyResponses)
 	if err != nil || v == "" {
 		return model.DefaultResponseSettings(), err
 	}
@@ -39,5 +39,15 @@ func (s *Store) SaveResponseSettings(ctx context.Context, r model.ResponseSettin
 	if err != nil {
 		return fmt.Errorf("save response settings: %w", err)
 	}
-	return s.write(ctx, func(w *Writer) error { return w.setSetting(keyResponses, string(b)) })
+	return s.write(ctx, func(w *Writer) error {
+		held, err := readResponseSettings(w.ctx, w.tx)
+		if err != nil {
+			return err
+		}
+		was, err := json.Marshal(held)
+		if err != nil {
+			return fmt.Errorf("save response settings: %w", err)
+		}
+		return w.setAgencySettings(map[string]string{keyResponses: string(b)}, map[string]string{keyResponses: string(was)})
+	})
 }

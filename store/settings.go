@@ -30,7 +30,7 @@ func readSetting(ctx context.Context, q querier, key string) (string, error) {
 }
 
 // intervalsQuery reads every contact interval setting.
-const intervalsQuery = "SELECT key, value FROM settings WHERE key >= ? AND key < ?"
+const intervalsQuery = "SELECT name, value FROM agency_settings WHERE name >= ? AND name < ?"
 
 // readIntervals reads the contact intervals in one query: every write
 // needs them to recompute a next-due date.
@@ -85,7 +85,7 @@ func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
 // readStandards reads the caseload standards over the APPA's.
 func readStandards(ctx context.Context, q querier) (model.CaseloadStandards, error) {
 	std := model.APPAStandards()
-	rows, err := q.QueryContext(ctx, "SELECT key, value FROM settings WHERE key >= ? AND key < ?", standardPrefix, standardPrefix+"~")
+	rows, err := q.QueryContext(ctx, "SELECT name, value FROM agency_settings WHERE name >= ? AND name < ?", standardPrefix, standardPrefix+"~")
 	if err != nil {
 		return nil, fmt.Errorf("read caseload standards: %w", explain(err))
 	}
@@ -118,23 +118,26 @@ func (s *Store) SaveSettings(ctx context.Context, set model.Settings) error {
 		if err := w.setSetting(keyExportDir, set.ExportDir); err != nil {
 			return err
 		}
-		if set.Standards != nil {
-			for _, l := range model.Levels() {
-				n := set.Standards.PerOfficer(l.Value)
-				if err := w.setSetting(standardPrefix+string(l.Value), strconv.Itoa(n)); err != nil {
-					return err
-				}
-			}
+		values, effective := map[string]string{}, map[string]string{}
+		held, err := readStandards(w.ctx, w.tx)
+		if err != nil {
+			return err
 		}
 		changed := false
 		for _, l := range model.Levels() {
+			if set.Standards != nil {
+				k := standardPrefix + string(l.Value)
+				values[k], effective[k] = strconv.Itoa(set.Standards.PerOfficer(l.Value)), strconv.Itoa(held.PerOfficer(l.Value))
+			}
 			days := set.Intervals.Days(l.Value)
 			if days != w.intervals.Days(l.Value) {
 				changed = true
 			}
-			if err := w.setSetting(intervalPrefix+string(l.Value), strconv.Itoa(days)); err != nil {
-				return err
-			}
+			k := intervalPrefix + string(l.Value)
+			values[k], effective[k] = strconv.Itoa(days), strconv.Itoa(w.intervals.Days(l.Value))
+		}
+		if err := w.setAgencySettings(values, effective); err != nil {
+			return err
 		}
 		if !changed {
 			return nil

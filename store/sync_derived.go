@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // What each laptop works out for itself from the records it holds, never
@@ -15,6 +16,8 @@ import (
 // id is the record's, clientID its client's.
 func (w *Writer) afterPulled(t SyncTable, id, clientID string, row PulledRow) error {
 	switch t.Name {
+	case SyncAgencySettings.Name:
+		return w.agencySettingPulled(row)
 	case SyncClients.Name:
 		return w.refresh(id)
 	case SyncConditions.Name, SyncConditionProgress.Name, SyncReferrals.Name:
@@ -124,4 +127,18 @@ func (s *Store) refreshLeftStale(ctx context.Context) error {
 	}
 	_, err := s.RefreshStale(ctx)
 	return err
+}
+
+// agencySettingPulled takes in a contact interval the agency changed:
+// every client's next due date follows, worked out once at the end of the
+// pull with the intervals then in force (see RefreshStale).
+func (w *Writer) agencySettingPulled(row PulledRow) error {
+	name, _ := row.Values["name"].(string)
+	if !strings.HasPrefix(name, intervalPrefix) {
+		return nil
+	}
+	if _, err := w.exec("INSERT INTO sync_stale (client_id) SELECT id FROM clients WHERE true ON CONFLICT DO NOTHING"); err != nil {
+		return fmt.Errorf("note every client to sum up: %w", explain(err))
+	}
+	return nil
 }

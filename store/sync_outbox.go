@@ -111,6 +111,12 @@ func (w *Writer) seedOutbox() error {
 		if t.Name == SyncClients.Name {
 			continue // queued above
 		}
+		if t.Name == SyncAgencySettings.Name {
+			// A file's own settings do not become the agency's by joining
+			// it: the agency's arrive with the pull, and a supervisor sets
+			// them in the synced file.
+			continue
+		}
 		if err := w.queueTable(t); err != nil {
 			return err
 		}

@@ -154,17 +154,24 @@ var (
 	SyncGoals        = SyncTable{Name: "goals", ClientColumn: "client_id", Columns: []string{"id", "client_id", "created_at"}}
 	SyncGoalVersions = SyncTable{Name: "goal_versions", ClientColumn: "client_id", Columns: []string{"id", "goal_id", "client_id",
 		"version", "domain", "words", "steps", "target_date", "status", "referral_ids", "note", "at"}}
+	// The agency's settings (contact intervals, caseload standards, the
+	// response ladders): a record per setting, named once, its value
+	// changed in a supervisor's file (model.AgencySettingsBy).
+	SyncAgencySettings = SyncTable{Name: "agency_settings", Changes: true, Columns: []string{"id", "name", "value", "created_at",
+		"updated_at"}, Quiet: []string{"updated_at"}}
 	// A supervisor's notes on the team's clients: history, written only in
 	// a supervisor's file.
 	SyncSupervisorNotes = SyncTable{Name: "supervisor_notes", ClientColumn: "client_id", Supervisors: true,
 		Columns: []string{"id", "client_id", "at", "author", "note", "created_at"}}
 )
 
-// SyncTables lists every synced table in pull order: a record after the
-// records it names (a referral after its resource and client, a violation
-// after its check-in and condition, a response after its violation).
+// SyncTables lists every synced table in pull order: the agency's settings
+// first (the contact intervals set every client's next due date), then a
+// record after the records it names (a referral after its resource and
+// client, a violation after its check-in and condition, a response after
+// its violation).
 func SyncTables() []SyncTable {
-	return []SyncTable{SyncResources, SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
+	return []SyncTable{SyncAgencySettings, SyncResources, SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
 		SyncReferrals, SyncReferralEvents, SyncConsents, SyncGoals, SyncGoalVersions,
 		SyncConditions, SyncConditionProgress, SyncViolations, SyncResponses, SyncIncentives, SyncArrests, SyncCustody,
 		SyncCourtEvents, SyncEmployment, SyncRelapsePlans, SyncSupervisorNotes}

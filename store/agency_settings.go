@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"caseload/model"
+)
+
+// agencySettingNamespace is the namespace of the agency settings' ids.
+var agencySettingNamespace = uuid.MustParse("570a80e6-22fd-40f0-8c16-73cdb4579439")
+
+// AgencySettingID is the id of the agency setting called name: the same on
+// every laptop, so that two supervisors' files setting the same interval
+// change one record on the server, merged field by field.
+func AgencySettingID(name string) string {
+	return uuid.NewSHA1(agencySettingNamespace, []byte("setting:"+name)).String()
+}
+
+// isAgencySetting tells a settings key that is the agency's rather than
+// the officer's own.
+func isAgencySetting(key string) bool {
+	return strings.HasPrefix(key, intervalPrefix) || strings.HasPrefix(key, standardPrefix) || key == keyResponses
+}
+
+func readAgencySetting(ctx context.Context, q querier, name string) (string, error) {
+	var v string
+	err := q.QueryRowContext(ctx, "SELECT value FROM agency_settings WHERE name = ?", name).Scan(&v)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("read setting %s: %w", name, explain(err))
+	}
+	return v, nil
+}
+
+// setAgencySettings writes the agency's settings given, name to value,
+// where the file holds another value or none; each is queued for the
+// agency's server when the file syncs. effective are the values in force
+// (the defaults for those never set): in a synced file that is not a
+// supervisor's, a value that differs from them is refused next to its
+// field, and nothing is written.
+func (w *Writer) setAgencySettings(values, effective map[string]string) error {
+	names := make([]string, 0, len(values))
+	for n := range values {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	on, err := w.syncing()
+	if err != nil {
+		return err
+	}
+	role, err := readSyncState(w.ctx, w.tx, keyRoleKind)
+	if err != nil {
+		return err
+	}
+	if !model.AgencySettingsBy(on, role) {
+		var refused []string
+		for _, n := range names {
+			if values[n] != effective[n] {
+				refused = append(refused, n)
+			}
+		}
+		if len(refused) > 0 {
+			return model.AgencySettingKept(refused...)
+		}
+		return nil
+	}
+	exists := map[string]bool{}
+	var changed []string
+	for _, n := range names {
+		var v string
+		err := w.queryRow("SELECT value FROM agency_settings WHERE name = ?", n).Scan(&v)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read setting %s: %w", n, explain(err))
+		}
+		exists[n] = err == nil
+		if err != nil || v != values[n] {
+			changed = append(changed, n)
+		}
+	}
+	now := fmtTime(w.now)
+	for _, n := range changed {
+		id := AgencySettingID(n)
+		if !exists[n] {
+			if _, err := w.exec("INSERT INTO agency_settings (id, name, value, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+				id, n, values[n], now, now); err != nil {
+				return fmt.Errorf("save setting %s: %w", n, explain(err))
+			}
+			if err := w.recordCreate(SyncAgencySettings, id, ""); err != nil {
+				return err
+			}
+			continue
+		}
+		fields, err := w.fieldsBeforeEdit(SyncAgencySettings, id)
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec("UPDATE agency_settings SET value = ?, updated_at = ? WHERE id = ?", values[n], now, id); err != nil {
+			return fmt.Errorf("save setting %s: %w", n, explain(err))
+		}
+		if err := w.recordUpdate(SyncAgencySettings, id, "", fields); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// moveAgencySettings is migration 0017's step: the agency's settings a file
+// held among its own move to their table, each with its id.
+func moveAgencySettings(ctx context.Context, tx *Tx, now time.Time) error {
+	rows, err := tx.QueryContext(ctx, "SELECT key, value FROM settings ORDER BY key")
+	if err != nil {
+		return fmt.Errorf("read settings: %w", explain(err))
+	}
+	moving := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			rows.Close()
+			return err
+		}
+		if isAgencySetting(k) {
+			moving[k] = v
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(moving) == 0 {
+		return err
+	}
+	// sync_pulling lets the rows in whoever's file this is: they were the
+	// file's already.
+	if _, err := tx.ExecContext(ctx, "INSERT INTO sync_pulling (one) VALUES (1)"); err != nil {
+		return fmt.Errorf("move the agency's settings: %w", explain(err))
+	}
+	at := fmtTime(now)
+	for k, v := range moving {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO agency_settings (id, name, value, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+			AgencySettingID(k), k, v, at, at); err != nil {
+			return fmt.Errorf("move setting %s: %w", k, explain(err))
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM settings WHERE key = ?", k); err != nil {
+			return fmt.Errorf("move setting %s: %w", k, explain(err))
+		}
+	}
+	_, err = tx.ExecContext(ctx, "DELETE FROM sync_pulling")
+	return err
+}

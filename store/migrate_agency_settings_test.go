@@ -1,0 +1,66 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"caseload/internal/schematest"
+	"caseload/model"
+	"caseload/store"
+)
+
+// A file from before migration 0017 kept the contact intervals, caseload
+// standards and response ladders among its own settings; opening it moves
+// them to the agency's settings, each under the id every laptop gives it,
+// and the officer's own settings stay where they were.
+func TestTheAgencysSettingsMoveToTheirOwnTable(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	s := openAt(t, path)
+	s.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := schematest.Version("migrations", "0017_agency_settings.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schematest.Rewind(db, "migrations", v-1); err != nil {
+		t.Fatal(err)
+	}
+	// As a file of version 16 held them.
+	for _, kv := range [][2]string{{"officer_name", "J. Smith"}, {"interval_high", "10"}, {"standard_low", "150"},
+		{"responses", `{"sanctions":[{"key":"warn","label":"Written warning","tier":1}],"incentives":[{"key":"praise","label":"Praise","tier":1}],"matrix":{}}`}} {
+		if _, err := db.Exec("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", kv[0], kv[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	again := openAt(t, path)
+	set, err := again.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.OfficerName != "J. Smith" || set.Intervals.Days(model.LevelHigh) != 10 || set.Standards.PerOfficer(model.LevelLow) != 150 {
+		t.Errorf("after the move the settings read %+v", set)
+	}
+	if r, err := again.ResponseSettings(ctx); err != nil || len(r.Sanctions) != 1 || r.Sanctions[0].Label != "Written warning" {
+		t.Errorf("after the move the response ladders read %+v, %v", r, err)
+	}
+	var left, moved int
+	db = again.DB()
+	if err := db.QueryRow("SELECT count(*) FROM settings WHERE key IN ('interval_high', 'standard_low', 'responses')").Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow("SELECT count(*) FROM agency_settings WHERE id = ? AND name = 'interval_high' AND value = '10'",
+		store.AgencySettingID("interval_high")).Scan(&moved); err != nil {
+		t.Fatal(err)
+	}
+	if left != 0 || moved != 1 {
+		t.Errorf("%d agency settings left among the file's own, %d interval_high moved under its id", left, moved)
+	}
+}
