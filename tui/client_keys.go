@@ -79,7 +79,34 @@ func (v *clientView) short(k keyMap) []key.Binding {
 	if _, groups, ok := v.modal(k); ok {
 		return groups[len(groups)-1]
 	}
+	if v.supervisorFile {
+		return withoutWrites(v.tab.short(v, k), k)
+	}
 	return v.tab.short(v, k)
+}
+
+// recordWrites are the client screen's keys that open a form on the
+// officer's records, which a supervisor's file refuses.
+func (k keyMap) recordWrites() []key.Binding {
+	return []key.Binding{k.CheckIn, k.EditClient, k.Amend, k.Refer, k.ChangeStatus, k.AddProgress, k.ConditionStatus,
+		k.AddGoal, k.TickStep, k.EditGoal, k.EditRelapsePlan, k.Violation, k.Incentive, k.CourtEvent, k.CourtOutcome,
+		k.Employment}
+}
+
+// withoutWrites leaves out of a short help the keys a supervisor's file
+// would only answer with its notice: the line offers what the file does.
+func withoutWrites(bs []key.Binding, k keyMap) []key.Binding {
+	writes := map[key.Help]bool{}
+	for _, w := range k.recordWrites() {
+		writes[w.Help()] = true
+	}
+	var out []key.Binding
+	for _, b := range bs {
+		if !writes[b.Help()] {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func (v *clientView) groups(k keyMap) (string, [][]key.Binding) {

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,9 +35,19 @@ func TestASupervisorsFileOpensNoFormForAnOfficersRecord(t *testing.T) {
 		h.mustSee("This is a supervisor's file, read only")
 		h.keys("esc")
 	}
-	// On the client's screen too.
+	// On the client's screen too; its help line offers only what the file
+	// does.
 	h.keys("enter")
 	h.mustSee("[Timeline]")
+	help := lastLine(h.screen())
+	for _, gone := range []string{"check-in", "edit", "amend"} {
+		if strings.Contains(help, gone) {
+			t.Errorf("the help line of a supervisor's client offers %q: %q", gone, help)
+		}
+	}
+	if !strings.Contains(help, "n supervisor note") {
+		t.Errorf("the help line of a supervisor's client does not offer the note: %q", help)
+	}
 	h.keys("c")
 	if _, ok := h.app.top().(*recordForm); ok {
 		t.Fatal("c on the client opened a form in a supervisor's file")
@@ -132,4 +143,10 @@ func TestASupervisorWritesANoteOnAClient(t *testing.T) {
 	if len(page.Entries) != 1 || page.Entries[0].Supervisor.Note != "Call me after the home visit." || page.Entries[0].Supervisor.By != "lead" {
 		t.Fatalf("the log holds %+v, want the note signed by the login", page.Entries)
 	}
+}
+
+// lastLine is the screen's last line with something on it.
+func lastLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n "), "\n")
+	return lines[len(lines)-1]
 }
