@@ -95,7 +95,7 @@ func TestConnectionCutInThePushLosesAndDuplicatesNothing(t *testing.T) {
 				t.Fatalf("after the cut %d of %d entries wait; want the first batch marked pushed and the rest waiting", left, queued)
 			}
 			onServer := count(t, s.admin, `SELECT (SELECT count(*) FROM caseload.clients) + (SELECT count(*) FROM caseload.checkins)
-				+ (SELECT count(*) FROM caseload.stage_notes)`)
+				+ (SELECT count(*) FROM caseload.stage_notes) + (SELECT count(*) FROM caseload.client_status_changes)`)
 			marked := queued - left
 			if strings.HasPrefix(name, "at COMMIT") && onServer <= marked {
 				t.Errorf("the server holds %d records and %d were marked pushed: the cut batch should have committed unacknowledged", onServer, marked)
@@ -254,8 +254,8 @@ func TestAChangeDatedFarInTheFutureIsFiledNotApplied(t *testing.T) {
 	c := l.addClient("A-1")
 	l.addCheckIn(c.ID, "from the future")
 	r := l.sync()
-	if r.Rejected != 3 {
-		t.Errorf("%s; want the client, its check-in and stage note filed as rejected", describe(r))
+	if r.Rejected != 4 {
+		t.Errorf("%s; want the client, its status, its check-in and stage note filed as rejected", describe(r))
 	}
 	if n := count(t, s.admin, "SELECT count(*) FROM caseload.clients"); n != 0 {
 		t.Errorf("the server took a client dated three days ahead")
@@ -278,8 +278,8 @@ func TestAWrongPasswordIsOneClearLine(t *testing.T) {
 	l.via = s.db.URLAs(alice, "not the password")
 	_, err := l.trySync(Options{})
 	wantOneLine(t, err, "password authentication failed")
-	if n, _ := l.st.OutboxCount(context.Background()); n != 1 {
-		t.Errorf("the outbox holds %d after a refused login, want the client still waiting", n)
+	if n, _ := l.st.OutboxCount(context.Background()); n != 2 {
+		t.Errorf("the outbox holds %d after a refused login, want the client and its status still waiting", n)
 	}
 }
 
@@ -343,8 +343,8 @@ func TestACaseNumberAlreadyOnTheServerIsFiledAndTheOtherClientsLand(t *testing.T
 	dup := bob.addClient("dup-1")
 	bob.addClient("B-2")
 	r := bob.sync()
-	if r.Rejected != 1 {
-		t.Errorf("%s; want the client with the used case number filed", describe(r))
+	if r.Rejected != 2 {
+		t.Errorf("%s; want the client with the used case number filed, with its status", describe(r))
 	}
 	if n := count(t, s.admin, "SELECT count(*) FROM caseload.clients WHERE owner = $1", bob.role); n != 2 {
 		t.Errorf("bob has %d clients on the server, want the other 2", n)

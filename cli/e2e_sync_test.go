@@ -55,7 +55,9 @@ func TestEndToEndSyncFromTheApp(t *testing.T) {
 	term.start(bin, first)
 	term.waitFor("synced ") // the --setup sync, on the caseload's last line
 	term.press("Y")
-	term.waitFor("Synced with the agency: 0 sent, 1 received.")
+	// The client and the status it was opened with, its first entry of
+	// status history.
+	term.waitFor("Synced with the agency: 0 sent, 2 received.")
 	term.waitFor("Erin Second")
 
 	// Sync on quit: a check-in logged here goes to the server as the app

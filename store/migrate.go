@@ -31,11 +31,12 @@ func mustList() []string {
 // migrationSteps are the parts of a migration that the model's rules must
 // do, run after the file's SQL in the same transaction.
 var migrationSteps = map[string]func(ctx context.Context, tx *Tx, now time.Time) error{
-	"migrations/0004_conditions.sql":      convertConditions,
-	"migrations/0010_sync_compliance.sql": queueCompliance,
-	"migrations/0013_sync_referrals.sql":  rekeyAndQueueReferrals,
-	"migrations/0014_sync_goals.sql":      fillGoalVersionIDs,
-	"migrations/0017_agency_settings.sql": moveAgencySettings,
+	"migrations/0004_conditions.sql":          convertConditions,
+	"migrations/0010_sync_compliance.sql":     queueCompliance,
+	"migrations/0013_sync_referrals.sql":      rekeyAndQueueReferrals,
+	"migrations/0014_sync_goals.sql":          fillGoalVersionIDs,
+	"migrations/0017_agency_settings.sql":     moveAgencySettings,
+	"migrations/0018_sync_status_history.sql": queueStatusHistory,
 }
 
 // migrate applies each migration the file lacks, each in its own transaction

@@ -130,7 +130,11 @@ func (w *Writer) queueTable(t SyncTable) error {
 	if t.Changes {
 		return w.seedChanging(t)
 	}
-	_, err := w.exec(`INSERT INTO sync_outbox (tbl, row_id, client_id, op) SELECT ?, id, `+t.ClientColumn+`, 'insert' FROM `+t.Name+` ORDER BY id`, t.Name)
+	where := ""
+	if t.Name == SyncStatusChanges.Name {
+		where = " WHERE provisional = 0" // taken from a pull, not this laptop's to send
+	}
+	_, err := w.exec(`INSERT INTO sync_outbox (tbl, row_id, client_id, op) SELECT ?, id, `+t.ClientColumn+`, 'insert' FROM `+t.Name+where+` ORDER BY id`, t.Name)
 	if err != nil {
 		return fmt.Errorf("queue %s: %w", t.Name, explain(err))
 	}
@@ -264,7 +268,32 @@ func (w *Writer) recordCreate(t SyncTable, id, clientID string) error {
 		t.Name, id, clientID, string(value), at.String()); err != nil {
 		return fmt.Errorf("queue %s %s: %w", t.Name, id, explain(err))
 	}
+	if t.Name == SyncClients.Name {
+		if err := w.statusAfterCreation(id); err != nil {
+			return err
+		}
+	}
 	return w.setFieldStamp(t.Name, id, "", at)
+}
+
+// statusAfterCreation moves a new client's first status, queued by a
+// trigger as the client's row went in, behind the client's creation: a
+// push in batches must never send it before the client it belongs to.
+func (w *Writer) statusAfterCreation(clientID string) error {
+	var last int64
+	if err := w.queryRow("SELECT max(seq) FROM sync_outbox").Scan(&last); err != nil {
+		return fmt.Errorf("read the outbox: %w", explain(err))
+	}
+	for _, q := range []string{
+		`INSERT INTO sync_outbox (tbl, row_id, client_id, op) SELECT tbl, row_id, client_id, op FROM sync_outbox
+			WHERE tbl = 'client_status_changes' AND client_id = ? AND seq <= ? ORDER BY seq`,
+		"DELETE FROM sync_outbox WHERE tbl = 'client_status_changes' AND client_id = ? AND seq <= ?",
+	} {
+		if _, err := w.exec(q, clientID, last); err != nil {
+			return fmt.Errorf("queue the status of client %s: %w", clientID, explain(err))
+		}
+	}
+	return nil
 }
 
 // recordUpdate queues the fields of a record that an edit changed; before

@@ -89,13 +89,20 @@ func TestEveryEditQueuesItsChangedFieldsInTheSameTransaction(t *testing.T) {
 		t.Fatal(err)
 	}
 	entries := outboxOps(t, s)
-	if len(entries) != 6 {
-		t.Fatalf("outbox has %d entries, want create, address, phone, phone, check-in, stage note: %+v", len(entries), entries)
+	if len(entries) != 7 {
+		t.Fatalf("outbox has %d entries, want create, status, address, phone, phone, check-in, stage note: %+v", len(entries), entries)
 	}
-	create, address, phone1, phone2 := entries[0], entries[1], entries[2], entries[3]
+	create, status := entries[0], entries[1]
 	if create.Op != store.OpCreate || create.RowID != c.ID {
 		t.Errorf("first entry %+v, want the client's creation", create)
 	}
+	// The status the client was made with goes after the client: a batch
+	// that ended between them would send it before its client.
+	if status.Table != store.SyncStatusChanges.Name || status.ClientID != c.ID || status.Row["status"] != string(model.StatusActive) {
+		t.Errorf("second entry %+v, want the client's first status", status)
+	}
+	entries = entries[1:]
+	address, phone1, phone2 := entries[1], entries[2], entries[3]
 	if address.Field != "address" || phone1.Field != "phone" || phone1.Value != "555-0101" || phone2.Value != "555-0199" {
 		t.Errorf("field entries %+v %+v %+v", phone1, address, phone2)
 	}
@@ -114,7 +121,7 @@ func TestEveryEditQueuesItsChangedFieldsInTheSameTransaction(t *testing.T) {
 	if _, err := s.UpdateClient(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := s.OutboxCount(ctx); n != 6 {
+	if n, _ := s.OutboxCount(ctx); n != 7 {
 		t.Errorf("an unchanged save queued entries: %d", n)
 	}
 	// A failed edit queues nothing.
@@ -123,15 +130,15 @@ func TestEveryEditQueuesItsChangedFieldsInTheSameTransaction(t *testing.T) {
 	if _, err := s.UpdateClient(ctx, bad); err == nil {
 		t.Fatal("an empty name was saved")
 	}
-	if n, _ := s.OutboxCount(ctx); n != 6 {
+	if n, _ := s.OutboxCount(ctx); n != 7 {
 		t.Errorf("a refused save queued entries: %d", n)
 	}
 	seqs := []int64{entries[0].Seq, entries[1].Seq}
 	if err := s.MarkPushed(ctx, seqs); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := s.OutboxCount(ctx); n != 4 {
-		t.Errorf("after marking 2 pushed the outbox holds %d, want 4", n)
+	if n, _ := s.OutboxCount(ctx); n != 5 {
+		t.Errorf("after marking 2 pushed the outbox holds %d, want 5", n)
 	}
 }
 

@@ -97,11 +97,18 @@ func (w *Writer) applyPulledHistory(t SyncTable, row PulledRow) (bool, error) {
 	for i, c := range t.Columns {
 		args[i] = row.Values[c]
 	}
-	res, err := w.exec("INSERT INTO "+t.Name+" ("+strings.Join(t.Columns, ", ")+") VALUES ("+placeholders(len(args))+
+	onConflict := " ON CONFLICT DO NOTHING"
+	if t.Name == SyncStatusChanges.Name {
+		if err := w.dropProvisionalStatus(row); err != nil {
+			return false, err
+		}
+		onConflict = statusChangeConflict
+	}
+	res, err := w.exec("INSERT INTO "+t.Name+" ("+strings.Join(t.Columns, ", ")+") VALUES ("+placeholders(len(args))+")"+
 		// Any uniqueness conflict: the record is here already, or (an
 		// amendment of a record this laptop amended too) the server filed
 		// this laptop's own as rejected, for review.
-		") ON CONFLICT DO NOTHING", args...)
+		onConflict, args...)
 	if err != nil {
 		return false, fmt.Errorf("save pulled %s %v: %w", t.Name, row.Values["id"], explain(err))
 	}
@@ -260,4 +267,22 @@ func (s *Store) MovePullCursor(ctx context.Context, table string, next Cursor) e
 		}
 		return nil
 	})
+}
+
+// statusChangeConflict: a status change already here is left as it is; one
+// at the same moment, recorded here when the client's status arrived, gives
+// way to the one its own laptop recorded.
+const statusChangeConflict = ` ON CONFLICT (id) DO NOTHING
+	ON CONFLICT (client_id, at) DO UPDATE SET id = excluded.id, status = excluded.status, delta = excluded.delta, provisional = 0`
+
+// dropProvisionalStatus lets go of the status changes this laptop recorded
+// for a client while taking in its status from a pull: the history the
+// client's own laptop recorded is arriving, and the two together would
+// count a change twice.
+func (w *Writer) dropProvisionalStatus(row PulledRow) error {
+	client, _ := row.Values["client_id"].(string)
+	if _, err := w.exec("DELETE FROM client_status_changes WHERE client_id = ? AND provisional = 1", client); err != nil {
+		return fmt.Errorf("replace the status history of client %s: %w", client, explain(err))
+	}
+	return nil
 }

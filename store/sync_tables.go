@@ -97,6 +97,10 @@ var (
 		"instrument", "at", "answers", "total", "note", "created_at"}}
 	SyncAmendments = SyncTable{Name: "amendments", ClientColumn: "client_id", Columns: []string{"id", "client_id",
 		"target_kind", "target_id", "replacement_id", "reason", "at"}}
+	// A client's status over time (migration 0018), for the workload's
+	// past weeks: history, recorded by the laptop where the status changed.
+	SyncStatusChanges = SyncTable{Name: "client_status_changes", ClientColumn: "client_id", Columns: []string{"id",
+		"client_id", "at", "status", "delta"}}
 )
 
 // The conditions of supervision and what follows from them. A condition
@@ -171,7 +175,7 @@ var (
 // client, a violation after its check-in and condition, a response after
 // its violation).
 func SyncTables() []SyncTable {
-	return []SyncTable{SyncAgencySettings, SyncResources, SyncClients, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
+	return []SyncTable{SyncAgencySettings, SyncResources, SyncClients, SyncStatusChanges, SyncCheckIns, SyncStageNotes, SyncScreenings, SyncAmendments,
 		SyncReferrals, SyncReferralEvents, SyncConsents, SyncGoals, SyncGoalVersions,
 		SyncConditions, SyncConditionProgress, SyncViolations, SyncResponses, SyncIncentives, SyncArrests, SyncCustody,
 		SyncCourtEvents, SyncEmployment, SyncRelapsePlans, SyncSupervisorNotes}
