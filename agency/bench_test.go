@@ -121,16 +121,29 @@ func writeCSV(b *testing.B, src, dir string) []string {
 		f.Close()
 		cmds = append(cmds, fmt.Sprintf(`\copy caseload.%s (%s) FROM '%s' CSV NULL '\N'`, t.Name, strings.Join(t.Columns, ", "), path))
 	}
-	return cmds
+	// The laptop's audit log goes with its first sync too.
+	path := filepath.Join(dir, "laptop_audit.csv")
+	out, err := exec.Command("sqlite3", "-readonly", "-csv", src,
+		"SELECT '"+benchLaptopID+"', seq, at, entity, entity_id, action FROM audit_log").Output()
+	if err != nil {
+		b.Fatalf("sqlite3: %v", err)
+	}
+	if err := os.WriteFile(path, out, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return append(cmds, fmt.Sprintf(`\copy caseload.laptop_audit (laptop_id, seq, at, entity, entity_id, action) FROM '%s' CSV`, path))
 }
+
+// benchLaptopID stands for the laptop in the \copy of its audit log.
+const benchLaptopID = "0193a000-0000-7000-8000-00000000b001"
 
 func median(ds []time.Duration) time.Duration {
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	return ds[len(ds)/2]
 }
 
-// BenchmarkFirstPushAgainstPsqlCopy pushes a 10,000-client caseload to an
-// empty server and, alternately in the same run, loads the same rows into
+// BenchmarkFirstPushAgainstPsqlCopy pushes a 10,000-client caseload (and
+// the laptop's audit log) to an empty server and, alternately in the same run, loads the same rows into
 // the same tables with psql \copy (the floor for getting rows into
 // PostgreSQL), then pulls it onto an empty laptop; it reports the medians
 // and the ratios. Run with -benchtime=1x: each round is a whole first sync.
@@ -157,6 +170,13 @@ func BenchmarkFirstPushAgainstPsqlCopy(b *testing.B) {
 			conn := s.as(role)
 			start := time.Now()
 			if _, err := push(context.Background(), conn, st, 2000); err != nil {
+				b.Fatal(err)
+			}
+			laptop, err := st.LaptopID(context.Background())
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := pushAudit(context.Background(), conn, st, laptop); err != nil {
 				b.Fatal(err)
 			}
 			pushes = append(pushes, time.Since(start))

@@ -78,6 +78,10 @@ func Sync(ctx context.Context, st *store.Store, conn *pgx.Conn, opt Options) (Re
 	if r.Pulled, err = pull(ctx, conn, st, opt.Page); err != nil {
 		return r, err
 	}
+	// The audit log last, so that it holds this sync's own writes.
+	if _, err := pushAudit(ctx, conn, st, laptop); err != nil {
+		return r, err
+	}
 	r.Took = time.Since(start)
 	_, err = conn.Exec(ctx, `INSERT INTO caseload.laptops (id, last_sync_at, pushed, pulled) VALUES ($1, now(), $2, $3)
 		ON CONFLICT (id) DO UPDATE SET last_sync_at = now(), pushed = caseload.laptops.pushed + excluded.pushed,
