@@ -13,15 +13,18 @@ import (
 const auditBatch = 5000
 
 // pushAudit sends the laptop's audit log lines the server does not hold,
-// batch by batch, each marked sent only after the server committed it; a
-// batch sent again after a lost reply changes nothing. It returns how many
-// lines went.
-func pushAudit(ctx context.Context, conn *pgx.Conn, st *store.Store, laptop string) (int, error) {
-	sent := 0
+// batch by batch; a batch sent again after a lost reply changes nothing.
+// Each full batch is marked sent once the server committed it, so a long
+// first sync cut off resumes where it stopped; the last one's mark is
+// returned, for the sync to keep with its end in one write.
+func pushAudit(ctx context.Context, conn *pgx.Conn, st *store.Store, laptop string) (last int64, err error) {
+	if last, err = st.AuditSent(ctx); err != nil {
+		return last, err
+	}
 	for {
-		lines, err := st.AuditToSend(ctx, auditBatch)
+		lines, err := st.AuditToSend(ctx, last, auditBatch)
 		if err != nil || len(lines) == 0 {
-			return sent, err
+			return last, err
 		}
 		seqs := make([]int64, len(lines))
 		at, entity, entityID, action := make([]string, len(lines)), make([]string, len(lines)), make([]string, len(lines)), make([]string, len(lines))
@@ -32,11 +35,14 @@ func pushAudit(ctx context.Context, conn *pgx.Conn, st *store.Store, laptop stri
 			SELECT $1::uuid, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
 			ON CONFLICT DO NOTHING`, laptop, seqs, at, entity, entityID, action)
 		if err != nil {
-			return sent, fmt.Errorf("send the audit log: %w", err)
+			return last, fmt.Errorf("send the audit log: %w", err)
 		}
-		if err := st.MarkAuditSent(ctx, seqs[len(seqs)-1]); err != nil {
-			return sent, err
+		last = seqs[len(seqs)-1]
+		if len(lines) < auditBatch {
+			return last, nil
 		}
-		sent += len(lines)
+		if err := st.MarkAuditSent(ctx, last); err != nil {
+			return last, err
+		}
 	}
 }

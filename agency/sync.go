@@ -79,7 +79,8 @@ func Sync(ctx context.Context, st *store.Store, conn *pgx.Conn, opt Options) (Re
 		return r, err
 	}
 	// The audit log last, so that it holds this sync's own writes.
-	if _, err := pushAudit(ctx, conn, st, laptop); err != nil {
+	audited, err := pushAudit(ctx, conn, st, laptop)
+	if err != nil {
 		return r, err
 	}
 	r.Took = time.Since(start)
@@ -89,7 +90,7 @@ func Sync(ctx context.Context, st *store.Store, conn *pgx.Conn, opt Options) (Re
 	if err != nil {
 		return r, fmt.Errorf("note this sync on the server: %w", err)
 	}
-	return r, st.NoteSynced(ctx, time.Now())
+	return r, st.FinishSync(ctx, time.Now(), audited)
 }
 
 func (o Options) step(s string) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // keyAuditSent is the sequence number of the last audit log line the
@@ -17,15 +18,11 @@ type AuditLine struct {
 	At, Entity, EntityID, Action string
 }
 
-// AuditToSend returns up to limit audit log lines the agency's server does
-// not hold yet, oldest first.
-func (s *Store) AuditToSend(ctx context.Context, limit int) ([]AuditLine, error) {
-	sent, err := s.auditSent(ctx)
-	if err != nil {
-		return nil, err
-	}
+// AuditToSend returns up to limit audit log lines after seq after, oldest
+// first: from AuditSent on, those the agency's server does not hold yet.
+func (s *Store) AuditToSend(ctx context.Context, after int64, limit int) ([]AuditLine, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT seq, at, entity, entity_id, action FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
-		sent, limit)
+		after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read the audit log: %w", explain(err))
 	}
@@ -40,6 +37,10 @@ func (s *Store) AuditToSend(ctx context.Context, limit int) ([]AuditLine, error)
 	}
 	return out, explain(rows.Err())
 }
+
+// AuditSent is the sequence number of the last audit log line the agency's
+// server is known to hold.
+func (s *Store) AuditSent(ctx context.Context) (int64, error) { return s.auditSent(ctx) }
 
 func (s *Store) auditSent(ctx context.Context) (int64, error) {
 	v, err := readSyncState(ctx, s.db, keyAuditSent)
@@ -56,11 +57,19 @@ func (s *Store) auditSent(ctx context.Context) (int64, error) {
 // MarkAuditSent records that the server holds the audit log up to seq,
 // once it has committed them.
 func (s *Store) MarkAuditSent(ctx context.Context, seq int64) error {
+	return s.setSyncState(ctx, keyAuditSent, strconv.FormatInt(seq, 10))
+}
+
+// FinishSync records, in one transaction, that a sync completed at t and
+// that the server holds the audit log up to auditSent.
+func (s *Store) FinishSync(ctx context.Context, t time.Time, auditSent int64) error {
 	return s.tx(ctx, func(tx *Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, keyAuditSent, strconv.FormatInt(seq, 10))
-		if err != nil {
-			return fmt.Errorf("note the audit log sent: %w", explain(err))
+		for key, value := range map[string]string{keyLastSynced: fmtTime(t), keyAuditSent: strconv.FormatInt(auditSent, 10)} {
+			_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+			if err != nil {
+				return fmt.Errorf("keep %s: %w", key, explain(err))
+			}
 		}
 		return nil
 	})
