@@ -20,9 +20,10 @@ demo: build
 	@dir=$$(mktemp -d) && ./$(BIN) demo --db "$$dir/caseload.db" && ./$(BIN) --db "$$dir/caseload.db"; rm -rf "$$dir"
 
 ## tools: install the tools the tests drive (tmux, sqlite3, PostgreSQL's
-## server for the agency sync tests) when missing
+## server for the agency sync tests, a session bus and GNOME Keyring for the
+## OS keyring tests) when missing
 tools:
-	@scripts/ensure-tools.sh tmux sqlite3 postgresql
+	@scripts/ensure-tools.sh tmux sqlite3 postgresql dbus-daemon gnome-keyring-daemon
 
 ## vet: formatting and static checks (go vet, then staticcheck, pinned in go.mod as a tool)
 vet:

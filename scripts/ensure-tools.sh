@@ -23,6 +23,7 @@ done
 # Debian package names, where they differ from the command.
 package_for() {
   case "$1" in
+    gnome-keyring-daemon) echo gnome-keyring ;;
     *) echo "$1" ;;
   esac
 }
