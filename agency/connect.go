@@ -1,6 +1,7 @@
 package agency
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -41,6 +42,25 @@ func ServerURL(raw string) (string, error) {
 		}
 	}
 	return u.String(), nil
+}
+
+// Login names the server login a server URL logs in as,
+// user@host:port/database, and never its password: the key under which a
+// laptop keeps that password, so that two caseload files with the same login
+// share it and two logins never mix. The parts a URL leaves out take
+// PostgreSQL's defaults (port 5432, the database named after the user); a
+// Unix socket's folder stands for the host.
+func Login(serverURL string) (string, error) {
+	u, err := url.Parse(serverURL)
+	if err != nil || u.User == nil || u.User.Username() == "" {
+		return "", fmt.Errorf("the server address names no login: %q", serverURL)
+	}
+	q := u.Query()
+	user := u.User.Username()
+	host := cmp.Or(u.Hostname(), q.Get("host"), "localhost")
+	port := cmp.Or(u.Port(), q.Get("port"), "5432")
+	database := cmp.Or(strings.TrimPrefix(u.Path, "/"), q.Get("dbname"), user)
+	return user + "@" + net.JoinHostPort(host, port) + "/" + database, nil
 }
 
 // isLocal tells a server on this machine: a Unix socket or the loopback.
