@@ -2,13 +2,9 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
-	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
 
@@ -29,9 +25,9 @@ func newSyncCmd(e *env) *cobra.Command {
 		Long: "Pushes every record made or changed on this laptop since the last sync, then pulls every record\n" +
 			"you may see that is new on the agency's PostgreSQL server. --setup URL stores the server's address\n" +
 			"(sslmode=verify-full with the agency's CA for any host that is not this machine), asks for your\n" +
-			"password and keeps it in a file only you can read beside the database (never in it), then syncs;\n" +
-			"on an empty file that brings your whole caseload back. $CASELOAD_AGENCY_PASSWORD gives the password\n" +
-			"to scripts.",
+			"password and keeps it in the OS keyring, or where there is none in a file beside the database that\n" +
+			"only you can read (never in the database), says which, then syncs; on an empty file that brings\n" +
+			"your whole caseload back. $CASELOAD_AGENCY_PASSWORD gives the password to scripts.",
 		Example: `
 # Once per laptop (a new or replacement laptop gets your caseload back):
 caseload sync --setup 'postgres://jsmith@caseload.agency.example/caseload?sslrootcert=/etc/agency/ca.pem'
@@ -84,13 +80,14 @@ func syncLine(r agency.Report) string {
 }
 
 // setUpSync checks the address and the password with a first login, then
-// keeps them: the address in the file, the password beside it.
+// keeps them: the address in the caseload file, the password in the OS
+// keyring or beside the file, and says where the password went.
 func setUpSync(ctx context.Context, e *env, s *store.Store, path, raw string) error {
 	serverURL, err := agency.ServerURL(raw)
 	if err != nil {
 		return fmt.Errorf("%w: %w", errUsage, err)
 	}
-	password, err := agencyPassword(e, path, true)
+	password, err := agencyPassword(ctx, e, path, serverURL, true)
 	if err != nil {
 		return err
 	}
@@ -105,7 +102,12 @@ func setUpSync(ctx context.Context, e *env, s *store.Store, path, raw string) er
 	if err := s.SetServerURL(ctx, serverURL); err != nil {
 		return err
 	}
-	return savePassword(passwordFile(path), password)
+	where, err := keepPassword(ctx, e, path, serverURL, password)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "your server password is kept %s\n", where)
+	return nil
 }
 
 // connectAgency logs in to the server this file syncs with.
@@ -117,7 +119,7 @@ func connectAgency(ctx context.Context, e *env, s *store.Store, path string) (*p
 	if serverURL == "" {
 		return nil, agency.ErrNotSetUp
 	}
-	password, err := agencyPassword(e, path, false)
+	password, err := agencyPassword(ctx, e, path, serverURL, false)
 	if err != nil {
 		return nil, err
 	}
@@ -136,9 +138,9 @@ func appSync(e *env, path string) tui.SyncFunc {
 		if serverURL == "" {
 			return tui.SyncReport{}, agency.ErrNotSetUp
 		}
-		password, ok := keptPassword(e, path)
-		if !ok {
-			return tui.SyncReport{}, errors.New("no server password is kept on this laptop: run caseload sync --setup URL once at the terminal")
+		password, err := keptPassword(ctx, e, path, serverURL)
+		if err != nil {
+			return tui.SyncReport{}, err
 		}
 		conn, err := agency.Connect(ctx, serverURL, password, connectTimeout)
 		if err != nil {
@@ -148,65 +150,4 @@ func appSync(e *env, path string) tui.SyncFunc {
 		r, err := agency.Sync(ctx, s, conn, agency.Options{Progress: progress})
 		return tui.SyncReport{Pushed: r.Pushed, Pulled: r.Pulled, Rejected: r.Rejected, Conflicts: r.Conflicts}, err
 	}
-}
-
-// keptPassword is the server password from $CASELOAD_AGENCY_PASSWORD or the
-// kept file, without asking.
-func keptPassword(e *env, dbPath string) (string, bool) {
-	if p := e.getenv("CASELOAD_AGENCY_PASSWORD"); p != "" {
-		return p, true
-	}
-	b, err := os.ReadFile(passwordFile(dbPath))
-	if err != nil || strings.TrimSpace(string(b)) == "" {
-		return "", false
-	}
-	return strings.TrimRight(string(b), "\n"), true
-}
-
-// passwordFile is where the server password is kept: beside the database
-// (whose folder is private), never inside it.
-func passwordFile(dbPath string) string { return dbPath + ".agency-password" }
-
-// agencyPassword gets the officer's server password: $CASELOAD_AGENCY_PASSWORD,
-// else the kept file (unless asking anew), else typed at the terminal.
-func agencyPassword(e *env, dbPath string, ask bool) (string, error) {
-	if p := e.getenv("CASELOAD_AGENCY_PASSWORD"); p != "" {
-		return p, nil
-	}
-	if !ask {
-		if p, ok := keptPassword(e, dbPath); ok {
-			return p, nil
-		}
-	}
-	f, ok := e.stdin.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return "", errors.New("no server password: type it at a terminal (caseload sync --setup URL), or set CASELOAD_AGENCY_PASSWORD")
-	}
-	fmt.Fprint(e.stderr, "Your password on the agency's server: ")
-	b, err := term.ReadPassword(f.Fd())
-	fmt.Fprintln(e.stderr)
-	if err != nil {
-		return "", fmt.Errorf("read the password: %w", err)
-	}
-	if len(b) == 0 {
-		return "", errors.New("the password is empty")
-	}
-	return string(b), nil
-}
-
-// savePassword writes the password readable by the officer alone.
-func savePassword(path, password string) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(password+"\n"), 0o600); err != nil {
-		return fmt.Errorf("keep the server password: %w", err)
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("keep the server password: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("keep the server password: %w", err)
-	}
-	return nil
 }

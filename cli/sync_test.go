@@ -85,7 +85,11 @@ func TestSyncCommandsFromServerInitToATransfer(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "synced with the agency") {
 		t.Fatalf("sync --setup = %d %q %q", code, out, errOut)
 	}
-	// The password is kept apart, readable by the officer alone.
+	// With no keyring in the session, the password is kept apart in a
+	// file, readable by the officer alone, and setup says so.
+	if want := "your server password is kept in " + laptop + ".agency-password, readable by you alone\n"; !strings.Contains(out, want) || errOut != "" {
+		t.Errorf("sync --setup said %q %q; want %q", out, errOut, want)
+	}
 	info, err := os.Stat(laptop + ".agency-password")
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("password file: %v %v", info, err)
