@@ -276,6 +276,17 @@ func (w *Writer) recordCreate(t SyncTable, id, clientID string) error {
 	return w.setFieldStamp(t.Name, id, "", at)
 }
 
+// statusBehindCreation move a client's queued status changes to the end
+// of the outbox. Saying the client id is not empty lets the outbox's
+// index by client (a partial one, of entries with a client) answer, rather
+// than a scan of every entry up to seq: setting up sync on a file of
+// 10,000 clients runs them once per client.
+var statusBehindCreation = []string{
+	`INSERT INTO sync_outbox (tbl, row_id, client_id, op) SELECT tbl, row_id, client_id, op FROM sync_outbox
+		WHERE tbl = 'client_status_changes' AND client_id = ?1 AND client_id <> '' AND seq <= ?2 ORDER BY seq`,
+	"DELETE FROM sync_outbox WHERE tbl = 'client_status_changes' AND client_id = ?1 AND client_id <> '' AND seq <= ?2",
+}
+
 // statusAfterCreation moves a new client's first status, queued by a
 // trigger as the client's row went in, behind the client's creation: a
 // push in batches must never send it before the client it belongs to.
@@ -284,11 +295,7 @@ func (w *Writer) statusAfterCreation(clientID string) error {
 	if err := w.queryRow("SELECT max(seq) FROM sync_outbox").Scan(&last); err != nil {
 		return fmt.Errorf("read the outbox: %w", explain(err))
 	}
-	for _, q := range []string{
-		`INSERT INTO sync_outbox (tbl, row_id, client_id, op) SELECT tbl, row_id, client_id, op FROM sync_outbox
-			WHERE tbl = 'client_status_changes' AND client_id = ? AND seq <= ? ORDER BY seq`,
-		"DELETE FROM sync_outbox WHERE tbl = 'client_status_changes' AND client_id = ? AND seq <= ?",
-	} {
+	for _, q := range statusBehindCreation {
 		if _, err := w.exec(q, clientID, last); err != nil {
 			return fmt.Errorf("queue the status of client %s: %w", clientID, explain(err))
 		}
