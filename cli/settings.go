@@ -169,6 +169,11 @@ func runSettings(ctx context.Context, e *env, o settingsOptions) error {
 		}
 	}
 	printSettings(e, set)
+	if fixed, err := s.AgencySettingsFromServer(ctx); err != nil {
+		return err
+	} else if fixed {
+		fmt.Fprintln(e.stdout, "intervals, standards and responses are the agency's: a supervisor sets them")
+	}
 	fmt.Fprintf(e.stdout, "sync on start  %s\nsync on quit   %s\n", yesNoWord(when.OnStart), yesNoWord(when.OnQuit))
 	return nil
 }

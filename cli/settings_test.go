@@ -77,3 +77,41 @@ func TestTheAgencyChangesItsResponseLadders(t *testing.T) {
 		t.Fatalf("a refused file changed the ladders: %s", out)
 	}
 }
+
+// In an officer's synced file the intervals, standards and responses are
+// the agency's: `caseload settings` says so, a change to one is a usage
+// error naming it and saves nothing, while the officer's own name saves.
+func TestAnOfficersSyncedFileKeepsTheAgencysSettings(t *testing.T) {
+	db := newCaseload(t)
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartSync(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.NoteRoleKind(context.Background(), "officer"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, errOut := cli(t, nil, "settings", "--db", db)
+	if code != 0 || !strings.Contains(out, "are the agency's: a supervisor sets them") {
+		t.Errorf("settings = %d %q %q; want the agency's settings named", code, out, errOut)
+	}
+	code, _, errOut = cli(t, nil, "settings", "--db", db, "--interval", "high=10")
+	if code != 2 || !strings.Contains(errOut, "interval_high") || !strings.Contains(errOut, "a supervisor changes it") {
+		t.Errorf("settings --interval = %d %q; want a usage error naming the setting", code, errOut)
+	}
+	if code, out, errOut := cli(t, nil, "settings", "--db", db, "--officer", "P. Officer"); code != 0 || !strings.Contains(out, "P. Officer") {
+		t.Errorf("settings --officer = %d %q %q; want the officer's own name saved", code, out, errOut)
+	}
+	s, err = store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := s.Settings(context.Background())
+	s.Close()
+	if err != nil || set.Intervals.Days(model.LevelHigh) != model.DefaultIntervals().Days(model.LevelHigh) {
+		t.Errorf("after the refusal the high-risk interval is %d (%v)", set.Intervals.Days(model.LevelHigh), err)
+	}
+}

@@ -151,3 +151,18 @@ func moveAgencySettings(ctx context.Context, tx *Tx, now time.Time) error {
 	_, err = tx.ExecContext(ctx, "DELETE FROM sync_pulling")
 	return err
 }
+
+// AgencySettingsFromServer tells a file whose agency settings come from
+// the agency's server and are not changed here: a synced file that is not
+// a supervisor's.
+func (s *Store) AgencySettingsFromServer(ctx context.Context) (bool, error) {
+	laptop, err := readSyncState(ctx, s.db, keyLaptopID)
+	if err != nil {
+		return false, err
+	}
+	role, err := readSyncState(ctx, s.db, keyRoleKind)
+	if err != nil {
+		return false, err
+	}
+	return !model.AgencySettingsBy(laptop != "", role), nil
+}
