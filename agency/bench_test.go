@@ -154,7 +154,9 @@ func median(ds []time.Duration) time.Duration {
 // 3). 2026-12-04 03:41 UTC, every table of conditions and what follows them
 // synced too, after the push and pull were made cheaper: push 41.0 s, pull
 // 77.9 s, psql \copy 9.5 s: push 4.3x and pull 8.2x the floor, short of the
-// 3x asked.
+// 3x asked. 2026-12-04 07:49 UTC, status history and the audit log on both
+// sides, another process busy beside it: push 53.7 s, pull 93.5 s, psql
+// \copy 14.5 s: 3.7x and 6.5x.
 func BenchmarkFirstPushAgainstPsqlCopy(b *testing.B) {
 	src := benchCaseload(b)
 	csvDir := b.TempDir()
