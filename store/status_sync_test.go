@@ -77,3 +77,51 @@ func TestPulledStatusHistoryReplacesTheStandIns(t *testing.T) {
 		t.Errorf("the pulled history entered the outbox: %d entries", n)
 	}
 }
+
+// One write that changes a client's status twice (an import naming the
+// client twice): every change recorded is queued, the outbox names only
+// records the file holds, and the changes add up to what happened (closed,
+// then active again: no change). Two changes that fall on the same
+// millisecond are one change under the id already queued (the triggers'
+// upsert); a fixed test clock cannot make them fall so.
+func TestTwoStatusChangesAtOneMomentAreOneChange(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	if _, err := s.StartSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateClient(ctx, newClient("A-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Batch(ctx, func(w *store.Writer) error {
+		for _, st := range []model.ClientStatus{model.StatusClosed, model.StatusActive} {
+			c.Status = st
+			var err error
+			if c, err = w.UpdateClient(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := s.Outbox(ctx, 100)
+	if err != nil {
+		t.Fatalf("the outbox after two changes at one moment: %v", err)
+	}
+	var statuses int
+	for _, e := range entries {
+		if e.Table == store.SyncStatusChanges.Name {
+			statuses++
+		}
+	}
+	var n, sum int
+	if err := s.DB().QueryRowContext(ctx, "SELECT count(*), sum(delta) FROM client_status_changes WHERE client_id = ?", c.ID).Scan(&n, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum != 0 || statuses != n {
+		t.Errorf("%d status changes summing to %d, %d queued; want changes adding to 0, each queued", n, sum, statuses)
+	}
+}

@@ -269,11 +269,13 @@ func (s *Store) MovePullCursor(ctx context.Context, table string, next Cursor) e
 	})
 }
 
-// statusChangeConflict: a status change already here is left as it is; one
-// at the same moment, recorded here when the client's status arrived, gives
-// way to the one its own laptop recorded.
+// statusChangeConflict: a status change already here is left as it is; a
+// stand-in at the same moment gives way to the change its own laptop
+// recorded; a change recorded at the same moment by this laptop, or
+// pulled before, stays.
 const statusChangeConflict = ` ON CONFLICT (id) DO NOTHING
-	ON CONFLICT (client_id, at) DO UPDATE SET id = excluded.id, status = excluded.status, delta = excluded.delta, provisional = 0`
+	ON CONFLICT (client_id, at) DO UPDATE SET id = excluded.id, status = excluded.status, delta = excluded.delta, provisional = 0
+	WHERE provisional = 1`
 
 // dropProvisionalStatus lets go of the status changes this laptop recorded
 // for a client while taking in its status from a pull: the history the
