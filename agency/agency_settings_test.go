@@ -3,6 +3,7 @@ package agency
 import (
 	"context"
 	"maps"
+	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
@@ -103,3 +104,80 @@ func TestASupervisorsContactIntervalReachesTheOfficer(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Settings a file held before it synced are not the agency's: once the
+// file learns whose it is they give way, an officer works to the agency's
+// (the defaults where the agency set none, every next due date moving with
+// them) and may not change them, and a supervisor's change to one it had
+// held reaches the server and the officers.
+func TestAFilesOwnSettingsFromBeforeItSyncedGiveWay(t *testing.T) {
+	ctx := context.Background()
+	s := newTestServer(t)
+	lead := s.staff(Supervisor, "lead", "")
+	aliceRole := s.staff(Officer, "alice", lead)
+	def := model.DefaultIntervals().Days(model.LevelHigh)
+	own := func(l *laptop, days int) {
+		t.Helper()
+		set, err := l.st.Settings(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Intervals = maps.Clone(set.Intervals)
+		set.Intervals[model.LevelHigh] = days
+		if err := l.st.SaveSettings(ctx, set); err != nil {
+			t.Fatalf("%s saves a high-risk interval of %d days: %v", l.role, days, err)
+		}
+	}
+	alice := unsyncedLaptop(t, s, aliceRole)
+	c := alice.addClient("A-1")
+	alice.addCheckIn(c.ID, "office visit")
+	own(alice, 45)
+	_, before, err := alice.st.Client(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := alice.st.StartSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	alice.sync()
+	if got, _ := alice.st.Settings(ctx); got.Intervals.Days(model.LevelHigh) != def {
+		t.Errorf("after its first sync the officer's file works to %d days, want the agency's %d", got.Intervals.Days(model.LevelHigh), def)
+	}
+	if _, after, _ := alice.st.Client(ctx, c.ID); !after.NextDue.Equal(before.NextDue.AddDate(0, 0, def-45)) {
+		t.Errorf("the client's next due date is %v, want it moved to the agency's interval (%v before)", after.NextDue, before.NextDue)
+	}
+
+	sup := unsyncedLaptop(t, s, lead)
+	own(sup, 30)
+	if _, err := sup.st.StartSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sup.sync()
+	if got, _ := sup.st.Settings(ctx); got.Intervals.Days(model.LevelHigh) != def {
+		t.Errorf("after its first sync the supervisor's file shows %d days, want the agency's %d", got.Intervals.Days(model.LevelHigh), def)
+	}
+	sup.tick(time.Minute)
+	own(sup, 21)
+	if r := sup.sync(); r.Rejected != 0 {
+		t.Fatalf("the supervisor's change: %s", describe(r))
+	}
+	alice.tick(time.Hour)
+	alice.sync()
+	if got, _ := alice.st.Settings(ctx); got.Intervals.Days(model.LevelHigh) != 21 {
+		t.Errorf("the officer works to %d days after the supervisor set 21", got.Intervals.Days(model.LevelHigh))
+	}
+	sameOnBothSides(t, s, alice)
+}
+
+// unsyncedLaptop is a laptop whose file has not set up sync yet.
+func unsyncedLaptop(t *testing.T, s *testServer, role string) *laptop {
+	t.Helper()
+	l := &laptop{t: t, srv: s, role: role, path: filepath.Join(t.TempDir(), role+"-own.db"), now: testDay}
+	st, err := store.Open(context.Background(), l.path, store.WithClock(func() time.Time { return l.now }), store.ManyWrites())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	l.st = st
+	return l
+}

@@ -197,6 +197,9 @@ func TestResourcesAndSettingsAreReadByAllChangedBySupervisors(t *testing.T) {
 	if _, err := sup.Exec(ctx, "UPDATE caseload.agency_settings SET value = '10' WHERE id = $1", id); err != nil {
 		t.Fatalf("a supervisor changes an agency setting: %v", err)
 	}
+	// A value no laptop could read is refused: every laptop reads these.
+	_, err = sup.Exec(ctx, "UPDATE caseload.agency_settings SET value = 'ten days' WHERE id = $1", id)
+	wantRefused(t, "a supervisor sets an interval to words", err, "check constraint")
 	if n := count(t, a, "SELECT count(*) FROM caseload.agency_settings WHERE value = '10'"); n != 1 {
 		t.Errorf("the officer sees %d settings, want 1", n)
 	}

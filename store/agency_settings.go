@@ -104,6 +104,18 @@ func (w *Writer) setAgencySettings(values, effective map[string]string) error {
 		if _, err := w.exec("UPDATE agency_settings SET value = ?, updated_at = ? WHERE id = ?", values[n], now, id); err != nil {
 			return fmt.Errorf("save setting %s: %w", n, explain(err))
 		}
+		// A setting this file held before it synced was never sent: the
+		// server learns it as a new record, not as a change to one it lacks.
+		if fields != nil {
+			if held, err := w.fieldStamp(SyncAgencySettings.Name, id, "value"); err != nil {
+				return err
+			} else if held.IsZero() {
+				fields = nil
+				if err := w.recordCreate(SyncAgencySettings, id, ""); err != nil {
+					return err
+				}
+			}
+		}
 		if err := w.recordUpdate(SyncAgencySettings, id, "", fields); err != nil {
 			return err
 		}
@@ -111,8 +123,39 @@ func (w *Writer) setAgencySettings(values, effective map[string]string) error {
 	return nil
 }
 
+// dropOwnAgencySettings lets go of the agency settings a synced file held
+// from before it synced (those neither taken from the server nor sent to
+// it: no stamp), once it knows whose file it is: from then on the agency's
+// are in force, the defaults where the agency set none, and a supervisor
+// changes them in the synced file. When a contact interval goes, every
+// client is summed up again at the end of the sync's pull.
+func dropOwnAgencySettings(ctx context.Context, tx *Tx) error {
+	if laptop, err := readSyncState(ctx, tx, keyLaptopID); err != nil || laptop == "" {
+		return err
+	}
+	unsent := "FROM agency_settings WHERE id NOT IN (SELECT row_id FROM sync_fields WHERE tbl = 'agency_settings')"
+	var intervals int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) "+unsent+" AND name >= ? AND name < ?", intervalPrefix, intervalPrefix+"~").
+		Scan(&intervals); err != nil {
+		return fmt.Errorf("read the file's own agency settings: %w", explain(err))
+	}
+	for _, q := range []string{"INSERT INTO sync_pulling (one) VALUES (1)", "DELETE " + unsent, "DELETE FROM sync_pulling"} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("let go of the file's own agency settings: %w", explain(err))
+		}
+	}
+	if intervals == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO sync_stale (client_id) SELECT id FROM clients WHERE true ON CONFLICT DO NOTHING"); err != nil {
+		return fmt.Errorf("note every client to sum up: %w", explain(err))
+	}
+	return nil
+}
+
 // moveAgencySettings is migration 0017's step: the agency's settings a file
-// held among its own move to their table, each with its id.
+// held among its own move to their table, each with its id; a synced file
+// that knows whose it is lets them go instead (dropOwnAgencySettings).
 func moveAgencySettings(ctx context.Context, tx *Tx, now time.Time) error {
 	rows, err := tx.QueryContext(ctx, "SELECT key, value FROM settings ORDER BY key")
 	if err != nil {
@@ -148,8 +191,13 @@ func moveAgencySettings(ctx context.Context, tx *Tx, now time.Time) error {
 			return fmt.Errorf("move setting %s: %w", k, explain(err))
 		}
 	}
-	_, err = tx.ExecContext(ctx, "DELETE FROM sync_pulling")
-	return err
+	if _, err := tx.ExecContext(ctx, "DELETE FROM sync_pulling"); err != nil {
+		return err
+	}
+	if role, err := readSyncState(ctx, tx, keyRoleKind); err != nil || role == "" {
+		return err
+	}
+	return dropOwnAgencySettings(ctx, tx)
 }
 
 // AgencySettingsFromServer tells a file whose agency settings come from

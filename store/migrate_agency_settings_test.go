@@ -64,3 +64,23 @@ func TestTheAgencysSettingsMoveToTheirOwnTable(t *testing.T) {
 		t.Errorf("%d agency settings left among the file's own, %d interval_high moved under its id", left, moved)
 	}
 }
+
+// A contact interval or standard for a level this version does not know
+// (one a later version added, pulled from the agency's server) is left
+// aside, not an error that would stop every write.
+func TestASettingForALevelThisVersionDoesNotKnowIsLeftAside(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	for _, name := range []string{"interval_enhanced", "standard_enhanced"} {
+		if _, err := s.DB().ExecContext(ctx, "INSERT INTO agency_settings (id, name, value, created_at, updated_at) VALUES (?, ?, '5', '', '')",
+			store.AgencySettingID(name), name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Settings(ctx); err != nil {
+		t.Errorf("settings with a level this version does not know: %v", err)
+	}
+	if _, err := s.CreateClient(ctx, newClient("A-1")); err != nil {
+		t.Errorf("a write with a level this version does not know among the intervals: %v", err)
+	}
+}

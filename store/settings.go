@@ -53,9 +53,14 @@ func scanIntervals(rows *sql.Rows) (model.Intervals, error) {
 			return nil, fmt.Errorf("read contact intervals: %w", err)
 		}
 		level := model.Level(strings.TrimPrefix(key, intervalPrefix))
+		if !level.Valid() {
+			// A level this version does not know (the agency's server may
+			// hold one a later version added): not this version's to use.
+			continue
+		}
 		days, err := strconv.Atoi(v)
-		if err != nil || !level.Valid() {
-			return nil, fmt.Errorf("setting %s is %q, not a number of days for a known level", key, v)
+		if err != nil {
+			return nil, fmt.Errorf("setting %s is %q, not a number of days", key, v)
 		}
 		iv[level] = days
 	}
@@ -96,9 +101,12 @@ func readStandards(ctx context.Context, q querier) (model.CaseloadStandards, err
 			return nil, fmt.Errorf("read caseload standards: %w", err)
 		}
 		level := model.Level(strings.TrimPrefix(key, standardPrefix))
+		if !level.Valid() {
+			continue // as for the intervals
+		}
 		n, err := strconv.Atoi(v)
-		if err != nil || !level.Valid() || n < 1 {
-			return nil, fmt.Errorf("setting %s is %q, not a number of clients for a known level", key, v)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("setting %s is %q, not a number of clients", key, v)
 		}
 		std[level] = n
 	}

@@ -13,7 +13,8 @@ const keyRoleKind = "role_kind"
 const supervisorFileRefusal = "a supervisor's file is read only"
 
 // NoteRoleKind keeps whose file this is, as the server says at each sync;
-// a sync that learns nothing new writes nothing.
+// a sync that learns nothing new writes nothing. Learning it, the file lets
+// go of the agency settings it held from before it synced.
 func (s *Store) NoteRoleKind(ctx context.Context, kind string) error {
 	if known, err := readSyncState(ctx, s.db, keyRoleKind); err != nil || known == kind {
 		return err
@@ -24,7 +25,8 @@ func (s *Store) NoteRoleKind(ctx context.Context, kind string) error {
 		if err != nil {
 			return fmt.Errorf("note whose file this is: %w", explain(err))
 		}
-		return nil
+		// The agency's settings are the server's from now on.
+		return dropOwnAgencySettings(ctx, tx)
 	})
 }
 

@@ -13,7 +13,11 @@ CREATE TABLE caseload.agency_settings (
     updated_at text NOT NULL,
     clocks     jsonb NOT NULL DEFAULT '{}',
     deleted    text NOT NULL DEFAULT '',
-    txid       xid8 NOT NULL DEFAULT pg_current_xact_id()
+    txid       xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    -- Every laptop reads these before each write: a value it cannot read
+    -- would stop them all, so the server takes none.
+    CHECK (name !~ '^(interval|standard)_' OR value ~ '^[1-9][0-9]{0,4}$'),
+    CHECK (name <> 'responses' OR jsonb_typeof(value::jsonb) = 'object')
 );
 CREATE INDEX agency_settings_by_txid ON caseload.agency_settings (txid, id);
 

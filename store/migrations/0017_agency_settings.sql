@@ -33,6 +33,7 @@ WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'laptop_id')
   AND NOT EXISTS (SELECT 1 FROM sync_pulling)
 BEGIN SELECT RAISE(ABORT, 'the agency''s settings are changed in a supervisor''s file'); END;
 CREATE TRIGGER agency_settings_no_delete BEFORE DELETE ON agency_settings
+WHEN NOT EXISTS (SELECT 1 FROM sync_pulling)
 BEGIN SELECT RAISE(ABORT, 'an agency setting is changed, never removed'); END;
 
 -- A supervisor's file sends the resource directory, its notes and these.
