@@ -3,6 +3,7 @@ package agency
 import (
 	"context"
 	"database/sql"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -112,5 +113,43 @@ func TestALaptopsAuditLogReachesTheServer(t *testing.T) {
 	wantRefused(t, "alice removes her audit log", err, "permission denied")
 	if got := strings.Join(s.serverAudit(t, aliceID), "\n"); strings.Contains(got, "nothing") {
 		t.Errorf("alice's audit log on the server was changed:\n%s", got)
+	}
+}
+
+// A file restored from a backup numbers its new audit lines again from
+// where the backup stopped: the server keeps them beside the lines the
+// file wrote after the backup, not in their place.
+func TestAuditLinesOfARestoredFileAreKeptBesideTheOld(t *testing.T) {
+	ctx := context.Background()
+	s := newTestServer(t)
+	aliceRole := s.staff(Officer, "alice", s.staff(Supervisor, "lead", ""))
+	alice := s.laptop(aliceRole)
+	alice.addClient("A-1")
+	alice.sync()
+	laptopID, err := alice.st.LaptopID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alice.st.Close()
+	backup := alice.path + ".backup"
+	copyFile(t, alice.path, backup)
+
+	before := reopen(t, s, aliceRole, alice.path)
+	lost := before.addClient("A-2") // written after the backup, then the disk fails
+	before.sync()
+	before.st.Close()
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(alice.path + suffix)
+	}
+	copyFile(t, backup, alice.path)
+	restored := reopen(t, s, aliceRole, alice.path)
+	again := restored.addClient("A-3")
+	restored.sync()
+
+	held := strings.Join(s.serverAudit(t, laptopID), "\n")
+	for _, id := range []string{lost.ID, again.ID} {
+		if !strings.Contains(held, "|client|"+id+"|create") {
+			t.Errorf("the server's audit lines of the laptop lack the creation of client %s:\n%s", id, held)
+		}
 	}
 }

@@ -15,9 +15,11 @@ CREATE TABLE caseload.laptop_audit (
     action    text NOT NULL,
     pushed_by name NOT NULL DEFAULT current_user,
     received  timestamptz NOT NULL DEFAULT now(),
-    -- Keyed under the login that sent them: no login can take the place
-    -- of another's lines.
-    PRIMARY KEY (pushed_by, laptop_id, seq)
+    -- Keyed under the login that sent them, so no login can take the
+    -- place of another's lines; and by the time as well as the number, so
+    -- that a file restored from a backup, numbering its new lines again
+    -- from where the backup stopped, adds them beside the old ones.
+    PRIMARY KEY (pushed_by, laptop_id, seq, at)
 );
 
 ALTER TABLE caseload.laptop_audit ENABLE ROW LEVEL SECURITY;
