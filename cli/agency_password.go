@@ -31,19 +31,14 @@ const keyringTimeout = 5 * time.Second
 var errNoKeptPassword = errors.New("no server password is kept on this laptop: run caseload sync --setup URL once at the terminal")
 
 // keptPassword is the server password for serverURL's login, without
-// asking: $CASELOAD_AGENCY_PASSWORD, else the OS keyring, else the file.
+// asking: $CASELOAD_AGENCY_PASSWORD, else the file, else the OS keyring.
+// The file comes first because it is the newer wherever both are: a setup
+// that keeps the password in the keyring removes the file, so a file there
+// was written after (a setup over SSH, or with the keyring locked) or by a
+// version before the keyring, and the keyring's copy may be an old
+// password.
 func keptPassword(ctx context.Context, e *env, dbPath, serverURL string) (string, error) {
 	if p := e.getenv("CASELOAD_AGENCY_PASSWORD"); p != "" {
-		return p, nil
-	}
-	login, err := agency.Login(serverURL)
-	if err != nil {
-		return "", err
-	}
-	kctx, cancel := context.WithTimeout(ctx, keyringTimeout)
-	p, keyringErr := keyring.Get(kctx, e.getenv, keyringService, login)
-	cancel()
-	if keyringErr == nil {
 		return p, nil
 	}
 	b, err := os.ReadFile(passwordFile(dbPath))
@@ -52,6 +47,17 @@ func keptPassword(ctx context.Context, e *env, dbPath, serverURL string) (string
 		return strings.TrimRight(string(b), "\n"), nil
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return "", fmt.Errorf("read the kept server password: %w", err)
+	}
+	login, err := agency.Login(serverURL)
+	if err != nil {
+		return "", err
+	}
+	kctx, cancel := context.WithTimeout(ctx, keyringTimeout)
+	p, keyringErr := keyring.Get(kctx, e.getenv, keyringService, login)
+	cancel()
+	switch {
+	case keyringErr == nil:
+		return p, nil
 	case errors.Is(keyringErr, keyring.ErrNoKeyring) || errors.Is(keyringErr, keyring.ErrNotFound):
 		return "", errNoKeptPassword
 	}

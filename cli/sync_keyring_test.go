@@ -184,3 +184,35 @@ func TestALockedKeyringIsNamedWhenItHoldsTheOnlyPassword(t *testing.T) {
 	code, _, errOut := cli(t, session.Env(), "sync", "--db", laptop)
 	assertOneLineError(t, code, errOut, "the OS keyring did not give the server password: the keyring is locked")
 }
+
+// TestAPasswordFileWinsOverAnOlderKeyringCopy: a setup that fell back to
+// the file (over SSH, or with the keyring locked) leaves the keyring's copy
+// as it was; the file is the newer, and the everyday sync uses it.
+func TestAPasswordFileWinsOverAnOlderKeyringCopy(t *testing.T) {
+	db, alice, _ := keyringAgency(t)
+	session := secrettest.Start(t)
+	laptop := filepath.Join(t.TempDir(), "laptop", "caseload.db")
+	url := loginURL(t, db, alice)
+	if code, _, errOut := cli(t, withPassword(session.Env(), "alice's long password"), "sync", "--setup", url, "--db", laptop); code != 0 {
+		t.Fatal(errOut)
+	}
+	serverURL, err := agency.ServerURL(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	login, err := agency.Login(serverURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := keyring.Set(ctx, session.Getenv, "caseload", login, "the password before it was changed"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(laptop+".agency-password", []byte("alice's long password\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := cli(t, session.Env(), "sync", "--db", laptop); code != 0 {
+		t.Errorf("everyday sync with a newer password file beside an older keyring copy: %q", errOut)
+	}
+}
