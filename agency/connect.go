@@ -24,7 +24,9 @@ func ServerURL(raw string) (string, error) {
 	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		return "", fmt.Errorf("the server address must be a postgres:// URL, not %q", raw)
 	}
-	if _, has := u.User.Password(); has {
+	// The address is kept in the caseload file: no password may ride in
+	// it, in the user part or as a parameter (pgx reads password= too).
+	if _, has := u.User.Password(); has || u.Query().Has("password") {
 		return "", errors.New("leave the password out of the server address: it is asked for at the terminal and kept apart")
 	}
 	if u.User == nil || u.User.Username() == "" {

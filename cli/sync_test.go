@@ -170,6 +170,7 @@ func TestSyncFailuresAreOneLine(t *testing.T) {
 		{"a remote server without certificate checks", map[string]string{"CASELOAD_AGENCY_PASSWORD": "x"},
 			[]string{"sync", "--setup", "postgres://" + alice + "@db.agency.example/caseload?sslmode=require"}, 2, "sslmode=verify-full"},
 		{"a password in the address", nil, []string{"sync", "--setup", "postgres://" + alice + ":secret@localhost/caseload"}, 2, "leave the password out"},
+		{"a password as a parameter", nil, []string{"sync", "--setup", "postgres://" + alice + "@localhost/caseload?password=secret"}, 2, "leave the password out"},
 		{"a transfer with nobody to take it", nil, []string{"transfer", "X-1"}, 2, "--to OFFICER"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

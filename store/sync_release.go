@@ -53,7 +53,7 @@ func (s *Store) ReleaseClient(ctx context.Context, clientID, toOwner string) (bo
 	released := false
 	err := s.write(ctx, func(w *Writer) error {
 		var waiting, present int
-		if err := w.queryRow("SELECT count(*) FROM sync_outbox WHERE client_id = ?", clientID).Scan(&waiting); err != nil {
+		if err := w.queryRow("SELECT count(*) FROM sync_outbox WHERE client_id = ? AND client_id <> ''", clientID).Scan(&waiting); err != nil {
 			return fmt.Errorf("read the outbox: %w", explain(err))
 		}
 		if err := w.queryRow("SELECT count(*) FROM clients WHERE id = ?", clientID).Scan(&present); err != nil {

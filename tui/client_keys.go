@@ -90,7 +90,7 @@ func (v *clientView) short(k keyMap) []key.Binding {
 func (k keyMap) recordWrites() []key.Binding {
 	return []key.Binding{k.CheckIn, k.EditClient, k.Amend, k.Refer, k.ChangeStatus, k.AddProgress, k.ConditionStatus,
 		k.AddGoal, k.TickStep, k.EditGoal, k.EditRelapsePlan, k.Violation, k.Incentive, k.CourtEvent, k.CourtOutcome,
-		k.Employment}
+		k.Employment, k.Screening, k.Consent}
 }
 
 // withoutWrites leaves out of a short help the keys a supervisor's file
