@@ -38,6 +38,13 @@ func TestASupervisorsContactIntervalReachesTheOfficer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A save that leaves the agency's settings as they were sends none of
+	// them: sent, they would override a newer value set elsewhere.
+	set.OfficerName = "P. Lead"
+	if err := sup.st.SaveSettings(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	sup.outboxEmpty()
 	high := set.Intervals.Days(model.LevelHigh)
 	set.Intervals = maps.Clone(set.Intervals)
 	set.Intervals[model.LevelHigh] = high + 7

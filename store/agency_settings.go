@@ -40,17 +40,23 @@ func readAgencySetting(ctx context.Context, q querier, name string) (string, err
 }
 
 // setAgencySettings writes the agency's settings given, name to value,
-// where the file holds another value or none; each is queued for the
-// agency's server when the file syncs. effective are the values in force
-// (the defaults for those never set): in a synced file that is not a
-// supervisor's, a value that differs from them is refused next to its
-// field, and nothing is written.
+// that differ from effective, the values in force (the defaults for those
+// never set); each is queued for the agency's server when the file syncs.
+// Only a change is written: a save that leaves a setting as it was must not
+// send it, where it would override a newer value another supervisor set.
+// In a synced file that is not a supervisor's a change is refused next to
+// its field, and nothing is written.
 func (w *Writer) setAgencySettings(values, effective map[string]string) error {
-	names := make([]string, 0, len(values))
-	for n := range values {
-		names = append(names, n)
+	var changed []string
+	for n, v := range values {
+		if v != effective[n] {
+			changed = append(changed, n)
+		}
 	}
-	sort.Strings(names)
+	if len(changed) == 0 {
+		return nil
+	}
+	sort.Strings(changed)
 	on, err := w.syncing()
 	if err != nil {
 		return err
@@ -60,29 +66,16 @@ func (w *Writer) setAgencySettings(values, effective map[string]string) error {
 		return err
 	}
 	if !model.AgencySettingsBy(on, role) {
-		var refused []string
-		for _, n := range names {
-			if values[n] != effective[n] {
-				refused = append(refused, n)
-			}
-		}
-		if len(refused) > 0 {
-			return model.AgencySettingKept(refused...)
-		}
-		return nil
+		return model.AgencySettingKept(changed...)
 	}
 	exists := map[string]bool{}
-	var changed []string
-	for _, n := range names {
+	for _, n := range changed {
 		var v string
 		err := w.queryRow("SELECT value FROM agency_settings WHERE name = ?", n).Scan(&v)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("read setting %s: %w", n, explain(err))
 		}
 		exists[n] = err == nil
-		if err != nil || v != values[n] {
-			changed = append(changed, n)
-		}
 	}
 	now := fmtTime(w.now)
 	for _, n := range changed {
