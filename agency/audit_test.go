@@ -2,33 +2,26 @@ package agency
 
 import (
 	"context"
-	"database/sql"
+	"fmt"
+	"math"
 	"os"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // localAudit reads a laptop's audit log, a line of text per line, sorted.
 func localAudit(t *testing.T, l *laptop) []string {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+l.path+"?mode=ro")
+	lines, err := l.st.AuditToSend(context.Background(), 0, math.MaxInt32)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	rows, err := db.Query("SELECT seq || '|' || at || '|' || entity || '|' || entity_id || '|' || action FROM audit_log")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, line)
+	out := make([]string, len(lines))
+	for i, a := range lines {
+		out[i] = fmt.Sprintf("%d|%s|%s|%s|%s", a.Seq, a.At, a.Entity, a.EntityID, a.Action)
 	}
 	sort.Strings(out)
 	return out
@@ -38,19 +31,11 @@ func localAudit(t *testing.T, l *laptop) []string {
 // localAudit reads the laptop's.
 func (s *testServer) serverAudit(t *testing.T, laptop string) []string {
 	t.Helper()
-	rows, err := s.admin.Query(context.Background(), `SELECT seq::text || '|' || at || '|' || entity || '|' || entity_id || '|' || action
-		FROM caseload.laptop_audit WHERE laptop_id = $1 ORDER BY seq`, laptop)
+	rows, _ := s.admin.Query(context.Background(), `SELECT seq::text || '|' || at || '|' || entity || '|' || entity_id || '|' || action
+		FROM caseload.laptop_audit WHERE laptop_id = $1`, laptop)
+	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, line)
 	}
 	sort.Strings(out)
 	return out

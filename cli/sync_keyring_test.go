@@ -42,8 +42,8 @@ func withPassword(env map[string]string, password string) map[string]string {
 	return env
 }
 
-// inKeyring reads what the session's keyring holds for the login of url.
-func inKeyring(t *testing.T, session *secrettest.Session, url string) (string, error) {
+// keyringLogin is the account the keyring keeps url's password under.
+func keyringLogin(t *testing.T, url string) string {
 	t.Helper()
 	serverURL, err := agency.ServerURL(url)
 	if err != nil {
@@ -53,9 +53,15 @@ func inKeyring(t *testing.T, session *secrettest.Session, url string) (string, e
 	if err != nil {
 		t.Fatal(err)
 	}
+	return login
+}
+
+// inKeyring reads what the session's keyring holds for the login of url.
+func inKeyring(t *testing.T, session *secrettest.Session, url string) (string, error) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return keyring.Get(ctx, session.Getenv, "caseload", login)
+	return keyring.Get(ctx, session.Getenv, "caseload", keyringLogin(t, url))
 }
 
 func assertNoPasswordFile(t *testing.T, laptop string) {
@@ -196,17 +202,9 @@ func TestAPasswordFileWinsOverAnOlderKeyringCopy(t *testing.T) {
 	if code, _, errOut := cli(t, withPassword(session.Env(), "alice's long password"), "sync", "--setup", url, "--db", laptop); code != 0 {
 		t.Fatal(errOut)
 	}
-	serverURL, err := agency.ServerURL(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	login, err := agency.Login(serverURL)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := keyring.Set(ctx, session.Getenv, "caseload", login, "the password before it was changed"); err != nil {
+	if err := keyring.Set(ctx, session.Getenv, "caseload", keyringLogin(t, url), "the password before it was changed"); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(laptop+".agency-password", []byte("alice's long password\n"), 0o600); err != nil {

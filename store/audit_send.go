@@ -40,9 +40,7 @@ func (s *Store) AuditToSend(ctx context.Context, after int64, limit int) ([]Audi
 
 // AuditSent is the sequence number of the last audit log line the agency's
 // server is known to hold.
-func (s *Store) AuditSent(ctx context.Context) (int64, error) { return s.auditSent(ctx) }
-
-func (s *Store) auditSent(ctx context.Context) (int64, error) {
+func (s *Store) AuditSent(ctx context.Context) (int64, error) {
 	v, err := readSyncState(ctx, s.db, keyAuditSent)
 	if err != nil || v == "" {
 		return 0, err
@@ -64,13 +62,9 @@ func (s *Store) MarkAuditSent(ctx context.Context, seq int64) error {
 // that the server holds the audit log up to auditSent.
 func (s *Store) FinishSync(ctx context.Context, t time.Time, auditSent int64) error {
 	return s.tx(ctx, func(tx *Tx) error {
-		for key, value := range map[string]string{keyLastSynced: fmtTime(t), keyAuditSent: strconv.FormatInt(auditSent, 10)} {
-			_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-			if err != nil {
-				return fmt.Errorf("keep %s: %w", key, explain(err))
-			}
+		if err := keepSyncState(ctx, tx, keyLastSynced, fmtTime(t)); err != nil {
+			return err
 		}
-		return nil
+		return keepSyncState(ctx, tx, keyAuditSent, strconv.FormatInt(auditSent, 10))
 	})
 }

@@ -131,18 +131,7 @@ func TestCaseloadPageUsesAnIndex(t *testing.T) {
 	s := caseloadFixture(t)
 	for _, sort := range []model.CaseloadSort{model.SortDue, model.SortName, model.SortLastContact} {
 		where, args := caseloadWhere(model.CaseloadQuery{Now: frozenNow})
-		rows, err := s.db.Query("EXPLAIN QUERY PLAN SELECT c.id FROM clients c "+where+" ORDER BY "+caseloadOrder(sort)+" LIMIT 40", args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			rows.Scan(&id, &parent, &unused, &detail)
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, s.db, "SELECT c.id FROM clients c "+where+" ORDER BY "+caseloadOrder(sort)+" LIMIT 40", args...)
 		joined := strings.Join(plan, "; ")
 		if strings.Contains(joined, "TEMP B-TREE") || !strings.Contains(joined, "INDEX") {
 			t.Errorf("sort %s is not read in index order: %s", sort, joined)

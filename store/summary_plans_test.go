@@ -21,20 +21,7 @@ func TestSummaryReadsUseAnIndex(t *testing.T) {
 			if query == summaryClientQuery {
 				args = []any{"2026-11-19", "2026-11-20", "[]"}
 			}
-			rows, err := st.db.Query("EXPLAIN QUERY PLAN "+query, args...)
-			if err != nil {
-				t.Fatalf("%v\n%s", err, query)
-			}
-			var plan []string
-			for rows.Next() {
-				var id, parent, unused int
-				var detail string
-				if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-					t.Fatal(err)
-				}
-				plan = append(plan, detail)
-			}
-			rows.Close()
+			plan := queryPlan(t, st.db, query, args...)
 			for _, step := range plan {
 				// A scan of a table-valued function (the list of ids the
 				// query is given) reads only that list.
@@ -50,20 +37,7 @@ func TestSummaryReadsUseAnIndex(t *testing.T) {
 // condition's index alone, not from one table page per entry.
 func TestSummaryProgressTotalsAreReadFromTheIndexAlone(t *testing.T) {
 	st := openSummaryStore(t)
-	rows, err := st.db.Query("EXPLAIN QUERY PLAN "+progressTotalsRead, `["a","b"]`, "2026-11-19")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
+	plan := queryPlan(t, st.db, progressTotalsRead, `["a","b"]`, "2026-11-19")
 	if !strings.Contains(strings.Join(plan, "; "), "USING COVERING INDEX condition_progress_by_condition") {
 		t.Errorf("the progress totals read: %s; want the condition's covering index", strings.Join(plan, "; "))
 	}

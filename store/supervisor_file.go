@@ -20,10 +20,8 @@ func (s *Store) NoteRoleKind(ctx context.Context, kind string) error {
 		return err
 	}
 	return s.tx(ctx, func(tx *Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, keyRoleKind, kind)
-		if err != nil {
-			return fmt.Errorf("note whose file this is: %w", explain(err))
+		if err := keepSyncState(ctx, tx, keyRoleKind, kind); err != nil {
+			return fmt.Errorf("note whose file this is: %w", err)
 		}
 		// The agency's settings are the server's from now on.
 		return dropOwnAgencySettings(ctx, tx)

@@ -57,12 +57,15 @@ func (s *Store) SetSyncWhen(ctx context.Context, w SyncWhen) error {
 }
 
 func (s *Store) setSyncState(ctx context.Context, key, value string) error {
-	return s.tx(ctx, func(tx *Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-		if err != nil {
-			return fmt.Errorf("keep %s: %w", key, explain(err))
-		}
-		return nil
-	})
+	return s.tx(ctx, func(tx *Tx) error { return keepSyncState(ctx, tx, key, value) })
+}
+
+// keepSyncState sets one key of the sync state in the transaction tx.
+func keepSyncState(ctx context.Context, tx *Tx, key, value string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	if err != nil {
+		return fmt.Errorf("keep %s: %w", key, explain(err))
+	}
+	return nil
 }

@@ -131,8 +131,8 @@ func (w *Writer) queueTable(t SyncTable) error {
 		return w.seedChanging(t)
 	}
 	where := ""
-	if t.Name == SyncStatusChanges.Name {
-		where = " WHERE provisional = 0" // taken from a pull, not this laptop's to send
+	if t.StandIns {
+		where = " WHERE provisional = 0" // made from a pull, not this laptop's to send
 	}
 	_, err := w.exec(`INSERT INTO sync_outbox (tbl, row_id, client_id, op) SELECT ?, id, `+t.ClientColumn+`, 'insert' FROM `+t.Name+where+` ORDER BY id`, t.Name)
 	if err != nil {
@@ -490,12 +490,5 @@ func (s *Store) ServerURL(ctx context.Context) (string, error) {
 // SetServerURL keeps the agency server's address; a password must not be
 // in it (it is kept apart from the file).
 func (s *Store) SetServerURL(ctx context.Context, url string) error {
-	return s.tx(ctx, func(tx *Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, keyServerURL, url)
-		if err != nil {
-			return fmt.Errorf("keep the server address: %w", explain(err))
-		}
-		return nil
-	})
+	return s.setSyncState(ctx, keyServerURL, url)
 }

@@ -17,20 +17,7 @@ func TestStatusBehindCreationUsesTheOutboxIndex(t *testing.T) {
 	}
 	defer st.Close()
 	for _, q := range statusBehindCreation {
-		rows, err := st.db.Query("EXPLAIN QUERY PLAN "+q, "0193a000-0000-7000-8000-000000000001", 100)
-		if err != nil {
-			t.Fatalf("%v\n%s", err, q)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
+		plan := queryPlan(t, st.db, q, "0193a000-0000-7000-8000-000000000001", 100)
 		if joined := strings.Join(plan, "; "); !strings.Contains(joined, "sync_outbox_by_client") {
 			t.Errorf("%s\nplan: %s; want the outbox's index by client", q, joined)
 		}

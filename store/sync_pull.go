@@ -98,11 +98,11 @@ func (w *Writer) applyPulledHistory(t SyncTable, row PulledRow) (bool, error) {
 		args[i] = row.Values[c]
 	}
 	onConflict := " ON CONFLICT DO NOTHING"
-	if t.Name == SyncStatusChanges.Name {
-		if err := w.dropProvisionalStatus(row); err != nil {
+	if t.StandIns {
+		if err := w.dropStandIns(t, row); err != nil {
 			return false, err
 		}
-		onConflict = statusChangeConflict
+		onConflict = standInConflict(t)
 	}
 	res, err := w.exec("INSERT INTO "+t.Name+" ("+strings.Join(t.Columns, ", ")+") VALUES ("+placeholders(len(args))+")"+
 		// Any uniqueness conflict: the record is here already, or (an
@@ -269,22 +269,28 @@ func (s *Store) MovePullCursor(ctx context.Context, table string, next Cursor) e
 	})
 }
 
-// statusChangeConflict: a status change already here is left as it is; a
-// stand-in at the same moment gives way to the change its own laptop
-// recorded; a change recorded at the same moment by this laptop, or
-// pulled before, stays.
-const statusChangeConflict = ` ON CONFLICT (id) DO NOTHING
-	ON CONFLICT (client_id, at) DO UPDATE SET id = excluded.id, status = excluded.status, delta = excluded.delta, provisional = 0
-	WHERE provisional = 1`
+// standInConflict: a record already here is left as it is; a stand-in at
+// the same moment (stand-ins are one per client and moment) gives way to
+// the record its client's own laptop made; a record made at that moment
+// here, or pulled before, stays.
+func standInConflict(t SyncTable) string {
+	var sets []string
+	for _, c := range t.Columns {
+		if c != t.ClientColumn && c != "at" {
+			sets = append(sets, c+" = excluded."+c)
+		}
+	}
+	return " ON CONFLICT (id) DO NOTHING ON CONFLICT (" + t.ClientColumn + ", at) DO UPDATE SET " + strings.Join(sets, ", ") +
+		", provisional = 0 WHERE provisional = 1"
+}
 
-// dropProvisionalStatus lets go of the status changes this laptop recorded
-// for a client while taking in its status from a pull: the history the
-// client's own laptop recorded is arriving, and the two together would
-// count a change twice.
-func (w *Writer) dropProvisionalStatus(row PulledRow) error {
-	client, _ := row.Values["client_id"].(string)
-	if _, err := w.exec("DELETE FROM client_status_changes WHERE client_id = ? AND provisional = 1", client); err != nil {
-		return fmt.Errorf("replace the status history of client %s: %w", client, explain(err))
+// dropStandIns lets go of the stand-ins this laptop made for a client
+// while taking a pull: the history the client's own laptop recorded is
+// arriving, and the two together would count a change twice.
+func (w *Writer) dropStandIns(t SyncTable, row PulledRow) error {
+	client, _ := row.Values[t.ClientColumn].(string)
+	if _, err := w.exec("DELETE FROM "+t.Name+" WHERE "+t.ClientColumn+" = ? AND provisional = 1", client); err != nil {
+		return fmt.Errorf("let go of the stand-ins of client %s in %s: %w", client, t.Name, explain(err))
 	}
 	return nil
 }

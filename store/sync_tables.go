@@ -29,6 +29,11 @@ type SyncTable struct {
 	// Supervisors: the records are written by supervisors, for any client
 	// of their team, rather than by the officer whose client it is.
 	Supervisors bool
+	// StandIns: besides its history the table holds stand-ins, records
+	// this laptop made while taking a pull (provisional = 1): never sent,
+	// they give way to the history pulled for their client (a client's
+	// status, recorded as it arrived, until the status history comes).
+	StandIns bool
 }
 
 // IsNullable tells a field kept as NULL when it is "".
@@ -100,7 +105,7 @@ var (
 	// A client's status over time (migration 0018), for the workload's
 	// past weeks: history, recorded by the laptop where the status changed.
 	SyncStatusChanges = SyncTable{Name: "client_status_changes", ClientColumn: "client_id", Columns: []string{"id",
-		"client_id", "at", "status", "delta"}}
+		"client_id", "at", "status", "delta"}, StandIns: true}
 )
 
 // The conditions of supervision and what follows from them. A condition

@@ -61,20 +61,7 @@ func TestTimelineShowsScreeningsAndGoalChangesInTimeOrder(t *testing.T) {
 
 func TestTimelineQueryReadsEveryTableByIndex(t *testing.T) {
 	s := openFoundation(t)
-	rows, err := s.db.Query("EXPLAIN QUERY PLAN "+timelineQuery, "client", 40, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var plan []string
-	for rows.Next() {
-		var id, parent, unused int
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			t.Fatal(err)
-		}
-		plan = append(plan, detail)
-	}
+	plan := queryPlan(t, s.db, timelineQuery, "client", 40, 0)
 	searched := map[string]bool{}
 	for _, d := range plan {
 		if strings.HasPrefix(d, "SCAN ") && !strings.Contains(d, "json_each") {
