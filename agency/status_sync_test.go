@@ -24,13 +24,15 @@ func TestAClientsStatusHistoryReachesTheSupervisorAndANewLaptop(t *testing.T) {
 	alice := s.laptop(aliceRole)
 	c := alice.addClient("A-1")
 	alice.sync()
-	alice.tick(48 * time.Hour)
+	alice.tick(2 * time.Hour)
 	alice.edit(c.ID, func(c *model.Client) { c.Status = model.StatusClosed })
-	alice.tick(24 * time.Hour)
+	alice.tick(time.Hour)
 	alice.edit(c.ID, func(c *model.Client) { c.Status = model.StatusActive })
-	alice.tick(24 * time.Hour)
+	alice.tick(time.Hour)
 	alice.edit(c.ID, func(c *model.Client) { c.Status = model.StatusAbsconded })
-	alice.sync()
+	if r := alice.sync(); r.Rejected != 0 {
+		t.Fatalf("alice's sync: %s; want every change taken", describe(r))
+	}
 	history := alice.rows(store.SyncStatusChanges)
 	if len(history) != 4 {
 		t.Fatalf("alice's file holds %d status changes, want the opening and three changes: %v", len(history), history)
@@ -40,6 +42,9 @@ func TestAClientsStatusHistoryReachesTheSupervisorAndANewLaptop(t *testing.T) {
 	sup := s.laptop(lead)
 	sup.sync()
 	sameRows(t, "status history on the supervisor's file and alice's", sup.rows(store.SyncStatusChanges), history)
+	if got := sup.client(c.ID).Status; got != model.StatusAbsconded {
+		t.Errorf("the supervisor's file holds the client %s, want absconded", got)
+	}
 	replacement := s.laptop(aliceRole)
 	replacement.sync()
 	sameRows(t, "status history on alice's new laptop and her old one", replacement.rows(store.SyncStatusChanges), history)
@@ -61,7 +66,7 @@ func TestAClientsStatusHistoryReachesTheSupervisorAndANewLaptop(t *testing.T) {
 	}
 
 	// A later change reaches the supervisor once, not twice.
-	alice.tick(24 * time.Hour)
+	alice.tick(time.Hour)
 	alice.edit(c.ID, func(c *model.Client) { c.Status = model.StatusActive })
 	alice.sync()
 	sup.sync()
