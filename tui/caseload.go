@@ -68,6 +68,9 @@ type caseload struct {
 	indexFailed bool // the names the filter matches could not be read
 	loaded      bool
 	matches     int
+	// supervisorFile: the file is a supervisor's, which adds no client and
+	// logs no check-in; its help line does not offer them.
+	supervisorFile bool
 }
 
 func newCaseload(st *store.Store) *caseload {

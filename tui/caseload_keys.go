@@ -97,6 +97,8 @@ func (c *caseload) short(k keyMap) []key.Binding {
 		return k.filterShort()
 	case c.empty():
 		return []key.Binding{k.LoadDemo, k.AddClient, k.Quit}
+	case c.supervisorFile:
+		return withoutWrites(k.caseloadShort(), k)
 	}
 	return k.caseloadShort()
 }

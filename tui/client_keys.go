@@ -85,10 +85,10 @@ func (v *clientView) short(k keyMap) []key.Binding {
 	return v.tab.short(v, k)
 }
 
-// recordWrites are the client screen's keys that open a form on the
-// officer's records, which a supervisor's file refuses.
+// recordWrites are the keys that open a form on the officer's records
+// (a new client among them), which a supervisor's file refuses.
 func (k keyMap) recordWrites() []key.Binding {
-	return []key.Binding{k.CheckIn, k.EditClient, k.Amend, k.Refer, k.ChangeStatus, k.AddProgress, k.ConditionStatus,
+	return []key.Binding{k.AddClient, k.CheckIn, k.EditClient, k.Amend, k.Refer, k.ChangeStatus, k.AddProgress, k.ConditionStatus,
 		k.AddGoal, k.TickStep, k.EditGoal, k.EditRelapsePlan, k.Violation, k.Incentive, k.CourtEvent, k.CourtOutcome,
 		k.Employment, k.Screening, k.Consent}
 }

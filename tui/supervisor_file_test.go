@@ -27,6 +27,10 @@ func TestASupervisorsFileOpensNoFormForAnOfficersRecord(t *testing.T) {
 	}
 	h := start(t, st, 120, 40)
 	h.mustSee("read only · synced")
+	// The caseload's help line offers neither a check-in nor a new client.
+	if help := lastLine(h.screen()); strings.Contains(help, "check-in") || strings.Contains(help, "add") {
+		t.Errorf("the caseload's help line in a supervisor's file offers a write: %q", help)
+	}
 	for _, k := range []string{"c", "n", "e"} {
 		h.keys(k)
 		if _, ok := h.app.top().(*recordForm); ok {

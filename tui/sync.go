@@ -117,6 +117,7 @@ func (a *App) syncAnswer(msg tea.Msg) tea.Cmd {
 		a.sync.setUp, a.sync.when, a.sync.last = msg.setUp, msg.when, msg.last
 		a.sync.supervisor = msg.supervisor
 		a.sync.known = true
+		a.caseload.supervisorFile = msg.supervisor
 		// n writes the supervisor's note in a supervisor's file.
 		if msg.supervisor {
 			a.keys.StageNote.SetHelp("n", "supervisor note")
