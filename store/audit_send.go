@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"time"
 )
 
 // keyAuditSent is the sequence number of the last audit log line the
@@ -56,15 +55,4 @@ func (s *Store) AuditSent(ctx context.Context) (int64, error) {
 // once it has committed them.
 func (s *Store) MarkAuditSent(ctx context.Context, seq int64) error {
 	return s.setSyncState(ctx, keyAuditSent, strconv.FormatInt(seq, 10))
-}
-
-// FinishSync records, in one transaction, that a sync completed at t and
-// that the server holds the audit log up to auditSent.
-func (s *Store) FinishSync(ctx context.Context, t time.Time, auditSent int64) error {
-	return s.tx(ctx, func(tx *Tx) error {
-		if err := keepSyncState(ctx, tx, keyLastSynced, fmtTime(t)); err != nil {
-			return err
-		}
-		return keepSyncState(ctx, tx, keyAuditSent, strconv.FormatInt(auditSent, 10))
-	})
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -18,9 +19,15 @@ const (
 // SyncWhen says whether the app syncs when it starts and when it quits.
 type SyncWhen struct{ OnStart, OnQuit bool }
 
-// NoteSynced records a sync that completed at t.
-func (s *Store) NoteSynced(ctx context.Context, t time.Time) error {
-	return s.setSyncState(ctx, keyLastSynced, fmtTime(t))
+// FinishSync records, in one transaction, that a sync completed at t and
+// that the server holds the audit log up to auditSent.
+func (s *Store) FinishSync(ctx context.Context, t time.Time, auditSent int64) error {
+	return s.tx(ctx, func(tx *Tx) error {
+		if err := keepSyncState(ctx, tx, keyLastSynced, fmtTime(t)); err != nil {
+			return err
+		}
+		return keepSyncState(ctx, tx, keyAuditSent, strconv.FormatInt(auditSent, 10))
+	})
 }
 
 // LastSynced is when the last sync completed; zero if none has.

@@ -19,7 +19,7 @@ func TestASupervisorsFileOpensNoFormForAnOfficersRecord(t *testing.T) {
 	if err := st.SetServerURL(ctx, "postgres://lead@agency.example/caseload"); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.NoteSynced(ctx, frozen.Add(-time.Hour)); err != nil {
+	if err := st.FinishSync(ctx, frozen.Add(-time.Hour), 0); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.NoteRoleKind(ctx, "supervisor"); err != nil {
