@@ -135,7 +135,7 @@ func TestConnectionCutInThePullResumesWhereItStopped(t *testing.T) {
 	// question which tables changed names every table too, but reads no page.)
 	prepared, pages := false, 0
 	proxy.on(func(typ byte, body string) cut {
-		if typ == 'P' && strings.Contains(body, "FROM caseload.checkins WHERE (txid") && strings.Contains(body, " LIMIT ") {
+		if typ == 'P' && strings.Contains(body, "FROM caseload.checkins r WHERE (txid") && strings.Contains(body, " LIMIT ") {
 			prepared = true
 		}
 		if prepared && typ == 'B' {

@@ -192,8 +192,12 @@ func pageQuery(t store.SyncTable, where string) string {
 	} else {
 		selects = append(selects, "''")
 	}
-	return `SELECT ` + strings.Join(selects, ", ") + `, txid::text, txid < $3::xid8 FROM caseload.` + t.Name +
-		` WHERE (txid, id) > ($1::xid8, $2::uuid)` + where + ` ORDER BY txid, id LIMIT $4`
+	// Ordered by the table's own columns, named with the table: a bare
+	// "txid" would name the text the list selects, and a page in text
+	// order ("1000" before "999") would move the cursor past rows not yet
+	// read.
+	return `SELECT ` + strings.Join(selects, ", ") + `, txid::text, txid < $3::xid8 FROM caseload.` + t.Name + ` r` +
+		` WHERE (txid, id) > ($1::xid8, $2::uuid)` + where + ` ORDER BY r.txid, r.id LIMIT $4`
 }
 
 // readPage reads one page; last is the position of its last row, below the
@@ -254,9 +258,10 @@ func pullConflicts(ctx context.Context, conn *pgx.Conn, st *store.Store, h strin
 	cursor := readFrom(stored)
 	total := 0
 	for {
+		// Ordered by the table's columns, not the text selected (see pageQuery).
 		res, err := conn.Query(ctx, `SELECT id::text, coalesce(client_id::text, ''), tbl, row_id, field, kept_value, lost_value,
 				kept_at, lost_at, by_role, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), txid::text
-			FROM caseload.conflicts WHERE (txid, id) > ($1::xid8, $2::uuid) AND txid < $3::xid8 ORDER BY txid, id LIMIT $4`,
+			FROM caseload.conflicts c WHERE (txid, id) > ($1::xid8, $2::uuid) AND txid < $3::xid8 ORDER BY c.txid, c.id LIMIT $4`,
 			cursor.TxID, cursor.RowID, h, page)
 		if err != nil {
 			return total, err

@@ -84,8 +84,9 @@ func pullAccessChanges(ctx context.Context, conn *pgx.Conn, st *store.Store, h s
 }
 
 func readAccessChanges(ctx context.Context, conn *pgx.Conn, after store.Cursor, h string, page int) ([]accessChange, error) {
-	res, err := conn.Query(ctx, `SELECT id::text, client_id::text, from_owner, to_owner, txid::text FROM caseload.access_changes
-		WHERE (txid, id) > ($1::xid8, $2::uuid) AND txid < $3::xid8 ORDER BY txid, id LIMIT $4`, after.TxID, after.RowID, h, page)
+	// Ordered by the table's columns, not the text selected (see pageQuery).
+	res, err := conn.Query(ctx, `SELECT id::text, client_id::text, from_owner, to_owner, txid::text FROM caseload.access_changes a
+		WHERE (txid, id) > ($1::xid8, $2::uuid) AND txid < $3::xid8 ORDER BY a.txid, a.id LIMIT $4`, after.TxID, after.RowID, h, page)
 	if err != nil {
 		return nil, err
 	}
