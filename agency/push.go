@@ -132,38 +132,43 @@ func pushHistory(ctx context.Context, tx pgx.Tx, t store.SyncTable, entries []st
 		owned = "EXISTS (SELECT 1 FROM caseload.clients c WHERE c.id = i." + t.ClientColumn + ")"
 		notOwned = "the client is not on your team on the server"
 	}
-	// Rows the server will not take, decided before the insert so that one
-	// refused row cannot abort the batch.
-	same := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		same[i] = "t." + c + " IS NOT DISTINCT FROM i." + c
-	}
-	refused, err := tx.Query(ctx, `SELECT i.id::text, i.`+t.ClientColumn+`::text, row_to_json(i)::text,
-			CASE WHEN t.id IS NULL THEN $2
-			     ELSE 'differs from the record the server already holds' END
-		FROM `+incoming+` i LEFT JOIN `+table+` t ON t.id = i.id
-		WHERE (t.id IS NULL AND NOT `+owned+`) OR (t.id IS NOT NULL AND NOT (`+strings.Join(same, " AND ")+`))`, string(body), notOwned)
+	insert := `INSERT INTO ` + table + ` (` + cols + `) SELECT ` + cols + ` FROM json_populate_recordset(null::` + table +
+		`, $1::json) i WHERE ` + owned + ` ON CONFLICT (id) DO NOTHING`
+	inserted, failed, err := insertOrSift(ctx, tx, insert, string(body), rows)
 	if err != nil {
 		return 0, err
 	}
 	var refusals []refusal
-	for refused.Next() {
-		var r refusal
-		if err := refused.Scan(&r.id, &r.client, &r.content, &r.reason); err != nil {
-			refused.Close()
+	if inserted+len(failed) < len(rows) {
+		// Some rows were neither taken nor refused by the server itself:
+		// the server holds them already (the same, after a lost reply, or
+		// not: filed), or their client is not the sender's (filed). Asked
+		// only then, since a first push has every row taken and the
+		// question costs the server another pass over the batch.
+		same := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			same[i] = "t." + c + " IS NOT DISTINCT FROM i." + c
+		}
+		refused, err := tx.Query(ctx, `SELECT i.id::text, i.`+t.ClientColumn+`::text, row_to_json(i)::text,
+				CASE WHEN t.id IS NULL THEN $2
+				     ELSE 'differs from the record the server already holds' END
+			FROM `+incoming+` i LEFT JOIN `+table+` t ON t.id = i.id
+			WHERE (t.id IS NULL AND NOT `+owned+`) OR (t.id IS NOT NULL AND NOT (`+strings.Join(same, " AND ")+`))`, string(body), notOwned)
+		if err != nil {
 			return 0, err
 		}
-		refusals = append(refusals, r)
-	}
-	refused.Close()
-	if err := refused.Err(); err != nil {
-		return 0, err
-	}
-	insert := `INSERT INTO ` + table + ` (` + cols + `) SELECT ` + cols + ` FROM json_populate_recordset(null::` + table +
-		`, $1::json) i WHERE ` + owned + ` ON CONFLICT (id) DO NOTHING`
-	failed, err := insertOrSift(ctx, tx, insert, string(body), rows)
-	if err != nil {
-		return 0, err
+		for refused.Next() {
+			var r refusal
+			if err := refused.Scan(&r.id, &r.client, &r.content, &r.reason); err != nil {
+				refused.Close()
+				return 0, err
+			}
+			refusals = append(refusals, r)
+		}
+		refused.Close()
+		if err := refused.Err(); err != nil {
+			return 0, err
+		}
 	}
 	for _, f := range failed {
 		id, _ := f.row["id"].(string)
@@ -188,40 +193,42 @@ type siftedRow struct {
 // insertOrSift runs insert (whose $1 is a JSON array of records) for the
 // whole batch; when the server refuses it (a constraint one record breaks),
 // it inserts record by record instead and returns the ones refused, so one
-// bad record never holds back the others.
-func insertOrSift(ctx context.Context, tx pgx.Tx, insert, body string, rows []map[string]any) ([]siftedRow, error) {
+// bad record never holds back the others. inserted counts the records the
+// server took.
+func insertOrSift(ctx context.Context, tx pgx.Tx, insert, body string, rows []map[string]any) (inserted int, failed []siftedRow, err error) {
 	sp, err := tx.Begin(ctx)
 	if err != nil {
-		return nil, err
+		return 0, nil, err
 	}
-	if _, err := sp.Exec(ctx, insert, body); err == nil {
-		return nil, sp.Commit(ctx)
+	if tag, err := sp.Exec(ctx, insert, body); err == nil {
+		return int(tag.RowsAffected()), nil, sp.Commit(ctx)
 	}
 	if err := sp.Rollback(ctx); err != nil {
-		return nil, err
+		return 0, nil, err
 	}
-	var failed []siftedRow
 	for _, row := range rows {
 		one, err := json.Marshal([]map[string]any{row})
 		if err != nil {
-			return nil, err
+			return 0, nil, err
 		}
 		sp, err := tx.Begin(ctx)
 		if err != nil {
-			return nil, err
+			return 0, nil, err
 		}
-		if _, err := sp.Exec(ctx, insert, string(one)); err != nil {
+		tag, err := sp.Exec(ctx, insert, string(one))
+		if err != nil {
 			if rbErr := sp.Rollback(ctx); rbErr != nil {
-				return nil, rbErr
+				return 0, nil, rbErr
 			}
 			failed = append(failed, siftedRow{row: row, reason: serverMessage(err)})
 			continue
 		}
 		if err := sp.Commit(ctx); err != nil {
-			return nil, err
+			return 0, nil, err
 		}
+		inserted += int(tag.RowsAffected())
 	}
-	return failed, nil
+	return inserted, failed, nil
 }
 
 // serverMessage is what the server said, without the protocol's codes.
