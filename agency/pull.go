@@ -135,7 +135,8 @@ func changedFeeds(ctx context.Context, conn *pgx.Conn, st *store.Store, h string
 	return changed, rows.Err()
 }
 
-// pullTable pulls one table's rows above the laptop's cursor.
+// pullTable pulls one table's rows above the laptop's cursor, the next
+// page read from the server while the last is applied (overlap).
 //
 // History is pulled only below the horizon. Records that change are pulled
 // whatever their transaction (a check-in below the horizon may belong to a
@@ -154,29 +155,33 @@ func pullTable(ctx context.Context, conn *pgx.Conn, st *store.Store, t store.Syn
 		bound = " AND txid < $3::xid8"
 	}
 	q := pageQuery(t, bound)
-	total := 0
-	for {
-		rows, last, below, err := readPage(ctx, conn, t, q, after, h, page)
-		if err != nil {
-			return total, err
-		}
-		if len(rows) == 0 {
-			return total, nil
-		}
-		next := cursor
-		if below != (store.Cursor{}) {
-			next = below
-		}
-		n, err := st.ApplyPulled(ctx, t, rows, next)
-		if err != nil {
-			return total, err
-		}
-		total += n
-		cursor, after = next, last
-		if len(rows) < page {
-			return total, nil
-		}
+	type pulledPage struct {
+		rows []store.PulledRow
+		next store.Cursor // the cursor stored with the page
 	}
+	ended := false
+	read := func(ctx context.Context) (pulledPage, bool, error) {
+		if ended {
+			return pulledPage{}, false, nil
+		}
+		rows, last, below, err := readPage(ctx, conn, t, q, after, h, page)
+		if err != nil || len(rows) == 0 {
+			return pulledPage{}, false, err
+		}
+		if below != (store.Cursor{}) {
+			cursor = below
+		}
+		after, ended = last, len(rows) < page
+		return pulledPage{rows: rows, next: cursor}, true, nil
+	}
+	total := 0
+	apply := func(ctx context.Context, p pulledPage) error {
+		n, err := st.ApplyPulled(ctx, t, p.rows, p.next)
+		total += n
+		return err
+	}
+	err = overlap(ctx, read, apply, nil)
+	return total, err
 }
 
 // pageQuery reads a page of t above ($1, $2) in (txid, id) order, $4 rows

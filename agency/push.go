@@ -23,37 +23,43 @@ type pushed struct {
 // push sends the outbox in batches, one server transaction each, and takes
 // a batch off the outbox only after its COMMIT: a push cut off anywhere is
 // repeated whole by the next sync, and the server recognises what it
-// already holds.
+// already holds. The next batch is read from the file while the server
+// applies the last (overlap).
 func push(ctx context.Context, conn *pgx.Conn, st *store.Store, batch int) (pushed, error) {
 	var total pushed
-	for {
-		entries, err := st.Outbox(ctx, batch)
-		if err != nil {
-			return total, err
+	var after int64
+	read := func(ctx context.Context) ([]store.OutboxEntry, bool, error) {
+		entries, err := st.Outbox(ctx, after, batch)
+		if err != nil || len(entries) == 0 {
+			return nil, false, err
 		}
-		if len(entries) == 0 {
-			return total, nil
-		}
+		after = entries[len(entries)-1].Seq
+		return entries, true, nil
+	}
+	send := func(ctx context.Context, entries []store.OutboxEntry) error {
 		var got pushed
-		err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 			var err error
 			got, err = pushBatch(ctx, tx, entries)
 			return err
 		})
 		if err != nil {
-			return total, fmt.Errorf("push: %w", err)
-		}
-		seqs := make([]int64, len(entries))
-		for i, e := range entries {
-			seqs[i] = e.Seq
-		}
-		if err := st.MarkPushed(ctx, seqs); err != nil {
-			return total, err
+			return fmt.Errorf("push: %w", err)
 		}
 		total.entries += got.entries
 		total.rejected += got.rejected
 		total.conflicts += got.conflicts
+		return nil
 	}
+	taken := func(ctx context.Context, entries []store.OutboxEntry) error {
+		seqs := make([]int64, len(entries))
+		for i, e := range entries {
+			seqs[i] = e.Seq
+		}
+		return st.MarkPushed(ctx, seqs)
+	}
+	err := overlap(ctx, read, send, taken)
+	return total, err
 }
 
 // pushBatch applies one batch in the server transaction tx: the changing

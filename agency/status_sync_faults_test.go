@@ -32,7 +32,7 @@ func TestAStatusPushCutBeforeItsClientLosesNothing(t *testing.T) {
 
 	alice.tick(time.Hour)
 	alice.edit(c.ID, func(c *model.Client) { c.Status = model.StatusActive })
-	entries, err := alice.st.Outbox(ctx, 100)
+	entries, err := alice.st.Outbox(ctx, 0, 100)
 	if err != nil {
 		t.Fatal(err)
 	}

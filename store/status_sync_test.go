@@ -107,7 +107,7 @@ func TestTwoStatusChangesAtOneMomentAreOneChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := s.Outbox(ctx, 100)
+	entries, err := s.Outbox(ctx, 0, 100)
 	if err != nil {
 		t.Fatalf("the outbox after two changes at one moment: %v", err)
 	}

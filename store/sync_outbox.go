@@ -367,11 +367,14 @@ func (w *Writer) setFieldStamp(table, id, field string, at model.HLC) error {
 	return nil
 }
 
-// Outbox returns up to limit changes waiting to be pushed, oldest first,
-// with the history records they name.
-func (s *Store) Outbox(ctx context.Context, limit int) ([]OutboxEntry, error) {
+// Outbox returns up to limit changes waiting to be pushed after sequence
+// number after (0 for the oldest), oldest first, with the history records
+// they name. A push reads the next batch while the server applies the
+// last, before that one is taken off the outbox: after keeps it from being
+// read twice.
+func (s *Store) Outbox(ctx context.Context, after int64, limit int) ([]OutboxEntry, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT seq, tbl, row_id, client_id, op, field, value, at, base
-		FROM sync_outbox ORDER BY seq LIMIT ?`, limit)
+		FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read the outbox: %w", explain(err))
 	}

@@ -12,7 +12,7 @@ import (
 
 func outboxOps(t *testing.T, s *store.Store) []store.OutboxEntry {
 	t.Helper()
-	entries, err := s.Outbox(context.Background(), 1000)
+	entries, err := s.Outbox(context.Background(), 0, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,5 +261,51 @@ func TestAPullCutOffIsSummedUpWhenTheFileOpensAgain(t *testing.T) {
 	}
 	if n, err := again.RefreshStale(ctx); err != nil || n != 0 {
 		t.Errorf("%d clients still waited to be summed up (%v)", n, err)
+	}
+}
+
+// A push reads the next batch before the last one is taken off the
+// outbox: reading after a sequence number must not give an entry twice.
+func TestTheOutboxIsReadOnFromAGivenEntry(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	if _, err := s.StartSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateClient(ctx, newClient("A-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddCheckIn(ctx, syncVisit(c.ID, testNow.Add(-time.Hour))); err != nil {
+		t.Fatal(err)
+	}
+	all := outboxOps(t, s)
+	if len(all) < 4 {
+		t.Fatalf("outbox has %d entries, want at least client, status, check-in, stage note", len(all))
+	}
+	var seen []int64
+	for after := int64(0); ; {
+		batch, err := s.Outbox(ctx, after, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(batch) == 0 {
+			break
+		}
+		for _, e := range batch {
+			seen = append(seen, e.Seq)
+		}
+		after = batch[len(batch)-1].Seq
+	}
+	if len(seen) != len(all) {
+		t.Fatalf("read in batches of 2: %v, want the %d entries once each", seen, len(all))
+	}
+	for i, e := range all {
+		if seen[i] != e.Seq {
+			t.Errorf("entry %d: seq %d, want %d", i, seen[i], e.Seq)
+		}
+	}
+	if rest, err := s.Outbox(ctx, all[len(all)-1].Seq, 10); err != nil || len(rest) != 0 {
+		t.Errorf("after the last entry: %d entries, %v; want none", len(rest), err)
 	}
 }
