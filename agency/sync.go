@@ -22,12 +22,18 @@ type Options struct {
 	Progress func(step string)
 }
 
+// The everyday sync moves tens of records, so these sizes matter only to a
+// first sync of a large caseload. There, each pulled page costs the server
+// a pass over the officer's clients for row-level security (about 20 ms at
+// 10,000 clients) and the laptop a commit: a first pull of 10,000 clients
+// took 100 s in pages of 1,000, 70 s in pages of 2,000 and 54 s in pages of
+// 5,000 (a page of 5,000 check-ins is about 3 MB in memory).
 func (o Options) withDefaults() Options {
 	if o.Batch <= 0 {
-		o.Batch = 500
+		o.Batch = 2000
 	}
 	if o.Page <= 0 {
-		o.Page = 1000
+		o.Page = 5000
 	}
 	return o
 }
