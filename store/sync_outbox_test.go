@@ -162,9 +162,15 @@ func TestPulledRecordsStayOutOfTheOutboxAndLocalLaterChangesWin(t *testing.T) {
 			stamps[k] = created
 		}
 	}
+	stamps["updated_at"] = created // as the server stamps a creation: every field
 	cursor := store.Cursor{TxID: "100", RowID: fields["id"]}
 	if _, err := s.ApplyPulled(ctx, store.SyncClients, []store.PulledRow{{Values: values, Stamps: stamps}}, cursor); err != nil {
 		t.Fatal(err)
+	}
+	// Its fields all carry the creation's stamp: it is kept once.
+	var kept int
+	if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM sync_fields WHERE tbl = 'clients' AND row_id = ?", fields["id"]).Scan(&kept); err != nil || kept != 1 {
+		t.Errorf("the pulled client keeps %d stamps (%v), want the one every field carries", kept, err)
 	}
 	checkIn := map[string]any{"id": "0193a000-0000-7000-8000-0000000000c1", "client_id": fields["id"], "at": "2026-03-10T09:00:00.000Z",
 		"type": "office", "outcome": "completed", "location": "", "test_result": "negative", "substances": "[]", "stage": "",

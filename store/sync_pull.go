@@ -223,6 +223,16 @@ func (w *Writer) insertPulled(t SyncTable, id string, row PulledRow) error {
 	if _, err := w.exec("INSERT INTO "+t.Name+" ("+strings.Join(cols, ", ")+") VALUES ("+placeholders(len(args))+")", args...); err != nil {
 		return fmt.Errorf("save pulled %s %s: %w", t.Name, id, explain(err))
 	}
+	if at, ok := oneStamp(t, row.Stamps); ok {
+		// Every field carries the same stamp, as a record the server holds
+		// as created does: it is kept once, under the field "" that stands
+		// for each field not stamped apart (fieldStamp). A first pull of
+		// 10,000 clients wrote a stamp for every field of 90,000 records.
+		if err := w.setFieldStamp(t.Name, id, "", at); err != nil {
+			return err
+		}
+		return w.refreshPulled(t, id, row)
+	}
 	for f, h := range row.Stamps {
 		if !t.HasField(f) {
 			continue
@@ -232,6 +242,21 @@ func (w *Writer) insertPulled(t SyncTable, id string, row PulledRow) error {
 		}
 	}
 	return w.refreshPulled(t, id, row)
+}
+
+// oneStamp is the stamp every field of a pulled record carries, when they
+// all carry one; a field without a stamp reads none, so then there is no
+// one stamp.
+func oneStamp(t SyncTable, stamps map[string]model.HLC) (model.HLC, bool) {
+	var at model.HLC
+	for i, f := range t.Fields() {
+		h, ok := stamps[f]
+		if !ok || h.IsZero() || (i > 0 && h != at) {
+			return model.HLC{}, false
+		}
+		at = h
+	}
+	return at, !at.IsZero()
 }
 
 // refreshPulled brings up to date what a changed record's laptop works
