@@ -43,6 +43,9 @@ func overlap[B any](ctx context.Context,
 			select {
 			case next <- b:
 			case <-line.Done():
+				// Stopped with a batch in hand (the caller gave up, or a
+				// later step failed and says why first): never a success.
+				readErr = line.Err()
 				return
 			}
 		}

@@ -80,3 +80,35 @@ func TestOverlapStopsWhenABatchCannotBeFinished(t *testing.T) {
 		t.Errorf("err = %v: the cause, not the cancellation, should be reported", err)
 	}
 }
+
+// A caller that gives up while a batch is read gets an error, never a
+// success with batches left undone: here it gives up reading batch 2, once
+// batch 1 is applied and nothing waits to be.
+func TestOverlapGivenUpMidwayIsNeverASuccess(t *testing.T) {
+	for range 200 {
+		ctx, cancel := context.WithCancel(context.Background())
+		firstApplied := make(chan struct{})
+		next := 0
+		read := func(context.Context) (int, bool, error) {
+			next++
+			if next == 2 {
+				<-firstApplied
+				cancel()
+			}
+			return next, next <= 5, nil
+		}
+		var applied []int
+		apply := func(_ context.Context, b int) error {
+			applied = append(applied, b)
+			if b == 1 {
+				close(firstApplied)
+			}
+			return nil
+		}
+		err := overlap(ctx, read, apply, nil)
+		cancel()
+		if err == nil && len(applied) < 5 {
+			t.Fatalf("given up after batch 1: applied %v and no error", applied)
+		}
+	}
+}
