@@ -2,6 +2,8 @@ package agency
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"testing"
 
 	"caseload/model"
@@ -84,5 +86,104 @@ func TestPullPagesByTransactionNumberNotByItsText(t *testing.T) {
 	}
 	if len(read) != 2 || read[0] != "9" || read[1] != "10" {
 		t.Errorf("access changes read one a page: transactions %v, want [9 10]", read)
+	}
+}
+
+// A laptop whose cursor passed a transfer under the old order never let the
+// client go. After migration 0019 its next sync reads every access change
+// again: the client transferred away leaves, the one transferred in stays,
+// and neither laptop notes an arrival or departure a second time.
+func TestAccessChangesSkippedUnderTheOldOrderAreActedOnAfterTheMigration(t *testing.T) {
+	ctx := context.Background()
+	s := newTestServer(t)
+	lead := s.staff(Supervisor, "lead", "")
+	alice := s.laptop(s.staff(Officer, "alice", lead))
+	bob := s.laptop(s.staff(Officer, "bob", lead))
+	x := alice.addClient("X-1")
+	alice.addCheckIn(x.ID, "alice's visit")
+	alice.sync()
+	bob.sync()
+	if err := Transfer(ctx, s.as(lead), x.ID, bob.role); err != nil {
+		t.Fatal(err)
+	}
+	bob.sync() // X arrives on bob's laptop, noted once
+	// Alice's laptop passes the access change without acting on it, as a
+	// page in text order could make it.
+	if _, err := fileExec(t, alice, `INSERT INTO sync_cursors (tbl, txid, row_id)
+		VALUES ('access_changes', '99999999', 'ffffffff-ffff-ffff-ffff-ffffffffffff')`); err != nil {
+		t.Fatal(err)
+	}
+	alice.sync()
+	if _, _, err := alice.st.Client(ctx, x.ID); err != nil {
+		t.Fatalf("the skip was not set up: X is not on alice's laptop (%v)", err)
+	}
+
+	for _, l := range []*laptop{alice, bob} {
+		// As migration 0019 does.
+		if _, err := fileExec(t, l, `INSERT INTO sync_state (key, value)
+			SELECT 'access_replay_until', txid || ' ' || row_id FROM sync_cursors WHERE tbl = 'access_changes'`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fileExec(t, l, "DELETE FROM sync_cursors"); err != nil {
+			t.Fatal(err)
+		}
+		l.sync()
+		if _, ok, err := l.st.AccessReplayBound(ctx); ok || err != nil {
+			t.Errorf("%s: the replay bound is still kept after the sync (%v)", l.role, err)
+		}
+	}
+	if _, _, err := alice.st.Client(ctx, x.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("X is still on alice's laptop after the replay: %v", err)
+	}
+	if _, _, err := bob.st.Client(ctx, x.ID); err != nil {
+		t.Errorf("X left bob's laptop in the replay: %v", err)
+	}
+	notes := func(l *laptop, action string) int {
+		var n int
+		db, err := sql.Open("sqlite", "file:"+l.path+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if err := db.QueryRow("SELECT count(*) FROM audit_log WHERE entity = 'client' AND entity_id = ? AND action = ?",
+			x.ID, action).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := notes(alice, "transferred to "+bob.role); n != 1 {
+		t.Errorf("alice's audit log notes X leaving %d times, want once", n)
+	}
+	if n := notes(bob, "transferred from "+alice.role); n != 1 {
+		t.Errorf("bob's audit log notes X arriving %d times, want once", n)
+	}
+}
+
+// fileExec runs a statement on a laptop's file from outside its store, as
+// another program (or an older version) would have written it.
+func fileExec(t *testing.T, l *laptop, query string) (sql.Result, error) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+l.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	return db.Exec(query)
+}
+
+func TestAPositionIsPastAnotherByTheNumber(t *testing.T) {
+	bound := store.Cursor{TxID: "999", RowID: "0192ec1a-4ec1-7640-a0f9-0be487a3931f"}
+	for _, c := range []struct {
+		txid, id string
+		past     bool
+	}{
+		{"1000", "00000000-0000-0000-0000-000000000000", true}, // "1000" < "999" as text
+		{"998", "ffffffff-ffff-ffff-ffff-ffffffffffff", false},
+		{"999", "0192ec1a-4ec1-7640-a0f9-0be487a3931f", false}, // the bound itself was read
+		{"999", "0192ec1a-4ec1-7640-a0f9-0be487a39320", true},
+	} {
+		if got := pastPosition(c.txid, c.id, bound); got != c.past {
+			t.Errorf("(%s, %s) past (999, …): %v, want %v", c.txid, c.id, got, c.past)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"caseload/store"
 
@@ -50,6 +51,12 @@ func pullAccessChanges(ctx context.Context, conn *pgx.Conn, st *store.Store, h s
 	if err := conn.QueryRow(ctx, "SELECT current_user").Scan(&me); err != nil {
 		return 0, err
 	}
+	// A file that read access changes under the old order reads them all
+	// again once; its arrivals below the bound were noted already.
+	bound, replaying, err := st.AccessReplayBound(ctx)
+	if err != nil {
+		return 0, err
+	}
 	total := 0
 	for {
 		changes, err := readAccessChanges(ctx, conn, cursor, h, page)
@@ -57,7 +64,8 @@ func pullAccessChanges(ctx context.Context, conn *pgx.Conn, st *store.Store, h s
 			return total, err
 		}
 		for _, c := range changes {
-			n, err := applyAccessChange(ctx, conn, st, c, h, page, me)
+			again := replaying && !pastPosition(c.txid, c.id, bound)
+			n, err := applyAccessChange(ctx, conn, st, c, h, page, me, !again)
 			if err != nil {
 				return total, err
 			}
@@ -69,6 +77,11 @@ func pullAccessChanges(ctx context.Context, conn *pgx.Conn, st *store.Store, h s
 		}
 		if len(changes) < page {
 			break
+		}
+	}
+	if replaying {
+		if err := st.EndAccessReplay(ctx); err != nil {
+			return total, err
 		}
 	}
 	waiting, err := st.WaitingReleases(ctx)
@@ -105,7 +118,10 @@ func readAccessChanges(ctx context.Context, conn *pgx.Conn, after store.Cursor, 
 // applyAccessChange brings the laptop in line with who may now see the
 // client: the server's row-level security decides, so the same code serves
 // an officer and a supervisor.
-func applyAccessChange(ctx context.Context, conn *pgx.Conn, st *store.Store, c accessChange, h string, page int, me string) (int, error) {
+//
+// noteArrival is false when the change is read a second time (see
+// store.AccessReplayBound): its arrival is in the audit log already.
+func applyAccessChange(ctx context.Context, conn *pgx.Conn, st *store.Store, c accessChange, h string, page int, me string, noteArrival bool) (int, error) {
 	var visible bool
 	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM caseload.clients WHERE id = $1)", c.clientID).Scan(&visible); err != nil {
 		return 0, err
@@ -146,10 +162,24 @@ func applyAccessChange(ctx context.Context, conn *pgx.Conn, st *store.Store, c a
 			}
 		}
 	}
-	if c.to == me {
+	if c.to == me && noteArrival {
 		if err := st.NoteTransferIn(ctx, c.clientID, c.from); err != nil {
 			return total, err
 		}
 	}
 	return total, nil
+}
+
+// pastPosition tells a row at (txid, id) after the position p, comparing
+// the transaction ids as the numbers they are.
+func pastPosition(txid, id string, p store.Cursor) bool {
+	a, errA := strconv.ParseUint(txid, 10, 64)
+	b, errB := strconv.ParseUint(p.TxID, 10, 64)
+	if errA != nil || errB != nil {
+		return true // not a position this file wrote: treat as new
+	}
+	if a != b {
+		return a > b
+	}
+	return id > p.RowID // canonical uuid text sorts as the uuid
 }

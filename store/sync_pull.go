@@ -319,3 +319,34 @@ func (w *Writer) dropStandIns(t SyncTable, row PulledRow) error {
 	}
 	return nil
 }
+
+// keyAccessReplay holds, after migration 0019, the position the access
+// changes had been read to under the old order.
+const keyAccessReplay = "access_replay_until"
+
+// AccessReplayBound is the position up to which the access changes are being
+// read a second time (migration 0019): a change at or below it was acted on
+// before, or skipped, so it is acted on by who may see the client now, and
+// an arrival is not noted again. ok is false when there is no such bound.
+func (s *Store) AccessReplayBound(ctx context.Context) (c Cursor, ok bool, err error) {
+	v, err := readSyncState(ctx, s.db, keyAccessReplay)
+	if err != nil || v == "" {
+		return Cursor{}, false, err
+	}
+	txid, row, found := strings.Cut(v, " ")
+	if !found {
+		return Cursor{}, false, fmt.Errorf("sync state %s is %q, not a position", keyAccessReplay, v)
+	}
+	return Cursor{TxID: txid, RowID: row}, true, nil
+}
+
+// EndAccessReplay forgets the bound once every access change has been read
+// again.
+func (s *Store) EndAccessReplay(ctx context.Context) error {
+	return s.tx(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sync_state WHERE key = ?", keyAccessReplay); err != nil {
+			return fmt.Errorf("end the replay of access changes: %w", explain(err))
+		}
+		return nil
+	})
+}
