@@ -146,21 +146,30 @@ func TestASupervisorsFileFromBeforeStatusHistoryCountsEachChangeOnce(t *testing.
 // then runs the statements given.
 func rewindBeforeStatusHistory(t *testing.T, path string, then ...string) {
 	t.Helper()
+	rewindBefore(t, path, "0018_sync_status_history.sql", append([]string{"DELETE FROM sync_outbox WHERE tbl = 'client_status_changes'",
+		"DELETE FROM sync_cursors WHERE tbl = 'client_status_changes'"}, then...)...)
+}
+
+// rewindBefore takes a laptop's closed file back to the schema before the
+// store's migration file (its records stay, as in a file made then), then
+// runs the statements given; the next store opened on it runs the
+// migration.
+func rewindBefore(t *testing.T, path, migration string, then ...string) {
+	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	const migrations = "../store/migrations"
-	v, err := schematest.Version(migrations, "0018_sync_status_history.sql")
+	v, err := schematest.Version(migrations, migration)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := schematest.Rewind(db, migrations, v-1); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range append([]string{"DELETE FROM sync_outbox WHERE tbl = 'client_status_changes'",
-		"DELETE FROM sync_cursors WHERE tbl = 'client_status_changes'"}, then...) {
+	for _, q := range then {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -2,11 +2,9 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 
-	"caseload/internal/schematest"
 	"caseload/model"
 	"caseload/store"
 )
@@ -20,17 +18,7 @@ func TestTheAgencysSettingsMoveToTheirOwnTable(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.db")
 	s := openAt(t, path)
 	s.Close()
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := schematest.Version("migrations", "0017_agency_settings.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schematest.Rewind(db, "migrations", v-1); err != nil {
-		t.Fatal(err)
-	}
+	db := rewindBefore(t, path, "0017_agency_settings.sql")
 	// As a file of version 16 held them.
 	for _, kv := range [][2]string{{"officer_name", "J. Smith"}, {"interval_high", "10"}, {"standard_low", "150"},
 		{"responses", `{"sanctions":[{"key":"warn","label":"Written warning","tier":1}],"incentives":[{"key":"praise","label":"Praise","tier":1}],"matrix":{}}`}} {

@@ -2,11 +2,9 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 
-	"caseload/internal/schematest"
 	"caseload/store"
 )
 
@@ -20,17 +18,7 @@ func TestTheCursorsAPullCouldHaveSkippedPastAreDropped(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "c.db")
 		s := openAt(t, path)
 		s.Close()
-		db, err := sql.Open("sqlite", "file:"+path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := schematest.Version("migrations", "0019_repull_after_text_order.sql")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := schematest.Rewind(db, "migrations", v-1); err != nil {
-			t.Fatal(err)
-		}
+		db := rewindBefore(t, path, "0019_repull_after_text_order.sql")
 		tables := []string{"clients", "checkins", "conflicts"}
 		if read {
 			tables = append(tables, "access_changes")

@@ -2,11 +2,9 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 
-	"caseload/internal/schematest"
 	"caseload/model"
 	"caseload/store"
 )
@@ -40,17 +38,7 @@ func TestAnImportedResourceTakesTheIdEveryLaptopGivesIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := schematest.Version("migrations", "0013_sync_referrals.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schematest.Rewind(db, "migrations", v-1); err != nil {
-		t.Fatal(err)
-	}
+	db := rewindBefore(t, path, "0013_sync_referrals.sql")
 	db.Close()
 
 	again := openAt(t, path)
