@@ -58,20 +58,22 @@ func (s *Store) ApplyPulled(ctx context.Context, t SyncTable, rows []PulledRow, 
 		} else if !on {
 			return errors.New("sync is not set up on this laptop")
 		}
-		for _, row := range rows {
-			var did bool
-			var err error
-			if t.Changes {
-				did, err = w.applyPulledChanges(t, row)
-			} else {
-				did, err = w.applyPulledHistory(t, row)
+		if t.Changes {
+			for _, row := range rows {
+				did, err := w.applyPulledChanges(t, row)
+				if err != nil {
+					return err
+				}
+				if did {
+					changed++
+				}
 			}
+		} else {
+			n, err := w.applyPulledHistoryRows(t, rows)
 			if err != nil {
 				return err
 			}
-			if did {
-				changed++
-			}
+			changed += n
 		}
 		if next != (Cursor{}) {
 			_, err := w.exec(`INSERT INTO sync_cursors (tbl, txid, row_id) VALUES (?, ?, ?)
@@ -116,13 +118,20 @@ func (w *Writer) applyPulledHistory(t SyncTable, row PulledRow) (bool, error) {
 		return false, nil
 	}
 	id, _ := row.Values["id"].(string)
+	return true, w.historyPulled(t, id, row)
+}
+
+// historyPulled brings up to date, after a pulled history record is
+// inserted, what the laptop works out from it: its note in the note index,
+// its client's summary, a violation's answer.
+func (w *Writer) historyPulled(t SyncTable, id string, row PulledRow) error {
 	note, _ := row.Values["note"].(string)
 	w.noteWritten(noteKinds[t.Name], id, note)
 	client, _ := row.Values[t.ClientColumn].(string)
 	if err := w.refresh(client); err != nil {
-		return false, err
+		return err
 	}
-	return true, w.afterPulled(t, id, client, row)
+	return w.afterPulled(t, id, client, row)
 }
 
 func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
