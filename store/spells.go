@@ -283,8 +283,15 @@ func (r dueSpellRow) count(days map[[2]string]int, n int) {
 	}
 }
 
-// saveDueDays applies the net change of a client's rewrite to the counters.
+// saveDueDays applies the net change of a client's rewrite to the counters
+// (or, while they are held, to the change held in memory).
 func (w *Writer) saveDueDays(days map[[2]string]int) error {
+	if w.heldDays != nil {
+		for k, n := range days {
+			w.heldDays[k] += n
+		}
+		return nil
+	}
 	for k, n := range days {
 		if n == 0 {
 			continue
@@ -314,5 +321,18 @@ func (w *Writer) dropSpells(clientID string) error {
 			return fmt.Errorf("clear workload history: %w", err)
 		}
 	}
+	return w.saveDueDays(days)
+}
+
+// holdDueDays gathers the due-day counters' changes of the clients summed up
+// next in memory, for flushDueDays to write once: summing up a whole
+// caseload pulled onto a new laptop upserted the counters 150,000 times,
+// a few thousand distinct days, 1.4 s of the pull.
+func (w *Writer) holdDueDays() { w.heldDays = map[[2]string]int{} }
+
+// flushDueDays writes the counters' changes held since holdDueDays.
+func (w *Writer) flushDueDays() error {
+	days := w.heldDays
+	w.heldDays = nil
 	return w.saveDueDays(days)
 }

@@ -92,12 +92,13 @@ func (w *Writer) refreshAll() error {
 	if err != nil {
 		return err
 	}
+	w.holdDueDays()
 	for _, id := range ids {
 		if err := w.refreshNow(id); err != nil {
 			return err
 		}
 	}
-	return nil
+	return w.flushDueDays()
 }
 
 // querier is what both *sql.DB and *Tx offer for reads.

@@ -88,6 +88,7 @@ func (s *Store) RefreshStale(ctx context.Context) (int, error) {
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		w.holdDueDays()
 		for _, id := range ids {
 			var present int
 			if err := w.queryRow("SELECT count(*) FROM clients WHERE id = ?", id).Scan(&present); err != nil {
@@ -103,6 +104,9 @@ func (s *Store) RefreshStale(ctx context.Context) (int, error) {
 				return err
 			}
 			n++
+		}
+		if err := w.flushDueDays(); err != nil {
+			return err
 		}
 		if _, err := w.exec("DELETE FROM sync_stale"); err != nil {
 			return fmt.Errorf("clear clients to sum up: %w", explain(err))
