@@ -58,23 +58,15 @@ func (s *Store) ApplyPulled(ctx context.Context, t SyncTable, rows []PulledRow, 
 		} else if !on {
 			return errors.New("sync is not set up on this laptop")
 		}
+		apply := w.applyPulledHistoryRows
 		if t.Changes {
-			for _, row := range rows {
-				did, err := w.applyPulledChanges(t, row)
-				if err != nil {
-					return err
-				}
-				if did {
-					changed++
-				}
-			}
-		} else {
-			n, err := w.applyPulledHistoryRows(t, rows)
-			if err != nil {
-				return err
-			}
-			changed += n
+			apply = w.applyPulledChangesRows
 		}
+		n, err := apply(t, rows)
+		if err != nil {
+			return err
+		}
+		changed += n
 		if next != (Cursor{}) {
 			_, err := w.exec(`INSERT INTO sync_cursors (tbl, txid, row_id) VALUES (?, ?, ?)
 				ON CONFLICT (tbl) DO UPDATE SET txid = excluded.txid, row_id = excluded.row_id`, t.Name, next.TxID, next.RowID)
@@ -85,7 +77,7 @@ func (s *Store) ApplyPulled(ctx context.Context, t SyncTable, rows []PulledRow, 
 		if err := w.markStale(); err != nil {
 			return err
 		}
-		_, err := w.exec("DELETE FROM sync_pulling")
+		_, err = w.exec("DELETE FROM sync_pulling")
 		return err
 	})
 	if err != nil {
@@ -136,10 +128,9 @@ func (w *Writer) historyPulled(t SyncTable, id string, row PulledRow) error {
 
 func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
 	for _, h := range row.Stamps {
-		if err := w.sync.clock.Observe(h, w.now); err != nil {
-			return false, fmt.Errorf("pulled %s %v: %w", t.Name, row.Values["id"], err)
+		if err := w.observe(t, row, h); err != nil {
+			return false, err
 		}
-		w.sync.dirty = true
 	}
 	id, _ := row.Values["id"].(string)
 	local, err := w.rowFields(t, id)

@@ -57,7 +57,7 @@ func (w *Writer) insertPulledChunk(t SyncTable, rows []PulledRow) (int, error) {
 	one := "(" + placeholders(len(t.Columns)) + ")"
 	query := "INSERT INTO " + t.Name + " (" + strings.Join(t.Columns, ", ") + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(one+", ", len(rows)), ", ") + " ON CONFLICT DO NOTHING RETURNING id"
-	st, err := w.stmt(query)
+	st, err := w.localStmt(query)
 	if err != nil {
 		return 0, fmt.Errorf("save pulled %s: %w", t.Name, explain(err))
 	}

@@ -55,6 +55,21 @@ func (w *Writer) stmt(query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
+// localStmt prepares a statement for this transaction alone, never kept
+// for others: the inserts of fifty pulled records at a time are large, and
+// only a pull uses them.
+func (w *Writer) localStmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
 // exec runs a write through the statement cache.
 func (w *Writer) exec(query string, args ...any) (sql.Result, error) {
 	st, err := w.stmt(query)
