@@ -22,6 +22,9 @@ func fmtUntil(t time.Time) string {
 // replaying the model's rules over them, in the current transaction. A
 // client's history is a few dozen rows, read by the (client_id, at) indexes.
 func (w *Writer) refreshSpells(clientID string) error {
+	if err := w.flushSpellsOf(clientID); err != nil {
+		return err
+	}
 	var status, level, from, created string
 	err := w.queryRow("SELECT status, level, supervision_from, created_at FROM clients WHERE id = ?", clientID).
 		Scan(&status, &level, &from, &created)
@@ -57,9 +60,7 @@ func (w *Writer) refreshSpells(clientID string) error {
 			old[row] = ids[1:] // kept as it is
 			continue
 		}
-		_, err := w.exec(`INSERT INTO due_spells (client_id, due_at, due_day_at, overdue_from_at, from_at, until_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, clientID, row.due, row.dueDay, row.overdueFrom, row.from, row.until)
-		if err != nil {
+		if err := w.addSpell(&dueSpells, clientID, row.due, row.dueDay, row.overdueFrom, row.from, row.until); err != nil {
 			return fmt.Errorf("save due history: %w", err)
 		}
 		row.count(days, 1)
@@ -89,9 +90,7 @@ func (w *Writer) refreshSpells(clientID string) error {
 			oldStages[row] = ids[1:]
 			continue
 		}
-		_, err := w.exec("INSERT INTO stage_spells (client_id, stage, from_at, until_at) VALUES (?, ?, ?, ?)",
-			clientID, row.stage, row.from, row.until)
-		if err != nil {
+		if err := w.addSpell(&stageSpells, clientID, row.stage, row.from, row.until); err != nil {
 			return fmt.Errorf("save stage history: %w", err)
 		}
 	}
@@ -286,9 +285,9 @@ func (r dueSpellRow) count(days map[[2]string]int, n int) {
 // saveDueDays applies the net change of a client's rewrite to the counters
 // (or, while they are held, to the change held in memory).
 func (w *Writer) saveDueDays(days map[[2]string]int) error {
-	if w.heldDays != nil {
+	if w.held != nil {
 		for k, n := range days {
-			w.heldDays[k] += n
+			w.held.days[k] += n
 		}
 		return nil
 	}
@@ -308,6 +307,9 @@ func (w *Writer) saveDueDays(days map[[2]string]int) error {
 // dropSpells takes a client's spells away, counters and all, when the client
 // leaves this laptop (a transfer to another officer).
 func (w *Writer) dropSpells(clientID string) error {
+	if err := w.flushSpellsOf(clientID); err != nil {
+		return err
+	}
 	old, err := w.storedDueSpells(clientID)
 	if err != nil {
 		return err
@@ -321,18 +323,5 @@ func (w *Writer) dropSpells(clientID string) error {
 			return fmt.Errorf("clear workload history: %w", err)
 		}
 	}
-	return w.saveDueDays(days)
-}
-
-// holdDueDays gathers the due-day counters' changes of the clients summed up
-// next in memory, for flushDueDays to write once: summing up a whole
-// caseload pulled onto a new laptop upserted the counters 150,000 times,
-// a few thousand distinct days, 1.4 s of the pull.
-func (w *Writer) holdDueDays() { w.heldDays = map[[2]string]int{} }
-
-// flushDueDays writes the counters' changes held since holdDueDays.
-func (w *Writer) flushDueDays() error {
-	days := w.heldDays
-	w.heldDays = nil
 	return w.saveDueDays(days)
 }

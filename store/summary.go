@@ -92,13 +92,13 @@ func (w *Writer) refreshAll() error {
 	if err != nil {
 		return err
 	}
-	w.holdDueDays()
+	w.holdSummaries()
 	for _, id := range ids {
 		if err := w.refreshNow(id); err != nil {
 			return err
 		}
 	}
-	return w.flushDueDays()
+	return w.flushSummaries()
 }
 
 // querier is what both *sql.DB and *Tx offer for reads.

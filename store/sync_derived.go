@@ -88,7 +88,7 @@ func (s *Store) RefreshStale(ctx context.Context) (int, error) {
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		w.holdDueDays()
+		w.holdSummaries()
 		for _, id := range ids {
 			var present int
 			if err := w.queryRow("SELECT count(*) FROM clients WHERE id = ?", id).Scan(&present); err != nil {
@@ -105,7 +105,7 @@ func (s *Store) RefreshStale(ctx context.Context) (int, error) {
 			}
 			n++
 		}
-		if err := w.flushDueDays(); err != nil {
+		if err := w.flushSummaries(); err != nil {
 			return err
 		}
 		if _, err := w.exec("DELETE FROM sync_stale"); err != nil {

@@ -30,9 +30,9 @@ type Writer struct {
 	// unindexed holds, by kind, the notes a batch wrote while the note index
 	// triggers were paused.
 	unindexed map[string][]string
-	// heldDays, while not nil, gathers the due-day counters' changes of
-	// many clients, written once (holdDueDays).
-	heldDays map[[2]string]int
+	// held, while not nil, gathers the spells and due-day counters of many
+	// clients summed up together (holdSummaries).
+	held *heldSummaries
 	// sync is the laptop's agency sync state, loaded when a change first
 	// needs it.
 	sync *writerSync
