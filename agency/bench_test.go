@@ -161,7 +161,9 @@ func median(ds []time.Duration) time.Duration {
 // did not: at those sizes the pull skipped rows, now mended), the laptop's
 // and the server's work overlapping: push 37.9 s, pull 60.3 s, psql \copy
 // 14.3 s: 2.7x and 4.2x. 11:11 UTC, a pulled record's one stamp kept once:
-// push 37.2 s, pull 49.8 s, psql \copy 14.0 s: 2.7x and 3.6x.
+// push 37.2 s, pull 49.8 s, psql \copy 14.0 s: 2.7x and 3.6x. 13:14 UTC,
+// pulled records fifty to a statement and the clients' spells summed up
+// together: push 38.6 s, pull 39.5 s, psql \copy 14.3 s: 2.7x and 2.8x.
 func BenchmarkFirstPushAgainstPsqlCopy(b *testing.B) {
 	src := benchCaseload(b)
 	csvDir := b.TempDir()
