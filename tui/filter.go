@@ -143,26 +143,49 @@ const matchChunk = 4096
 func (x *clientIndex) match(pattern string, limit int) ([]string, int) {
 	mine := x.latest.Add(1)
 	which := x.candidates(pattern)
-	var found fuzzy.Matches
+	best := topMatches{limit: limit}
 	for lo := 0; lo < len(which); lo += matchChunk {
 		if x.latest.Load() != mine {
 			return nil, 0
 		}
 		chunk := which[lo:min(lo+matchChunk, len(which))]
 		for _, m := range fuzzy.FindFromNoSort(pattern, candidateSource{x, chunk}) {
-			m.Index = int(chunk[m.Index])
-			found = append(found, m)
+			best.add(int(chunk[m.Index]), m.Score)
 		}
 		if x.testHookChunkScored != nil {
 			x.testHookChunkScored()
 		}
 	}
-	// Stable, as fuzzy.FindFrom sorts: equal scores keep the clients' order.
-	sort.Stable(found)
-	n := min(len(found), limit)
-	ids := make([]string, n)
-	for i := range n {
-		ids[i] = x.id(found[i].Index)
+	ids := make([]string, len(best.kept))
+	for i, m := range best.kept {
+		ids[i] = x.id(m.index)
 	}
-	return ids, len(found)
+	return ids, best.seen
+}
+
+// topMatches keeps the best limit matches of those offered, in fuzzy's
+// order: higher score first, and among equal scores the client first in
+// the index (fuzzy sorts stably). Matches come in the index's order, so a
+// newcomer goes after every kept match of its score or better. At 100,000
+// clients "an" matches 30,000: keeping them all and sorting them took most
+// of a keystroke's time, to show 200.
+type topMatches struct {
+	limit int
+	kept  []scored
+	seen  int
+}
+
+type scored struct{ index, score int }
+
+func (t *topMatches) add(index, score int) {
+	t.seen++
+	if t.limit <= 0 || len(t.kept) == t.limit && score <= t.kept[len(t.kept)-1].score {
+		return
+	}
+	at := sort.Search(len(t.kept), func(i int) bool { return t.kept[i].score < score })
+	if len(t.kept) < t.limit {
+		t.kept = append(t.kept, scored{})
+	}
+	copy(t.kept[at+1:], t.kept[at:])
+	t.kept[at] = scored{index, score}
 }

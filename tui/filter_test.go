@@ -38,7 +38,7 @@ func TestFilterMatchesAsFuzzyOverEveryClient(t *testing.T) {
 		for _, m := range want {
 			wantIDs = append(wantIDs, entries[m.Index].ID)
 		}
-		for _, limit := range []int{len(entries), 5} {
+		for _, limit := range []int{len(entries), 5, 1, 0} {
 			ids, n := x.match(pattern, limit)
 			if n != len(want) || !slices.Equal(ids, wantIDs[:min(limit, len(wantIDs))]) {
 				t.Errorf("match(%q, %d) = %d matches %v, want %d matches %v", pattern, limit, n, ids, len(want), wantIDs[:min(limit, len(wantIDs))])
