@@ -175,8 +175,9 @@ func (c *caseload) runFilter(now time.Time) tea.Cmd {
 	}
 	gen, pattern, idx, st := c.gen, strings.TrimSpace(c.filter.Value()), c.index, c.st
 	q := c.query(now, 0, 0)
+	turn := idx.begin()
 	return func() tea.Msg {
-		ids, matches := idx.match(pattern, maxMatches)
+		ids, matches := idx.match(turn, pattern, maxMatches)
 		if len(ids) == 0 {
 			return filterMatchedMsg{gen: gen}
 		}

@@ -134,14 +134,21 @@ func (c candidateSource) Len() int            { return len(c.which) }
 // a newer match has begun.
 const matchChunk = 4096
 
+// begin numbers a match about to run. It is called on the update loop, as
+// the key is handled, so the matches are numbered in the order the letters
+// were typed: numbered in their commands instead, "an" could begin after
+// "ann" (the commands run side by side, in no set order), and the officer's
+// last letter would be overtaken by the one before it, showing no matches.
+func (x *clientIndex) begin() uint64 { return x.latest.Add(1) }
+
 // match returns the ids of the best matches (at most limit), best first, and
 // how many matched in all. Fuzzy, like fzf: "ann" finds Ann, Joanna and
 // Annette; the closest come first. The answer is fuzzy's over every client,
 // in fuzzy's order; the byte scan only spares it the clients it would
-// reject. A match overtaken by a newer one (the next letter typed) stops
-// and returns nothing: its answer would be dropped.
-func (x *clientIndex) match(pattern string, limit int) ([]string, int) {
-	mine := x.latest.Add(1)
+// reject. A match overtaken by a newer one (mine is its number from begin;
+// the next letter typed) stops and returns nothing: its answer would be
+// dropped.
+func (x *clientIndex) match(mine uint64, pattern string, limit int) ([]string, int) {
 	which := x.candidates(pattern)
 	best := topMatches{limit: limit}
 	for lo := 0; lo < len(which); lo += matchChunk {

@@ -39,7 +39,7 @@ func TestFilterMatchesAsFuzzyOverEveryClient(t *testing.T) {
 			wantIDs = append(wantIDs, entries[m.Index].ID)
 		}
 		for _, limit := range []int{len(entries), 5, 1, 0} {
-			ids, n := x.match(pattern, limit)
+			ids, n := x.match(x.begin(), pattern, limit)
 			if n != len(want) || !slices.Equal(ids, wantIDs[:min(limit, len(wantIDs))]) {
 				t.Errorf("match(%q, %d) = %d matches %v, want %d matches %v", pattern, limit, n, ids, len(want), wantIDs[:min(limit, len(wantIDs))])
 			}
@@ -56,11 +56,30 @@ func TestFilterMatchOvertakenReturnsNothing(t *testing.T) {
 		entries[i] = store.ClientIndexEntry{ID: fmt.Sprint(i), Name: "Ann Lee", CaseNumber: fmt.Sprint("CR-", i)}
 	}
 	x := newClientIndex(entries)
-	if _, n := x.match("ann", 10); n != len(entries) {
+	if _, n := x.match(x.begin(), "ann", 10); n != len(entries) {
 		t.Fatalf("match alone found %d, want %d", n, len(entries))
 	}
 	x.testHookChunkScored = func() { x.latest.Add(1) } // a newer match begins while this one scores
-	if ids, n := x.match("ann", 10); ids != nil || n != 0 {
+	if ids, n := x.match(x.begin(), "ann", 10); ids != nil || n != 0 {
 		t.Errorf("an overtaken match returned %d ids, %d matches; want none", len(ids), n)
+	}
+}
+
+// TestFilterLastLetterWinsWhateverOrderTheMatchesRun: the matches of
+// letters typed quickly run side by side; the last letter's is the one that
+// answers even when it runs first, and the one before it, running after,
+// stops.
+func TestFilterLastLetterWinsWhateverOrderTheMatchesRun(t *testing.T) {
+	entries := make([]store.ClientIndexEntry, 2*matchChunk)
+	for i := range entries {
+		entries[i] = store.ClientIndexEntry{ID: fmt.Sprint(i), Name: "Ann Lee", CaseNumber: fmt.Sprint("CR-", i)}
+	}
+	x := newClientIndex(entries)
+	an, ann := x.begin(), x.begin() // typed in this order
+	if ids, n := x.match(ann, "ann", 10); len(ids) != 10 || n != len(entries) {
+		t.Errorf("the last letter's match, run first, gave %d ids of %d matches; want 10 of %d", len(ids), n, len(entries))
+	}
+	if ids, n := x.match(an, "an", 10); ids != nil || n != 0 {
+		t.Errorf("the letter before, run after, gave %d ids of %d matches; want none", len(ids), n)
 	}
 }
