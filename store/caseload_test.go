@@ -117,7 +117,8 @@ func TestCaseloadFilterAndPaging(t *testing.T) {
 	if err != nil || names(page2) != "Chen,Dana" {
 		t.Errorf("second page of two = %s (%v), want Chen,Dana", names(page2), err)
 	}
-	idx, err := s.ClientIndex(ctx)
+	var idx []ClientIndexEntry
+	err = s.ClientIndex(ctx, func(e ClientIndexEntry) { idx = append(idx, e) })
 	if err != nil || len(idx) != 5 {
 		t.Fatalf("client index = %d entries (%v)", len(idx), err)
 	}

@@ -55,26 +55,40 @@ func (x *clientIndex) id(i int) string { return x.ids[x.start(x.idEnds, i):x.idE
 
 // newClientIndex packs the entries into one index.
 func newClientIndex(entries []store.ClientIndexEntry) *clientIndex {
-	var text, ids strings.Builder
-	x := &clientIndex{textEnds: make([]uint32, len(entries)), idEnds: make([]uint32, len(entries)), wide: make([]bool, len(entries))}
-	for i, e := range entries {
-		s := e.Name + " " + e.PreferredName + " " + e.CaseNumber
-		text.WriteString(s)
-		ids.WriteString(e.ID)
-		x.textEnds[i], x.idEnds[i] = uint32(text.Len()), uint32(ids.Len())
-		x.wide[i] = strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0
+	var b clientIndexBuilder
+	for _, e := range entries {
+		b.add(e)
 	}
-	x.text, x.ids = text.String(), ids.String()
-	return x
+	return b.index()
+}
+
+// clientIndexBuilder packs entries into an index as they are read.
+type clientIndexBuilder struct {
+	text, ids        strings.Builder
+	textEnds, idEnds []uint32
+	wide             []bool
+}
+
+func (b *clientIndexBuilder) add(e store.ClientIndexEntry) {
+	s := e.Name + " " + e.PreferredName + " " + e.CaseNumber
+	b.text.WriteString(s)
+	b.ids.WriteString(e.ID)
+	b.textEnds = append(b.textEnds, uint32(b.text.Len()))
+	b.idEnds = append(b.idEnds, uint32(b.ids.Len()))
+	b.wide = append(b.wide, strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0)
+}
+
+func (b *clientIndexBuilder) index() *clientIndex {
+	return &clientIndex{text: b.text.String(), textEnds: b.textEnds, ids: b.ids.String(), idEnds: b.idEnds, wide: b.wide}
 }
 
 func loadClientIndex(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
-		entries, err := st.ClientIndex(context.Background())
-		if err != nil {
+		var b clientIndexBuilder
+		if err := st.ClientIndex(context.Background(), b.add); err != nil {
 			return clientIndexLoadedMsg{err: err}
 		}
-		return clientIndexLoadedMsg{index: newClientIndex(entries)}
+		return clientIndexLoadedMsg{index: b.index()}
 	}
 }
 
