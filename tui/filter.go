@@ -98,14 +98,20 @@ func loadClientIndex(st *store.Store) tea.Cmd {
 // with text outside ASCII is always a candidate (Unicode case folding can
 // match an ASCII letter there), and so is everyone when the pattern itself
 // is not ASCII; fuzzy then decides.
-func (x *clientIndex) candidates(pattern string) []int32 {
+// It stops, returning false, once a newer match than mine has begun: at
+// 100,000 clients the letters typed before the last each scanned every
+// client, taking the cores the last one needed.
+func (x *clientIndex) candidates(mine uint64, pattern string) ([]int32, bool) {
 	var out []int32
 	for i := range x.textEnds {
+		if i%matchChunk == 0 && x.latest.Load() != mine {
+			return nil, false
+		}
 		if x.wide[i] || subsequenceFold(pattern, x.String(i)) {
 			out = append(out, int32(i))
 		}
 	}
-	return out
+	return out, true
 }
 
 // subsequenceFold reports whether the ASCII pattern's bytes occur in order in
@@ -163,7 +169,10 @@ func (x *clientIndex) begin() uint64 { return x.latest.Add(1) }
 // the next letter typed) stops and returns nothing: its answer would be
 // dropped.
 func (x *clientIndex) match(mine uint64, pattern string, limit int) ([]string, int) {
-	which := x.candidates(pattern)
+	which, current := x.candidates(mine, pattern)
+	if !current {
+		return nil, 0
+	}
 	best := topMatches{limit: limit}
 	for lo := 0; lo < len(which); lo += matchChunk {
 		if x.latest.Load() != mine {

@@ -82,4 +82,36 @@ func TestFilterLastLetterWinsWhateverOrderTheMatchesRun(t *testing.T) {
 	if ids, n := x.match(an, "an", 10); ids != nil || n != 0 {
 		t.Errorf("the letter before, run after, gave %d ids of %d matches; want none", len(ids), n)
 	}
+	// It stops before scoring, in the scan for candidates.
+	if which, current := x.candidates(an, "an"); current || which != nil {
+		t.Errorf("the overtaken scan went on: %d candidates", len(which))
+	}
+}
+
+// TestFilterOverManyChunksMatchesAsFuzzy: scored a chunk at a time, the
+// matches still come in fuzzy's order, equal scores in the clients' order
+// across chunks.
+func TestFilterOverManyChunksMatchesAsFuzzy(t *testing.T) {
+	names := []string{"Ann Lee", "Joanna Ruiz", "Annette Kowalski", "Dana Nash", "Bob Stone", "Hannah Annis"}
+	var entries []store.ClientIndexEntry
+	var texts []string
+	for i := range 3*matchChunk + 17 {
+		e := store.ClientIndexEntry{ID: fmt.Sprint("id-", i), Name: names[(i*7)%len(names)], CaseNumber: fmt.Sprint("CR-", i%13)}
+		entries = append(entries, e)
+		texts = append(texts, e.Name+" "+e.PreferredName+" "+e.CaseNumber)
+	}
+	x := newClientIndex(entries)
+	for _, pattern := range []string{"ann", "a", "na 1", "zzz"} {
+		want := fuzzy.Find(pattern, texts)
+		for _, limit := range []int{200, len(entries)} {
+			ids, n := x.match(x.begin(), pattern, limit)
+			var wantIDs []string
+			for _, m := range want[:min(limit, len(want))] {
+				wantIDs = append(wantIDs, entries[m.Index].ID)
+			}
+			if n != len(want) || !slices.Equal(ids, wantIDs) {
+				t.Errorf("match(%q, %d) = %d matches, first %v; want %d, first %v", pattern, limit, n, ids[:min(5, len(ids))], len(want), wantIDs[:min(5, len(wantIDs))])
+			}
+		}
+	}
 }
