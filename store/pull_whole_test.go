@@ -51,6 +51,9 @@ func TestACaseloadPulledOntoAnEmptyLaptopSumsUpAsItsSource(t *testing.T) {
 		`SELECT id, done FROM conditions`,
 		`SELECT count(*) FROM checkins`,
 		`SELECT count(*) FROM condition_progress`,
+		`SELECT id, answered FROM violations`,
+		`SELECT kind, record_id, client_id, body FROM notes_fts`,
+		`SELECT client_id, at, status, delta FROM client_status_changes`,
 	} {
 		want, got := tableText(t, src, q), tableText(t, dst, q)
 		if len(want) == 0 {

@@ -59,7 +59,7 @@ func (w *Writer) addSpell(t *spellTable, clientID string, values ...any) error {
 	values = append([]any{clientID}, values...)
 	if w.held == nil {
 		_, err := w.exec(t.insert(1), values...)
-		return err
+		return explain(err)
 	}
 	w.held.clients[clientID] = true
 	waiting := append(w.held.waiting[t], values...)
@@ -70,10 +70,10 @@ func (w *Writer) addSpell(t *spellTable, clientID string, values ...any) error {
 	w.held.waiting[t] = waiting[:0]
 	st, err := w.localStmt(t.insert(historyChunk))
 	if err != nil {
-		return err
+		return explain(err)
 	}
 	_, err = st.ExecContext(w.ctx, waiting...)
-	return err
+	return explain(err)
 }
 
 // flushSpellsOf sends in the waiting spells when some are the client's:

@@ -127,10 +127,8 @@ func (w *Writer) historyPulled(t SyncTable, id string, row PulledRow) error {
 }
 
 func (w *Writer) applyPulledChanges(t SyncTable, row PulledRow) (bool, error) {
-	for _, h := range row.Stamps {
-		if err := w.observe(t, row, h); err != nil {
-			return false, err
-		}
+	if err := w.observeAll(t, row); err != nil {
+		return false, err
 	}
 	id, _ := row.Values["id"].(string)
 	local, err := w.rowFields(t, id)

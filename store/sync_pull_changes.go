@@ -127,10 +127,10 @@ func (w *Writer) insertPulledChanges(t SyncTable, rows []PulledRow) error {
 			name, _ := row.Values["name"].(string)
 			args = append(args, sortName(name))
 		}
-		at, _ := oneStamp(t, row.Stamps)
-		if err := w.observe(t, row, at); err != nil {
+		if err := w.observeAll(t, row); err != nil {
 			return err
 		}
+		at, _ := oneStamp(t, row.Stamps)
 		stampArgs = append(stampArgs, t.Name, row.Values["id"], at.String())
 	}
 	st, err := w.localStmt(insert)
@@ -163,12 +163,22 @@ func (w *Writer) insertPulledChanges(t SyncTable, rows []PulledRow) error {
 // insertPulledEach inserts new records that change one at a time.
 func (w *Writer) insertPulledEach(t SyncTable, rows []PulledRow) error {
 	for _, row := range rows {
-		at, _ := oneStamp(t, row.Stamps)
-		if err := w.observe(t, row, at); err != nil {
+		if err := w.observeAll(t, row); err != nil {
 			return err
 		}
 		id, _ := row.Values["id"].(string)
 		if err := w.insertPulled(t, id, row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// observeAll moves the laptop's clock past every stamp a pulled record
+// carries, a field this laptop does not know among them.
+func (w *Writer) observeAll(t SyncTable, row PulledRow) error {
+	for _, h := range row.Stamps {
+		if err := w.observe(t, row, h); err != nil {
 			return err
 		}
 	}

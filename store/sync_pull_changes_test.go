@@ -136,16 +136,49 @@ func TestAPulledPageOfClientsWithOneRefusedNamesIt(t *testing.T) {
 	for i := 0; i < 60; i++ {
 		page = append(page, pulledClient(i, created))
 	}
-	page[37].Values["level"] = "bogus"
-	_, err := s.ApplyPulled(ctx, store.SyncClients, page, store.Cursor{TxID: "2", RowID: "b"})
-	if err == nil {
-		t.Fatal("a client of no known level was saved")
+	for _, bad := range []int{37, 55} { // in a whole chunk, and after the last
+		page[bad].Values["level"] = "bogus"
+		_, err := s.ApplyPulled(ctx, store.SyncClients, page, store.Cursor{TxID: "2", RowID: "b"})
+		if err == nil {
+			t.Fatalf("a client of no known level was saved (record %d)", bad)
+		}
+		if id := page[bad].Values["id"].(string); !strings.Contains(err.Error(), id) || !strings.Contains(err.Error(), "CHECK") {
+			t.Errorf("the error %q does not name record %s and its cause", err, id)
+		}
+		var held int
+		if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM clients").Scan(&held); err != nil || held != 0 {
+			t.Errorf("a refused page left %d clients (%v)", held, err)
+		}
+		page[bad].Values["level"] = "high"
 	}
-	if id := page[37].Values["id"].(string); !strings.Contains(err.Error(), id) || !strings.Contains(err.Error(), "CHECK") {
-		t.Errorf("the error %q does not name record %s and its cause", err, id)
+}
+
+// A new record's stamps of fields this laptop does not know (a newer
+// server's) move the clock too, as every stamp pulled does.
+func TestAPulledRecordsEveryStampMovesTheClock(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	if _, err := s.StartSync(ctx); err != nil {
+		t.Fatal(err)
 	}
-	var held int
-	if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM clients").Scan(&held); err != nil || held != 0 {
-		t.Errorf("a refused page left %d clients (%v)", held, err)
+	other := model.NewClock("other-laptop", model.HLC{})
+	created := other.Now(testNow)
+	later := other.Now(testNow.Add(2 * time.Hour))
+	for _, n := range []int{1, 60} { // alone, and among a chunk
+		var page []store.PulledRow
+		for i := range n {
+			row := pulledClient(100*n+i, created)
+			row.Stamps["a_field_of_a_newer_server"] = later
+			page = append(page, row)
+		}
+		if _, err := s.ApplyPulled(ctx, store.SyncClients, page, store.Cursor{TxID: fmt.Sprint(n), RowID: "x"}); err != nil {
+			t.Fatal(err)
+		}
+		var clock string
+		s.DB().QueryRowContext(ctx, "SELECT value FROM sync_state WHERE key = 'clock'").Scan(&clock)
+		if h, err := model.ParseHLC(clock); err != nil || h.Wall < later.Wall {
+			t.Errorf("after %d records the laptop's clock reads %q (%v), behind the pulled %v", n, clock, err, later)
+		}
+		later = other.Now(testNow.Add(3 * time.Hour))
 	}
 }

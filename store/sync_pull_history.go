@@ -68,7 +68,9 @@ func (w *Writer) insertPulledChunk(t SyncTable, rows []PulledRow) (int, error) {
 			args = append(args, row.Values[c])
 		}
 		id, _ := row.Values["id"].(string)
-		byID[id] = row
+		if _, twice := byID[id]; !twice {
+			byID[id] = row // the one the insert keeps
+		}
 	}
 	res, err := st.QueryContext(w.ctx, args...)
 	if err != nil {

@@ -154,3 +154,41 @@ func TestAPulledPageWithARecordRefusedNamesItAndSavesNothing(t *testing.T) {
 		}
 	}
 }
+
+// Each record a many-record insert reports new is followed up as itself:
+// its own client is summed up, not another's of the same chunk.
+func TestAPageOfPulledHistorySumsUpEachRecordsOwnClient(t *testing.T) {
+	ctx := context.Background()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	if _, err := s.StartSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i := range 3 {
+		c, err := s.CreateClient(ctx, model.Client{Name: fmt.Sprintf("Person %d", i), CaseNumber: fmt.Sprintf("P-%d", i),
+			SupervisionType: model.SupervisionProbation, Level: model.LevelModerate, Status: model.StatusActive})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	var page []store.PulledRow
+	for i := range 2 * 50 { // two whole chunks: the second and third clients in turn, none for the first
+		page = append(page, pulledCheckIn(i, ids[1+i%2], "visit"))
+	}
+	if _, err := s.ApplyPulled(ctx, store.SyncCheckIns, page, store.Cursor{TxID: "5", RowID: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.RefreshStale(ctx); err != nil || n != 2 {
+		t.Fatalf("summed up %d clients (%v), want the 2 whose check-ins came", n, err)
+	}
+	for i, id := range ids {
+		_, sum, err := s.Client(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := !sum.LastContact.IsZero(); got != (i > 0) {
+			t.Errorf("client %d: last contact %v; want one only for the clients the page brought check-ins for", i, sum.LastContact)
+		}
+	}
+}
