@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"caseload/model"
@@ -53,10 +52,7 @@ func dueDaysAgree(t *testing.T, s *store.Store, when string) {
 // to.
 func TestDueDayCountersMatchTheSpellsAfterSummingUpManyClients(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
-	if _, err := s.StartSync(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := syncedFile(t)
 	var page []store.PulledRow
 	for i := 0; i < 6; i++ {
 		level := []model.Level{model.LevelHigh, model.LevelModerate, model.LevelLow}[i%3]

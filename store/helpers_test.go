@@ -50,6 +50,17 @@ func openAt(t *testing.T, path string, opts ...store.Option) *store.Store {
 	return s
 }
 
+// syncedFile opens (creating) a file in its own folder and sets up sync on
+// it, as a laptop is before its first pull.
+func syncedFile(t *testing.T) *store.Store {
+	t.Helper()
+	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
+	if _, err := s.StartSync(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // demoFile returns the path of a closed database, of its own, holding a
 // small demo caseload.
 func demoFile(t *testing.T, clients int) string {

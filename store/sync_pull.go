@@ -203,21 +203,7 @@ func (w *Writer) setServerColumns(t SyncTable, id string, row PulledRow) (bool, 
 // insertPulled saves a record this laptop has never held, with the stamp of
 // each of its fields.
 func (w *Writer) insertPulled(t SyncTable, id string, row PulledRow) error {
-	cols := append([]string(nil), t.Columns...)
-	for _, c := range t.Server {
-		if _, ok := row.Values[c]; ok {
-			cols = append(cols, c)
-		}
-	}
-	args := make([]any, 0, len(cols)+1)
-	for _, c := range cols {
-		args = append(args, row.Values[c])
-	}
-	if t.Name == SyncClients.Name {
-		cols = append(cols, "sort_name")
-		name, _ := row.Values["name"].(string)
-		args = append(args, sortName(name))
-	}
+	cols, args := insertColumns(t, row)
 	if _, err := w.exec("INSERT INTO "+t.Name+" ("+strings.Join(cols, ", ")+") VALUES ("+placeholders(len(args))+")", args...); err != nil {
 		return fmt.Errorf("save pulled %s %s: %w", t.Name, id, explain(err))
 	}
@@ -240,6 +226,28 @@ func (w *Writer) insertPulled(t SyncTable, id string, row PulledRow) error {
 		}
 	}
 	return w.refreshPulled(t, id, row)
+}
+
+// insertColumns are the columns a new pulled record goes in with, and their
+// values: the synced ones, those the server keeps that came with it, and a
+// client's name to sort by.
+func insertColumns(t SyncTable, row PulledRow) ([]string, []any) {
+	cols := append([]string(nil), t.Columns...)
+	for _, c := range t.Server {
+		if _, ok := row.Values[c]; ok {
+			cols = append(cols, c)
+		}
+	}
+	args := make([]any, 0, len(cols)+1)
+	for _, c := range cols {
+		args = append(args, row.Values[c])
+	}
+	if t.Name == SyncClients.Name {
+		cols = append(cols, "sort_name")
+		name, _ := row.Values["name"].(string)
+		args = append(args, sortName(name))
+	}
+	return cols, args
 }
 
 // oneStamp is the stamp every field of a pulled record carries, when they

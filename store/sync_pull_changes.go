@@ -104,10 +104,9 @@ func (w *Writer) heldIDs(t SyncTable, rows []PulledRow) (map[string]bool, error)
 // insertPulledChanges inserts a chunk of new records that change, and the
 // one stamp of each, two statements in all.
 func (w *Writer) insertPulledChanges(t SyncTable, rows []PulledRow) error {
-	cols := append(append([]string(nil), t.Columns...), t.Server...)
-	if t.Name == SyncClients.Name {
-		cols = append(cols, "sort_name")
-	}
+	// Every record here carries every column the server keeps
+	// (insertableAtOnce), so all go in with the same columns.
+	cols, _ := insertColumns(t, rows[0])
 	one := "(" + placeholders(len(cols)) + ")"
 	insert := "INSERT INTO " + t.Name + " (" + strings.Join(cols, ", ") + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat(one+", ", len(rows)), ", ")
@@ -117,16 +116,8 @@ func (w *Writer) insertPulledChanges(t SyncTable, rows []PulledRow) error {
 	args := make([]any, 0, len(rows)*len(cols))
 	stampArgs := make([]any, 0, len(rows)*3)
 	for _, row := range rows {
-		for _, c := range t.Columns {
-			args = append(args, row.Values[c])
-		}
-		for _, c := range t.Server {
-			args = append(args, row.Values[c])
-		}
-		if t.Name == SyncClients.Name {
-			name, _ := row.Values["name"].(string)
-			args = append(args, sortName(name))
-		}
+		_, values := insertColumns(t, row)
+		args = append(args, values...)
 		if err := w.observeAll(t, row); err != nil {
 			return err
 		}

@@ -127,10 +127,7 @@ func TestAPageOfPulledClientsIsSavedWithEachStampAndMerge(t *testing.T) {
 // the record.
 func TestAPulledPageOfClientsWithOneRefusedNamesIt(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
-	if _, err := s.StartSync(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := syncedFile(t)
 	created := model.NewClock("other-laptop", model.HLC{}).Now(testNow)
 	var page []store.PulledRow
 	for i := 0; i < 60; i++ {
@@ -157,10 +154,7 @@ func TestAPulledPageOfClientsWithOneRefusedNamesIt(t *testing.T) {
 // server's) move the clock too, as every stamp pulled does.
 func TestAPulledRecordsEveryStampMovesTheClock(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
-	if _, err := s.StartSync(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := syncedFile(t)
 	other := model.NewClock("other-laptop", model.HLC{})
 	created := other.Now(testNow)
 	later := other.Now(testNow.Add(2 * time.Hour))

@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -46,12 +45,8 @@ func storedRow(t *testing.T, s *store.Store, table store.SyncTable, id string) s
 // page it falls.
 func TestAPageOfPulledHistoryCountsEachNewRecordOnce(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
-	if _, err := s.StartSync(ctx); err != nil {
-		t.Fatal(err)
-	}
-	c, err := s.CreateClient(ctx, model.Client{Name: "Page Person", CaseNumber: "P-9", SupervisionType: model.SupervisionProbation,
-		Level: model.LevelModerate, Status: model.StatusActive})
+	s := syncedFile(t)
+	c, err := s.CreateClient(ctx, newClient("P-9"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,12 +115,8 @@ func TestAPageOfPulledHistoryCountsEachNewRecordOnce(t *testing.T) {
 // wherever in the page it falls.
 func TestAPulledPageWithARecordRefusedNamesItAndSavesNothing(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
-	if _, err := s.StartSync(ctx); err != nil {
-		t.Fatal(err)
-	}
-	c, err := s.CreateClient(ctx, model.Client{Name: "Page Person", CaseNumber: "P-9", SupervisionType: model.SupervisionProbation,
-		Level: model.LevelModerate, Status: model.StatusActive})
+	s := syncedFile(t)
+	c, err := s.CreateClient(ctx, newClient("P-9"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,14 +150,10 @@ func TestAPulledPageWithARecordRefusedNamesItAndSavesNothing(t *testing.T) {
 // its own client is summed up, not another's of the same chunk.
 func TestAPageOfPulledHistorySumsUpEachRecordsOwnClient(t *testing.T) {
 	ctx := context.Background()
-	s := openAt(t, filepath.Join(t.TempDir(), "c.db"))
-	if _, err := s.StartSync(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := syncedFile(t)
 	var ids []string
 	for i := range 3 {
-		c, err := s.CreateClient(ctx, model.Client{Name: fmt.Sprintf("Person %d", i), CaseNumber: fmt.Sprintf("P-%d", i),
-			SupervisionType: model.SupervisionProbation, Level: model.LevelModerate, Status: model.StatusActive})
+		c, err := s.CreateClient(ctx, newClient(fmt.Sprintf("P-%d", i)))
 		if err != nil {
 			t.Fatal(err)
 		}

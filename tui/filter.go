@@ -53,15 +53,6 @@ func (x *clientIndex) start(ends []uint32, i int) uint32 {
 
 func (x *clientIndex) id(i int) string { return x.ids[x.start(x.idEnds, i):x.idEnds[i]] }
 
-// newClientIndex packs the entries into one index.
-func newClientIndex(entries []store.ClientIndexEntry) *clientIndex {
-	var b clientIndexBuilder
-	for _, e := range entries {
-		b.add(e)
-	}
-	return b.index()
-}
-
 // clientIndexBuilder packs entries into an index as they are read.
 type clientIndexBuilder struct {
 	text, ids        strings.Builder

@@ -10,6 +10,16 @@ import (
 	"caseload/store"
 )
 
+// newClientIndex packs the entries into one index, as the app packs them
+// from the store.
+func newClientIndex(entries []store.ClientIndexEntry) *clientIndex {
+	var b clientIndexBuilder
+	for _, e := range entries {
+		b.add(e)
+	}
+	return b.index()
+}
+
 // TestFilterMatchesAsFuzzyOverEveryClient pins the filter's answer to what
 // fuzzy matching over every client's text gives, in the same order: the byte
 // scan that picks the candidates may only spare fuzzy the clients it would
