@@ -159,21 +159,28 @@ func complianceReads(oneClient bool) summaryReads {
 		}
 		return ""
 	}
+	// Each range is read in rowid order (inRowOrder): a range on a
+	// time index, then the rows in the order they lie in the file.
+	inRange := func(table, alias string) string {
+		return inRowOrder(table, alias, alias+".at >= ?1 AND "+alias+".at < ?2"+client(alias))
+	}
 	return summaryReads{
+		// The ids of a union come sorted: its rows are looked up in the
+		// order of their ids, which is nearly their rows' order.
 		conditions: `SELECT ` + conditionColumns + ` FROM conditions cd WHERE cd.id IN (
 			SELECT p.condition_id FROM condition_progress p WHERE p.at >= ?1 AND p.at < ?2` + client("p") + `
 			UNION SELECT c2.id FROM conditions c2 WHERE c2.at >= ?1 AND c2.at < ?2` + client("c2") + `)`,
 		// Every entry in the range is on a condition the summary shows
 		// (that is how the conditions above are found), so the entries
 		// shown whole are the range's, by the time index.
-		progress:    "SELECT " + progressColumns + ` FROM condition_progress p WHERE p.at >= ?1 AND p.at < ?2` + client("p"),
-		courtEvents: "SELECT " + courtEventColumns + ` FROM court_events ce WHERE ce.at >= ?1 AND ce.at < ?2` + client("ce"),
+		progress:    "SELECT " + progressColumns + ` FROM condition_progress p WHERE ` + inRange("condition_progress", "p"),
+		courtEvents: "SELECT " + courtEventColumns + ` FROM court_events ce WHERE ` + inRange("court_events", "ce"),
 		violations: "SELECT " + violationColumns + `, coalesce(cd.kind, ''), coalesce(cd.wording, '') FROM violations v
 			LEFT JOIN conditions cd ON cd.id = v.condition_id WHERE v.id IN (
 			SELECT v2.id FROM violations v2 WHERE v2.at >= ?1 AND v2.at < ?2` + client("v2") + `
 			UNION SELECT rs.violation_id FROM responses rs WHERE rs.at >= ?1 AND rs.at < ?2` + client("rs") + `)`,
 		incentives: "SELECT " + incentiveColumns + `, coalesce(cd.kind, '') FROM incentives i
-			LEFT JOIN conditions cd ON cd.id = i.condition_id WHERE i.at >= ?1 AND i.at < ?2` + client("i"),
+			LEFT JOIN conditions cd ON cd.id = i.condition_id WHERE ` + inRange("incentives", "i"),
 		// Jobs carry dates: a job counts when it started, ended or was
 		// verified in the range, each date a range on its own index.
 		employment: "SELECT " + employmentColumns + ` FROM employment em WHERE (em.start_on BETWEEN ?1 AND ?2
