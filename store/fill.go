@@ -55,13 +55,15 @@ func (s *Store) FillNew(ctx context.Context, fn func(*Writer) error) (err error)
 	return s.batchOn(ctx, conn, fn)
 }
 
-// batchOn is Batch on a connection of the caller's.
+// batchOn is Batch on a connection of the caller's, with the indexes in
+// time order built once at the end (see timeIndexes).
 func (s *Store) batchOn(ctx context.Context, conn *sql.Conn, fn func(*Writer) error) error {
 	sqlTx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", explain(err))
 	}
-	if err := s.runBatch(ctx, &Tx{sqlTx}, fn); err != nil {
+	err = s.withTimeIndexesLater(ctx, sqlTx, func() error { return s.runBatch(ctx, &Tx{sqlTx}, fn) })
+	if err != nil {
 		if rbErr := sqlTx.Rollback(); rbErr != nil {
 			return fmt.Errorf("%w (and rollback failed: %v)", err, rbErr)
 		}
@@ -69,6 +71,63 @@ func (s *Store) batchOn(ctx context.Context, conn *sql.Conn, fn func(*Writer) er
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", explain(err))
+	}
+	return nil
+}
+
+// timeIndexes are the indexes in time order of the tables a fill writes: a
+// caseload is filled client by client, each over two years, so every new
+// record goes somewhere in the middle of these, and once they outgrow the
+// page cache (at 100,000 clients they are hundreds of megabytes) each insert
+// reads and writes pages all over the file. Nothing a fill runs reads them:
+// its writes and its summing up look records up by id and by client.
+var timeIndexes = []string{
+	"audit_log_by_time",
+	"checkins_by_time", "checkins_week_figures", "checkins_signals",
+	"client_status_deltas",
+	"condition_progress_by_time", "conditions_by_time",
+	"court_events_by_time", "incentives_by_time", "responses_by_time", "violations_by_time",
+	"referral_events_by_time", "referral_events_closing",
+	"screenings_by_time", "stage_notes_by_time",
+	"due_spells_fell_due", "due_spells_standing", "due_spells_by_until",
+	"due_spells_overdue_ends", "due_spells_overdue_starts",
+	"stage_spells_by_until", "stage_spells_by_from",
+}
+
+// withTimeIndexesLater runs fill in tx with the time indexes dropped, then
+// builds them again in the same transaction, each from a sort of its table
+// in one pass: the file holds the same schema and the same indexes when tx
+// commits, and nothing of it when tx rolls back.
+func (s *Store) withTimeIndexesLater(ctx context.Context, tx *sql.Tx, fill func() error) error {
+	rows, err := tx.QueryContext(ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))",
+		jsonList(timeIndexes))
+	if err != nil {
+		return fmt.Errorf("fill: read the time indexes: %w", explain(err))
+	}
+	var names, creates []string
+	for rows.Next() {
+		var name, create string
+		if err := rows.Scan(&name, &create); err != nil {
+			rows.Close()
+			return fmt.Errorf("fill: read the time indexes: %w", explain(err))
+		}
+		names, creates = append(names, name), append(creates, create)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("fill: read the time indexes: %w", explain(err))
+	}
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, "DROP INDEX "+name); err != nil {
+			return fmt.Errorf("fill: drop %s until the end: %w", name, explain(err))
+		}
+	}
+	if err := fill(); err != nil {
+		return err
+	}
+	for i, create := range creates {
+		if _, err := tx.ExecContext(ctx, create); err != nil {
+			return fmt.Errorf("fill: build %s: %w", names[i], explain(err))
+		}
 	}
 	return nil
 }
