@@ -17,8 +17,10 @@ const fillCacheKiB = 131072
 // rollback journal rather than the write-ahead log. A transaction of
 // gigabytes in the log makes every page read search an ever longer log, and
 // then copies every page once more into the file at the checkpoint; into an
-// empty file the rollback journal has almost nothing to keep. The file is back
-// in write-ahead mode before FillNew returns, whatever happened. When another
+// empty file the rollback journal has almost nothing to keep. The indexes in
+// time order are built once, at the end of the transaction (timeIndexes).
+// The file is back in write-ahead mode before FillNew returns, whatever
+// happened. When another
 // connection has the file open and the journal cannot be switched, the fill
 // runs as a plain Batch.
 func (s *Store) FillNew(ctx context.Context, fn func(*Writer) error) (err error) {
