@@ -20,9 +20,8 @@ const fillCacheKiB = 131072
 // empty file the rollback journal has almost nothing to keep. The indexes in
 // time order are built once, at the end of the transaction (timeIndexes).
 // The file is back in write-ahead mode before FillNew returns, whatever
-// happened. When another
-// connection has the file open and the journal cannot be switched, the fill
-// runs as a plain Batch.
+// happened. When another connection has the file open and the journal cannot
+// be switched, the fill runs as a plain Batch.
 func (s *Store) FillNew(ctx context.Context, fn func(*Writer) error) (err error) {
 	empty, err := s.IsEmpty(ctx)
 	if err != nil {
@@ -101,21 +100,15 @@ var timeIndexes = []string{
 // in one pass: the file holds the same schema and the same indexes when tx
 // commits, and nothing of it when tx rolls back.
 func (s *Store) withTimeIndexesLater(ctx context.Context, tx *sql.Tx, fill func() error) error {
-	rows, err := tx.QueryContext(ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))",
-		jsonList(timeIndexes))
-	if err != nil {
-		return fmt.Errorf("fill: read the time indexes: %w", explain(err))
-	}
 	var names, creates []string
-	for rows.Next() {
-		var name, create string
-		if err := rows.Scan(&name, &create); err != nil {
-			rows.Close()
-			return fmt.Errorf("fill: read the time indexes: %w", explain(err))
-		}
-		names, creates = append(names, name), append(creates, create)
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+	err := eachRowArgs(ctx, tx, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))",
+		[]any{jsonList(timeIndexes)}, func(row scanner) error {
+			var name, create string
+			err := row.Scan(&name, &create)
+			names, creates = append(names, name), append(creates, create)
+			return err
+		})
+	if err != nil {
 		return fmt.Errorf("fill: read the time indexes: %w", explain(err))
 	}
 	for _, name := range names {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"caseload/store"
@@ -53,10 +54,12 @@ func TestFillNewWritesWithoutTheLogAndEndsInWALMode(t *testing.T) {
 }
 
 // TestFillNewFailingWritesNothing: a fill that fails leaves the file empty,
-// and in write-ahead mode.
+// with the schema of a new file (the indexes it drops until its end are
+// there), and in write-ahead mode.
 func TestFillNewFailingWritesNothing(t *testing.T) {
 	ctx := context.Background()
 	s := openAt(t, filepath.Join(t.TempDir(), "caseload.db"))
+	before := tableText(t, s, schemaQuery)
 	boom := errors.New("boom")
 	err := s.FillNew(ctx, func(w *store.Writer) error {
 		if _, err := w.CreateClient(newClient("A-1")); err != nil {
@@ -69,6 +72,9 @@ func TestFillNewFailingWritesNothing(t *testing.T) {
 	}
 	if empty, err := s.IsEmpty(ctx); err != nil || !empty {
 		t.Errorf("after a failed fill IsEmpty = %v, %v; want an empty file", empty, err)
+	}
+	if after := tableText(t, s, schemaQuery); !slices.Equal(after, before) {
+		t.Errorf("after a failed fill the schema differs from a new file's: %s", firstDifference(before, after))
 	}
 	if mode := journalMode(t, s); mode != "wal" {
 		t.Errorf("after a failed fill the journal mode is %q, want wal", mode)
