@@ -1,9 +1,13 @@
 package tui
 
 import (
+	"cmp"
 	"context"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -93,9 +97,14 @@ func loadClientIndex(st *store.Store) tea.Cmd {
 // 100,000 clients the letters typed before the last each scanned every
 // client, taking the cores the last one needed.
 func (x *clientIndex) candidates(mine uint64, pattern string) ([]int32, bool) {
+	return x.candidatesIn(mine, pattern, 0, x.Len())
+}
+
+// candidatesIn is candidates among the clients lo to hi-1.
+func (x *clientIndex) candidatesIn(mine uint64, pattern string, lo, hi int) ([]int32, bool) {
 	var out []int32
-	for i := range x.textEnds {
-		if i%matchChunk == 0 && x.latest.Load() != mine {
+	for i := lo; i < hi; i++ {
+		if (i-lo)%matchChunk == 0 && x.latest.Load() != mine {
 			return nil, false
 		}
 		if x.wide[i] || subsequenceFold(pattern, x.String(i)) {
@@ -159,17 +168,50 @@ func (x *clientIndex) begin() uint64 { return x.latest.Add(1) }
 // reject. A match overtaken by a newer one (mine is its number from begin;
 // the next letter typed) stops and returns nothing: its answer would be
 // dropped.
+//
+// A large index is split into one part per core, each scanned and scored on
+// its own goroutine: at 100,000 clients "ann" took 7 ms on one core, and the
+// officer waits for it with every letter.
 func (x *clientIndex) match(mine uint64, pattern string, limit int) ([]string, int) {
-	which, current := x.candidates(mine, pattern)
-	if !current {
+	n, parts := x.Len(), matchParts(x.Len())
+	tops := make([]topMatches, parts)
+	current := make([]bool, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		tops[p].limit = limit
+		wg.Go(func() { current[p] = x.matchPart(mine, pattern, p*n/parts, (p+1)*n/parts, &tops[p]) })
+	}
+	wg.Wait()
+	if slices.Contains(current, false) {
 		return nil, 0
 	}
-	best := topMatches{limit: limit}
-	for lo := 0; lo < len(which); lo += matchChunk {
+	best := mergeTop(tops, limit)
+	ids := make([]string, len(best.kept))
+	for i, m := range best.kept {
+		ids[i] = x.id(m.index)
+	}
+	return ids, best.seen
+}
+
+// matchParts is how many parts an index of n clients is matched in: one per
+// core, each of at least a chunk, since a goroutine costs more than a few
+// thousand names take to scan.
+func matchParts(n int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), n/matchChunk))
+}
+
+// matchPart scans and scores the clients lo to hi-1 into best, and reports
+// false once a newer match has begun.
+func (x *clientIndex) matchPart(mine uint64, pattern string, lo, hi int, best *topMatches) bool {
+	which, current := x.candidatesIn(mine, pattern, lo, hi)
+	if !current {
+		return false
+	}
+	for from := 0; from < len(which); from += matchChunk {
 		if x.latest.Load() != mine {
-			return nil, 0
+			return false
 		}
-		chunk := which[lo:min(lo+matchChunk, len(which))]
+		chunk := which[from:min(from+matchChunk, len(which))]
 		for _, m := range fuzzy.FindFromNoSort(pattern, candidateSource{x, chunk}) {
 			best.add(int(chunk[m.Index]), m.Score)
 		}
@@ -177,11 +219,24 @@ func (x *clientIndex) match(mine uint64, pattern string, limit int) ([]string, i
 			x.testHookChunkScored()
 		}
 	}
-	ids := make([]string, len(best.kept))
-	for i, m := range best.kept {
-		ids[i] = x.id(m.index)
+	return x.latest.Load() == mine
+}
+
+// mergeTop joins the best matches of the parts, which cover the index in
+// its order, into the best limit of them all in fuzzy's order: a stable sort
+// by score keeps equal scores in the clients' order, part after part.
+func mergeTop(tops []topMatches, limit int) topMatches {
+	if len(tops) == 1 {
+		return tops[0]
 	}
-	return ids, best.seen
+	var all topMatches
+	for _, t := range tops {
+		all.kept = append(all.kept, t.kept...)
+		all.seen += t.seen
+	}
+	slices.SortStableFunc(all.kept, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	all.kept = all.kept[:min(len(all.kept), max(limit, 0))]
+	return all
 }
 
 // topMatches keeps the best limit matches of those offered, in fuzzy's

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -98,10 +99,21 @@ func TestFilterLastLetterWinsWhateverOrderTheMatchesRun(t *testing.T) {
 	}
 }
 
-// TestFilterOverManyChunksMatchesAsFuzzy: scored a chunk at a time, the
-// matches still come in fuzzy's order, equal scores in the clients' order
-// across chunks.
+// TestFilterOverManyChunksMatchesAsFuzzy: scored a chunk at a time, and in
+// one part per core, the matches still come in fuzzy's order, equal scores
+// in the clients' order across chunks and parts.
 func TestFilterOverManyChunksMatchesAsFuzzy(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, cores := range []int{1, 2, 3} {
+		runtime.GOMAXPROCS(cores)
+		if got := matchParts(3*matchChunk + 17); got != cores {
+			t.Fatalf("with %d cores the index is matched in %d parts", cores, got)
+		}
+		t.Run(fmt.Sprint(cores, " parts"), matchesAsFuzzyOverManyChunks)
+	}
+}
+
+func matchesAsFuzzyOverManyChunks(t *testing.T) {
 	names := []string{"Ann Lee", "Joanna Ruiz", "Annette Kowalski", "Dana Nash", "Bob Stone", "Hannah Annis"}
 	var entries []store.ClientIndexEntry
 	var texts []string
