@@ -54,7 +54,12 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			a.notice = "Could not filter: " + msg.err.Error()
 		}
-		a.caseload.filterLoaded(msg)
+		return a.caseload.filterLoaded(msg)
+	case filterMoreMsg:
+		if msg.err != nil {
+			a.notice = "Could not filter: " + msg.err.Error()
+		}
+		a.caseload.filterMoreLoaded(msg)
 	case clientLoadedMsg:
 		if msg.err != nil {
 			a.notice = "Could not open the client: " + msg.err.Error()

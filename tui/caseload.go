@@ -30,12 +30,21 @@ type caseloadCountedMsg struct {
 }
 
 // filterMatchedMsg brings the rows matching what was typed in the filter,
-// best match first.
+// best match first: those of the first screen when the filter was typed
+// anew, with more to read the rows of the other best matches after them.
 type filterMatchedMsg struct {
 	gen     int
 	rows    []model.CaseloadRow
+	more    tea.Cmd // nil when rows are all the best matches'
 	matches int
 	err     error
+}
+
+// filterMoreMsg brings the rows of the best matches below the first screen.
+type filterMoreMsg struct {
+	gen  int
+	rows []model.CaseloadRow
+	err  error
 }
 
 // caseload is the list of clients. It holds only a window of rows around
@@ -146,7 +155,7 @@ func (c *caseload) reset(now time.Time) tea.Cmd {
 	c.gen++
 	c.cursor, c.top, c.from, c.rows, c.counted, c.endKnown, c.pending = 0, 0, 0, nil, false, false, -1
 	if c.filterActive() {
-		return c.runFilter(now)
+		return c.runFilter(now, c.height)
 	}
 	return tea.Batch(c.loadWindow(now), c.count(now))
 }
@@ -157,14 +166,18 @@ func (c *caseload) refresh(now time.Time) tea.Cmd {
 	c.gen++
 	c.pending = -1
 	if c.filterActive() {
-		return c.runFilter(now)
+		// All at once: the cursor may be anywhere among the matches.
+		return c.runFilter(now, maxMatches)
 	}
 	return tea.Batch(c.loadWindow(now), c.count(now))
 }
 
 // runFilter matches the filter against the client index and reads the rows
-// of the best matches; both run off the update loop.
-func (c *caseload) runFilter(now time.Time) tea.Cmd {
+// of the best matches; both run off the update loop. The rows of the first
+// `first` matches come first, on their own: at 100,000 clients reading all
+// 200 took 5-8 ms of the time from the last letter typed to the screen of
+// matches, a screen's worth about 1 ms.
+func (c *caseload) runFilter(now time.Time, first int) tea.Cmd {
 	c.finding = true
 	if c.index == nil {
 		if c.indexFailed {
@@ -181,10 +194,25 @@ func (c *caseload) runFilter(now time.Time) tea.Cmd {
 		if len(ids) == 0 {
 			return filterMatchedMsg{gen: gen}
 		}
-		q.IDs = ids
-		rows, err := st.CaseloadPage(context.Background(), q)
-		return filterMatchedMsg{gen: gen, rows: orderLike(rows, ids), matches: matches, err: err}
+		ids, rest := ids[:min(max(first, 1), len(ids))], ids[min(max(first, 1), len(ids)):]
+		rows, err := readMatches(st, q, ids)
+		msg := filterMatchedMsg{gen: gen, rows: rows, matches: matches, err: err}
+		if err == nil && len(rest) > 0 {
+			msg.more = func() tea.Msg {
+				rows, err := readMatches(st, q, rest)
+				return filterMoreMsg{gen: gen, rows: rows, err: err}
+			}
+		}
+		return msg
 	}
+}
+
+// readMatches reads the rows of the clients ids on the query's tab, in the
+// order of ids: best match first.
+func readMatches(st *store.Store, q model.CaseloadQuery, ids []string) ([]model.CaseloadRow, error) {
+	q.IDs = ids
+	rows, err := st.CaseloadPage(context.Background(), q)
+	return orderLike(rows, ids), err
 }
 
 // maxMatches bounds a filter's rows: nobody scrolls past 200 fuzzy matches.
@@ -221,14 +249,26 @@ func (c *caseload) windowLoaded(msg caseloadLoadedMsg, now time.Time) tea.Cmd {
 	return c.ensure(now)
 }
 
-func (c *caseload) filterLoaded(msg filterMatchedMsg) {
+// filterLoaded shows the rows of the best matches, and returns the command
+// that reads the rest of them.
+func (c *caseload) filterLoaded(msg filterMatchedMsg) tea.Cmd {
 	if msg.gen != c.gen {
-		return
+		return nil
 	}
 	c.finding = false
 	c.rows, c.from, c.endKnown, c.loaded = msg.rows, 0, true, true
 	c.total, c.counted, c.matches = len(msg.rows), true, msg.matches
 	c.clampRows()
+	return msg.more
+}
+
+// filterMoreLoaded adds the rows of the matches below the first screen.
+func (c *caseload) filterMoreLoaded(msg filterMoreMsg) {
+	if msg.gen != c.gen {
+		return
+	}
+	c.rows = append(c.rows, msg.rows...)
+	c.total = len(c.rows)
 }
 
 // last is the highest row the cursor may reach with what is known.

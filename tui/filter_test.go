@@ -1,13 +1,16 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/sahilm/fuzzy"
 
+	"caseload/model"
 	"caseload/store"
 )
 
@@ -136,4 +139,82 @@ func matchesAsFuzzyOverManyChunks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFilterShowsTheFirstScreenBeforeTheRest: the rows of the matches on the
+// first screen are read, and shown, on their own, so the officer sees them
+// without waiting for the other best matches; those follow in a second read,
+// and the list then holds every best match, best first, as one read gave.
+// A refresh after a save, whose cursor may be anywhere, reads all at once.
+func TestFilterShowsTheFirstScreenBeforeTheRest(t *testing.T) {
+	st := emptyStore(t)
+	for i := range 60 {
+		if _, err := st.CreateClient(context.Background(), model.Client{Name: fmt.Sprintf("Ann Lee %02d", i),
+			CaseNumber: fmt.Sprintf("CR-26-%05d", i), Level: model.LevelModerate, Status: model.StatusActive,
+			SupervisionType: model.SupervisionProbation, SupervisionFrom: model.Date{Year: 2026, Month: 1, Day: 5},
+			SupervisionTo: model.Date{Year: 2027, Month: 7, Day: 4}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := start(t, st, 80, 24)
+	h.keys("/", "a", "n")
+	_, cmd := h.app.Update(keyPress("n"))
+	matched := holdBack[filterMatchedMsg](h, cmd)
+	if len(matched) != 1 {
+		t.Fatalf("typing a letter gave %d filter answers, want 1", len(matched))
+	}
+	first, height := matched[0], h.app.caseload.height
+	if len(first.rows) != height || first.more == nil || first.matches != 60 {
+		t.Fatalf("the first answer has %d rows of %d matches (more to read: %v); want the %d on screen, more to read",
+			len(first.rows), first.matches, first.more != nil, height)
+	}
+	_, cmd = h.app.Update(first)
+	h.mustSee(fmt.Sprintf("%d shown of 60 matches", height))
+	more := holdBack[filterMoreMsg](h, cmd)
+	if len(more) != 1 || len(more[0].rows) != 60-height {
+		t.Fatalf("the second read brought %d answers, want one of %d rows", len(more), 60-height)
+	}
+	h.send(more[0])
+	h.mustSee("60 shown of 60 matches")
+
+	ids, _ := h.app.caseload.index.match(h.app.caseload.index.begin(), "ann", maxMatches)
+	var shown []string
+	for _, r := range h.app.caseload.rows {
+		shown = append(shown, r.ClientID)
+	}
+	if !slices.Equal(shown, ids) {
+		t.Errorf("the list after both reads is not the best matches in order:\n got %v\nwant %v", shown, ids)
+	}
+
+	h.keys("down", "down")
+	refreshed := holdBack[filterMatchedMsg](h, h.app.caseload.refresh(frozen))
+	if len(refreshed) != 1 || len(refreshed[0].rows) != 60 || refreshed[0].more != nil {
+		t.Fatalf("a refresh read %d answers, the first of %d rows; want one of all 60", len(refreshed), len(refreshed[0].rows))
+	}
+}
+
+// holdBack runs cmd and what it leads to as the harness does, except that
+// the messages of type M are kept back and returned instead of sent.
+func holdBack[M tea.Msg](h *harness, cmd tea.Cmd) []M {
+	var held []M
+	var walk func(tea.Cmd)
+	walk = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case M:
+			held = append(held, msg)
+		case tea.BatchMsg:
+			for _, c := range msg {
+				walk(c)
+			}
+		case nil:
+		default:
+			_, next := h.app.Update(msg)
+			walk(next)
+		}
+	}
+	walk(cmd)
+	return held
 }
