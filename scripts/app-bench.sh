@@ -30,12 +30,33 @@ if [ -z "$bin" ]; then
 fi
 db=${DB:-$(BIN="$bin" CLIENTS="$clients" "$root/scripts/demo-cache.sh")}
 
-screen() { tmux -L "$sock" capture-pane -p -t bench:run 2>/dev/null; }
+# One tmux client in control mode carries every key and every look at the
+# screen: a new tmux client for each took about 10 ms to start, which the
+# filter's time counted once for the keys and again for every look.
+tm() {
+	printf '%s\n' "$1" >&"${TM[1]}"
+	local line
+	out=
+	while IFS= read -r line <&"${TM[0]}"; do
+		case $line in
+		'%begin '*) out= ;;
+		# The answer to a command of this client ends with flags 1; the
+		# block that opens the attach has 0.
+		'%end '*' 1' | '%error '*' 1') break ;;
+		'%'*) ;;
+		*) out+=$line$'\n' ;;
+		esac
+	done
+}
+# screen reads the pane, or with a line number only the lines from there on
+# (bash reads a pipe a byte at a time: the whole pane took about 7 ms).
+screen() { tm "capture-pane -p -t bench:run${1:+ -S $1}"; printf '%s' "$out"; }
 # waitfor polls the screen every 2 ms until it shows the text (a tight loop
-# would take a core from the app it waits for).
+# would take a core from the app it waits for); from, a line number, looks
+# at the lines from there on only.
 waitfor() {
 	local i=0
-	until screen | grep -qF -- "$1"; do
+	until tm "capture-pane -p -t bench:run${2:+ -S $2}" && [[ $out == *"$1"* ]]; do
 		sleep 0.002
 		i=$((i + 1))
 		[ "$i" -lt 30000 ] || { echo "app-bench: the screen never showed \"$1\":" >&2; screen >&2; exit 1; }
@@ -44,7 +65,7 @@ waitfor() {
 # waitgone polls until the screen no longer shows the text.
 waitgone() {
 	local i=0
-	while screen | grep -qF -- "$1"; do
+	while tm "capture-pane -p -t bench:run${2:+ -S $2}" && [[ $out == *"$1"* ]]; do
 		sleep 0.002
 		i=$((i + 1))
 		[ "$i" -lt 30000 ] || { echo "app-bench: the screen kept showing \"$1\":" >&2; screen >&2; exit 1; }
@@ -66,37 +87,43 @@ settle() {
 	done
 }
 
-tmux -L "$sock" -f /dev/null new-session -d -s bench -x 100 -y 30
+rows=30
+tmux -L "$sock" -f /dev/null new-session -d -s bench -x 100 -y "$rows"
 tmux -L "$sock" new-window -d -t bench -n run "exec $bin --db $db"
 pid=$(tmux -L "$sock" display -p -t bench:run '#{pane_pid}')
+coproc TM { tmux -L "$sock" -C attach -t bench; }
+tm 'refresh-client -f no-output' # no copy of the app's output to this client
+# The count of matches is on the line above the help line.
+footer=$((rows - 2))
 waitfor '▸ '
 settle
 after_start=$(hwm_mib)
 
 # The first filter learns how many clients the letters match, so that each
 # timed one waits for that answer and not an earlier letter's.
-tmux -L "$sock" send-keys -t bench:run /
-tmux -L "$sock" send-keys -t bench:run -l "$letters"
-waitfor 'matches, best first'
+tm 'send-keys -t bench:run /'
+tm "send-keys -t bench:run -l $letters"
+waitfor 'matches, best first' "$footer"
 settle
-answer=$(screen | grep -o 'of [0-9]* matches, best first' | head -1)
+tm "capture-pane -p -t bench:run -S $footer"
+answer=$(grep -o 'of [0-9]* matches, best first' <<<"$out" | head -1)
 # Escape clears the filter; the next key waits until it has (an Escape
 # followed at once by / would read as alt+/).
-tmux -L "$sock" send-keys -t bench:run Escape
-waitgone 'matches, best first'
+tm 'send-keys -t bench:run Escape'
+waitgone 'matches, best first' "$footer"
 for _ in $(seq "$runs"); do
-	tmux -L "$sock" send-keys -t bench:run /
+	tm 'send-keys -t bench:run /'
 	sleep 0.1
 	start=$EPOCHREALTIME
-	tmux -L "$sock" send-keys -t bench:run -l "$letters"
-	waitfor "$answer"
+	tm "send-keys -t bench:run -l $letters"
+	waitfor "$answer" "$footer"
 	end=$EPOCHREALTIME
 	echo "$(((${end/./} - ${start/./}) / 1000))" >>"$work/filter"
-	tmux -L "$sock" send-keys -t bench:run Escape
-	waitgone 'matches, best first'
+	tm 'send-keys -t bench:run Escape'
+	waitgone 'matches, best first' "$footer"
 	settle
 done
-tmux -L "$sock" send-keys -t bench:run x
+tm 'send-keys -t bench:run x'
 waitfor 'Export summary'
 settle
 after_dialog=$(hwm_mib)
