@@ -21,7 +21,9 @@ command -v tmux >/dev/null || { echo "app-bench: tmux is not installed (make too
 
 work=$(mktemp -d)
 sock="caseload-app-bench-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+# The control-mode client (below) goes first: while it is attached and
+# unread, the server does not exit.
+trap 'kill "${TM_PID:-}" 2>/dev/null; tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 bin=${BIN:-}
 if [ -z "$bin" ]; then
