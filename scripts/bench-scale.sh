@@ -41,13 +41,14 @@ for n in "$small" "$large"; do
 		start=$(date +%s%N)
 		"$BIN" demo --clients "$n" --seed 1 --db "$work/demo-$n.db" >/dev/null
 		end=$(date +%s%N)
-		echo "$(((end - start) / 1000000)) $(date -u +%Y-%m-%dT%H:%MZ)" >"$work/took-$n"
+		echo "$(((end - start) / 1000000)) $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$root" describe --tags --always --dirty 2>/dev/null || echo unknown)" >"$work/took-$n"
 		rm -f "$work/demo-$n.db"*
 	else
 		cp "$cache/startup-$n-seed-1-$schema.db.took" "$work/took-$n"
 	fi
-	read -r ms at <"$work/took-$n"
-	awk -v n="$n" -v ms="$ms" -v at="$at" 'BEGIN { printf "  %6d clients: %6.1f s (built %s)\n", n, ms / 1000, at }'
+	read -r ms at rev <"$work/took-$n"
+	awk -v n="$n" -v ms="$ms" -v at="$at" -v rev="${rev:-a commit not recorded}" \
+		'BEGIN { printf "  %6d clients: %6.1f s (built %s from %s)\n", n, ms / 1000, at, rev }'
 done
 read -r a _ <"$work/took-$small"
 read -r b _ <"$work/took-$large"

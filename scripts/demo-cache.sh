@@ -2,8 +2,10 @@
 # demo-cache.sh prints the path of a demo caseload of CLIENTS clients (seed 1)
 # in the user's cache directory, building it first when it is not there. A
 # 100,000-client demo takes minutes: it is built once and reused. The time
-# the build took is kept beside the file (FILE.took: seconds, then when), for
-# bench-scale's demo row.
+# the build took is kept beside the file (FILE.took: milliseconds, when, and
+# the commit of the tree it was built from), for bench-scale's demo row: a
+# change to the demo's fill does not change the key, so the row says which
+# build it reports.
 #
 #   CLIENTS  size of the caseload (default 10000)
 #   BIN      the caseload binary that builds it
@@ -27,6 +29,7 @@ if [ ! -f "$db" ]; then
 	"$bin" demo --clients "$clients" --seed 1 --db "$db.building" >&2
 	end=$(date +%s%N)
 	mv "$db.building" "$db"
-	echo "$(((end - start) / 1000000)) $(date -u +%Y-%m-%dT%H:%MZ)" >"$db.took"
+	rev=$(git -C "$root" describe --tags --always --dirty 2>/dev/null || echo unknown)
+	echo "$(((end - start) / 1000000)) $(date -u +%Y-%m-%dT%H:%MZ) $rev" >"$db.took"
 fi
 echo "$db"
