@@ -8,7 +8,7 @@
 #
 #   CLIENTS  size of the demo caseload (default 10000)
 #   RUNS     timed filters (default 9)
-#   LETTERS  what is typed into the filter (default "ann")
+#   LETTERS  what is typed into the filter (default "ann"; no single quote)
 #   BIN      a caseload binary to measure (default: built from this tree)
 #   DB       a caseload file to measure on (default: the cached demo)
 set -euo pipefail
@@ -104,7 +104,7 @@ after_start=$(hwm_mib)
 # The first filter learns how many clients the letters match, so that each
 # timed one waits for that answer and not an earlier letter's.
 tm 'send-keys -t bench:run /'
-tm "send-keys -t bench:run -l $letters"
+tm "send-keys -t bench:run -l '$letters'"
 waitfor 'matches, best first' "$footer"
 settle
 tm "capture-pane -p -t bench:run -S $footer"
@@ -117,7 +117,7 @@ for _ in $(seq "$runs"); do
 	tm 'send-keys -t bench:run /'
 	sleep 0.1
 	start=$EPOCHREALTIME
-	tm "send-keys -t bench:run -l $letters"
+	tm "send-keys -t bench:run -l '$letters'"
 	waitfor "$answer" "$footer"
 	end=$EPOCHREALTIME
 	echo "$(((${end/./} - ${start/./}) / 1000))" >>"$work/filter"
