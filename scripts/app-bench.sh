@@ -93,7 +93,7 @@ rows=30
 tmux -L "$sock" -f /dev/null new-session -d -s bench -x 100 -y "$rows"
 tmux -L "$sock" new-window -d -t bench -n run "exec $bin --db $db"
 pid=$(tmux -L "$sock" display -p -t bench:run '#{pane_pid}')
-coproc TM { tmux -L "$sock" -C attach -t bench; }
+coproc TM { exec tmux -L "$sock" -C attach -t bench; }
 tm 'refresh-client -f no-output' # no copy of the app's output to this client
 # The count of matches is on the line above the help line.
 footer=$((rows - 2))
