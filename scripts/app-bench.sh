@@ -53,12 +53,14 @@ tm() {
 # screen reads the pane, or with a line number only the lines from there on
 # (bash reads a pipe a byte at a time: the whole pane took about 7 ms).
 screen() { tm "capture-pane -p -t bench:run${1:+ -S $1}"; printf '%s' "$out"; }
+# shows reports whether the screen holds the text; from, a line number,
+# looks at the lines from there on only.
+shows() { tm "capture-pane -p -t bench:run${2:+ -S $2}" && [[ $out == *"$1"* ]]; }
 # waitfor polls the screen every 2 ms until it shows the text (a tight loop
-# would take a core from the app it waits for); from, a line number, looks
-# at the lines from there on only.
+# would take a core from the app it waits for).
 waitfor() {
 	local i=0
-	until tm "capture-pane -p -t bench:run${2:+ -S $2}" && [[ $out == *"$1"* ]]; do
+	until shows "$@"; do
 		sleep 0.002
 		i=$((i + 1))
 		[ "$i" -lt 30000 ] || { echo "app-bench: the screen never showed \"$1\":" >&2; screen >&2; exit 1; }
@@ -67,7 +69,7 @@ waitfor() {
 # waitgone polls until the screen no longer shows the text.
 waitgone() {
 	local i=0
-	while tm "capture-pane -p -t bench:run${2:+ -S $2}" && [[ $out == *"$1"* ]]; do
+	while shows "$@"; do
 		sleep 0.002
 		i=$((i + 1))
 		[ "$i" -lt 30000 ] || { echo "app-bench: the screen kept showing \"$1\":" >&2; screen >&2; exit 1; }

@@ -194,7 +194,8 @@ func (c *caseload) runFilter(now time.Time, first int) tea.Cmd {
 		if len(ids) == 0 {
 			return filterMatchedMsg{gen: gen}
 		}
-		ids, rest := ids[:min(max(first, 1), len(ids))], ids[min(max(first, 1), len(ids)):]
+		cut := min(max(first, 1), len(ids))
+		ids, rest := ids[:cut], ids[cut:]
 		rows, err := readMatches(st, q, ids)
 		msg := filterMatchedMsg{gen: gen, rows: rows, matches: matches, err: err}
 		if err == nil && len(rest) > 0 {

@@ -87,21 +87,16 @@ func loadClientIndex(st *store.Store) tea.Cmd {
 	}
 }
 
-// candidates lists the clients whose text holds the pattern's letters in
-// order, ignoring ASCII case: the only ones fuzzy matching can accept, found
-// with a scan of bytes rather than fuzzy's scoring of every client. A client
-// with text outside ASCII is always a candidate (Unicode case folding can
-// match an ASCII letter there), and so is everyone when the pattern itself
-// is not ASCII; fuzzy then decides.
+// candidates lists the clients lo to hi-1 whose text holds the pattern's
+// letters in order, ignoring ASCII case: the only ones fuzzy matching can
+// accept, found with a scan of bytes rather than fuzzy's scoring of every
+// client. A client with text outside ASCII is always a candidate (Unicode
+// case folding can match an ASCII letter there), and so is everyone when the
+// pattern itself is not ASCII; fuzzy then decides.
 // It stops, returning false, once a newer match than mine has begun: at
 // 100,000 clients the letters typed before the last each scanned every
 // client, taking the cores the last one needed.
-func (x *clientIndex) candidates(mine uint64, pattern string) ([]int32, bool) {
-	return x.candidatesIn(mine, pattern, 0, x.Len())
-}
-
-// candidatesIn is candidates among the clients lo to hi-1.
-func (x *clientIndex) candidatesIn(mine uint64, pattern string, lo, hi int) ([]int32, bool) {
+func (x *clientIndex) candidates(mine uint64, pattern string, lo, hi int) ([]int32, bool) {
 	var out []int32
 	for i := lo; i < hi; i++ {
 		if (i-lo)%matchChunk == 0 && x.latest.Load() != mine {
@@ -203,7 +198,7 @@ func matchParts(n int) int {
 // matchPart scans and scores the clients lo to hi-1 into best, and reports
 // false once a newer match has begun.
 func (x *clientIndex) matchPart(mine uint64, pattern string, lo, hi int, best *topMatches) bool {
-	which, current := x.candidatesIn(mine, pattern, lo, hi)
+	which, current := x.candidates(mine, pattern, lo, hi)
 	if !current {
 		return false
 	}

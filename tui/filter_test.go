@@ -97,7 +97,7 @@ func TestFilterLastLetterWinsWhateverOrderTheMatchesRun(t *testing.T) {
 		t.Errorf("the letter before, run after, gave %d ids of %d matches; want none", len(ids), n)
 	}
 	// It stops before scoring, in the scan for candidates.
-	if which, current := x.candidates(an, "an"); current || which != nil {
+	if which, current := x.candidates(an, "an", 0, x.Len()); current || which != nil {
 		t.Errorf("the overtaken scan went on: %d candidates", len(which))
 	}
 }
