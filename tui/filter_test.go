@@ -148,27 +148,14 @@ func matchesAsFuzzyOverManyChunks(t *testing.T) {
 // A refresh after a save, whose cursor may be anywhere, reads all at once.
 func TestFilterShowsTheFirstScreenBeforeTheRest(t *testing.T) {
 	st := emptyStore(t)
-	for i := range 60 {
-		if _, err := st.CreateClient(context.Background(), model.Client{Name: fmt.Sprintf("Ann Lee %02d", i),
-			CaseNumber: fmt.Sprintf("CR-26-%05d", i), Level: model.LevelModerate, Status: model.StatusActive,
-			SupervisionType: model.SupervisionProbation, SupervisionFrom: model.Date{Year: 2026, Month: 1, Day: 5},
-			SupervisionTo: model.Date{Year: 2027, Month: 7, Day: 4}}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	annLees(t, st, 60, func(int) bool { return false })
 	h := start(t, st, 80, 24)
-	h.keys("/", "a", "n")
-	_, cmd := h.app.Update(keyPress("n"))
-	matched := holdBack[filterMatchedMsg](h, cmd)
-	if len(matched) != 1 {
-		t.Fatalf("typing a letter gave %d filter answers, want 1", len(matched))
-	}
-	first, height := matched[0], h.app.caseload.height
+	first, height := typeAnn(t, h), h.app.caseload.height
 	if len(first.rows) != height || first.more == nil || first.matches != 60 {
 		t.Fatalf("the first answer has %d rows of %d matches (more to read: %v); want the %d on screen, more to read",
 			len(first.rows), first.matches, first.more != nil, height)
 	}
-	_, cmd = h.app.Update(first)
+	_, cmd := h.app.Update(first)
 	h.mustSee(fmt.Sprintf("%d shown of 60 matches", height))
 	more := holdBack[filterMoreMsg](h, cmd)
 	if len(more) != 1 || len(more[0].rows) != 60-height {
@@ -188,8 +175,138 @@ func TestFilterShowsTheFirstScreenBeforeTheRest(t *testing.T) {
 
 	h.keys("down", "down")
 	refreshed := holdBack[filterMatchedMsg](h, h.app.caseload.refresh(frozen))
-	if len(refreshed) != 1 || len(refreshed[0].rows) != 60 || refreshed[0].more != nil {
-		t.Fatalf("a refresh read %d answers, the first of %d rows; want one of all 60", len(refreshed), len(refreshed[0].rows))
+	if len(refreshed) != 1 {
+		t.Fatalf("a refresh gave %d answers, want one", len(refreshed))
+	}
+	if r := refreshed[0]; len(r.rows) != 60 || r.more != nil {
+		t.Fatalf("a refresh read %d rows (more to read: %v); want all 60 at once", len(r.rows), r.more != nil)
+	}
+}
+
+// annLees makes n clients named "Ann Lee NN", every one matching "ann"
+// equally well; those for which closed says so are closed, and so on no
+// tab but All.
+func annLees(t *testing.T, st *store.Store, n int, closed func(i int) bool) {
+	t.Helper()
+	for i := range n {
+		status := model.StatusActive
+		if closed(i) {
+			status = model.StatusClosed
+		}
+		if _, err := st.CreateClient(context.Background(), model.Client{Name: fmt.Sprintf("Ann Lee %02d", i),
+			CaseNumber: fmt.Sprintf("CR-26-%05d", i), Level: model.LevelModerate, Status: status,
+			SupervisionType: model.SupervisionProbation, SupervisionFrom: model.Date{Year: 2026, Month: 1, Day: 5},
+			SupervisionTo: model.Date{Year: 2027, Month: 7, Day: 4}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// typeAnn opens the filter, types "ann" and returns the answer to the last
+// letter, held back from the app.
+func typeAnn(t *testing.T, h *harness) filterMatchedMsg {
+	t.Helper()
+	h.keys("/", "a", "n")
+	_, cmd := h.app.Update(keyPress("n"))
+	matched := holdBack[filterMatchedMsg](h, cmd)
+	if len(matched) != 1 {
+		t.Fatalf("typing a letter gave %d filter answers, want 1", len(matched))
+	}
+	return matched[0]
+}
+
+// TestFilterOnANarrowTabShowsAFullFirstScreen: on the Due tab half of the
+// matches are closed clients, not due; the first answer still fills the
+// screen (it reads on until it has), rather than showing half a screen or
+// "No clients here" until the rest comes. After the second read the list is
+// the best matches that are on the tab, in order.
+func TestFilterOnANarrowTabShowsAFullFirstScreen(t *testing.T) {
+	st := emptyStore(t)
+	annLees(t, st, 60, func(i int) bool { return i%2 == 0 })
+	h := start(t, st, 80, 24)
+	h.keys("tab", "tab", "tab")
+	if h.app.caseload.tab != model.TabDue || h.app.caseload.total != 30 {
+		t.Fatalf("three tabs should show the 30 active clients on Due; tab %s with %d", h.app.caseload.tab, h.app.caseload.total)
+	}
+	first, height := typeAnn(t, h), h.app.caseload.height
+	if len(first.rows) != height || first.more == nil {
+		t.Fatalf("the first answer on Due has %d rows (more to read: %v); want the %d on screen, more to read",
+			len(first.rows), first.more != nil, height)
+	}
+	_, cmd := h.app.Update(first)
+	more := holdBack[filterMoreMsg](h, cmd)
+	if len(more) != 1 {
+		t.Fatalf("the second read brought %d answers, want one", len(more))
+	}
+	h.send(more[0])
+	h.mustSee("30 shown of 60 matches")
+
+	ids, _ := h.app.caseload.index.match(h.app.caseload.index.begin(), "ann", maxMatches)
+	active := map[string]bool{}
+	for _, r := range h.app.caseload.rows {
+		if r.Status != model.StatusActive {
+			t.Errorf("%s is %s, yet on the Due tab", r.Name, r.Status)
+		}
+		active[r.ClientID] = true
+	}
+	var want, shown []string
+	for _, id := range ids {
+		if active[id] {
+			want = append(want, id)
+		}
+	}
+	for _, r := range h.app.caseload.rows {
+		shown = append(shown, r.ClientID)
+	}
+	if len(want) != 30 || !slices.Equal(shown, want) {
+		t.Errorf("the list on Due is not its best matches in order (%d of them):\n got %v\nwant %v", len(want), shown, want)
+	}
+}
+
+// TestFilterDropsTheRestOfAnOlderFilter: the second read of a filter the
+// officer has typed past arrives late; its rows are not those of the filter
+// on screen and are dropped.
+func TestFilterDropsTheRestOfAnOlderFilter(t *testing.T) {
+	st := emptyStore(t)
+	annLees(t, st, 60, func(int) bool { return false })
+	h := start(t, st, 80, 24)
+	first := typeAnn(t, h)
+	_, cmd := h.app.Update(first)
+	stale := holdBack[filterMoreMsg](h, cmd)
+	if len(stale) != 1 {
+		t.Fatalf("the second read brought %d answers, want one", len(stale))
+	}
+	h.keys(" ", "0", "7") // "ann 07": Ann Lee 07, 17, 27 ... 57
+	h.mustSee("6 shown of 6 matches")
+	before := slices.Clone(h.app.caseload.rows)
+	h.send(stale[0])
+	if rows := h.app.caseload.rows; !slices.Equal(rows, before) {
+		t.Fatalf("the older filter's rows were taken in: %d rows on screen for \"ann 07\", want its 6", len(rows))
+	}
+	h.mustSee("6 shown of 6 matches")
+}
+
+// TestFilterKeepsTheFirstScreenWhenTheRestCannotBeRead: the second read
+// fails (the file closed under it); the officer keeps the screen of matches
+// already shown and is told the rest could not be read.
+func TestFilterKeepsTheFirstScreenWhenTheRestCannotBeRead(t *testing.T) {
+	st := emptyStore(t)
+	annLees(t, st, 60, func(int) bool { return false })
+	h := start(t, st, 80, 24)
+	first, height := typeAnn(t, h), h.app.caseload.height
+	_, cmd := h.app.Update(first)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	more := holdBack[filterMoreMsg](h, cmd)
+	if len(more) != 1 || more[0].err == nil {
+		t.Fatalf("the second read on a closed file brought %d answers (%v), want one error", len(more), more)
+	}
+	h.send(more[0])
+	h.mustSee("Could not filter")
+	h.mustSee(fmt.Sprintf("%d shown of 60 matches", height))
+	if len(h.app.caseload.rows) != height {
+		t.Fatalf("after the failed read %d rows are shown, want the first screen's %d", len(h.app.caseload.rows), height)
 	}
 }
 
@@ -211,6 +328,12 @@ func holdBack[M tea.Msg](h *harness, cmd tea.Cmd) []M {
 			}
 		case nil:
 		default:
+			if cmds, ok := sequenced(msg); ok {
+				for _, c := range cmds {
+					walk(c)
+				}
+				return
+			}
 			_, next := h.app.Update(msg)
 			walk(next)
 		}

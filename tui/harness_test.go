@@ -184,15 +184,28 @@ func (h *harness) run(cmd tea.Cmd) {
 			h.run(c)
 		}
 	default:
-		// tea.Sequence's message is unexported: a list of commands run in order.
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
-			for i := 0; i < v.Len(); i++ {
-				h.run(v.Index(i).Interface().(tea.Cmd))
+		if cmds, ok := sequenced(msg); ok {
+			for _, c := range cmds {
+				h.run(c)
 			}
 			return
 		}
 		h.send(msg)
 	}
+}
+
+// sequenced reads tea.Sequence's message, which is unexported: a list of
+// commands run in order.
+func sequenced(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }
 
 // keys presses keys by name ("enter", "ctrl+s", "tab") or as single
