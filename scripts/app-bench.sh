@@ -28,13 +28,15 @@ trap 'exit 130' INT TERM
 bin=${BIN:-}
 if [ -z "$bin" ]; then
 	bin="$work/caseload"
-	(cd "$root" && CGO_ENABLED=0 go build -o "$bin" .)
+	make -s -C "$root" build BIN="$bin"
 fi
 db=${DB:-$(BIN="$bin" CLIENTS="$clients" "$root/scripts/demo-cache.sh")}
 
 # One tmux client in control mode carries every key and every look at the
 # screen: a new tmux client for each took about 10 ms to start, which the
 # filter's time counted once for the keys and again for every look.
+# A command tmux refuses, or the client ending, stops the run: a figure
+# taken past either would measure nothing.
 tm() {
 	printf '%s\n' "$1" >&"${TM[1]}"
 	local line
@@ -44,11 +46,14 @@ tm() {
 		'%begin '*) out= ;;
 		# The answer to a command of this client ends with flags 1; the
 		# block that opens the attach has 0.
-		'%end '*' 1' | '%error '*' 1') break ;;
+		'%end '*' 1') return 0 ;;
+		'%error '*' 1') echo "app-bench: tmux refused \"$1\": $out" >&2; exit 1 ;;
 		'%'*) ;;
 		*) out+=$line$'\n' ;;
 		esac
 	done
+	echo "app-bench: the tmux client ended during \"$1\"" >&2
+	exit 1
 }
 # screen reads the pane, or with a line number only the lines from there on
 # (bash reads a pipe a byte at a time: the whole pane took about 7 ms).
@@ -96,6 +101,9 @@ tmux -L "$sock" -f /dev/null new-session -d -s bench -x 100 -y "$rows"
 tmux -L "$sock" new-window -d -t bench -n run "exec $bin --db $db"
 pid=$(tmux -L "$sock" display -p -t bench:run '#{pane_pid}')
 coproc TM { exec tmux -L "$sock" -C attach -t bench; }
+# Until the attach is done the server knows no client to apply a command to
+# ("no current client").
+while IFS= read -r line <&"${TM[0]}" && [[ $line != '%session-changed '* ]]; do :; done
 tm 'refresh-client -f no-output' # no copy of the app's output to this client
 # The count of matches is on the line above the help line.
 footer=$((rows - 2))
@@ -135,6 +143,6 @@ after_dialog=$(hwm_mib)
 filter=$(sort -n "$work/filter" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 printf 'the app on %d clients, %s UTC:\n' "$clients" "$(date -u +%H:%M)"
 printf '  memory after start (VmHWM)                 %4d MiB\n' "$after_start"
-printf '  filter, "%s" typed to its %d matches     %4d ms median of %d (runs: %s)\n' \
+printf '  filter, "%s" typed to the screen of its %d matches %4d ms median of %d (runs: %s)\n' \
 	"$letters" "$(echo "$answer" | tr -dc 0-9)" "$filter" "$runs" "$(tr '\n' ' ' <"$work/filter")"
 printf '  memory after the filter and export dialog  %4d MiB\n' "$after_dialog"

@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 export BIN="$work/caseload"
-(cd "$root" && CGO_ENABLED=0 go build -o "$BIN" .)
+make -s -C "$root" build BIN="$BIN"
 small=10000
 large=100000
 for n in "$small" "$large"; do CLIENTS=$n "$root/scripts/demo-cache.sh" >/dev/null; done
@@ -41,7 +41,7 @@ for n in "$small" "$large"; do
 		start=$(date +%s%N)
 		"$BIN" demo --clients "$n" --seed 1 --db "$work/demo-$n.db" >/dev/null
 		end=$(date +%s%N)
-		echo "$(((end - start) / 1000000)) $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$root" describe --tags --always --dirty 2>/dev/null || echo unknown)" >"$work/took-$n"
+		echo "$(((end - start) / 1000000)) $(date -u +%Y-%m-%dT%H:%MZ) $("$BIN" version | cut -d' ' -f2)" >"$work/took-$n"
 		rm -f "$work/demo-$n.db"*
 	else
 		cp "$cache/startup-$n-seed-1-$schema.db.took" "$work/took-$n"

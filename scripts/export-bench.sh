@@ -34,7 +34,7 @@ trap 'exit 130' INT TERM
 bin=${BIN:-}
 if [ -z "$bin" ]; then
 	bin="$work/caseload"
-	(cd "$root" && CGO_ENABLED=0 go build -o "$bin" .)
+	make -s -C "$root" build BIN="$bin"
 fi
 db=${DB:-$(BIN="$bin" CLIENTS="$clients" "$root/scripts/demo-cache.sh")}
 

@@ -22,7 +22,7 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
 bin=${BIN:-}
 if [ -z "$bin" ]; then
 	bin="$work/caseload"
-	(cd "$root" && CGO_ENABLED=0 go build -o "$bin" .)
+	make -s -C "$root" build BIN="$bin"
 fi
 db=${DB:-$(BIN="$bin" CLIENTS="$clients" "$root/scripts/demo-cache.sh")}
 
