@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"caseload/model"
+	"caseload/store"
 )
 
 // The demo's conditions of supervision read like a real caseload: no order
@@ -123,4 +124,24 @@ func hasKind(list []model.Violation, k model.ViolationKind) bool {
 		}
 	}
 	return false
+}
+
+// The demo's history ends at the start of the day it is made, and nothing
+// lies on that moment: a summary of "today" on a fresh demo is empty, as an
+// officer's is before the day's first contact. The status changes that
+// settle a condition (hours done, a fine paid, instalments missed) once all
+// fell on it, a tenth of every condition changed in the first instant of
+// today.
+func TestDemoRecordsNothingToday(t *testing.T) {
+	s, _ := fill(t, 120, 1)
+	rec, err := s.SummaryRecords(context.Background(), store.SummaryQuery{From: demoNow, To: demoNow.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rec.Compliance
+	if n := len(rec.CheckIns) + len(rec.StageNotes) + len(rec.Referrals) + len(rec.Screenings) + len(c.Conditions) +
+		len(c.CourtEvents) + len(c.Violations) + len(c.Incentives) + len(c.Employment); n != 0 {
+		t.Errorf("the demo's today holds records: %d check-ins, %d conditions changed or ordered, %d violations, %d hearings (%d in all)",
+			len(rec.CheckIns), len(c.Conditions), len(c.Violations), len(c.CourtEvents), n)
+	}
 }

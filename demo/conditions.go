@@ -105,6 +105,7 @@ func (g *generator) hours(w *store.Writer, cd model.Condition, start, end time.T
 	}
 	pace := map[track]float64{onTrack: 0.85, behind: 1.6, struggling: 3}[g.track]
 	var done int64
+	var last time.Time
 	for at := start.AddDate(0, 0, 7+g.rng.IntN(14)); at.Before(end) && (cd.Target == 0 || done < cd.Target); {
 		n := int64(60 * (2 + g.rng.IntN(5)))
 		if cd.Target > 0 {
@@ -114,13 +115,13 @@ func (g *generator) hours(w *store.Writer, cd model.Condition, start, end time.T
 			Where: pick(g.rng, serviceSites)}); err != nil {
 			return err
 		}
-		done += n
+		done, last = done+n, at
 		step := time.Duration(float64(span) * pace * float64(n) / float64(max(cd.Target, 2400)))
 		at = model.StartOfDay(at.Add(step)).Add(time.Duration(9+g.rng.IntN(6)) * time.Hour)
 	}
 	switch {
 	case cd.Target > 0 && done >= cd.Target:
-		return g.status(w, cd, model.ConditionCompleted, end, "All hours verified by the site supervisor")
+		return g.status(w, cd, model.ConditionCompleted, settled(last, end), "All hours verified by the site supervisor")
 	case !cd.DueBy.IsZero() && cd.DueBy.In(time.Local).Before(end):
 		return g.status(w, cd, model.ConditionNotCompliant, cd.DueBy.In(time.Local).Add(34*time.Hour),
 			fmt.Sprintf("Deadline passed with %s of %s hours done", model.Hours(done), model.Hours(cd.Target)))
@@ -138,6 +139,7 @@ func (g *generator) payments(w *store.Writer, cd model.Condition, start, end tim
 		first = model.AddMonths(cd.OrderedOn, 1)
 	}
 	var done int64
+	var last, secondMiss time.Time
 	missed := 0
 	for i := 0; cd.Target == 0 || done < cd.Target; i++ {
 		due := model.AddMonths(first, i).In(time.Local).Add(time.Duration(9+g.rng.IntN(8)) * time.Hour)
@@ -149,7 +151,9 @@ func (g *generator) payments(w *store.Writer, cd model.Condition, start, end tim
 		// struggling stops paying.
 		skip := g.track == behind && i > 2 && g.rng.IntN(3) == 0 || g.track == struggling && i > 1
 		if skip {
-			missed++
+			if missed++; missed == 2 {
+				secondMiss = due
+			}
 			continue
 		}
 		amount := each
@@ -160,13 +164,13 @@ func (g *generator) payments(w *store.Writer, cd model.Condition, start, end tim
 			Receipt: fmt.Sprintf("R-%05d", 10000+g.rng.IntN(90000))}); err != nil {
 			return err
 		}
-		done += amount
+		done, last = done+amount, at
 	}
 	switch {
 	case cd.Target > 0 && done >= cd.Target:
-		return g.status(w, cd, model.ConditionCompleted, end, "Paid in full; clerk's receipt on file")
+		return g.status(w, cd, model.ConditionCompleted, settled(last, end), "Paid in full; clerk's receipt on file")
 	case missed >= 2:
-		return g.status(w, cd, model.ConditionNotCompliant, end, fmt.Sprintf("%d instalments missed", missed))
+		return g.status(w, cd, model.ConditionNotCompliant, settled(secondMiss, end), fmt.Sprintf("%d instalments missed", missed))
 	}
 	return nil
 }
@@ -185,6 +189,7 @@ func (g *generator) sessions(w *store.Writer, cd model.Condition, start, end tim
 	if limit == 0 {
 		limit = int64(10 + g.rng.IntN(16))
 	}
+	var last time.Time
 	for at := start.AddDate(0, 0, 10+g.rng.IntN(20)); at.Before(end) && done < limit; at = at.AddDate(0, 0, 7) {
 		kind := model.ProgressAttended
 		if g.rng.IntN(100) < missChance {
@@ -196,9 +201,10 @@ func (g *generator) sessions(w *store.Writer, cd model.Condition, start, end tim
 			Where: pick(g.rng, sessionPlaces[cd.Kind])}); err != nil {
 			return err
 		}
+		last = at
 	}
 	if done >= limit {
-		return g.status(w, cd, model.ConditionCompleted, end, "Completion letter from the programme")
+		return g.status(w, cd, model.ConditionCompleted, settled(last, end), "Completion letter from the programme")
 	}
 	return nil
 }
@@ -222,9 +228,23 @@ func (g *generator) progress(w *store.Writer, e model.ProgressEntry) error {
 	return err
 }
 
-// status records a change of status no later than the end of the history.
+// settled is when the officer records what the last entry, at last, settled
+// (hours all done, a fine paid, a second instalment missed): at the review
+// a few days later, before the end of the history. Recorded at the end
+// itself, every such change of a long history fell on the demo's last
+// moment, the start of the day it is made: a tenth of all conditions
+// changed "today".
+func settled(last, end time.Time) time.Time {
+	at := model.StartOfDay(last).AddDate(0, 0, 3).Add(11 * time.Hour)
+	if !at.Before(end) {
+		at = end.Add(-time.Hour)
+	}
+	return at
+}
+
+// status records a change of status before the end of the history.
 func (g *generator) status(w *store.Writer, cd model.Condition, to model.ConditionStatus, at time.Time, reason string) error {
-	if at.After(g.now) {
+	if !at.Before(g.now) {
 		at = g.now.Add(-time.Hour)
 	}
 	return g.progress(w, model.ProgressEntry{ConditionID: cd.ID, Kind: model.ProgressStatus, Status: to, At: at, Note: reason})
