@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"testing"
+	"time"
 
 	"caseload/model"
 	"caseload/store"
@@ -143,5 +144,48 @@ func TestDemoRecordsNothingToday(t *testing.T) {
 		len(c.CourtEvents) + len(c.Violations) + len(c.Incentives) + len(c.Employment); n != 0 {
 		t.Errorf("the demo's today holds records: %d check-ins, %d conditions changed or ordered, %d violations, %d hearings (%d in all)",
 			len(rec.CheckIns), len(c.Conditions), len(c.Violations), len(c.CourtEvents), n)
+	}
+}
+
+// A condition is settled (hours done, a fine paid, instalments missed) at a
+// review after the entry that settled it, on a day of its own: completed
+// after every other entry, and never many conditions at one moment, as
+// when every settling fell at the end of the history (75 of this caseload's
+// at one instant).
+func TestDemoSettlesConditionsAfterTheirLastEntry(t *testing.T) {
+	s, _ := fill(t, 120, 1)
+	rec, err := s.SummaryRecords(context.Background(), store.SummaryQuery{From: demoNow.AddDate(-5, 0, 0), To: demoNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	atOnce := map[time.Time]int{}
+	completed := 0
+	for _, cd := range rec.Compliance.Conditions {
+		var last time.Time
+		for _, e := range cd.Entries {
+			if e.Kind != model.ProgressStatus && e.At.After(last) {
+				last = e.At
+			}
+		}
+		for _, e := range cd.Entries {
+			if e.Kind != model.ProgressStatus {
+				continue
+			}
+			atOnce[e.At.UTC()]++
+			if e.Status == model.ConditionCompleted {
+				completed++
+				if !e.At.After(last) || !e.At.Before(demoNow) {
+					t.Errorf("%q completed at %s, its last entry at %s, the history's end %s", cd.Condition.Wording, e.At, last, demoNow)
+				}
+			}
+		}
+	}
+	if completed == 0 {
+		t.Fatal("no condition of the demo was completed: nothing to check")
+	}
+	for at, n := range atOnce {
+		if n > 10 {
+			t.Errorf("%d conditions changed status at %s", n, at)
+		}
 	}
 }

@@ -170,7 +170,8 @@ func (g *generator) payments(w *store.Writer, cd model.Condition, start, end tim
 	case cd.Target > 0 && done >= cd.Target:
 		return g.status(w, cd, model.ConditionCompleted, settled(last, end), "Paid in full; clerk's receipt on file")
 	case missed >= 2:
-		return g.status(w, cd, model.ConditionNotCompliant, settled(secondMiss, end), fmt.Sprintf("%d instalments missed", missed))
+		// Found at the second miss, when the count was two.
+		return g.status(w, cd, model.ConditionNotCompliant, settled(secondMiss, end), "2 instalments missed")
 	}
 	return nil
 }
@@ -235,11 +236,13 @@ func (g *generator) progress(w *store.Writer, e model.ProgressEntry) error {
 // moment, the start of the day it is made: a tenth of all conditions
 // changed "today".
 func settled(last, end time.Time) time.Time {
-	at := model.StartOfDay(last).AddDate(0, 0, 3).Add(11 * time.Hour)
-	if !at.Before(end) {
-		at = end.Add(-time.Hour)
+	if at := model.StartOfDay(last).AddDate(0, 0, 3).Add(11 * time.Hour); at.Before(end) {
+		return at
 	}
-	return at
+	if last.Before(end) {
+		return last.Add(end.Sub(last) / 2) // after the entry, before the end
+	}
+	return end.Add(-time.Hour)
 }
 
 // status records a change of status before the end of the history.

@@ -107,6 +107,7 @@ coproc TM { exec tmux -L "$sock" -C attach -t bench; }
 # Until the attach is done the server knows no client to apply a command to
 # ("no current client").
 while IFS= read -r line <&"${TM[0]}" && [[ $line != '%session-changed '* ]]; do :; done
+[[ ${line:-} == '%session-changed '* ]] || { echo "app-bench: the tmux client ended before it attached" >&2; exit 1; }
 tm 'refresh-client -f no-output' # no copy of the app's output to this client
 # The count of matches is on the line above the help line.
 footer=$((rows - 2))
@@ -145,12 +146,17 @@ after_dialog=$(hwm_mib)
 # The last full day, as export-bench takes it: 4 is a custom range, its
 # From and To the same day.
 day=$(sqlite3 -readonly "$db" "SELECT date(max(at), 'localtime') FROM checkins")
+[ -n "$day" ] || { echo "app-bench: the demo holds no check-in to take a day from" >&2; exit 1; }
+# A key sent is not yet a key the app has read: each wait is for a screen
+# only the key can have made. The status line reads "enter shows the
+# summary" while the dates are typed, "Reading the records" from the moment
+# enter is read, and "w writes the file" once the preview is in.
 tm 'send-keys -t bench:run 4'
 tm "send-keys -t bench:run -l '$day'"
 tm 'send-keys -t bench:run Tab'
 tm "send-keys -t bench:run -l '$day'"
-# The status line reads "enter shows the summary" while the dates are
-# typed, and "w writes the file" once the preview of them is in.
+waitfor "To $day"
+waitfor 'enter shows the summary'
 tm 'send-keys -t bench:run Enter'
 waitgone 'enter shows the summary'
 waitfor 'w writes the file'
@@ -163,4 +169,4 @@ printf '  memory after start (VmHWM)                 %4d MiB\n' "$after_start"
 printf '  filter, "%s" typed to the screen of its %d matches %4d ms median of %d (runs: %s)\n' \
 	"$letters" "$(echo "$answer" | tr -dc 0-9)" "$filter" "$runs" "$(tr '\n' ' ' <"$work/filter")"
 printf '  memory after the filter and export dialog  %4d MiB\n' "$after_dialog"
-printf '  memory after a preview of %s          %4d MiB\n' "$day" "$after_day"
+printf '  memory after a preview of %s            %4d MiB\n' "$day" "$after_day"

@@ -206,15 +206,17 @@ func (c *caseload) runFilter(now time.Time, first int) tea.Cmd {
 	}
 }
 
-// readScreen reads the rows of the best matches until it has a screen's
-// worth or has read them all, and returns the ids it has not read. On a tab
-// that narrows the list (Due, one officer) some matches are not on it, so
-// one read of a screen's ids can bring fewer rows than the screen, even
-// none: the first answer would say "No clients here" for a moment.
+// readScreen reads the rows of the best matches until it has at least a
+// screen's worth or has read them all, and returns the ids it has not read.
+// On a tab that narrows the list (Due, one officer) some matches are not on
+// it, so one read of a screen's ids can bring fewer rows than the screen,
+// even none: the first answer would say "No clients here" for a moment.
+// Each read takes twice the ids of the one before, so a tab that holds few
+// of the matches costs a handful of reads, not one per screen of ids.
 func readScreen(st *store.Store, q model.CaseloadQuery, ids []string, screen int) ([]model.CaseloadRow, []string, error) {
 	var rows []model.CaseloadRow
-	for len(rows) < screen && len(ids) > 0 {
-		cut := min(screen, len(ids))
+	for n := screen; len(rows) < screen && len(ids) > 0; n *= 2 {
+		cut := min(n, len(ids))
 		read, err := readMatches(st, q, ids[:cut])
 		if err != nil {
 			return nil, nil, err

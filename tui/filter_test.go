@@ -229,8 +229,8 @@ func TestFilterOnANarrowTabShowsAFullFirstScreen(t *testing.T) {
 		t.Fatalf("three tabs should show the 30 active clients on Due; tab %s with %d", h.app.caseload.tab, h.app.caseload.total)
 	}
 	first, height := typeAnn(t, h), h.app.caseload.height
-	if len(first.rows) != height || first.more == nil {
-		t.Fatalf("the first answer on Due has %d rows (more to read: %v); want the %d on screen, more to read",
+	if len(first.rows) < height || first.more == nil {
+		t.Fatalf("the first answer on Due has %d rows (more to read: %v); want at least the %d on screen, more to read",
 			len(first.rows), first.more != nil, height)
 	}
 	_, cmd := h.app.Update(first)
