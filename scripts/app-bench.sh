@@ -169,4 +169,4 @@ printf '  memory after start (VmHWM)                 %4d MiB\n' "$after_start"
 printf '  filter, "%s" typed to the screen of its %d matches %4d ms median of %d (runs: %s)\n' \
 	"$letters" "$(echo "$answer" | tr -dc 0-9)" "$filter" "$runs" "$(tr '\n' ' ' <"$work/filter")"
 printf '  memory after the filter and export dialog  %4d MiB\n' "$after_dialog"
-printf '  memory after a preview of %s            %4d MiB\n' "$day" "$after_day"
+printf '  memory after a preview of %s       %4d MiB\n' "$day" "$after_day"
