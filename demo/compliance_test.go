@@ -127,14 +127,21 @@ func hasKind(list []model.Violation, k model.ViolationKind) bool {
 	return false
 }
 
+// The settling of conditions, on one demo (a fill takes seconds under the
+// race detector).
+func TestDemoSettlesConditions(t *testing.T) {
+	s, _ := fill(t, 120, 1)
+	t.Run("NothingToday", func(t *testing.T) { recordsNothingToday(t, s) })
+	t.Run("AfterTheirLastEntry", func(t *testing.T) { settlesAfterTheLastEntry(t, s) })
+}
+
 // The demo's history ends at the start of the day it is made, and nothing
 // lies on that moment: a summary of "today" on a fresh demo is empty, as an
 // officer's is before the day's first contact. The status changes that
 // settle a condition (hours done, a fine paid, instalments missed) once all
 // fell on it, a tenth of every condition changed in the first instant of
 // today.
-func TestDemoRecordsNothingToday(t *testing.T) {
-	s, _ := fill(t, 120, 1)
+func recordsNothingToday(t *testing.T, s *store.Store) {
 	rec, err := s.SummaryRecords(context.Background(), store.SummaryQuery{From: demoNow, To: demoNow.AddDate(0, 0, 1)})
 	if err != nil {
 		t.Fatal(err)
@@ -152,8 +159,7 @@ func TestDemoRecordsNothingToday(t *testing.T) {
 // after every other entry, and never many conditions at one moment, as
 // when every settling fell at the end of the history (75 of this caseload's
 // at one instant).
-func TestDemoSettlesConditionsAfterTheirLastEntry(t *testing.T) {
-	s, _ := fill(t, 120, 1)
+func settlesAfterTheLastEntry(t *testing.T, s *store.Store) {
 	rec, err := s.SummaryRecords(context.Background(), store.SummaryQuery{From: demoNow.AddDate(-5, 0, 0), To: demoNow})
 	if err != nil {
 		t.Fatal(err)

@@ -58,12 +58,14 @@ tm() {
 	echo "app-bench: the tmux client ended during \"$1\"" >&2
 	exit 1
 }
-# screen reads the pane, or with a line number only the lines from there on
-# (bash reads a pipe a byte at a time: the whole pane took about 7 ms).
-screen() { tm "capture-pane -p -t bench:run${1:+ -S $1}"; printf '%s' "$out"; }
+# capture reads the pane into $out, or with a line number only the lines
+# from there on (bash reads a pipe a byte at a time: the whole pane took
+# about 7 ms).
+capture() { tm "capture-pane -p -t bench:run${1:+ -S $1}"; }
+screen() { capture "$@"; printf '%s' "$out"; }
 # shows reports whether the screen holds the text; from, a line number,
 # looks at the lines from there on only.
-shows() { tm "capture-pane -p -t bench:run${2:+ -S $2}" && [[ $out == *"$1"* ]]; }
+shows() { capture "${2:-}" && [[ $out == *"$1"* ]]; }
 # waitfor polls the screen every 2 ms until it shows the text (a tight loop
 # would take a core from the app it waits for).
 waitfor() {
@@ -121,7 +123,7 @@ tm 'send-keys -t bench:run /'
 tm "send-keys -t bench:run -l '$letters'"
 waitfor 'matches, best first' "$footer"
 settle
-tm "capture-pane -p -t bench:run -S $footer"
+capture "$footer"
 answer=$(grep -o 'of [0-9]* matches, best first' <<<"$out" | head -1)
 # Escape clears the filter; the next key waits until it has (an Escape
 # followed at once by / would read as alt+/).
@@ -148,15 +150,14 @@ after_dialog=$(hwm_mib)
 day=$(sqlite3 -readonly "$db" "SELECT date(max(at), 'localtime') FROM checkins")
 [ -n "$day" ] || { echo "app-bench: the demo holds no check-in to take a day from" >&2; exit 1; }
 # A key sent is not yet a key the app has read: each wait is for a screen
-# only the key can have made. The status line reads "enter shows the
-# summary" while the dates are typed, "Reading the records" from the moment
-# enter is read, and "w writes the file" once the preview is in.
+# only the key can have made. While the dates are typed (To shows the day)
+# the status line reads "enter shows the summary"; from the moment enter is
+# read, "Reading the records"; once the preview is in, "w writes the file".
 tm 'send-keys -t bench:run 4'
 tm "send-keys -t bench:run -l '$day'"
 tm 'send-keys -t bench:run Tab'
 tm "send-keys -t bench:run -l '$day'"
 waitfor "To $day"
-waitfor 'enter shows the summary'
 tm 'send-keys -t bench:run Enter'
 waitgone 'enter shows the summary'
 waitfor 'w writes the file'

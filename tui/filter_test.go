@@ -243,20 +243,18 @@ func TestFilterOnANarrowTabShowsAFullFirstScreen(t *testing.T) {
 
 	ids, _ := h.app.caseload.index.match(h.app.caseload.index.begin(), "ann", maxMatches)
 	active := map[string]bool{}
+	var want, shown []string
 	for _, r := range h.app.caseload.rows {
 		if r.Status != model.StatusActive {
 			t.Errorf("%s is %s, yet on the Due tab", r.Name, r.Status)
 		}
 		active[r.ClientID] = true
+		shown = append(shown, r.ClientID)
 	}
-	var want, shown []string
 	for _, id := range ids {
 		if active[id] {
 			want = append(want, id)
 		}
-	}
-	for _, r := range h.app.caseload.rows {
-		shown = append(shown, r.ClientID)
 	}
 	if len(want) != 30 || !slices.Equal(shown, want) {
 		t.Errorf("the list on Due is not its best matches in order (%d of them):\n got %v\nwant %v", len(want), shown, want)
