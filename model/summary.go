@@ -26,14 +26,19 @@ type SummaryRecords struct {
 // SummaryClient is a client the summary covers, with what the due rule needs
 // to know as of the end of the range.
 type SummaryClient struct {
-	// Client holds what a summary shows and the due rule reads: id, names,
-	// case number, level, status, start of supervision, creation time.
-	Client Client
+	Client ClientHeading
 	Due    DueInput
 	// StageBefore holds the last stage note before the range (none when the
 	// stage was never recorded), so that a change in the range says what it
 	// changed from.
 	StageBefore []StageNote
+}
+
+// ClientHeading is what a summary shows of a client: the heading of the
+// client's section. Only it is kept, not the whole client: a summary of a
+// month of a large caseload covers thousands.
+type ClientHeading struct {
+	ID, Name, PreferredName, CaseNumber string
 }
 
 // ReferralActivity is a referral made or changed in the range, with its

@@ -25,7 +25,7 @@ func TestAConditionsPriorEntriesCountedAheadGiveTheSameStanding(t *testing.T) {
 
 	build := func(ca ConditionActivity) SummaryCondition {
 		rec := SummaryRecords{From: from, To: to,
-			Clients:    []SummaryClient{{Client: Client{ID: "c1", Name: "Ann Example", CaseNumber: "CR-1"}}},
+			Clients:    []SummaryClient{{Client: ClientHeading{ID: "c1", Name: "Ann Example", CaseNumber: "CR-1"}}},
 			Compliance: ComplianceRecords{Conditions: []ConditionActivity{ca}}}
 		s := BuildSummary(rec, SummaryOptions{ProducedAt: to})
 		if len(s.Clients) != 1 || len(s.Clients[0].Conditions) != 1 {

@@ -11,8 +11,8 @@ func day(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, zone
 
 // summaryFixture is one day (10 November) with two clients seen.
 func summaryFixture() SummaryRecords {
-	ana := Client{ID: "c1", Name: "ana Diaz", CaseNumber: "CR-2", Status: StatusActive, Level: LevelHigh}
-	ben := Client{ID: "c2", Name: "Ben Abbott", CaseNumber: "CR-1", Status: StatusActive, Level: LevelIntensive}
+	ana := ClientHeading{ID: "c1", Name: "ana Diaz", CaseNumber: "CR-2"}
+	ben := ClientHeading{ID: "c2", Name: "Ben Abbott", CaseNumber: "CR-1"}
 	return SummaryRecords{
 		Officer: "Officer Kim", From: day(10, 0, 0), To: day(11, 0, 0), Intervals: DefaultIntervals(),
 		Clients: []SummaryClient{

@@ -229,7 +229,9 @@ func loadSummaryInTwo(ctx context.Context, first, second *sql.Conn, q SummaryQue
 	if err != nil {
 		return err
 	}
-	rec.CheckIns = append(rec.CheckIns, other.CheckIns...)
+	// Joined into a list of their exact size: appended, the halves would
+	// stand beside a list grown to up to twice their size.
+	rec.CheckIns, other.CheckIns = slices.Concat(rec.CheckIns, other.CheckIns), nil
 	rec.Referrals, rec.Screenings, rec.Compliance = other.Referrals, other.Screenings, other.Compliance
 	for id := range otherSeen {
 		seen[id] = true
@@ -244,7 +246,7 @@ func loadSummaryInTwo(ctx context.Context, first, second *sql.Conn, q SummaryQue
 	if err != nil {
 		return err
 	}
-	rec.Clients = append(rec.Clients, other.Clients...)
+	rec.Clients, other.Clients = slices.Concat(rec.Clients, other.Clients), nil
 	if !q.Goals {
 		return nil
 	}
@@ -349,16 +351,17 @@ func loadSummaryClients(ctx context.Context, conn *sql.Conn, q SummaryQuery, ids
 	for rows.Next() {
 		// Only what the summary shows and the due rule needs: the address,
 		// conditions and tags of 10,000 clients stay on disk.
-		var c model.Client
+		var c model.ClientHeading
+		var level model.Level
+		var status model.ClientStatus
 		var from, created, completed, appt, before string
-		if err := rows.Scan(&c.ID, &c.Name, &c.PreferredName, &c.CaseNumber, &c.Level, &c.Status, &from, &created,
+		if err := rows.Scan(&c.ID, &c.Name, &c.PreferredName, &c.CaseNumber, &level, &status, &from, &created,
 			&completed, &appt, &before); err != nil {
 			return fmt.Errorf("read clients: %w", err)
 		}
 		var d decoder
-		c.SupervisionFrom, c.CreatedAt = d.date(from), d.time(created)
 		sc := model.SummaryClient{Client: c, Due: model.DueInput{
-			Status: c.Status, Level: c.Level, SupervisionFrom: c.SupervisionFrom, Created: c.CreatedAt,
+			Status: status, Level: level, SupervisionFrom: d.date(from), Created: d.time(created),
 			LastCompleted: d.time(completed), NextAppointment: d.time(appt),
 		}}
 		if stageAt, stage, ok := strings.Cut(before, "|"); ok && stage != "" {
