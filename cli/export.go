@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -102,35 +102,42 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 			return exportWriteError(err)
 		}
 	}
-	sum, err := summary.Load(ctx, st, req)
+	doc, err := summary.Make(ctx, st, req, f)
 	if err != nil {
 		return err
 	}
-	content, err := summary.Render(sum, f)
-	if err != nil {
-		return err
+	var pass string
+	if o.encrypt {
+		if pass, err = passphraseFor(e, "Passphrase for the summary: ", true)(); err != nil {
+			return err
+		}
+	}
+	// What the export log keeps is the SHA-256 of the bytes that left: the
+	// document's, or, encrypted, those of the encrypted file.
+	digest := sha256.New()
+	fill := func(w io.Writer) error {
+		digest.Reset()
+		out := io.MultiWriter(w, digest)
+		if !o.encrypt {
+			_, err := doc.WriteTo(out)
+			return err
+		}
+		return encryptSummary(out, pass, doc)
 	}
 	dest, kind := "stdout", outfile.Streamed
 	if o.out == "-" {
-		if _, err := e.stdout.Write(content); err != nil {
+		if err := fill(e.stdout); err != nil {
 			return fmt.Errorf("write summary to standard output: %w", err)
 		}
 	} else {
 		if dest, err = filepath.Abs(o.out); err != nil {
 			return fmt.Errorf("write summary: %w", err)
 		}
-		if o.encrypt {
-			// What leaves the laptop is the encrypted file, so the export
-			// log's hash is of those bytes.
-			if content, err = encryptSummary(e, content); err != nil {
-				return err
-			}
-		}
-		if kind, err = outfile.Write(dest, content, o.force); err != nil {
+		if kind, err = outfile.WriteWith(dest, o.force, fill); err != nil {
 			return exportWriteError(err)
 		}
 	}
-	if _, err := summary.Record(ctx, st, sum, f, content, dest); err != nil {
+	if _, err := summary.RecordDocument(ctx, st, doc, digest.Sum(nil), dest); err != nil {
 		return fmt.Errorf("the summary was written to %s but the export log could not record it: %w", dest, err)
 	}
 	if o.out != "-" {
@@ -140,7 +147,7 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 		if kind == outfile.Streamed {
 			note = e.stderr
 		}
-		fmt.Fprintf(note, "wrote %s of %s to %s%s\n", plural(sum.Records(), "record"), plural(len(sum.Clients), "client"), text.Plain(dest), forWhom(sum))
+		fmt.Fprintf(note, "wrote %s of %s to %s%s\n", plural(doc.Records(), "record"), plural(doc.Clients(), "client"), text.Plain(dest), forWhom(doc.Summary))
 	}
 	return nil
 }
@@ -153,25 +160,20 @@ func forWhom(s model.Summary) string {
 	return " for " + text.Plain(s.SharedWith)
 }
 
-// encryptSummary seals the summary with a passphrase the officer types (or
-// $CASELOAD_PASSPHRASE), using the same age encryption as backups.
-func encryptSummary(e *env, content []byte) ([]byte, error) {
-	pass, err := passphraseFor(e, "Passphrase for the summary: ", true)()
+// encryptSummary seals the document with a passphrase the officer typed
+// (or $CASELOAD_PASSPHRASE), using the same age encryption as backups.
+func encryptSummary(w io.Writer, pass string, doc *summary.Document) error {
+	ew, err := store.EncryptWriter(w, pass, backupWorkFactor)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("encrypt summary: %w", err)
 	}
-	var buf bytes.Buffer
-	w, err := store.EncryptWriter(&buf, pass, backupWorkFactor)
-	if err != nil {
-		return nil, fmt.Errorf("encrypt summary: %w", err)
+	if _, err := doc.WriteTo(ew); err != nil {
+		return fmt.Errorf("encrypt summary: %w", err)
 	}
-	if _, err := w.Write(content); err != nil {
-		return nil, fmt.Errorf("encrypt summary: %w", err)
+	if err := ew.Close(); err != nil {
+		return fmt.Errorf("encrypt summary: %w", err)
 	}
-	if err := w.Close(); err != nil {
-		return nil, fmt.Errorf("encrypt summary: %w", err)
-	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 func exportWriteError(err error) error {

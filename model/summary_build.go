@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // BuildSummary turns the loaded records into a summary: a section per client
@@ -13,51 +14,11 @@ import (
 // dropped here, once, so that no format can show them by mistake; with
 // Share, so is everything the clients' consents do not allow.
 func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
-	s := Summary{
-		Officer: rec.Officer, From: rec.From, To: rec.To, ProducedAt: opt.ProducedAt,
-		ClientID: opt.ClientID, CaseNumber: opt.CaseNumber, Redacted: opt.Redact,
-	}
-	checkins := map[string][]CheckIn{}
-	for _, k := range rec.CheckIns {
-		checkins[k.ClientID] = append(checkins[k.ClientID], k)
-	}
-	notes := map[string][]StageNote{}
-	for _, n := range rec.StageNotes {
-		notes[n.ClientID] = append(notes[n.ClientID], n)
-	}
-	// Overdue is judged at the end of the range, or now if the range runs
-	// on past now: a day that is not over has made nobody overdue yet.
-	judged := rec.To
-	if !opt.ProducedAt.IsZero() && opt.ProducedAt.Before(judged) {
-		judged = opt.ProducedAt
-	}
-	screenings := map[string][]Screening{}
-	for _, sc := range rec.Screenings {
-		screenings[sc.ClientID] = append(screenings[sc.ClientID], sc)
-	}
-	compliance := rec.Compliance.byClient()
-	referrals := map[string][]ReferralActivity{}
-	for _, r := range rec.Referrals {
-		referrals[r.Referral.ClientID] = append(referrals[r.Referral.ClientID], r)
-	}
+	b := newSummaryBuilder(&rec, opt)
+	s := b.head
 	s.Clients = make([]ClientActivity, 0, len(rec.Clients))
 	for _, sc := range rec.Clients {
-		c := ClientActivity{
-			ClientID: sc.Client.ID, Name: sc.Client.Name, PreferredName: sc.Client.PreferredName,
-			CaseNumber: sc.Client.CaseNumber,
-		}
-		c.CheckIns = summaryCheckIns(checkins[sc.Client.ID], opt.Redact)
-		c.FlagsRaised = flagsRaised(c.CheckIns)
-		c.StageChanges = summaryStageChanges(sc.StageBefore, notes[sc.Client.ID], rec, opt.Redact)
-		c.Referrals = summaryReferrals(referrals[sc.Client.ID], opt.Redact)
-		summaryCompliance(&c, compliance[sc.Client.ID], rec.From, rec.To, opt.Redact)
-		if !opt.Redact {
-			c.Screenings = summaryScreenings(screenings[sc.Client.ID])
-		}
-		c.NextDue, c.HasDue = NextDue(sc.Due, rec.Intervals)
-		c.ByAppointment = c.HasDue && !sc.Due.NextAppointment.IsZero() && c.NextDue.Equal(sc.Due.NextAppointment)
-		c.Overdue = StateOf(c.NextDue, c.HasDue, judged) == DueOverdue
-		s.Clients = append(s.Clients, c)
+		s.Clients = append(s.Clients, b.client(sc))
 	}
 	if opt.Share != nil {
 		s.SharedWith, s.ConsentDay = opt.Share.Recipient, opt.Share.Day
@@ -68,27 +29,117 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 	return s
 }
 
+// summaryBuilder holds the records of a summary by client, and makes each
+// client's section from them.
+type summaryBuilder struct {
+	head       Summary // the header: who, what range, when made, redacted
+	from, to   time.Time
+	intervals  Intervals
+	redact     bool
+	judged     time.Time // when overdue is judged
+	checkins   byClient[CheckIn]
+	notes      byClient[StageNote]
+	screenings byClient[Screening]
+	referrals  byClient[ReferralActivity]
+	compliance complianceByClient
+}
+
+// newSummaryBuilder sorts the records out by client, without copying them.
+func newSummaryBuilder(rec *SummaryRecords, opt SummaryOptions) *summaryBuilder {
+	b := &summaryBuilder{
+		head: Summary{
+			Officer: rec.Officer, From: rec.From, To: rec.To, ProducedAt: opt.ProducedAt,
+			ClientID: opt.ClientID, CaseNumber: opt.CaseNumber, Redacted: opt.Redact,
+		},
+		from: rec.From, to: rec.To, intervals: rec.Intervals, redact: opt.Redact,
+		checkins:   groupByClient(rec.CheckIns, func(k *CheckIn) string { return k.ClientID }),
+		notes:      groupByClient(rec.StageNotes, func(n *StageNote) string { return n.ClientID }),
+		screenings: groupByClient(rec.Screenings, func(s *Screening) string { return s.ClientID }),
+		referrals:  groupByClient(rec.Referrals, func(r *ReferralActivity) string { return r.Referral.ClientID }),
+		compliance: rec.Compliance.byClient(),
+	}
+	// Overdue is judged at the end of the range, or now if the range runs
+	// on past now: a day that is not over has made nobody overdue yet.
+	b.judged = rec.To
+	if !opt.ProducedAt.IsZero() && opt.ProducedAt.Before(b.judged) {
+		b.judged = opt.ProducedAt
+	}
+	return b
+}
+
+// client makes a client's section.
+func (b *summaryBuilder) client(sc SummaryClient) ClientActivity {
+	id := sc.Client.ID
+	c := ClientActivity{
+		ClientID: id, Name: sc.Client.Name, PreferredName: sc.Client.PreferredName,
+		CaseNumber: sc.Client.CaseNumber,
+	}
+	c.CheckIns = summaryCheckIns(b.checkins.take(id), b.redact)
+	c.FlagsRaised = flagsRaised(c.CheckIns)
+	c.StageChanges = summaryStageChanges(sc.StageBefore, b.notes.take(id), b.from, b.to, b.redact)
+	c.Referrals = summaryReferrals(b.referrals.take(id), b.redact)
+	summaryCompliance(&c, b.compliance.take(id), b.from, b.to, b.redact)
+	if !b.redact {
+		c.Screenings = summaryScreenings(b.screenings.take(id))
+	}
+	c.NextDue, c.HasDue = NextDue(sc.Due, b.intervals)
+	c.ByAppointment = c.HasDue && !sc.Due.NextAppointment.IsZero() && c.NextDue.Equal(sc.Due.NextAppointment)
+	c.Overdue = StateOf(c.NextDue, c.HasDue, b.judged) == DueOverdue
+	return c
+}
+
 // sortClients orders the sections by name ignoring case, then case number.
-// The lower-cased names are made once, not at every comparison.
 func sortClients(list []ClientActivity) {
-	// Sorted by key, then moved once: a ClientActivity is a few hundred
-	// bytes, and a sort that compares and swaps them copies each many times.
+	sortSections(list, func(c ClientActivity) sectionOrder { return orderOf(c.Name, c.CaseNumber, c.ClientID) })
+}
+
+// sortSections puts a list in the order of the sections. The keys (with
+// the lower-cased names) are made once, not at every comparison, and sorted;
+// then each item is moved once, in place: an item is a few hundred bytes,
+// and a sort that compares and swaps them copies each many times.
+func sortSections[T any](list []T, order func(T) sectionOrder) {
 	type sortKey struct {
-		name, caseNumber, id string
-		at                   int
+		order sectionOrder
+		at    int
 	}
 	keys := make([]sortKey, len(list))
 	for i, c := range list {
-		keys[i] = sortKey{strings.ToLower(c.Name), c.CaseNumber, c.ClientID, i}
+		keys[i] = sortKey{order(c), i}
 	}
-	slices.SortFunc(keys, func(a, b sortKey) int {
-		return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.caseNumber, b.caseNumber), strings.Compare(a.id, b.id))
-	})
-	sorted := make([]ClientActivity, len(list))
-	for i, k := range keys {
-		sorted[i] = list[k.at]
+	slices.SortFunc(keys, func(a, b sortKey) int { return a.order.compare(b.order) })
+	// Place i takes the item at keys[i].at: each cycle of that permutation
+	// is followed once, with one item held aside, and no second list made.
+	for start := range keys {
+		if keys[start].at == start {
+			continue
+		}
+		held := list[start]
+		at := start
+		for {
+			from := keys[at].at
+			keys[at].at = at
+			if from == start {
+				list[at] = held
+				break
+			}
+			list[at] = list[from]
+			at = from
+		}
 	}
-	copy(list, sorted)
+}
+
+// sectionOrder is where a client's section goes in a summary: by name
+// ignoring case, then case number, then id.
+type sectionOrder struct {
+	name, caseNumber, id string
+}
+
+func orderOf(name, caseNumber, id string) sectionOrder {
+	return sectionOrder{strings.ToLower(name), caseNumber, id}
+}
+
+func (a sectionOrder) compare(b sectionOrder) int {
+	return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.caseNumber, b.caseNumber), strings.Compare(a.id, b.id))
 }
 
 // summaryCheckIns orders a client's check-ins by time and redacts them, in
@@ -139,11 +190,11 @@ func flagsRaised(list []CheckIn) []RiskFlag {
 // summaryStageChanges runs the stage-change rule over the last note before
 // the range and the notes in it, so the first change in the range says what
 // the stage was before.
-func summaryStageChanges(before, inRange []StageNote, rec SummaryRecords, redact bool) []SummaryStageChange {
+func summaryStageChanges(before, inRange []StageNote, from, to time.Time, redact bool) []SummaryStageChange {
 	history := append(append([]StageNote(nil), before...), inRange...)
 	var out []SummaryStageChange
 	for _, ch := range StageChanges(history) {
-		if ch.At.Before(rec.From) || !ch.At.Before(rec.To) {
+		if ch.At.Before(from) || !ch.At.Before(to) {
 			continue
 		}
 		sc := SummaryStageChange{StageChange: ch}

@@ -156,38 +156,6 @@ func sortByTime[T any](list []T, key func(T) (time.Time, string)) {
 	})
 }
 
-// byClient groups the compliance records by client.
-func (r ComplianceRecords) byClient() map[string]ComplianceRecords {
-	out := map[string]ComplianceRecords{}
-	get := func(id string) ComplianceRecords { return out[id] }
-	for _, x := range r.Conditions {
-		g := get(x.Condition.ClientID)
-		g.Conditions = append(g.Conditions, x)
-		out[x.Condition.ClientID] = g
-	}
-	for _, x := range r.CourtEvents {
-		g := get(x.ClientID)
-		g.CourtEvents = append(g.CourtEvents, x)
-		out[x.ClientID] = g
-	}
-	for _, x := range r.Violations {
-		g := get(x.Violation.ClientID)
-		g.Violations = append(g.Violations, x)
-		out[x.Violation.ClientID] = g
-	}
-	for _, x := range r.Incentives {
-		g := get(x.Incentive.ClientID)
-		g.Incentives = append(g.Incentives, x)
-		out[x.Incentive.ClientID] = g
-	}
-	for _, x := range r.Employment {
-		g := get(x.ClientID)
-		g.Employment = append(g.Employment, x)
-		out[x.ClientID] = g
-	}
-	return out
-}
-
 // complianceRecords counts a client's records of the conditions of
 // supervision in the summary.
 func (c ClientActivity) complianceRecords() int {

@@ -14,20 +14,21 @@ var csvHeader = []string{
 	"stage", "flags", "note", "next_appointment",
 }
 
-// csvTable writes one row per check-in (RFC 4180: CRLF line ends, UTF-8),
+// csvSheet writes one row per check-in (RFC 4180: CRLF line ends, UTF-8),
 // under a header row. A summary that must carry the Part 2 notice, or says
 // it is redacted, starts with one row holding that statement, padded to the
 // width of the others so that every row has the same number of fields; a
 // summary for a recipient has one more, saying who for and what each
 // client's consent lets go. A cell of a column the consent does not cover
 // is empty.
-func csvTable(s model.Summary) ([]byte, error) {
+type csvSheet struct{}
+
+func (csvSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
+	w := newCSVWriter(&buf)
 	statement := ""
 	switch {
-	case s.HoldsSubstanceUse():
+	case notice:
 		statement = model.Part2NoticeTitle + ". " + model.Part2Notice
 	case s.Redacted:
 		statement = "Redacted: " + model.RedactionStatement
@@ -39,13 +40,19 @@ func csvTable(s model.Summary) ([]byte, error) {
 		row := make([]string, len(csvHeader))
 		row[0] = neutralise(clean(st))
 		if err := w.Write(row); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if err := w.Write(csvHeader); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	for _, c := range s.Clients {
+	w.Flush()
+	return buf.Bytes(), nil, w.Error()
+}
+
+func (csvSheet) clients(b *bytes.Buffer, part model.Summary) error {
+	w := newCSVWriter(b)
+	for _, c := range part.Clients {
 		for _, k := range c.CheckIns {
 			row := []string{
 				c.Name, c.CaseNumber, rfc3339(k.At), string(k.Type), string(k.Outcome), k.Location,
@@ -59,12 +66,18 @@ func csvTable(s model.Summary) ([]byte, error) {
 				row[i] = neutralise(clean(row[i]))
 			}
 			if err := w.Write(row); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return w.Error()
+}
+
+func newCSVWriter(b *bytes.Buffer) *csv.Writer {
+	w := csv.NewWriter(b)
+	w.UseCRLF = true
+	return w
 }
 
 func joinFlags(flags []model.RiskFlag) string {

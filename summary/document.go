@@ -9,8 +9,8 @@ import (
 )
 
 // The Markdown and plain-text formats say the same things in the same order;
-// they are both drawn from one outline of blocks, so that they cannot drift
-// apart.
+// they are both drawn from the same blocks (the head, each client's, the
+// end), so that they cannot drift apart.
 type blockKind int
 
 const (
@@ -35,16 +35,16 @@ const timeLayout = "2006-01-02 15:04"
 
 func at(t time.Time) string { return t.Format(timeLayout) }
 
-// outline draws the summary as blocks; esc is applied to every piece of text
-// that came from the officer or an import rather than from the app.
-func outline(s model.Summary, esc func(string) string) []block {
-	// About four blocks a client and a block a record: one allocation.
-	out := make([]block, 0, 16+4*len(s.Clients)+s.Records())
+// headBlocks draw the top of the summary: the title, the Part 2 notice when
+// it is due, and who, what range and when. esc is applied to every piece of
+// text that came from the officer or an import rather than from the app.
+func headBlocks(s model.Summary, notice bool, esc func(string) string) []block {
+	var out []block
 	add := func(k blockKind, text string, details ...string) {
 		out = append(out, block{k, text, details})
 	}
 	add(blockTitle, "Session summary")
-	if s.HoldsSubstanceUse() {
+	if notice {
 		add(blockNotice, model.Part2NoticeTitle, model.Part2Notice)
 	}
 	officer := esc(s.Officer)
@@ -65,11 +65,15 @@ func outline(s model.Summary, esc func(string) string) []block {
 	} else {
 		add(blockItem, "Redacted: no")
 	}
-	if len(s.Clients) == 0 {
-		add(blockPara, "Nothing was recorded in this range.")
-	}
-	for _, c := range s.Clients {
-		out = append(out, clientBlocks(c, esc)...)
+	return out
+}
+
+// endBlocks draw the bottom of the summary: that nothing was recorded, when
+// no client was seen, and the totals.
+func endBlocks(s model.Summary, none bool) []block {
+	var out []block
+	if none {
+		out = append(out, block{kind: blockPara, text: "Nothing was recorded in this range."})
 	}
 	return append(out, totalBlocks(s)...)
 }

@@ -40,6 +40,27 @@ func Load(ctx context.Context, st *store.Store, req Request) (model.Summary, err
 	return Build(ctx, st, rec, req)
 }
 
+// Make reads the records of the range and writes the summary in the format:
+// what the export command writes. The officer's own summary is built and
+// written a part at a time, so that a month of a large caseload takes the
+// memory of its records and its document, not of the summary as well; one
+// for a recipient is built whole (Load), as its header depends on every
+// client's consent.
+func Make(ctx context.Context, st *store.Store, req Request, f Format) (*Document, error) {
+	if req.For != nil {
+		s, err := Load(ctx, st, req)
+		if err != nil {
+			return nil, err
+		}
+		return whole(s, f)
+	}
+	rec, err := st.SummaryRecords(ctx, Query(req))
+	if err != nil {
+		return nil, err
+	}
+	return inParts(rec, options(req), f, partSize)
+}
+
 // Query is the read a request needs; plan goals only for a recipient.
 func Query(req Request) store.SummaryQuery {
 	return store.SummaryQuery{From: req.From, To: req.To, ClientID: req.ClientID, Goals: req.For != nil}
@@ -49,7 +70,7 @@ func Query(req Request) store.SummaryQuery {
 // (Query, with Goals for a recipient), so that the dialog makes the
 // officer's record and a recipient's from one read of the file.
 func Build(ctx context.Context, st *store.Store, rec model.SummaryRecords, req Request) (model.Summary, error) {
-	opt := model.SummaryOptions{ProducedAt: req.Now, ClientID: req.ClientID, CaseNumber: req.CaseNumber, Redact: req.Redact}
+	opt := options(req)
 	if req.For != nil {
 		var err error
 		if opt.Share, err = shareScope(ctx, st, *req.For, req.Now); err != nil {
@@ -63,15 +84,31 @@ func Build(ctx context.Context, st *store.Store, rec model.SummaryRecords, req R
 	return s, nil
 }
 
+// options are how the summary of a request is made, but for a recipient's
+// consents (shareScope).
+func options(req Request) model.SummaryOptions {
+	return model.SummaryOptions{ProducedAt: req.Now, ClientID: req.ClientID, CaseNumber: req.CaseNumber, Redact: req.Redact}
+}
+
 // Record adds a summary that was written to the export log, with the SHA-256
 // of the exact bytes that left, so that a copy found later can be matched to
 // its entry. Call it only once the content is safely at its destination (a
 // file path, "stdout" or "clipboard").
 func Record(ctx context.Context, st *store.Store, s model.Summary, f Format, content []byte, destination string) (model.Export, error) {
 	sum := sha256.Sum256(content)
+	return record(ctx, st, s, s.Records(), f, sum[:], destination)
+}
+
+// RecordDocument is Record for a document that was written, with the
+// SHA-256 of the bytes that left (the document's, or its encryption's).
+func RecordDocument(ctx context.Context, st *store.Store, d *Document, sha256 []byte, destination string) (model.Export, error) {
+	return record(ctx, st, d.Summary, d.records, d.Format, sha256, destination)
+}
+
+func record(ctx context.Context, st *store.Store, s model.Summary, records int, f Format, sha256 []byte, destination string) (model.Export, error) {
 	return st.RecordExport(ctx, model.Export{
 		At: s.ProducedAt, From: s.From, To: s.To, ClientID: s.ClientID, Format: string(f), Redacted: s.Redacted,
-		Records: s.Records(), Destination: destination, SHA256: hex.EncodeToString(sum[:]),
+		Records: records, Destination: destination, SHA256: hex.EncodeToString(sha256),
 		Recipient: s.SharedWith,
 	})
 }

@@ -53,23 +53,9 @@ func (f Format) Extension() string { return string(f) }
 
 // Render writes the summary in the format.
 func Render(s model.Summary, f Format) ([]byte, error) {
-	switch f {
-	case Markdown, "":
-		return markdown(s), nil
-	case PlainText:
-		return plainText(s), nil
-	case JSON:
-		b, err := jsonDocument(s)
-		if err != nil {
-			return nil, fmt.Errorf("write JSON summary: %w", err)
-		}
-		return b, nil
-	case CSV:
-		b, err := csvTable(s)
-		if err != nil {
-			return nil, fmt.Errorf("write CSV summary: %w", err)
-		}
-		return b, nil
+	d, err := whole(s, f)
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("unknown format %q", f)
+	return d.Bytes(), nil
 }

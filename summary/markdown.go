@@ -7,16 +7,32 @@ import (
 	"caseload/model"
 )
 
-// markdown writes the summary as Markdown that also reads well as plain
-// text: headings, lists, and the notice as a block quote at the top.
-func markdown(s model.Summary) []byte {
-	blocks := outline(s, escapeMarkdown)
-	var b bytes.Buffer // its bytes are the result, not copied out of a string
-	b.Grow(sizeHint(blocks))
+// markdownSheet writes the summary as Markdown that also reads well as
+// plain text: headings, lists, and the notice as a block quote at the top.
+type markdownSheet struct{}
+
+func (markdownSheet) clients(b *bytes.Buffer, part model.Summary) error {
+	for _, c := range part.Clients {
+		writeMarkdown(b, clientBlocks(c, escapeMarkdown), false)
+	}
+	return nil
+}
+
+func (markdownSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
+	var h, e bytes.Buffer
+	writeMarkdown(&h, headBlocks(s, notice, escapeMarkdown), true)
+	writeMarkdown(&e, endBlocks(s, none), false)
+	return h.Bytes(), e.Bytes(), nil
+}
+
+// writeMarkdown writes blocks that follow others (or start the document,
+// when first), with a blank line between blocks except inside a run of list
+// items. No run of items goes on across two calls: a client's blocks start
+// with its heading, and the end with a paragraph or a heading.
+func writeMarkdown(b *bytes.Buffer, blocks []block, first bool) {
 	prev := blockTitle
 	for i, bl := range blocks {
-		// A blank line between blocks, except inside a run of list items.
-		if i > 0 && !(bl.kind == blockItem && prev == blockItem) {
+		if (i > 0 || !first) && !(bl.kind == blockItem && prev == blockItem) {
 			b.WriteString("\n")
 		}
 		prev = bl.kind
@@ -43,24 +59,10 @@ func markdown(s model.Summary) []byte {
 			}
 		}
 	}
-	return b.Bytes()
 }
 
 // indentLines indents the lines after the first, so that a note of several
 // lines stays inside its list item.
 func indentLines(s, indent string) string {
 	return strings.ReplaceAll(s, "\n", "\n"+indent)
-}
-
-// sizeHint is about the size of the written blocks, so the output is
-// allocated once rather than grown a dozen times.
-func sizeHint(blocks []block) int {
-	n := 0
-	for _, bl := range blocks {
-		n += len(bl.text) + 8
-		for _, d := range bl.details {
-			n += len(d) + 8
-		}
-	}
-	return n
 }

@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -11,12 +12,26 @@ import (
 // textWidth is the column the plain-text format wraps at.
 const textWidth = 80
 
-// plainText writes the summary as plain text wrapped at 80 columns, with no
+// textSheet writes the summary as plain text wrapped at 80 columns, with no
 // markup: for systems that take text as it is typed.
-func plainText(s model.Summary) []byte {
-	blocks := outline(s, clean)
-	var b strings.Builder
-	b.Grow(sizeHint(blocks) * 11 / 10)
+type textSheet struct{}
+
+func (textSheet) clients(b *bytes.Buffer, part model.Summary) error {
+	for _, c := range part.Clients {
+		writeText(b, clientBlocks(c, clean), false)
+	}
+	return nil
+}
+
+func (textSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
+	var h, e bytes.Buffer
+	writeText(&h, headBlocks(s, notice, clean), true)
+	writeText(&e, endBlocks(s, none), false)
+	return h.Bytes(), e.Bytes(), nil
+}
+
+// writeText writes blocks as writeMarkdown does, in plain text.
+func writeText(b *bytes.Buffer, blocks []block, first bool) {
 	prev := blockTitle
 	put := func(lines []string) {
 		for _, l := range lines {
@@ -24,7 +39,7 @@ func plainText(s model.Summary) []byte {
 		}
 	}
 	for i, bl := range blocks {
-		if i > 0 && !(bl.kind == blockItem && prev == blockItem) {
+		if (i > 0 || !first) && !(bl.kind == blockItem && prev == blockItem) {
 			b.WriteString("\n")
 		}
 		prev = bl.kind
@@ -49,7 +64,6 @@ func plainText(s model.Summary) []byte {
 			}
 		}
 	}
-	return []byte(b.String())
 }
 
 // underlined wraps a heading and rules it off with its own width.
