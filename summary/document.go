@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -22,12 +23,33 @@ const (
 	blockNotice
 )
 
-// block is one piece of the outline. Text and details are already cleaned
+// block is one piece of the summary. Text and details are already cleaned
 // and, for Markdown, escaped; they may hold line breaks from a note.
 type block struct {
 	kind    blockKind
 	text    string
 	details []string
+}
+
+// blockSheet writes the Markdown and the plain-text formats: the same
+// blocks, with text escaped by esc and laid out by write.
+type blockSheet struct {
+	esc   func(string) string
+	write func(b *bytes.Buffer, blocks []block, first bool)
+}
+
+func (sh blockSheet) clients(b *bytes.Buffer, part model.Summary) error {
+	for _, c := range part.Clients {
+		sh.write(b, clientBlocks(c, sh.esc), false)
+	}
+	return nil
+}
+
+func (sh blockSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
+	var h, e bytes.Buffer
+	sh.write(&h, headBlocks(s, notice, sh.esc), true)
+	sh.write(&e, endBlocks(s, none), false)
+	return h.Bytes(), e.Bytes(), nil
 }
 
 // timeLayout is how times read in the document formats: local, to the minute.

@@ -3,32 +3,14 @@ package summary
 import (
 	"bytes"
 	"strings"
-
-	"caseload/model"
 )
 
-// markdownSheet writes the summary as Markdown that also reads well as
-// plain text: headings, lists, and the notice as a block quote at the top.
-type markdownSheet struct{}
-
-func (markdownSheet) clients(b *bytes.Buffer, part model.Summary) error {
-	for _, c := range part.Clients {
-		writeMarkdown(b, clientBlocks(c, escapeMarkdown), false)
-	}
-	return nil
-}
-
-func (markdownSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
-	var h, e bytes.Buffer
-	writeMarkdown(&h, headBlocks(s, notice, escapeMarkdown), true)
-	writeMarkdown(&e, endBlocks(s, none), false)
-	return h.Bytes(), e.Bytes(), nil
-}
-
-// writeMarkdown writes blocks that follow others (or start the document,
-// when first), with a blank line between blocks except inside a run of list
-// items. No run of items goes on across two calls: a client's blocks start
-// with its heading, and the end with a paragraph or a heading.
+// writeMarkdown writes the summary's blocks as Markdown that also reads
+// well as plain text: headings, lists, and the notice as a block quote at
+// the top. The blocks follow others (or start the document, when first),
+// with a blank line between blocks except inside a run of list items. No
+// run of items goes on across two calls: a client's blocks start with its
+// heading, and the end with a paragraph or a heading.
 func writeMarkdown(b *bytes.Buffer, blocks []block, first bool) {
 	prev := blockTitle
 	for i, bl := range blocks {

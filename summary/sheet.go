@@ -24,9 +24,9 @@ type sheet interface {
 func sheetFor(f Format) (sheet, error) {
 	switch f {
 	case Markdown, "":
-		return markdownSheet{}, nil
+		return blockSheet{escapeMarkdown, writeMarkdown}, nil
 	case PlainText:
-		return textSheet{}, nil
+		return blockSheet{clean, writeText}, nil
 	case JSON:
 		return &jsonSheet{}, nil
 	case CSV:

@@ -5,32 +5,14 @@ import (
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-
-	"caseload/model"
 )
 
 // textWidth is the column the plain-text format wraps at.
 const textWidth = 80
 
-// textSheet writes the summary as plain text wrapped at 80 columns, with no
-// markup: for systems that take text as it is typed.
-type textSheet struct{}
-
-func (textSheet) clients(b *bytes.Buffer, part model.Summary) error {
-	for _, c := range part.Clients {
-		writeText(b, clientBlocks(c, clean), false)
-	}
-	return nil
-}
-
-func (textSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
-	var h, e bytes.Buffer
-	writeText(&h, headBlocks(s, notice, clean), true)
-	writeText(&e, endBlocks(s, none), false)
-	return h.Bytes(), e.Bytes(), nil
-}
-
-// writeText writes blocks as writeMarkdown does, in plain text.
+// writeText writes the summary's blocks as plain text wrapped at 80
+// columns, with no markup (for systems that take text as it is typed), and
+// blank lines as writeMarkdown puts them.
 func writeText(b *bytes.Buffer, blocks []block, first bool) {
 	prev := blockTitle
 	put := func(lines []string) {
