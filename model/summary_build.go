@@ -90,23 +90,23 @@ func (b *summaryBuilder) client(sc SummaryClient) ClientActivity {
 
 // sortClients orders the sections by name ignoring case, then case number.
 func sortClients(list []ClientActivity) {
-	sortSections(list, func(c ClientActivity) sectionOrder { return orderOf(c.Name, c.CaseNumber, c.ClientID) })
+	sortSections(list, SectionOrderOf)
 }
 
 // sortSections puts a list in the order of the sections. The keys (with
 // the lower-cased names) are made once, not at every comparison, and sorted;
 // then each item is moved once, in place: an item is a few hundred bytes,
 // and a sort that compares and swaps them copies each many times.
-func sortSections[T any](list []T, order func(T) sectionOrder) {
+func sortSections[T any](list []T, order func(T) SectionOrder) {
 	type sortKey struct {
-		order sectionOrder
+		order SectionOrder
 		at    int
 	}
 	keys := make([]sortKey, len(list))
 	for i, c := range list {
 		keys[i] = sortKey{order(c), i}
 	}
-	slices.SortFunc(keys, func(a, b sortKey) int { return a.order.compare(b.order) })
+	slices.SortFunc(keys, func(a, b sortKey) int { return a.order.Compare(b.order) })
 	// Place i takes the item at keys[i].at: each cycle of that permutation
 	// is followed once, with one item held aside, and no second list made.
 	for start := range keys {
@@ -128,17 +128,19 @@ func sortSections[T any](list []T, order func(T) sectionOrder) {
 	}
 }
 
-// sectionOrder is where a client's section goes in a summary: by name
-// ignoring case, then case number, then id.
-type sectionOrder struct {
+// SectionOrder is where a client's section goes in a summary: by name
+// ignoring case, then case number, then id. Compare two with Compare.
+type SectionOrder struct {
 	name, caseNumber, id string
 }
 
-func orderOf(name, caseNumber, id string) sectionOrder {
-	return sectionOrder{strings.ToLower(name), caseNumber, id}
+// SectionOrderOf is the place of a client's section.
+func SectionOrderOf(c ClientActivity) SectionOrder {
+	return SectionOrder{strings.ToLower(c.Name), c.CaseNumber, c.ClientID}
 }
 
-func (a sectionOrder) compare(b sectionOrder) int {
+// Compare orders two sections: negative when a goes first.
+func (a SectionOrder) Compare(b SectionOrder) int {
 	return cmp.Or(strings.Compare(a.name, b.name), strings.Compare(a.caseNumber, b.caseNumber), strings.Compare(a.id, b.id))
 }
 

@@ -291,35 +291,59 @@ func keys(set map[string]bool) []string {
 // referral's reason and the resource's name, grouped by referral.
 func loadReferralActivity(ctx context.Context, conn *sql.Conn, where string, args []any, rec *model.SummaryRecords, seen map[string]bool) error {
 	index := map[string]int{}
-	err := eachRowArgs(ctx, conn, "SELECT "+eventColumns+`, r.reason, res.name, res.category, r.sensitive FROM referral_events e
-		JOIN referrals r ON r.id = e.referral_id JOIN resources res ON res.id = r.resource_id
-		WHERE `+where+" AND "+notAmended("e"), args, func(row scanner) error {
-		var reason, resource string
-		var category model.ResourceCategory
-		var sensitive bool
-		// Nested, the extras land in the order reason, resource name,
-		// category, sensitive.
-		ev, err := scanEvent(rowWithExtras{row, []any{&reason, &resource, &category, &sensitive}})
+	err := eachRowArgs(ctx, conn, referralActivityRead+where+" AND "+notAmended("e"), args, func(row scanner) error {
+		r, err := scanReferralRow(row)
 		if err != nil {
 			return err
 		}
-		i, ok := index[ev.ReferralID]
-		if !ok {
-			i = len(rec.Referrals)
-			index[ev.ReferralID] = i
-			rec.Referrals = append(rec.Referrals, model.ReferralActivity{
-				Referral:     model.Referral{ID: ev.ReferralID, ClientID: ev.ClientID, Reason: reason, Sensitive: sensitive},
-				ResourceName: resource, Category: category,
-			})
-		}
-		rec.Referrals[i].Events = append(rec.Referrals[i].Events, ev)
-		seen[ev.ClientID] = true
+		r.addTo(rec, index)
+		seen[r.event.ClientID] = true
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("read referral changes: %w", err)
 	}
 	return nil
+}
+
+// referralActivityRead reads referral changes, each with its referral's
+// reason and the resource's name and category; the condition follows.
+const referralActivityRead = "SELECT " + eventColumns + `, r.reason, res.name, res.category, r.sensitive FROM referral_events e
+	JOIN referrals r ON r.id = e.referral_id JOIN resources res ON res.id = r.resource_id
+	WHERE `
+
+// referralRow is a row of referralActivityRead.
+type referralRow struct {
+	event     model.ReferralEvent
+	reason    string
+	resource  string
+	category  model.ResourceCategory
+	sensitive bool
+}
+
+func scanReferralRow(row scanner) (referralRow, error) {
+	var r referralRow
+	var err error
+	// Nested, the extras land in the order reason, resource name,
+	// category, sensitive.
+	r.event, err = scanEvent(rowWithExtras{row, []any{&r.reason, &r.resource, &r.category, &r.sensitive}})
+	return r, err
+}
+
+// addTo adds the change to its referral's in rec, index telling where each
+// referral read so far is.
+func (r referralRow) addTo(rec *model.SummaryRecords, index map[string]int) {
+	ev := r.event
+	i, ok := index[ev.ReferralID]
+	if !ok {
+		i = len(rec.Referrals)
+		index[ev.ReferralID] = i
+		rec.Referrals = append(rec.Referrals, model.ReferralActivity{
+			Referral:     model.Referral{ID: ev.ReferralID, ClientID: ev.ClientID, Reason: r.reason, Sensitive: r.sensitive},
+			ResourceName: r.resource, Category: r.category,
+		})
+	}
+	rec.Referrals[i].Events = append(rec.Referrals[i].Events, ev)
 }
 
 // summaryClientQuery reads each client with, as of the end of the range, the

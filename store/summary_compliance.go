@@ -36,27 +36,9 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	if err != nil {
 		return fmt.Errorf("read conditions: %w", err)
 	}
-	ids := make([]string, 0, len(index))
-	for id := range index {
-		ids = append(ids, id)
-	}
-	if len(ids) > 0 {
-		// Before the range each entry only adds to the totals and may
-		// change the status: it is counted as it is read, from the
-		// kind, amount and status on the condition's index, in order.
-		// The entries in the range are kept whole, to be shown.
-		err = eachRowArgs(ctx, conn, progressTotalsRead, []any{jsonList(ids), from}, func(row scanner) error {
-			var e model.ProgressEntry
-			if err := row.Scan(&e.ConditionID, &e.Kind, &e.Amount, &e.Status); err != nil {
-				return err
-			}
-			ca := &cr.Conditions[index[e.ConditionID]]
-			ca.Condition = ca.Condition.Apply(e)
-			ca.Prior.Add(e)
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("read condition progress: %w", err)
+	if len(index) > 0 {
+		if err := loadPriorTotals(ctx, conn, cr, index, from); err != nil {
+			return err
 		}
 		err = eachRowArgs(ctx, conn, reads.progress, args,
 			func(row scanner) error {
@@ -83,9 +65,7 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	vindex := map[string]int{}
 	err = eachRowArgs(ctx, conn, reads.violations, args,
 		func(row scanner) error {
-			var va model.ViolationActivity
-			var err error
-			va.Violation, err = scanViolation(rowWithExtras{row, []any{&va.ConditionKind, &va.ConditionWording}})
+			va, err := scanViolationActivity(row)
 			vindex[va.Violation.ID] = len(cr.Violations)
 			cr.Violations, seen[va.Violation.ClientID] = append(cr.Violations, va), true
 			return err
@@ -93,29 +73,13 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	if err != nil {
 		return fmt.Errorf("read violations: %w", err)
 	}
-	if len(vindex) > 0 {
-		vids := make([]string, 0, len(vindex))
-		for id := range vindex {
-			vids = append(vids, id)
-		}
-		err = eachRowArgs(ctx, conn, "SELECT "+responseColumns+` FROM responses rs
-			WHERE rs.violation_id IN (SELECT value FROM json_each(?1)) AND rs.at < ?2`, []any{jsonList(vids), to},
-			func(row scanner) error {
-				r, err := scanResponse(row)
-				i := vindex[r.ViolationID]
-				cr.Violations[i].Responses = append(cr.Violations[i].Responses, r)
-				return err
-			})
-		if err != nil {
-			return fmt.Errorf("read responses: %w", err)
-		}
+	if err := loadResponses(ctx, conn, cr, vindex, to); err != nil {
+		return err
 	}
 
 	err = eachRowArgs(ctx, conn, reads.incentives, args,
 		func(row scanner) error {
-			var x model.SummaryIncentive
-			var err error
-			x.Incentive, err = scanIncentive(rowWithExtras{row, []any{&x.ConditionKind}})
+			x, err := scanSummaryIncentive(row)
 			cr.Incentives, seen[x.Incentive.ClientID] = append(cr.Incentives, x), true
 			return err
 		})
@@ -132,6 +96,77 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	})
 	if err != nil {
 		return fmt.Errorf("read jobs: %w", err)
+	}
+	return nil
+}
+
+// scanViolationActivity reads a row of the violations read: the violation
+// and its condition's kind and wording.
+func scanViolationActivity(row scanner) (model.ViolationActivity, error) {
+	var va model.ViolationActivity
+	var err error
+	va.Violation, err = scanViolation(rowWithExtras{row, []any{&va.ConditionKind, &va.ConditionWording}})
+	return va, err
+}
+
+// scanSummaryIncentive reads a row of the incentives read: the incentive
+// and its condition's kind.
+func scanSummaryIncentive(row scanner) (model.SummaryIncentive, error) {
+	var x model.SummaryIncentive
+	var err error
+	x.Incentive, err = scanIncentive(rowWithExtras{row, []any{&x.ConditionKind}})
+	return x, err
+}
+
+// loadPriorTotals adds up the progress of the conditions read (index: where
+// each is in cr.Conditions) before the range: before the range each entry
+// only adds to the totals and may change the status, so it is counted as it
+// is read, from the kind, amount and status on the condition's index, in
+// order. The entries in the range are kept whole, to be shown.
+func loadPriorTotals(ctx context.Context, conn *sql.Conn, cr *model.ComplianceRecords, index map[string]int, from string) error {
+	if len(index) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(index))
+	for id := range index {
+		ids = append(ids, id)
+	}
+	err := eachRowArgs(ctx, conn, progressTotalsRead, []any{jsonList(ids), from}, func(row scanner) error {
+		var e model.ProgressEntry
+		if err := row.Scan(&e.ConditionID, &e.Kind, &e.Amount, &e.Status); err != nil {
+			return err
+		}
+		ca := &cr.Conditions[index[e.ConditionID]]
+		ca.Condition = ca.Condition.Apply(e)
+		ca.Prior.Add(e)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read condition progress: %w", err)
+	}
+	return nil
+}
+
+// loadResponses reads the responses up to the end of the range (to) to the
+// violations read (vindex: where each is in cr.Violations).
+func loadResponses(ctx context.Context, conn *sql.Conn, cr *model.ComplianceRecords, vindex map[string]int, to string) error {
+	if len(vindex) == 0 {
+		return nil
+	}
+	vids := make([]string, 0, len(vindex))
+	for id := range vindex {
+		vids = append(vids, id)
+	}
+	err := eachRowArgs(ctx, conn, "SELECT "+responseColumns+` FROM responses rs
+		WHERE rs.violation_id IN (SELECT value FROM json_each(?1)) AND rs.at < ?2`, []any{jsonList(vids), to},
+		func(row scanner) error {
+			r, err := scanResponse(row)
+			i := vindex[r.ViolationID]
+			cr.Violations[i].Responses = append(cr.Violations[i].Responses, r)
+			return err
+		})
+	if err != nil {
+		return fmt.Errorf("read responses: %w", err)
 	}
 	return nil
 }

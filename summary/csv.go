@@ -23,7 +23,7 @@ var csvHeader = []string{
 // is empty.
 type csvSheet struct{}
 
-func (csvSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
+func (csvSheet) frame(s model.Summary, notice, none bool) (head, between, end []byte, err error) {
 	var buf bytes.Buffer
 	w := newCSVWriter(&buf)
 	statement := ""
@@ -40,34 +40,32 @@ func (csvSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err
 		row := make([]string, len(csvHeader))
 		row[0] = neutralise(clean(st))
 		if err := w.Write(row); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	if err := w.Write(csvHeader); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	w.Flush()
-	return buf.Bytes(), nil, w.Error()
+	return buf.Bytes(), nil, nil, w.Error()
 }
 
-func (csvSheet) clients(b *bytes.Buffer, part model.Summary) error {
+func (csvSheet) client(b *bytes.Buffer, _ model.Summary, c model.ClientActivity) error {
 	w := newCSVWriter(b)
-	for _, c := range part.Clients {
-		for _, k := range c.CheckIns {
-			row := []string{
-				c.Name, c.CaseNumber, rfc3339(k.At), string(k.Type), string(k.Outcome), k.Location,
-				string(k.Test), strings.Join(k.Substances, "; "), string(k.Stage), joinFlags(k.Flags), k.Note,
-				"",
-			}
-			if !k.NextAppointment.IsZero() {
-				row[len(row)-1] = rfc3339(k.NextAppointment)
-			}
-			for i := range row {
-				row[i] = neutralise(clean(row[i]))
-			}
-			if err := w.Write(row); err != nil {
-				return err
-			}
+	for _, k := range c.CheckIns {
+		row := []string{
+			c.Name, c.CaseNumber, rfc3339(k.At), string(k.Type), string(k.Outcome), k.Location,
+			string(k.Test), strings.Join(k.Substances, "; "), string(k.Stage), joinFlags(k.Flags), k.Note,
+			"",
+		}
+		if !k.NextAppointment.IsZero() {
+			row[len(row)-1] = rfc3339(k.NextAppointment)
+		}
+		for i := range row {
+			row[i] = neutralise(clean(row[i]))
+		}
+		if err := w.Write(row); err != nil {
+			return err
 		}
 	}
 	w.Flush()

@@ -38,18 +38,16 @@ type blockSheet struct {
 	write func(b *bytes.Buffer, blocks []block, first bool)
 }
 
-func (sh blockSheet) clients(b *bytes.Buffer, part model.Summary) error {
-	for _, c := range part.Clients {
-		sh.write(b, clientBlocks(c, sh.esc), false)
-	}
+func (sh blockSheet) client(b *bytes.Buffer, _ model.Summary, c model.ClientActivity) error {
+	sh.write(b, clientBlocks(c, sh.esc), false)
 	return nil
 }
 
-func (sh blockSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
+func (sh blockSheet) frame(s model.Summary, notice, none bool) (head, between, end []byte, err error) {
 	var h, e bytes.Buffer
 	sh.write(&h, headBlocks(s, notice, sh.esc), true)
 	sh.write(&e, endBlocks(s, none), false)
-	return h.Bytes(), e.Bytes(), nil
+	return h.Bytes(), nil, e.Bytes(), nil
 }
 
 // timeLayout is how times read in the document formats: local, to the minute.

@@ -41,10 +41,10 @@ func Load(ctx context.Context, st *store.Store, req Request) (model.Summary, err
 }
 
 // Make reads the records of the range and writes the summary in the format:
-// what the export command writes. The officer's own summary is built and
-// written a part at a time, so that a month of a large caseload takes the
-// memory of its records and its document, not of the summary as well; one
-// for a recipient is built whole (Load), as its header depends on every
+// what the export command writes. The officer's own summary is read, built
+// and written a part at a time, so that a month of a large caseload takes
+// the memory of its document, not of its records and the summary as well;
+// one for a recipient is built whole (Load), as its header depends on every
 // client's consent.
 func Make(ctx context.Context, st *store.Store, req Request, f Format) (*Document, error) {
 	if req.For != nil {
@@ -54,11 +54,10 @@ func Make(ctx context.Context, st *store.Store, req Request, f Format) (*Documen
 		}
 		return whole(s, f)
 	}
-	rec, err := st.SummaryRecords(ctx, Query(req))
-	if err != nil {
-		return nil, err
+	read := func(each func(model.SummaryRecords) error) error {
+		return st.SummaryInParts(ctx, Query(req), partSize, each)
 	}
-	return inParts(rec, options(req), f, partSize)
+	return inParts(read, options(req), f)
 }
 
 // Query is the read a request needs; plan goals only for a recipient.

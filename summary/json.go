@@ -180,37 +180,29 @@ func orEmpty[T any](v []T) []T {
 	return v
 }
 
-// jsonSheet writes the JSON document a part at a time: each client as its
-// part comes, then the rest of the document around them. The bytes are
-// those json.MarshalIndent makes of the whole document: the rest is the
-// document with no clients, marshalled so and cut open at its empty list
-// of clients, and each client is marshalled at the depth it has there.
-type jsonSheet struct {
-	written int // the clients written so far
-}
+// jsonSheet writes the JSON document a client at a time, and the rest of
+// the document around them. The bytes are those json.MarshalIndent makes of
+// the whole document: the rest is the document with no clients, marshalled
+// so and cut open at its empty list of clients, and each client is
+// marshalled at the depth it has there.
+type jsonSheet struct{}
 
 // jsonClientsKey opens the list of clients, at the top level of the
 // document; no text inside a string can hold it, as a line break there is
 // escaped.
 const jsonClientsKey = "\n  \"clients\": ["
 
-func (j *jsonSheet) clients(b *bytes.Buffer, part model.Summary) error {
-	for _, c := range part.Clients {
-		if j.written > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("\n    ")
-		m, err := json.MarshalIndent(jsonClientOf(c, part.Redacted), "    ", "  ")
-		if err != nil {
-			return err
-		}
-		b.Write(m)
-		j.written++
+func (jsonSheet) client(b *bytes.Buffer, s model.Summary, c model.ClientActivity) error {
+	m, err := json.MarshalIndent(jsonClientOf(c, s.Redacted), "    ", "  ")
+	if err != nil {
+		return err
 	}
+	b.WriteString("\n    ")
+	b.Write(m)
 	return nil
 }
 
-func (j *jsonSheet) frame(s model.Summary, notice, none bool) (head, end []byte, err error) {
+func (jsonSheet) frame(s model.Summary, notice, none bool) (head, between, end []byte, err error) {
 	doc := jsonSummary{
 		SchemaVersion: SchemaVersion, Officer: clean(s.Officer),
 		Range:      jsonRange{From: rfc3339(s.From), To: rfc3339(s.To)},
@@ -231,18 +223,18 @@ func (j *jsonSheet) frame(s model.Summary, notice, none bool) (head, end []byte,
 	doc.Totals = jsonTotalsOf(s)
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	cut := bytes.Index(b, []byte(jsonClientsKey+"]"))
 	if cut < 0 {
-		return nil, nil, errors.New("the document has no list of clients")
+		return nil, nil, nil, errors.New("the document has no list of clients")
 	}
 	cut += len(jsonClientsKey)
 	end = b[cut:]
-	if j.written > 0 {
+	if !none {
 		end = append([]byte("\n  "), end...)
 	}
-	return b[:cut], append(end, '\n'), nil
+	return b[:cut], []byte(","), append(end, '\n'), nil
 }
 
 func jsonClientOf(c model.ClientActivity, redacted bool) jsonClient {

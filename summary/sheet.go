@@ -4,21 +4,22 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 
 	"caseload/model"
 )
 
-// sheet writes a summary in one format: the sections of the clients, as
-// each part of the summary is made, then the head and the end around them,
-// once the whole is known. The head depends on every client: any one of them
-// can make the Part 2 notice due.
+// sheet writes a summary in one format: each client's section, as each part
+// of the summary is made, then the head and the end around the sections,
+// once the whole is known. The head depends on every client: any one of
+// them can make the Part 2 notice due.
 type sheet interface {
-	// clients writes the sections of a part's clients, after those of the
-	// parts before.
-	clients(b *bytes.Buffer, part model.Summary) error
-	// frame makes the head and the end of the whole, whose totals s holds;
-	// notice says the Part 2 notice is due, none that no client was seen.
-	frame(s model.Summary, notice, none bool) (head, end []byte, err error)
+	// client writes one client's section of the summary s.
+	client(b *bytes.Buffer, s model.Summary, c model.ClientActivity) error
+	// frame makes the head and the end of the whole, whose totals s holds,
+	// and what goes between two sections; notice says the Part 2 notice is
+	// due, none that no client was seen.
+	frame(s model.Summary, notice, none bool) (head, between, end []byte, err error)
 }
 
 func sheetFor(f Format) (sheet, error) {
@@ -28,7 +29,7 @@ func sheetFor(f Format) (sheet, error) {
 	case PlainText:
 		return blockSheet{clean, writeText}, nil
 	case JSON:
-		return &jsonSheet{}, nil
+		return jsonSheet{}, nil
 	case CSV:
 		return csvSheet{}, nil
 	}
@@ -36,18 +37,18 @@ func sheetFor(f Format) (sheet, error) {
 }
 
 // Document is a summary written in a format: the head, the clients'
-// sections and the end, kept in the parts they were written in rather than
+// sections and the end, kept in the pieces they were written in rather than
 // copied into one.
 type Document struct {
 	// Summary is the summary's header and totals; its clients only when it
 	// was built whole (one for a recipient).
-	Summary model.Summary
-	Format  Format
-	records int
-	clients int
-	head    []byte
-	body    [][]byte
-	end     []byte
+	Summary  model.Summary
+	Format   Format
+	records  int
+	head     []byte
+	sections [][]byte
+	between  []byte
+	end      []byte
 }
 
 // Records is the number of records the summary reports (model.Summary's
@@ -55,12 +56,12 @@ type Document struct {
 func (d *Document) Records() int { return d.records }
 
 // Clients is the number of clients the summary has a section for.
-func (d *Document) Clients() int { return d.clients }
+func (d *Document) Clients() int { return len(d.sections) }
 
 // Len is the size of the document in bytes.
 func (d *Document) Len() int {
-	n := len(d.head) + len(d.end)
-	for _, b := range d.body {
+	n := len(d.head) + len(d.end) + max(len(d.sections)-1, 0)*len(d.between)
+	for _, b := range d.sections {
 		n += len(b)
 	}
 	return n
@@ -69,24 +70,33 @@ func (d *Document) Len() int {
 // WriteTo writes the document to w.
 func (d *Document) WriteTo(w io.Writer) (int64, error) {
 	var n int64
-	for _, b := range append(append([][]byte{d.head}, d.body...), d.end) {
+	write := func(b []byte) error {
 		m, err := w.Write(b)
 		n += int64(m)
-		if err != nil {
+		return err
+	}
+	if err := write(d.head); err != nil {
+		return n, err
+	}
+	for i, b := range d.sections {
+		if i > 0 && len(d.between) > 0 {
+			if err := write(d.between); err != nil {
+				return n, err
+			}
+		}
+		if err := write(b); err != nil {
 			return n, err
 		}
 	}
-	return n, nil
+	return n, write(d.end)
 }
 
 // Bytes is the document in one piece.
 func (d *Document) Bytes() []byte {
-	out := make([]byte, 0, d.Len())
-	out = append(out, d.head...)
-	for _, b := range d.body {
-		out = append(out, b...)
-	}
-	return append(out, d.end...)
+	var b bytes.Buffer
+	b.Grow(d.Len())
+	d.WriteTo(&b) // a bytes.Buffer takes every write
+	return b.Bytes()
 }
 
 // whole writes a summary built whole.
@@ -95,38 +105,68 @@ func whole(s model.Summary, f Format) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	var body bytes.Buffer
-	if err := sh.clients(&body, s); err != nil {
+	d := &Document{Summary: s, Format: f, records: s.Records()}
+	if d.sections, err = sections(sh, s); err != nil {
 		return nil, formatError(f, err)
 	}
-	d := &Document{Summary: s, Format: f, records: s.Records(), clients: len(s.Clients), body: [][]byte{body.Bytes()}}
-	if d.head, d.end, err = sh.frame(s, s.HoldsSubstanceUse(), len(s.Clients) == 0); err != nil {
+	if d.head, d.between, d.end, err = sh.frame(s, s.HoldsSubstanceUse(), len(s.Clients) == 0); err != nil {
 		return nil, formatError(f, err)
 	}
 	return d, nil
 }
 
-// partSize is how many clients' sections are made at a time: few enough
-// that a part's records and sections are small beside the document, many
-// enough that each part's bytes are a good size to write.
+// sections writes the sections of s's clients, in one buffer of their size.
+func sections(sh sheet, s model.Summary) ([][]byte, error) {
+	var b bytes.Buffer
+	ends := make([]int, len(s.Clients))
+	for i, c := range s.Clients {
+		if err := sh.client(&b, s, c); err != nil {
+			return nil, err
+		}
+		ends[i] = b.Len()
+	}
+	all := bytes.Clone(b.Bytes())
+	out := make([][]byte, len(ends))
+	start := 0
+	for i, end := range ends {
+		out[i] = all[start:end:end]
+		start = end
+	}
+	return out, nil
+}
+
+// partSize is how many clients' records are read and made into sections at
+// a time: few enough that a part's records are small beside the document,
+// many enough that each part's reads and writes are a good size.
 const partSize = 256
 
-// inParts builds and writes the officer's own summary a part at a time
-// (model.BuildSummaryInParts): only the records and the document stand
-// whole in memory, never the summary beside them.
-func inParts(rec model.SummaryRecords, opt model.SummaryOptions, f Format, size int) (*Document, error) {
+// inParts makes the officer's own summary a part at a time, as the store
+// reads it (Store.SummaryInParts): only the document stands whole in memory,
+// never the records or the summary. The parts come in the order of the
+// clients' ids; the sections are put in the summary's order at the end.
+func inParts(read func(each func(model.SummaryRecords) error) error, opt model.SummaryOptions, f Format) (*Document, error) {
 	sh, err := sheetFor(f)
 	if err != nil {
 		return nil, err
 	}
 	d := &Document{Format: f}
-	notice := false
-	d.Summary, err = model.BuildSummaryInParts(rec, opt, size, func(part model.Summary) error {
-		var b bytes.Buffer
-		if err := sh.clients(&b, part); err != nil {
+	var order []model.SectionOrder
+	notice, first := false, true
+	err = read(func(rec model.SummaryRecords) error {
+		part := model.BuildSummary(rec, opt)
+		if first {
+			d.Summary, first = part, false
+			d.Summary.Clients, d.Summary.Totals = nil, model.SummaryTotals{}
+		}
+		secs, err := sections(sh, part)
+		if err != nil {
 			return formatError(f, err)
 		}
-		d.body = append(d.body, b.Bytes())
+		for i, c := range part.Clients {
+			d.sections = append(d.sections, secs[i])
+			order = append(order, model.SectionOrderOf(c))
+		}
+		d.Summary.Totals = d.Summary.Totals.Plus(part.Totals)
 		d.records += part.Records()
 		notice = notice || part.HoldsSubstanceUse()
 		return nil
@@ -134,11 +174,28 @@ func inParts(rec model.SummaryRecords, opt model.SummaryOptions, f Format, size 
 	if err != nil {
 		return nil, err
 	}
-	d.clients = d.Summary.Totals.Clients
-	if d.head, d.end, err = sh.frame(d.Summary, notice, d.clients == 0); err != nil {
+	if first {
+		return nil, fmt.Errorf("summary: the records were not read")
+	}
+	sortByOrder(d.sections, order)
+	if d.head, d.between, d.end, err = sh.frame(d.Summary, notice, len(d.sections) == 0); err != nil {
 		return nil, formatError(f, err)
 	}
 	return d, nil
+}
+
+// sortByOrder puts the sections in the summary's order.
+func sortByOrder(sections [][]byte, order []model.SectionOrder) {
+	at := make([]int, len(sections))
+	for i := range at {
+		at[i] = i
+	}
+	slices.SortFunc(at, func(a, b int) int { return order[a].Compare(order[b]) })
+	sorted := make([][]byte, len(sections))
+	for i, j := range at {
+		sorted[i] = sections[j]
+	}
+	copy(sections, sorted)
 }
 
 func formatError(f Format, err error) error {
