@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"caseload/model"
 )
@@ -252,4 +253,24 @@ func openStream[T any](p *partReader, what, query string, args []any,
 	}
 	p.streams = append(p.streams, c)
 	return nil
+}
+
+// CountSummaryRecords counts the records a summary of the range reads, to
+// choose how to read them: check-ins, stage notes, referral changes,
+// screenings, condition progress, hearings, violations, responses and
+// incentives in the range, each counted on its time index. Amended records
+// are counted too (their corrections as well): the count is at least the
+// records read.
+func (s *Store) CountSummaryRecords(ctx context.Context, q SummaryQuery) (int, error) {
+	var parts []string
+	for _, table := range []string{"checkins", "stage_notes", "referral_events", "screenings", "condition_progress",
+		"court_events", "violations", "responses", "incentives"} {
+		parts = append(parts, "(SELECT count(*) FROM "+table+" WHERE at >= ?1 AND at < ?2)")
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT "+strings.Join(parts, " + "), fmtTime(q.From), fmtTime(q.To)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count the summary's records: %w", explain(err))
+	}
+	return n, nil
 }

@@ -32,6 +32,11 @@ func TestSummaryInPartsHandsEachClientOnce(t *testing.T) {
 	}
 	addCheckIn(t, st, model.CheckIn{ClientID: clients[7].ID, At: at(2, 9)})
 
+	// Three days of seven clients; the eighth's check-in is before them.
+	if n, err := st.CountSummaryRecords(ctx, SummaryQuery{From: at(10, 0), To: at(13, 0)}); n != 21 || err != nil {
+		t.Errorf("counted %d records, %v; want 21", n, err)
+	}
+
 	var parts [][]string
 	checkins := map[string]int{}
 	err := st.SummaryInParts(ctx, SummaryQuery{From: at(10, 0), To: at(13, 0)}, 3, func(rec model.SummaryRecords) error {

@@ -63,6 +63,16 @@ func TestDocumentInPartsIsTheWholeSummary(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// Make, reading whole and in parts.
+				for _, upTo := range []int{0, 1 << 30} {
+					d, err := makeDocument(ctx, c.st, req, opt.Value, upTo)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := d.Bytes(); !bytes.Equal(got, want) {
+						t.Fatalf("%s, made with at most %d records read whole: %s", opt.Value, upTo, firstDifference(string(want), string(got)))
+					}
+				}
 				for _, size := range []int{1, 3, 7, partSize} {
 					d, err := inParts(func(each func(model.SummaryRecords) error) error {
 						return c.st.SummaryInParts(ctx, Query(req), size, each)
