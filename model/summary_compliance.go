@@ -91,7 +91,10 @@ func summaryCompliance(c *ClientActivity, rec ComplianceRecords, from, to time.T
 		}
 		sortByTime(sc.Entries, func(e ProgressEntry) (time.Time, string) { return e.At, e.ID })
 		// The status as of the end of the range: the last status change up
-		// to then, or as ordered.
+		// to then, or as ordered. The entries come in any order (an entry
+		// dated back comes later in the file): they are applied in time
+		// order, as the ones before the range were.
+		sortByTime(upTo, func(e ProgressEntry) (time.Time, string) { return e.At, e.ID })
 		tally := ca.Prior
 		for _, e := range upTo {
 			sc.Condition = sc.Condition.Apply(e)

@@ -53,3 +53,26 @@ func TestAConditionsPriorEntriesCountedAheadGiveTheSameStanding(t *testing.T) {
 		t.Errorf("the range shows %d entries, want its 2", len(ahead.Entries))
 	}
 }
+
+// The status at the end of the range is the last change up to then in time,
+// whatever order the entries come in: an entry dated back is entered, and
+// read, after the ones it precedes.
+func TestAConditionsStatusIsItsLastChangeInTime(t *testing.T) {
+	from, to := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 12, 0, 0, 0, 0, time.UTC)
+	cond := Condition{ID: "cd", ClientID: "c1", Kind: ConditionProgramme, Wording: "Attend 26 sessions", Target: 26,
+		OrderedOn: DateOf(from.AddDate(0, -2, 0)), Status: ConditionInProgress}
+	change := func(id string, at time.Time, to ConditionStatus) ProgressEntry {
+		return ProgressEntry{ID: id, ConditionID: "cd", ClientID: "c1", Kind: ProgressStatus, At: at, Status: to}
+	}
+	lapse := change("p2", from.Add(9*time.Hour), ConditionNotCompliant)
+	back := change("p1", from.Add(30*time.Hour), ConditionInProgress)
+	for _, entries := range [][]ProgressEntry{{lapse, back}, {back, lapse}} {
+		rec := SummaryRecords{From: from, To: to,
+			Clients:    []SummaryClient{{Client: ClientHeading{ID: "c1", Name: "Ann Example", CaseNumber: "CR-1"}}},
+			Compliance: ComplianceRecords{Conditions: []ConditionActivity{{Condition: cond, Entries: entries}}}}
+		s := BuildSummary(rec, SummaryOptions{ProducedAt: to})
+		if got := s.Clients[0].Conditions[0].Condition.Status; got != ConditionInProgress {
+			t.Errorf("entries read as %s, %s: status %s, want in progress (the later change)", entries[0].ID, entries[1].ID, got)
+		}
+	}
+}
