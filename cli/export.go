@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -117,12 +118,18 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 	digest := sha256.New()
 	fill := func(w io.Writer) error {
 		digest.Reset()
-		out := io.MultiWriter(w, digest)
-		if !o.encrypt {
-			_, err := doc.WriteTo(out)
+		// Through a buffer: the document is held a section a client.
+		out := bufio.NewWriterSize(io.MultiWriter(w, digest), 64<<10)
+		var err error
+		if o.encrypt {
+			err = encryptSummary(out, pass, doc)
+		} else {
+			_, err = doc.WriteTo(out)
+		}
+		if err != nil {
 			return err
 		}
-		return encryptSummary(out, pass, doc)
+		return out.Flush()
 	}
 	dest, kind := "stdout", outfile.Streamed
 	if o.out == "-" {

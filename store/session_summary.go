@@ -121,9 +121,10 @@ func inRowOrder(table, alias, where string) string {
 	return fmt.Sprintf("%[2]s.rowid IN (SELECT %[2]s.rowid FROM %[1]s %[2]s WHERE %[3]s)", table, alias, where)
 }
 
-// Each record query is a range on (at) or on (client_id, at). None is
-// sorted here: BuildSummary puts everything in its order, and a sort in SQL
-// would copy every row once more.
+// Each record query is a range on (at) or on (client_id, at). Read whole,
+// none is sorted: BuildSummary puts everything in its order, and a sort in
+// SQL would copy every row once more. Read in parts (SummaryInParts), each
+// is sorted by client, to be merged.
 
 func loadSettingsForSummary(ctx context.Context, conn *sql.Conn, rec *model.SummaryRecords) error {
 	var err error

@@ -42,19 +42,18 @@ func Load(ctx context.Context, st *store.Store, req Request) (model.Summary, err
 
 // Make reads the records of the range and writes the summary in the format:
 // what the export command writes. A range that holds few records is read
-// and built whole: one pass over the file. A larger one is read, built and
-// written a part at a time (Store.SummaryInParts), so that a month of a
-// large caseload takes the memory of its document, not of its records and
-// the summary as well. A summary for a recipient is built whole, as its
+// and built whole: one pass over the file. A larger one is read and built a
+// part at a time (Store.SummaryInParts), each part's sections written as it
+// comes, so that a month of a large caseload takes the memory of its
+// document, not of its records and the summary as well. A summary for a recipient is built whole, as its
 // header depends on every client's consent.
 func Make(ctx context.Context, st *store.Store, req Request, f Format) (*Document, error) {
 	return makeDocument(ctx, st, req, f, wholeRecords)
 }
 
-// wholeRecords is the most records read whole: a few megabytes in memory,
-// about a day of a 10,000-client caseload (1,090 records). Read in parts,
-// the same day takes a sort of each read and a merge, and about a fifth
-// longer.
+// wholeRecords is the most records read whole: a few megabytes in memory.
+// A day of a 10,000-client caseload holds 1,090; read in parts, it took a
+// sort of each read, a merge, and about a fifth longer.
 const wholeRecords = 4000
 
 func makeDocument(ctx context.Context, st *store.Store, req Request, f Format, wholeUpTo int) (*Document, error) {

@@ -88,7 +88,8 @@ func (d *Document) WriteTo(w io.Writer) (int64, error) {
 			return n, err
 		}
 	}
-	return n, write(d.end)
+	err := write(d.end)
+	return n, err
 }
 
 // Bytes is the document in one piece.
