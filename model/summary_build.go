@@ -89,43 +89,25 @@ func (b *summaryBuilder) client(sc SummaryClient) ClientActivity {
 }
 
 // sortClients orders the sections by name ignoring case, then case number.
+// The keys (with the lower-cased names) are made once, not at every
+// comparison, and sorted; then each section is moved once: a ClientActivity
+// is a few hundred bytes, and a sort that compares and swaps them copies
+// each many times.
 func sortClients(list []ClientActivity) {
-	sortSections(list, SectionOrderOf)
-}
-
-// sortSections puts a list in the order of the sections. The keys (with
-// the lower-cased names) are made once, not at every comparison, and sorted;
-// then each item is moved once, in place: an item is a few hundred bytes,
-// and a sort that compares and swaps them copies each many times.
-func sortSections[T any](list []T, order func(T) SectionOrder) {
 	type sortKey struct {
 		order SectionOrder
 		at    int
 	}
 	keys := make([]sortKey, len(list))
 	for i, c := range list {
-		keys[i] = sortKey{order(c), i}
+		keys[i] = sortKey{SectionOrderOf(c), i}
 	}
 	slices.SortFunc(keys, func(a, b sortKey) int { return a.order.Compare(b.order) })
-	// Place i takes the item at keys[i].at: each cycle of that permutation
-	// is followed once, with one item held aside, and no second list made.
-	for start := range keys {
-		if keys[start].at == start {
-			continue
-		}
-		held := list[start]
-		at := start
-		for {
-			from := keys[at].at
-			keys[at].at = at
-			if from == start {
-				list[at] = held
-				break
-			}
-			list[at] = list[from]
-			at = from
-		}
+	sorted := make([]ClientActivity, len(list))
+	for i, k := range keys {
+		sorted[i] = list[k.at]
 	}
+	copy(list, sorted)
 }
 
 // SectionOrder is where a client's section goes in a summary: by name

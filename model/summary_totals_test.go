@@ -45,8 +45,8 @@ func onlyClient(rec SummaryRecords, id string) SummaryRecords {
 	return rec
 }
 
-// TestSortSectionsPutsEachItemInItsPlace checks the in-place sort against a
-// plain sort of a copy, over lists whose names differ only in case, repeat
+// TestSortSectionsPutsEachItemInItsPlace checks the sort of the sections
+// against a plain sort of a copy, over lists whose names differ only in case, repeat
 // with other case numbers, or are already in order.
 func TestSortSectionsPutsEachItemInItsPlace(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -62,7 +62,7 @@ func TestSortSectionsPutsEachItemInItsPlace(t *testing.T) {
 		}
 		want := slices.Clone(list)
 		slices.SortFunc(want, byOrder)
-		sortSections(list, SectionOrderOf)
+		sortClients(list)
 		if !reflect.DeepEqual(list, want) {
 			t.Fatalf("%d items: got %v, want %v", n, list, want)
 		}

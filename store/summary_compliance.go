@@ -28,10 +28,12 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	err := eachRowArgs(ctx, conn, reads.conditions, args,
 		func(row scanner) error {
 			c, err := scanCondition(row)
-			index[c.ID] = len(cr.Conditions)
-			cr.Conditions = append(cr.Conditions, model.ConditionActivity{Condition: c})
+			if err != nil {
+				return err
+			}
+			addCondition(cr, index, c)
 			seen[c.ClientID] = true
-			return err
+			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read conditions: %w", err)
@@ -43,9 +45,10 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 		err = eachRowArgs(ctx, conn, reads.progress, args,
 			func(row scanner) error {
 				e, err := scanProgress(row)
-				i := index[e.ConditionID]
-				cr.Conditions[i].Entries = append(cr.Conditions[i].Entries, e)
-				return err
+				if err != nil {
+					return err
+				}
+				return addEntry(cr, index, e)
 			})
 		if err != nil {
 			return fmt.Errorf("read condition progress: %w", err)
@@ -66,9 +69,12 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	err = eachRowArgs(ctx, conn, reads.violations, args,
 		func(row scanner) error {
 			va, err := scanViolationActivity(row)
-			vindex[va.Violation.ID] = len(cr.Violations)
-			cr.Violations, seen[va.Violation.ClientID] = append(cr.Violations, va), true
-			return err
+			if err != nil {
+				return err
+			}
+			addViolation(cr, vindex, va)
+			seen[va.Violation.ClientID] = true
+			return nil
 		})
 	if err != nil {
 		return fmt.Errorf("read violations: %w", err)
@@ -100,6 +106,31 @@ func loadCompliance(ctx context.Context, conn *sql.Conn, q SummaryQuery, rec *mo
 	return nil
 }
 
+// addCondition adds a condition read to cr; index tells where each
+// condition read so far is.
+func addCondition(cr *model.ComplianceRecords, index map[string]int, c model.Condition) {
+	index[c.ID] = len(cr.Conditions)
+	cr.Conditions = append(cr.Conditions, model.ConditionActivity{Condition: c})
+}
+
+// addEntry adds a progress entry in the range to its condition, which was
+// read with it: that is how the conditions are found.
+func addEntry(cr *model.ComplianceRecords, index map[string]int, e model.ProgressEntry) error {
+	i, ok := index[e.ConditionID]
+	if !ok {
+		return fmt.Errorf("progress %s: its condition %s was not read", e.ID, e.ConditionID)
+	}
+	cr.Conditions[i].Entries = append(cr.Conditions[i].Entries, e)
+	return nil
+}
+
+// addViolation adds a violation read to cr; vindex tells where each
+// violation read so far is.
+func addViolation(cr *model.ComplianceRecords, vindex map[string]int, va model.ViolationActivity) {
+	vindex[va.Violation.ID] = len(cr.Violations)
+	cr.Violations = append(cr.Violations, va)
+}
+
 // scanViolationActivity reads a row of the violations read: the violation
 // and its condition's kind and wording.
 func scanViolationActivity(row scanner) (model.ViolationActivity, error) {
@@ -127,11 +158,7 @@ func loadPriorTotals(ctx context.Context, conn *sql.Conn, cr *model.ComplianceRe
 	if len(index) == 0 {
 		return nil
 	}
-	ids := make([]string, 0, len(index))
-	for id := range index {
-		ids = append(ids, id)
-	}
-	err := eachRowArgs(ctx, conn, progressTotalsRead, []any{jsonList(ids), from}, func(row scanner) error {
+	err := eachRowArgs(ctx, conn, progressTotalsRead, []any{jsonList(keys(index)), from}, func(row scanner) error {
 		var e model.ProgressEntry
 		if err := row.Scan(&e.ConditionID, &e.Kind, &e.Amount, &e.Status); err != nil {
 			return err
@@ -153,12 +180,8 @@ func loadResponses(ctx context.Context, conn *sql.Conn, cr *model.ComplianceReco
 	if len(vindex) == 0 {
 		return nil
 	}
-	vids := make([]string, 0, len(vindex))
-	for id := range vindex {
-		vids = append(vids, id)
-	}
 	err := eachRowArgs(ctx, conn, "SELECT "+responseColumns+` FROM responses rs
-		WHERE rs.violation_id IN (SELECT value FROM json_each(?1)) AND rs.at < ?2`, []any{jsonList(vids), to},
+		WHERE rs.violation_id IN (SELECT value FROM json_each(?1)) AND rs.at < ?2`, []any{jsonList(keys(vindex)), to},
 		func(row scanner) error {
 			r, err := scanResponse(row)
 			i := vindex[r.ViolationID]

@@ -197,11 +197,7 @@ func (p *partReader) openCompliance() error {
 	cr := func() *model.ComplianceRecords { return &p.rec.Compliance }
 	err := openStream(p, "conditions", reads.conditions+inClientOrder("cd.client_id", "cd"), args, scanCondition,
 		func(c *model.Condition) string { return c.ClientID },
-		func(c model.Condition) error {
-			p.conditions[c.ID] = len(cr().Conditions)
-			cr().Conditions = append(cr().Conditions, model.ConditionActivity{Condition: c})
-			return nil
-		})
+		func(c model.Condition) error { addCondition(cr(), p.conditions, c); return nil })
 	if err != nil {
 		return err
 	}
@@ -212,14 +208,7 @@ func (p *partReader) openCompliance() error {
 		JOIN conditions cd ON cd.id = p.condition_id WHERE `+inRowOrder("condition_progress", "p", "p.at >= ?1 AND p.at < ?2")+
 		inClientOrder("cd.client_id", "p"), args, scanProgressOfCondition,
 		func(e *progressOfCondition) string { return e.client },
-		func(e progressOfCondition) error {
-			i, ok := p.conditions[e.entry.ConditionID]
-			if !ok {
-				return fmt.Errorf("progress %s: its condition %s was not read", e.entry.ID, e.entry.ConditionID)
-			}
-			cr().Conditions[i].Entries = append(cr().Conditions[i].Entries, e.entry)
-			return nil
-		})
+		func(e progressOfCondition) error { return addEntry(cr(), p.conditions, e.entry) })
 	if err != nil {
 		return err
 	}
@@ -231,11 +220,7 @@ func (p *partReader) openCompliance() error {
 	}
 	err = openStream(p, "violations", reads.violations+inClientOrder("v.client_id", "v"), args, scanViolationActivity,
 		func(v *model.ViolationActivity) string { return v.Violation.ClientID },
-		func(v model.ViolationActivity) error {
-			p.violations[v.Violation.ID] = len(cr().Violations)
-			cr().Violations = append(cr().Violations, v)
-			return nil
-		})
+		func(v model.ViolationActivity) error { addViolation(cr(), p.violations, v); return nil })
 	if err != nil {
 		return err
 	}

@@ -151,7 +151,12 @@ func inParts(read func(each func(model.SummaryRecords) error) error, opt model.S
 		return nil, err
 	}
 	d := &Document{Format: f}
-	var order []model.SectionOrder
+	// Each section with its place in the summary.
+	type placed struct {
+		order   model.SectionOrder
+		section []byte
+	}
+	var ordered []placed
 	notice, first := false, true
 	err = read(func(rec model.SummaryRecords) error {
 		part := model.BuildSummary(rec, opt)
@@ -164,8 +169,7 @@ func inParts(read func(each func(model.SummaryRecords) error) error, opt model.S
 			return formatError(f, err)
 		}
 		for i, c := range part.Clients {
-			d.sections = append(d.sections, secs[i])
-			order = append(order, model.SectionOrderOf(c))
+			ordered = append(ordered, placed{model.SectionOrderOf(c), secs[i]})
 		}
 		d.Summary.Totals = d.Summary.Totals.Plus(part.Totals)
 		d.records += part.Records()
@@ -178,25 +182,15 @@ func inParts(read func(each func(model.SummaryRecords) error) error, opt model.S
 	if first {
 		return nil, fmt.Errorf("summary: the records were not read")
 	}
-	sortByOrder(d.sections, order)
+	slices.SortFunc(ordered, func(a, b placed) int { return a.order.Compare(b.order) })
+	d.sections = make([][]byte, len(ordered))
+	for i, p := range ordered {
+		d.sections[i] = p.section
+	}
 	if d.head, d.between, d.end, err = sh.frame(d.Summary, notice, len(d.sections) == 0); err != nil {
 		return nil, formatError(f, err)
 	}
 	return d, nil
-}
-
-// sortByOrder puts the sections in the summary's order.
-func sortByOrder(sections [][]byte, order []model.SectionOrder) {
-	at := make([]int, len(sections))
-	for i := range at {
-		at[i] = i
-	}
-	slices.SortFunc(at, func(a, b int) int { return order[a].Compare(order[b]) })
-	sorted := make([][]byte, len(sections))
-	for i, j := range at {
-		sorted[i] = sections[j]
-	}
-	copy(sections, sorted)
 }
 
 func formatError(f Format, err error) error {
