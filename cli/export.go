@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -237,7 +238,7 @@ func exportRequest(ctx context.Context, st *store.Store, from, to, caseNumber st
 	return req, nil
 }
 
-var daysAgo = regexp.MustCompile(`^-(\d{1,4})d$`)
+var daysAgo = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-(\d{1,4})d$`) })
 
 // parseDay reads a day as typed after --from or --to: YYYY-MM-DD, "today",
 // "yesterday" or "-Nd" (N days ago). It is the one place the command reads
@@ -251,7 +252,7 @@ func parseDay(s string, now time.Time) (model.Date, error) {
 	case "yesterday":
 		return today.AddDays(-1), nil
 	}
-	if m := daysAgo.FindStringSubmatch(s); m != nil {
+	if m := daysAgo().FindStringSubmatch(s); m != nil {
 		n, _ := strconv.Atoi(m[1]) // at most four digits: always a number
 		return today.AddDays(-n), nil
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // conditionKeywords turn the court's words into a kind: the first rule with
@@ -31,15 +32,24 @@ var conditionKeywords = []struct {
 	{ConditionReport, []string{"report"}},
 }
 
-var (
-	hoursTarget    = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(?:hours|hour|hrs|hr)\b`)
-	sessionsTarget = regexp.MustCompile(`(\d{1,3})\s*(?:sessions|session|classes|weeks)\b`)
-	moneyTarget    = regexp.MustCompile(`\$\s?(\d[\d,]*(?:\.\d{1,2})?)`)
-	whomAfter      = regexp.MustCompile(`(?i)\b(?:with|from|out of)\s+(.+)$`)
-	monthly        = regexp.MustCompile(`(?i)\$\s?(\d[\d,]*(?:\.\d{1,2})?)\s*(?:a|per|each)\s*month`)
-	within         = regexp.MustCompile(`(?i)\bwithin\s+(\d{1,3})\s*(day|days|month|months)\b`)
-	byDate         = regexp.MustCompile(`\bby\s+(\d{4}-\d{2}-\d{2})\b`)
-)
+// conditionPatterns are the expressions that read a condition's target, its
+// recipient and its due date from the court's words. They are compiled the
+// first time a condition is read, not at every start of every command.
+type conditionPatterns struct {
+	hoursTarget, sessionsTarget, moneyTarget, whomAfter, monthly, within, byDate *regexp.Regexp
+}
+
+var patterns = sync.OnceValue(func() conditionPatterns {
+	return conditionPatterns{
+		hoursTarget:    regexp.MustCompile(`(\d+(?:\.\d+)?)\s*(?:hours|hour|hrs|hr)\b`),
+		sessionsTarget: regexp.MustCompile(`(\d{1,3})\s*(?:sessions|session|classes|weeks)\b`),
+		moneyTarget:    regexp.MustCompile(`\$\s?(\d[\d,]*(?:\.\d{1,2})?)`),
+		whomAfter:      regexp.MustCompile(`(?i)\b(?:with|from|out of)\s+(.+)$`),
+		monthly:        regexp.MustCompile(`(?i)\$\s?(\d[\d,]*(?:\.\d{1,2})?)\s*(?:a|per|each)\s*month`),
+		within:         regexp.MustCompile(`(?i)\bwithin\s+(\d{1,3})\s*(day|days|month|months)\b`),
+		byDate:         regexp.MustCompile(`\bby\s+(\d{4}-\d{2}-\d{2})\b`),
+	}
+})
 
 // ConditionKindOf finds the kind of a condition from the court's words;
 // ConditionOther when no keyword fits.
@@ -74,10 +84,10 @@ func ConditionsFromText(clientID, text string, orderedOn Date) []Condition {
 			c := Condition{ClientID: clientID, Kind: ConditionKindOf(wording), Wording: wording, OrderedOn: orderedOn,
 				Status: ConditionInProgress}
 			c.Target = targetOf(c.Kind, wording)
-			if m := monthly.FindStringSubmatch(wording); m != nil && c.Kind == ConditionPayment {
+			if m := patterns().monthly.FindStringSubmatch(wording); m != nil && c.Kind == ConditionPayment {
 				if n, err := ParseMoney(m[1]); err == nil {
 					c.Instalment, c.FirstInstalmentOn = n, AddMonths(orderedOn, 1)
-					if c.Target == n && len(moneyTarget.FindAllString(wording, -1)) == 1 {
+					if c.Target == n && len(patterns().moneyTarget.FindAllString(wording, -1)) == 1 {
 						c.Target = 0 // the only amount named is the instalment
 					}
 					if c.Target > 0 && c.Instalment > c.Target {
@@ -87,7 +97,7 @@ func ConditionsFromText(clientID, text string, orderedOn Date) []Condition {
 			}
 			c.DueBy = deadlineOf(wording, orderedOn)
 			if c.Kind == ConditionNoContact || c.Kind == ConditionStayAway {
-				if m := whomAfter.FindStringSubmatch(wording); m != nil {
+				if m := patterns().whomAfter.FindStringSubmatch(wording); m != nil {
 					c.Whom = strings.TrimSpace(m[1])
 				}
 			}
@@ -101,14 +111,14 @@ func ConditionsFromText(clientID, text string, orderedOn Date) []Condition {
 // the zero Date when the words set none or one before the order.
 func deadlineOf(wording string, orderedOn Date) Date {
 	var d Date
-	if m := within.FindStringSubmatch(wording); m != nil {
+	if m := patterns().within.FindStringSubmatch(wording); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		if strings.HasPrefix(strings.ToLower(m[2]), "month") {
 			d = AddMonths(orderedOn, n)
 		} else {
 			d = orderedOn.AddDays(n)
 		}
-	} else if m := byDate.FindStringSubmatch(wording); m != nil {
+	} else if m := patterns().byDate.FindStringSubmatch(wording); m != nil {
 		d, _ = ParseDate(m[1])
 	}
 	if d.Before(orderedOn) {
@@ -122,19 +132,19 @@ func deadlineOf(wording string, orderedOn Date) Date {
 func targetOf(kind ConditionKind, wording string) int64 {
 	switch kind.Measure() {
 	case MeasureMinutes:
-		if m := hoursTarget.FindStringSubmatch(strings.ToLower(wording)); m != nil {
+		if m := patterns().hoursTarget.FindStringSubmatch(strings.ToLower(wording)); m != nil {
 			if n, err := ParseHours(m[1]); err == nil {
 				return n
 			}
 		}
 	case MeasureSessions:
-		if m := sessionsTarget.FindStringSubmatch(strings.ToLower(wording)); m != nil {
+		if m := patterns().sessionsTarget.FindStringSubmatch(strings.ToLower(wording)); m != nil {
 			if n, err := strconv.ParseInt(m[1], 10, 64); err == nil {
 				return n
 			}
 		}
 	case MeasureCents:
-		if m := moneyTarget.FindStringSubmatch(wording); m != nil {
+		if m := patterns().moneyTarget.FindStringSubmatch(wording); m != nil {
 			if n, err := ParseMoney(m[1]); err == nil {
 				return n
 			}

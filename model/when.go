@@ -5,12 +5,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
 // relative matches "+14d", "-3d", "+2w": the offsets officers type for the
 // next appointment, which the natural-language parser does not read.
-var relative = regexp.MustCompile(`^([+-])\s*(\d{1,4})\s*([dw])$`)
+var relative = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([+-])\s*(\d{1,4})\s*([dw])$`) })
 
 // isoLayouts are read before the natural-language parser, which would take
 // "2026-12-03" for the time 12:03.
@@ -35,7 +36,7 @@ func ParseWhen(s string, now time.Time) (time.Time, error) {
 			return t, nil
 		}
 	}
-	if m := relative.FindStringSubmatch(in); m != nil {
+	if m := relative().FindStringSubmatch(in); m != nil {
 		n, _ := strconv.Atoi(m[2]) // at most four digits: always a number
 		if m[1] == "-" {
 			n = -n

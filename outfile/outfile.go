@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 	"syscall"
 )
 
@@ -124,14 +125,16 @@ func Streams(path string) bool {
 
 // descriptor matches the names of this process's open files: what the
 // shell gave it as standard output, or a process substitution.
-var descriptor = regexp.MustCompile(`^/(?:dev/(stdout|stderr|fd/(\d+))|proc/self/fd/(\d+))$`)
+var descriptor = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^/(?:dev/(stdout|stderr|fd/(\d+))|proc/self/fd/(\d+))$`)
+})
 
 // ownDescriptor reports the descriptor a path names, if it names one of this
 // process's open files. Opening such a name again would start a new file
 // description at offset 0, so `>> file` would be overwritten from its
 // start: the descriptor itself is written instead.
 func ownDescriptor(path string) (int, bool) {
-	m := descriptor.FindStringSubmatch(filepath.Clean(path))
+	m := descriptor().FindStringSubmatch(filepath.Clean(path))
 	switch {
 	case m == nil:
 		return 0, false
