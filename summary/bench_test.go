@@ -115,15 +115,11 @@ func BenchmarkDaySummaryMarkdownFile(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "summary.md")
 	b.ResetTimer()
 	for b.Loop() {
-		s, err := Load(ctx, st, Request{From: from, To: to, Now: benchNow})
+		doc, err := Make(ctx, st, Request{From: from, To: to, Now: benchNow}, Markdown)
 		if err != nil {
 			b.Fatal(err)
 		}
-		content, err := Render(s, Markdown)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := WriteFile(out, content, true); err != nil {
+		if _, err := WriteFile(out, doc, true); err != nil {
 			b.Fatal(err)
 		}
 	}

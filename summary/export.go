@@ -2,7 +2,6 @@ package summary
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -108,25 +107,16 @@ func options(req Request) model.SummaryOptions {
 	return model.SummaryOptions{ProducedAt: req.Now, ClientID: req.ClientID, CaseNumber: req.CaseNumber, Redact: req.Redact}
 }
 
-// Record adds a summary that was written to the export log, with the SHA-256
-// of the exact bytes that left, so that a copy found later can be matched to
-// its entry. Call it only once the content is safely at its destination (a
-// file path, "stdout" or "clipboard").
-func Record(ctx context.Context, st *store.Store, s model.Summary, f Format, content []byte, destination string) (model.Export, error) {
-	sum := sha256.Sum256(content)
-	return record(ctx, st, s, s.Records(), f, sum[:], destination)
-}
-
-// RecordDocument is Record for a document that was written, with the
-// SHA-256 of the bytes that left (the document's, or its encryption's).
+// RecordDocument adds a document that was written to the export log, with
+// the SHA-256 of the exact bytes that left (the document's, or its
+// encryption's), so that a copy found later can be matched to its entry.
+// Call it only once the bytes are safely at their destination (a file path,
+// "stdout" or "clipboard").
 func RecordDocument(ctx context.Context, st *store.Store, d *Document, sha256 []byte, destination string) (model.Export, error) {
-	return record(ctx, st, d.Summary, d.records, d.Format, sha256, destination)
-}
-
-func record(ctx context.Context, st *store.Store, s model.Summary, records int, f Format, sha256 []byte, destination string) (model.Export, error) {
+	s := d.Summary
 	return st.RecordExport(ctx, model.Export{
-		At: s.ProducedAt, From: s.From, To: s.To, ClientID: s.ClientID, Format: string(f), Redacted: s.Redacted,
-		Records: records, Destination: destination, SHA256: hex.EncodeToString(sha256),
+		At: s.ProducedAt, From: s.From, To: s.To, ClientID: s.ClientID, Format: string(d.Format), Redacted: s.Redacted,
+		Records: d.records, Destination: destination, SHA256: hex.EncodeToString(sha256),
 		Recipient: s.SharedWith,
 	})
 }

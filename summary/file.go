@@ -1,15 +1,34 @@
 package summary
 
-import "caseload/outfile"
+import (
+	"bufio"
+	"crypto/sha256"
+	"io"
+
+	"caseload/outfile"
+)
 
 // ErrExists is returned when the file is already there and replacing it was
 // not asked for.
 var ErrExists = outfile.ErrExists
 
-// WriteFile writes a summary to path through outfile: a file is replaced
+// WriteFile writes a document to path through outfile: a file is replaced
 // whole or not at all (mode 0600), and only with overwrite; a device or pipe
-// is written through; a folder is refused.
-func WriteFile(path string, data []byte, overwrite bool) error {
-	_, err := outfile.Write(path, data, overwrite)
-	return err
+// is written through; a folder is refused. It returns the SHA-256 of the
+// bytes written, for the export log (RecordDocument).
+func WriteFile(path string, d *Document, overwrite bool) ([]byte, error) {
+	digest := sha256.New()
+	_, err := outfile.WriteWith(path, overwrite, func(w io.Writer) error {
+		digest.Reset() // each attempt is hashed afresh
+		// Through a buffer: the document is held a section a client.
+		out := bufio.NewWriterSize(io.MultiWriter(w, digest), 64<<10)
+		if _, err := d.WriteTo(out); err != nil {
+			return err
+		}
+		return out.Flush()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return digest.Sum(nil), nil
 }

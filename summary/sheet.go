@@ -40,15 +40,17 @@ func sheetFor(f Format) (sheet, error) {
 // sections and the end, kept in the pieces they were written in rather than
 // copied into one.
 type Document struct {
-	// Summary is the summary's header and totals; its clients only when it
-	// was built whole (one for a recipient).
-	Summary  model.Summary
-	Format   Format
-	records  int
-	head     []byte
-	sections [][]byte
-	between  []byte
-	end      []byte
+	// Summary is the summary's header and totals, without its clients:
+	// their sections hold what is shown of them.
+	Summary   model.Summary
+	Format    Format
+	records   int
+	clientIDs []string
+	notice    bool
+	head      []byte
+	sections  [][]byte
+	between   []byte
+	end       []byte
 }
 
 // Records is the number of records the summary reports (model.Summary's
@@ -57,6 +59,14 @@ func (d *Document) Records() int { return d.records }
 
 // Clients is the number of clients the summary has a section for.
 func (d *Document) Clients() int { return len(d.sections) }
+
+// ClientIDs are the ids of the clients the summary has a section for, in
+// no particular order.
+func (d *Document) ClientIDs() []string { return d.clientIDs }
+
+// HoldsSubstanceUse says whether the document carries the Part 2 notice:
+// a client's records in it touch substance use (model.Summary's).
+func (d *Document) HoldsSubstanceUse() bool { return d.notice }
 
 // Len is the size of the document in bytes.
 func (d *Document) Len() int {
@@ -100,18 +110,26 @@ func (d *Document) Bytes() []byte {
 	return b.Bytes()
 }
 
+// Write writes a summary built whole (Build) in a format.
+func Write(s model.Summary, f Format) (*Document, error) { return whole(s, f) }
+
 // whole writes a summary built whole.
 func whole(s model.Summary, f Format) (*Document, error) {
 	sh, err := sheetFor(f)
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{Summary: s, Format: f, records: s.Records()}
+	d := &Document{Summary: s, Format: f, records: s.Records(), notice: s.HoldsSubstanceUse()}
+	d.Summary.Clients = nil
 	if d.sections, err = sections(sh, s); err != nil {
 		return nil, formatError(f, err)
 	}
-	if d.head, d.between, d.end, err = sh.frame(s, s.HoldsSubstanceUse(), len(s.Clients) == 0); err != nil {
+	if d.head, d.between, d.end, err = sh.frame(s, d.notice, len(s.Clients) == 0); err != nil {
 		return nil, formatError(f, err)
+	}
+	d.clientIDs = make([]string, len(s.Clients))
+	for i, c := range s.Clients {
+		d.clientIDs[i] = c.ClientID
 	}
 	return d, nil
 }
@@ -157,7 +175,7 @@ func inParts(read func(each func(model.SummaryRecords) error) error, opt model.S
 		section []byte
 	}
 	var ordered []placed
-	notice, first := false, true
+	first := true
 	err = read(func(rec model.SummaryRecords) error {
 		part := model.BuildSummary(rec, opt)
 		if first {
@@ -170,10 +188,11 @@ func inParts(read func(each func(model.SummaryRecords) error) error, opt model.S
 		}
 		for i, c := range part.Clients {
 			ordered = append(ordered, placed{model.SectionOrderOf(c), secs[i]})
+			d.clientIDs = append(d.clientIDs, c.ClientID)
 		}
 		d.Summary.Totals = d.Summary.Totals.Plus(part.Totals)
 		d.records += part.Records()
-		notice = notice || part.HoldsSubstanceUse()
+		d.notice = d.notice || part.HoldsSubstanceUse()
 		return nil
 	})
 	if err != nil {
@@ -187,7 +206,7 @@ func inParts(read func(each func(model.SummaryRecords) error) error, opt model.S
 	for i, p := range ordered {
 		d.sections[i] = p.section
 	}
-	if d.head, d.between, d.end, err = sh.frame(d.Summary, notice, len(d.sections) == 0); err != nil {
+	if d.head, d.between, d.end, err = sh.frame(d.Summary, d.notice, len(d.sections) == 0); err != nil {
 		return nil, formatError(f, err)
 	}
 	return d, nil

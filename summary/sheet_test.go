@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -72,6 +73,7 @@ func TestDocumentInPartsIsTheWholeSummary(t *testing.T) {
 					if got := d.Bytes(); !bytes.Equal(got, want) {
 						t.Fatalf("%s, made with at most %d records read whole: %s", opt.Value, upTo, firstDifference(string(want), string(got)))
 					}
+					sameClients(t, d, whole)
 				}
 				for _, size := range []int{1, 3, 7, partSize} {
 					d, err := inParts(func(each func(model.SummaryRecords) error) error {
@@ -91,9 +93,32 @@ func TestDocumentInPartsIsTheWholeSummary(t *testing.T) {
 						t.Errorf("%s, %d clients a part: %d bytes, %d records, %d clients; want %d, %d, %d", opt.Value, size,
 							d.Len(), d.Records(), d.Clients(), len(want), whole.Records(), len(whole.Clients))
 					}
+					sameClients(t, d, whole)
 				}
 			}
 		})
+	}
+}
+
+// sameClients checks that a document names the clients of the summary built
+// whole, and carries the Part 2 notice when it does.
+func sameClients(t *testing.T, d *Document, whole model.Summary) {
+	t.Helper()
+	var want []string
+	for _, c := range whole.Clients {
+		want = append(want, c.ClientID)
+	}
+	got := slices.Clone(d.ClientIDs())
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("the document names clients %v, want %v", got, want)
+	}
+	if d.HoldsSubstanceUse() != whole.HoldsSubstanceUse() {
+		t.Errorf("the document's Part 2 notice is %v, the summary's %v", d.HoldsSubstanceUse(), whole.HoldsSubstanceUse())
+	}
+	if d.Summary.Clients != nil {
+		t.Errorf("the document keeps %d clients' summaries beside their sections", len(d.Summary.Clients))
 	}
 }
 

@@ -25,9 +25,8 @@ import (
 // already rendered in the chosen format: the bytes shown are the bytes that
 // will be written.
 type exportPreviewMsg struct {
-	gen     int
-	sum     model.Summary
-	content []byte
+	gen int
+	doc *summary.Document
 	// recipients have an active consent from a client in the range.
 	recipients []store.ShareRecipient
 	err        error
@@ -83,8 +82,7 @@ type exportDialog struct {
 	focus              int
 	gen                int // bumps with every new preview; older answers are dropped
 	loading            bool
-	sum                model.Summary
-	content            []byte // nil until a preview is in
+	doc                *summary.Document // nil until a preview is in
 	preview            viewport.Model
 	problem            string // what went wrong, in words
 	confirmReplace     bool
@@ -204,12 +202,8 @@ func (d *exportDialog) load(now time.Time) tea.Cmd {
 		if req.From, req.To, err = span(ctx, st, rng, fromText, toText, now); err != nil {
 			return exportPreviewMsg{gen: gen, err: err}
 		}
-		sum, recipients, err := loadFor(ctx, st, req, forWhom)
-		if err != nil {
-			return exportPreviewMsg{gen: gen, recipients: recipients, err: err}
-		}
-		content, err := summary.Render(sum, format)
-		return exportPreviewMsg{gen: gen, sum: sum, content: content, recipients: recipients, err: err}
+		doc, recipients, err := loadFor(ctx, st, req, forWhom, format)
+		return exportPreviewMsg{gen: gen, doc: doc, recipients: recipients, err: err}
 	}
 }
 
@@ -224,14 +218,19 @@ func (d *exportDialog) previewLoaded(msg exportPreviewMsg) {
 		if errors.Is(msg.err, summary.ErrNoConsent) {
 			d.problem = noConsentProblem
 		}
-		d.content = nil
+		d.doc = nil
 		d.preview.SetContent("")
 		return
 	}
-	d.sum, d.content = msg.sum, msg.content
+	d.doc = msg.doc
 	// CSV ends its rows with CRLF; the preview shows lines, not carriage
-	// returns. The content itself is written as rendered.
-	shown := strings.ReplaceAll(string(msg.content), "\r\n", "\n")
+	// returns. The document itself is written as made.
+	// Written straight into a string: a document of a large caseload's day
+	// is megabytes, and each copy of it stands until the next collection.
+	var whole strings.Builder
+	whole.Grow(msg.doc.Len())
+	msg.doc.WriteTo(&whole) // a strings.Builder takes every write
+	shown := strings.ReplaceAll(whole.String(), "\r\n", "\n")
 	d.preview.SetContent(text.CleanLines(shown))
 	d.preview.GotoTop()
 }
@@ -307,9 +306,9 @@ func (d *exportDialog) ready() bool {
 	switch {
 	case d.busy:
 		return false
-	case d.content == nil && d.problem == noConsentProblem:
+	case d.doc == nil && d.problem == noConsentProblem:
 		return false
-	case d.loading || d.content == nil:
+	case d.loading || d.doc == nil:
 		d.problem = "The summary is not ready yet: wait for the preview."
 		return false
 	}

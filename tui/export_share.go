@@ -20,31 +20,47 @@ const officersRecord = "Officer's record (everything)"
 // active consent from any client in the range.
 const noConsentProblem = "No client in range consented to share with them: t chooses another."
 
-// loadFor reads the officer's summary of the request, and the recipients a
-// client in it consented to share with today; with a recipient chosen, the
-// summary is then made for them, from the same read of the file.
-func loadFor(ctx context.Context, st *store.Store, req summary.Request, to *store.ShareRecipient) (model.Summary, []store.ShareRecipient, error) {
+// loadFor makes the officer's summary of the request in the format, and
+// finds the recipients a client in it consented to share with today. The
+// officer's record is made as the export command makes it (summary.Make: a
+// range of many records read a part at a time, so that a large caseload's
+// preview takes the memory of its document). With a recipient chosen, the
+// records are read whole once, and both summaries built from them: the
+// recipients come from the officer's, the document is the recipient's.
+func loadFor(ctx context.Context, st *store.Store, req summary.Request, to *store.ShareRecipient, f summary.Format) (*summary.Document, []store.ShareRecipient, error) {
+	day := model.DateOf(req.Now)
+	if to == nil {
+		doc, err := summary.Make(ctx, st, req, f)
+		if err != nil {
+			return nil, nil, err
+		}
+		recipients, err := st.ShareRecipients(ctx, doc.ClientIDs(), day)
+		return doc, recipients, err
+	}
 	q := summary.Query(req)
-	q.Goals = to != nil
+	q.Goals = true
 	rec, err := st.SummaryRecords(ctx, q)
 	if err != nil {
-		return model.Summary{}, nil, err
+		return nil, nil, err
 	}
 	sum, err := summary.Build(ctx, st, rec, req)
 	if err != nil {
-		return sum, nil, err
+		return nil, nil, err
 	}
 	ids := make([]string, len(sum.Clients))
 	for i, c := range sum.Clients {
 		ids[i] = c.ClientID
 	}
-	recipients, err := st.ShareRecipients(ctx, ids, model.DateOf(req.Now))
-	if err != nil || to == nil {
-		return sum, recipients, err
+	recipients, err := st.ShareRecipients(ctx, ids, day)
+	if err != nil {
+		return nil, recipients, err
 	}
 	req.For = to
-	sum, err = summary.Build(ctx, st, rec, req)
-	return sum, recipients, err
+	if sum, err = summary.Build(ctx, st, rec, req); err != nil {
+		return nil, recipients, err
+	}
+	doc, err := summary.Write(sum, f)
+	return doc, recipients, err
 }
 
 // nextRecipient moves the choice on: the officer's record, then each
@@ -85,7 +101,7 @@ func (d *exportDialog) recipientLine(s styles) string {
 	if d.recipient == nil {
 		line += choice(s, officersRecord, true)
 		switch n := len(d.recipients); {
-		case d.content == nil:
+		case d.doc == nil:
 		case n == 0:
 			line += " " + s.dim.Render("no consent covers any client in range")
 		default:

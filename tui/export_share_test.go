@@ -55,8 +55,8 @@ func TestExportRecipientCyclesThroughTheConsentsInRange(t *testing.T) {
 	}
 	h.mustSee("[Officer's record (everything)]")
 	h.keys("t")
-	content := string(d.content)
-	if d.recipient == nil || d.recipient.Name != "Harbor Recovery Center" || d.sum.SharedWith != "Harbor Recovery Center" {
+	content := string(d.content())
+	if d.recipient == nil || d.recipient.Name != "Harbor Recovery Center" || d.doc.Summary.SharedWith != "Harbor Recovery Center" {
 		t.Fatalf("t should choose Harbor Recovery Center first, got %+v", d.recipient)
 	}
 	if !strings.Contains(content, "For: Harbor Recovery Center") || !strings.Contains(content, "Ann Example") ||
@@ -65,7 +65,7 @@ func TestExportRecipientCyclesThroughTheConsentsInRange(t *testing.T) {
 	}
 	h.mustSee("[Harbor Recovery Center] only what each consent allows · 1 of 2")
 	h.keys("t")
-	content = string(d.content)
+	content = string(d.content())
 	if d.recipient == nil || d.recipient.Name != "Pat Rivers" || !strings.Contains(content, "At work.") ||
 		strings.Contains(content, "Ann Example") || strings.Contains(content, "Field") {
 		t.Fatalf("the preview for Pat Rivers should hold Carla's note only:\n%s", content)
@@ -73,7 +73,7 @@ func TestExportRecipientCyclesThroughTheConsentsInRange(t *testing.T) {
 	// A person is one client's contact: the choice says whose.
 	h.mustSee("[Pat Rivers (CR-1004)] only what each consent allows · 2 of 2")
 	h.keys("t")
-	if d.recipient != nil || d.sum.SharedWith != "" || !strings.Contains(string(d.content), "Weighing treatment.") {
+	if d.recipient != nil || d.doc.Summary.SharedWith != "" || !strings.Contains(string(d.content()), "Weighing treatment.") {
 		t.Fatalf("t after the last recipient should come back to the officer's record, got %+v", d.recipient)
 	}
 }
@@ -92,7 +92,7 @@ func TestExportForARecipientWritesAndRecordsTheFilteredSummary(t *testing.T) {
 	if err != nil {
 		t.Fatalf("w did not write the file: %v\n%s", err, h.screen())
 	}
-	if string(got) != string(d.content) || !strings.Contains(string(got), "For: Harbor Recovery Center") {
+	if string(got) != string(d.content()) || !strings.Contains(string(got), "For: Harbor Recovery Center") {
 		t.Fatalf("the file is not the filtered preview:\n%s", got)
 	}
 	h.keys("c")
@@ -122,7 +122,7 @@ func TestExportForARecipientWithoutConsentInTheRangeWritesNothing(t *testing.T) 
 	}
 	// t goes back to the officer's record, which can be made.
 	h.keys("t")
-	if d := h.app.exportDialog(); d.recipient != nil || d.content == nil {
+	if d := h.app.exportDialog(); d.recipient != nil || d.content() == nil {
 		t.Fatalf("t should come back to the officer's record, got %+v", d.recipient)
 	}
 }

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -49,8 +51,8 @@ func TestExportOpensFromTheCaseloadWithTheDefaultRange(t *testing.T) {
 			d.clientID, d.rng, d.format, d.redact)
 	}
 	// No export yet: "since the last export" is today so far.
-	if !d.sum.From.Equal(model.StartOfDay(frozen)) || !d.sum.To.Equal(frozen) {
-		t.Fatalf("range %s to %s, want the start of today to now", d.sum.From, d.sum.To)
+	if !d.doc.Summary.From.Equal(model.StartOfDay(frozen)) || !d.doc.Summary.To.Equal(frozen) {
+		t.Fatalf("range %s to %s, want the start of today to now", d.doc.Summary.From, d.doc.Summary.To)
 	}
 	if want := "/home/officer/caseload-summary-2026-11-23.md"; d.path.Value() != want {
 		t.Fatalf("default path %q, want %q", d.path.Value(), want)
@@ -69,8 +71,8 @@ func TestExportFromAClientCoversOnlyThatClient(t *testing.T) {
 		t.Fatalf("x on Ann's screen should open the dialog for CR-1001, got %+v", d)
 	}
 	customRange(h)
-	if len(d.sum.Clients) != 1 || d.sum.Clients[0].CaseNumber != "CR-1001" {
-		t.Fatalf("a client's summary holds %d clients, want only CR-1001", len(d.sum.Clients))
+	if d.doc.Clients() != 1 || !strings.Contains(string(d.content()), "CR-1001") {
+		t.Fatalf("a client's summary holds %d clients, want only CR-1001", d.doc.Clients())
 	}
 	h.mustSee("Export summary · Ann Example · CR-1001")
 	h.keys("esc")
@@ -82,8 +84,8 @@ func TestExportFromAClientCoversOnlyThatClient(t *testing.T) {
 func TestExportRangesAndCustomDates(t *testing.T) {
 	h := start(t, fixtureStore(t), 80, 24)
 	h.keys("x", "3")
-	if d := h.app.exportDialog(); !d.sum.From.Equal(startOfWeek(frozen)) {
-		t.Fatalf("this week starts %s, want %s", d.sum.From, startOfWeek(frozen))
+	if d := h.app.exportDialog(); !d.doc.Summary.From.Equal(startOfWeek(frozen)) {
+		t.Fatalf("this week starts %s, want %s", d.doc.Summary.From, startOfWeek(frozen))
 	}
 	h.keys("4")
 	h.typeText("next tuesday-ish\n")
@@ -103,10 +105,10 @@ func TestExportRangesAndCustomDates(t *testing.T) {
 	h.keys("tab")
 	h.typeText("2026-11-16\n")
 	d := h.app.exportDialog()
-	if want := at(11, 17, 0, 0); !d.sum.From.Equal(at(11, 1, 0, 0)) || !d.sum.To.Equal(want) {
-		t.Fatalf("custom range %s to %s, want 1 Nov to the end of 16 Nov", d.sum.From, d.sum.To)
+	if want := at(11, 17, 0, 0); !d.doc.Summary.From.Equal(at(11, 1, 0, 0)) || !d.doc.Summary.To.Equal(want) {
+		t.Fatalf("custom range %s to %s, want 1 Nov to the end of 16 Nov", d.doc.Summary.From, d.doc.Summary.To)
 	}
-	if d.sum.Records() == 0 {
+	if d.doc.Records() == 0 {
 		t.Fatal("the custom range should hold Ann's November records")
 	}
 }
@@ -117,8 +119,8 @@ func TestExportFormatAndRedactionChangeThePreview(t *testing.T) {
 	h.keys("x")
 	customRange(h)
 	d := h.app.exportDialog()
-	if !strings.HasPrefix(string(d.content), "# Session summary") {
-		t.Fatalf("Markdown preview starts %.40q", d.content)
+	if !strings.HasPrefix(string(d.content()), "# Session summary") {
+		t.Fatalf("Markdown preview starts %.40q", d.content())
 	}
 	h.keys("f")
 	if d.format != summary.PlainText || !strings.HasSuffix(d.path.Value(), ".txt") {
@@ -126,19 +128,19 @@ func TestExportFormatAndRedactionChangeThePreview(t *testing.T) {
 	}
 	h.keys("f", "f")
 	// RFC 4180 ends rows with CRLF; no other format does.
-	if d.format != summary.CSV || !strings.Contains(string(d.content), "\r\n") {
-		t.Fatalf("three presses of f should give CSV, got %s: %.60q", d.format, d.content)
+	if d.format != summary.CSV || !strings.Contains(string(d.content()), "\r\n") {
+		t.Fatalf("three presses of f should give CSV, got %s: %.60q", d.format, d.content())
 	}
 	h.keys("f")
 	if d.format != summary.Markdown {
 		t.Fatalf("f should come back round to Markdown, got %s", d.format)
 	}
-	if !strings.Contains(string(d.content), "Redacted: no") {
+	if !strings.Contains(string(d.content()), "Redacted: no") {
 		t.Fatal("an unredacted summary should say so in its header")
 	}
 	h.keys("r")
-	if !d.redact || !d.sum.Redacted || !strings.Contains(string(d.content), "Redacted: yes") {
-		t.Fatalf("r should redact the summary and its header should say so:\n%.400s", d.content)
+	if !d.redact || !d.doc.Summary.Redacted || !strings.Contains(string(d.content()), "Redacted: yes") {
+		t.Fatalf("r should redact the summary and its header should say so:\n%.400s", d.content())
 	}
 	h.mustSee("[yes] all substance-use information is left out")
 }
@@ -157,20 +159,23 @@ func TestExportWritesTheFileAndRecordsIt(t *testing.T) {
 		t.Fatalf("w did not write the file: %v\n%s", err, h.screen())
 	}
 	d := h.app.exportDialog()
-	if string(got) != string(d.content) || !strings.Contains(string(got), "Redacted: yes") {
+	if string(got) != string(d.content()) || !strings.Contains(string(got), "Redacted: yes") {
 		t.Fatalf("the file holds something other than the redacted preview:\n%s", got)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
 		t.Fatalf("summary file mode %v, want 0600", fi.Mode().Perm())
 	}
-	h.mustSee(fmt.Sprintf("Wrote %s of", plural(d.sum.Records(), "record")))
+	h.mustSee(fmt.Sprintf("Wrote %s of", plural(d.doc.Records(), "record")))
 	list := exports(t, st)
 	if len(list) != 1 {
 		t.Fatalf("%d exports recorded, want 1", len(list))
 	}
 	x := list[0]
-	if x.Destination != path || x.Format != "md" || !x.Redacted || x.Records != d.sum.Records() || !x.From.Equal(at(11, 1, 0, 0)) {
+	if x.Destination != path || x.Format != "md" || !x.Redacted || x.Records != d.doc.Records() || !x.From.Equal(at(11, 1, 0, 0)) {
 		t.Fatalf("export record %+v does not match the file written", x)
+	}
+	if sum := sha256.Sum256(got); x.SHA256 != hex.EncodeToString(sum[:]) {
+		t.Fatalf("the export log keeps SHA-256 %s, the file's is %x", x.SHA256, sum)
 	}
 	h.keys("esc")
 	h.mustSee("Wrote ")
@@ -197,7 +202,7 @@ func TestExportNeverReplacesAFileWithoutYes(t *testing.T) {
 		t.Fatalf("%d exports recorded for a file that was not written", n)
 	}
 	h.keys("w", "y")
-	if got, _ := os.ReadFile(path); string(got) != string(h.app.exportDialog().content) {
+	if got, _ := os.ReadFile(path); string(got) != string(h.app.exportDialog().content()) {
 		t.Fatalf("y should replace the file with the summary, it holds %.60q", got)
 	}
 	if n := len(exports(t, st)); n != 1 {
@@ -243,6 +248,9 @@ func TestExportCopiesToTheClipboardAndRecordsIt(t *testing.T) {
 	list := exports(t, st)
 	if len(list) != 1 || list[0].Destination != "clipboard" {
 		t.Fatalf("exports after copying: %+v, want one to the clipboard", list)
+	}
+	if sum := sha256.Sum256(h.app.exportDialog().content()); list[0].SHA256 != hex.EncodeToString(sum[:]) {
+		t.Fatalf("the export log keeps SHA-256 %s for the clipboard, the summary's is %x", list[0].SHA256, sum)
 	}
 }
 
@@ -359,4 +367,12 @@ func TestExportDefaultsToTheFolderSetInSettings(t *testing.T) {
 	if want := "/media/usb/reports/caseload-summary-2026-11-23.md"; h.app.exportDialog().path.Value() != want {
 		t.Fatalf("default path %q, want %q (the folder set in settings)", h.app.exportDialog().path.Value(), want)
 	}
+}
+
+// content is the previewed document in one piece; nil before a preview.
+func (d *exportDialog) content() []byte {
+	if d.doc == nil {
+		return nil
+	}
+	return d.doc.Bytes()
 }

@@ -54,7 +54,7 @@ func (d *exportDialog) view(f frame) []string {
 	lines = append(lines, file)
 
 	lines = append(lines, rule(s, d.previewTitle(), w))
-	if d.loading && d.content == nil {
+	if d.loading && d.doc == nil {
 		lines = append(lines, s.dim.Render("Reading the records…"))
 	} else {
 		lines = append(lines, strings.Split(d.preview.View(), "\n")...)
@@ -84,25 +84,25 @@ func rule(s styles, caption string, w int) string {
 
 // spanText says what the chosen range covers, once the preview knows.
 func (d *exportDialog) spanText() string {
-	if d.content == nil {
+	if d.doc == nil {
 		return ""
 	}
 	const layout = "Mon 2 Jan 2006 15:04"
-	return "Covers " + d.sum.From.Format(layout) + " to " + d.sum.To.Format(layout)
+	return "Covers " + d.doc.Summary.From.Format(layout) + " to " + d.doc.Summary.To.Format(layout)
 }
 
 // previewTitle counts what the summary holds and how far the preview is
 // scrolled.
 func (d *exportDialog) previewTitle() string {
-	if d.content == nil {
+	if d.doc == nil {
 		return "Preview"
 	}
-	t := "Preview · " + plural(d.sum.Records(), "record") + " of " + plural(len(d.sum.Clients), "client")
+	t := "Preview · " + plural(d.doc.Records(), "record") + " of " + plural(d.doc.Clients(), "client")
 	if n := d.preview.TotalLineCount(); n > d.preview.Height() {
 		t += " · " + strconv.Itoa(int(d.preview.ScrollPercent()*100)) + "%"
 	}
 	// Last, as the longest: at 80 columns the edge cuts the notice's title.
-	if d.sum.HoldsSubstanceUse() {
+	if d.doc.HoldsSubstanceUse() {
 		t += " · holds substance-use information: carries the " + model.Part2NoticeTitle
 	}
 	return t

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -11,18 +12,17 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"caseload/model"
 	"caseload/store"
 	"caseload/summary"
 	"caseload/text"
 )
 
-// write puts the previewed bytes in the file and records the export once
-// they are safely there; nothing else is written and nothing is recorded if
+// write puts the previewed document in the file and records the export once
+// it is safely there; nothing else is written and nothing is recorded if
 // the write fails.
 func (d *exportDialog) write(overwrite bool) tea.Cmd {
 	d.busy, d.confirmReplace, d.problem, d.done = true, false, "", ""
-	st, sum, format, content, home := d.st, d.sum, d.format, d.content, d.home
+	st, doc, home := d.st, d.doc, d.home
 	path := d.path.Value()
 	return func() tea.Msg {
 		dest, err := absPath(path, home)
@@ -33,10 +33,11 @@ func (d *exportDialog) write(overwrite bool) tea.Cmd {
 		if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
 			return exportWrittenMsg{dest: dest, err: syscall.EISDIR}
 		}
-		if err := summary.WriteFile(dest, content, overwrite); err != nil {
+		digest, err := summary.WriteFile(dest, doc, overwrite)
+		if err != nil {
 			return exportWrittenMsg{dest: dest, err: err, exists: errors.Is(err, summary.ErrExists)}
 		}
-		return recorded(st, sum, format, content, dest)
+		return recorded(st, doc, digest, dest)
 	}
 }
 
@@ -46,15 +47,19 @@ func (d *exportDialog) write(overwrite bool) tea.Cmd {
 // left the laptop.
 func (d *exportDialog) copy() tea.Cmd {
 	d.busy, d.problem, d.done = true, "", ""
-	st, sum, format, content := d.st, d.sum, d.format, d.content
+	st, doc := d.st, d.doc
+	content := doc.Bytes()
+	digest := sha256.Sum256(content)
 	return tea.Sequence(tea.SetClipboard(string(content)), func() tea.Msg {
-		return recorded(st, sum, format, content, "clipboard")
+		return recorded(st, doc, digest[:], "clipboard")
 	})
 }
 
-func recorded(st *store.Store, sum model.Summary, format summary.Format, content []byte, dest string) exportWrittenMsg {
-	msg := exportWrittenMsg{dest: dest, records: sum.Records(), clients: len(sum.Clients), written: true}
-	if _, err := summary.Record(context.Background(), st, sum, format, content, dest); err != nil {
+// recorded records in the export log that the document went to dest, with
+// the SHA-256 of the bytes that went.
+func recorded(st *store.Store, doc *summary.Document, sha256 []byte, dest string) exportWrittenMsg {
+	msg := exportWrittenMsg{dest: dest, records: doc.Records(), clients: doc.Clients(), written: true}
+	if _, err := summary.RecordDocument(context.Background(), st, doc, sha256, dest); err != nil {
 		msg.err = fmt.Errorf("the export log could not record it: %w", err)
 	}
 	return msg
