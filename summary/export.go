@@ -113,6 +113,9 @@ func options(req Request) model.SummaryOptions {
 // Call it only once the bytes are safely at their destination (a file path,
 // "stdout" or "clipboard").
 func RecordDocument(ctx context.Context, st *store.Store, d *Document, sha256 []byte, destination string) (model.Export, error) {
+	if d == nil {
+		return model.Export{}, errNoDocument
+	}
 	s := d.Summary
 	return st.RecordExport(ctx, model.Export{
 		At: s.ProducedAt, From: s.From, To: s.To, ClientID: s.ClientID, Format: string(d.Format), Redacted: s.Redacted,

@@ -3,6 +3,7 @@ package summary
 import (
 	"bufio"
 	"crypto/sha256"
+	"errors"
 	"io"
 
 	"caseload/outfile"
@@ -12,11 +13,18 @@ import (
 // not asked for.
 var ErrExists = outfile.ErrExists
 
+// errNoDocument is a write or a record asked for with no document: a caller
+// that lost track of what it shows, refused rather than written empty.
+var errNoDocument = errors.New("there is no summary to write")
+
 // WriteFile writes a document to path through outfile: a file is replaced
 // whole or not at all (mode 0600), and only with overwrite; a device or pipe
 // is written through; a folder is refused. It returns the SHA-256 of the
 // bytes written, for the export log (RecordDocument).
 func WriteFile(path string, d *Document, overwrite bool) ([]byte, error) {
+	if d == nil {
+		return nil, errNoDocument // before anything is created at path
+	}
 	digest := sha256.New()
 	_, err := outfile.WriteWith(path, overwrite, func(w io.Writer) error {
 		digest.Reset() // each attempt is hashed afresh

@@ -25,8 +25,11 @@ import (
 // already rendered in the chosen format: the bytes shown are the bytes that
 // will be written.
 type exportPreviewMsg struct {
-	gen int
-	doc *summary.Document
+	// dialog and gen name the request: an answer for a dialog since
+	// closed, or for an earlier choice in this one, is dropped.
+	dialog *exportDialog
+	gen    int
+	doc    *summary.Document
 	// recipients have an active consent from a client in the range.
 	recipients []store.ShareRecipient
 	err        error
@@ -35,6 +38,9 @@ type exportPreviewMsg struct {
 // exportWrittenMsg says a summary reached its destination (a file or the
 // clipboard) and was recorded in the export log, or why not.
 type exportWrittenMsg struct {
+	dialog  *exportDialog     // the dialog that sent it
+	doc     *summary.Document // what was sent
+	typed   string            // the path as typed when w was pressed
 	dest    string
 	records int
 	clients int
@@ -200,15 +206,15 @@ func (d *exportDialog) load(now time.Time) tea.Cmd {
 		ctx := context.Background()
 		var err error
 		if req.From, req.To, err = span(ctx, st, rng, fromText, toText, now); err != nil {
-			return exportPreviewMsg{gen: gen, err: err}
+			return exportPreviewMsg{dialog: d, gen: gen, err: err}
 		}
 		doc, recipients, err := loadFor(ctx, st, req, forWhom, format)
-		return exportPreviewMsg{gen: gen, doc: doc, recipients: recipients, err: err}
+		return exportPreviewMsg{dialog: d, gen: gen, doc: doc, recipients: recipients, err: err}
 	}
 }
 
 func (d *exportDialog) previewLoaded(msg exportPreviewMsg) {
-	if msg.gen != d.gen {
+	if msg.dialog != d || msg.gen != d.gen {
 		return
 	}
 	d.loading = false
@@ -244,7 +250,10 @@ func (d *exportDialog) update(kp tea.KeyPressMsg, k keyMap, now time.Time) tea.C
 	if d.confirmReplace {
 		switch {
 		case key.Matches(kp, k.ExportReplace):
-			return d.write(true)
+			if d.ready() {
+				return d.write(true)
+			}
+			d.confirmReplace = false
 		case key.Matches(kp, k.ExportKeep):
 			d.confirmReplace = false
 			d.problem = "Kept the existing file. p changes the path."
@@ -428,7 +437,7 @@ func (a *App) exportAnswer(msg tea.Msg) tea.Cmd {
 			d.previewLoaded(msg)
 		}
 	case exportWrittenMsg:
-		if d := a.exportDialog(); d != nil {
+		if d := a.exportDialog(); d != nil && d == msg.dialog {
 			d.written(msg)
 			return nil
 		}

@@ -376,3 +376,106 @@ func (d *exportDialog) content() []byte {
 	}
 	return d.doc.Bytes()
 }
+
+// TestExportAsksToReplaceOnlyAboutTheSummaryShown: the answer that the file
+// exists can come back after the officer changed the range; y must then not
+// replace the file with a summary the question was not about, nor with none.
+func TestExportAsksToReplaceOnlyAboutTheSummaryShown(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	path := filepath.Join(home, "caseload-summary-2026-11-23.md")
+	if err := os.WriteFile(path, []byte("yesterday's notes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st := fixtureStore(t)
+	h := start(t, st, 80, 24)
+	h.keys("x")
+	customRange(h)
+	d := h.app.exportDialog()
+	unchanged := func(when string) {
+		t.Helper()
+		if got, _ := os.ReadFile(path); string(got) != "yesterday's notes" {
+			t.Fatalf("%s: the file was replaced: %.60q", when, got)
+		}
+		if n := len(exports(t, st)); n != 0 {
+			t.Fatalf("%s: %d exports recorded for a file not written", when, n)
+		}
+	}
+
+	// A new range shown before the answer came.
+	_, write := h.app.Update(keyPress("w"))
+	h.keys("2")
+	h.run(write)
+	if d.confirmReplace {
+		t.Fatal("the dialog asks to replace the file with a summary other than the one w was pressed on")
+	}
+	h.mustSee("Nothing was written: the file already exists")
+	h.keys("y")
+	unchanged("y after the range changed")
+
+	// A new range still loading when the answer came.
+	_, write = h.app.Update(keyPress("w"))
+	_, load := h.app.Update(keyPress("3"))
+	h.run(write)
+	if d.confirmReplace {
+		t.Fatal("the dialog asks to replace the file while the next summary is loading")
+	}
+	h.run(load)
+	h.keys("y")
+	unchanged("y after a range that was loading")
+
+	// A new range whose summary could not be made: there is nothing to write.
+	_, write = h.app.Update(keyPress("w"))
+	_, load = h.app.Update(keyPress("1"))
+	h.send(exportPreviewMsg{dialog: d, gen: d.gen, err: fmt.Errorf("the disk reported an error")})
+	h.run(write)
+	h.keys("y")
+	unchanged("y with no summary")
+	if d.confirmReplace || d.doc != nil {
+		t.Fatalf("confirm %v with document %v after a failed preview", d.confirmReplace, d.doc)
+	}
+	_ = load
+
+	// The path edited before the answer came: the question would name a
+	// file other than the one the path shows.
+	h.keys("2")
+	_, write = h.app.Update(keyPress("w"))
+	h.keys("p", "backspace", "backspace")
+	h.typeText("txt\n")
+	h.run(write)
+	if d.confirmReplace {
+		t.Fatal("the dialog asks to replace a file the path no longer names")
+	}
+	unchanged("after the path changed")
+
+	// Asked about the summary shown, y replaces the file with it.
+	h.keys("p", "backspace", "backspace", "backspace")
+	h.typeText("md\n")
+	h.keys("w")
+	h.mustSee("The file already exists. y replaces it")
+	h.keys("y")
+	if got, _ := os.ReadFile(path); string(got) != string(d.content()) {
+		t.Fatalf("y should replace the file with the summary shown, it holds %.60q", got)
+	}
+}
+
+// TestExportDropsAPreviewMeantForAClosedDialog: a summary still loading when
+// its dialog closed must not land in the next dialog, whose title and file
+// would then say one thing and its content another.
+func TestExportDropsAPreviewMeantForAClosedDialog(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	h := start(t, fixtureStore(t), 80, 24)
+	h.keys("/", "a", "n", "n", "enter", "enter")
+	_, annsPreview := h.app.Update(keyPress("x"))
+	h.keys("esc", "esc")
+	h.keys("x")
+	d := h.app.exportDialog()
+	if d == nil || d.clientID != "" || d.doc == nil {
+		t.Fatalf("x on the caseload did not open its export:\n%s", h.screen())
+	}
+	whole := d.doc
+	h.run(annsPreview)
+	if d.doc != whole || d.doc.Summary.ClientID != "" {
+		t.Fatalf("the caseload's dialog took the summary of the dialog closed before it (client %q)", d.doc.Summary.ClientID)
+	}
+}

@@ -24,21 +24,28 @@ func (d *exportDialog) write(overwrite bool) tea.Cmd {
 	d.busy, d.confirmReplace, d.problem, d.done = true, false, "", ""
 	st, doc, home := d.st, d.doc, d.home
 	path := d.path.Value()
+	sent := exportWrittenMsg{dialog: d, doc: doc, typed: path}
 	return func() tea.Msg {
 		dest, err := absPath(path, home)
 		if err != nil {
-			return exportWrittenMsg{dest: path, err: err}
+			return sent.failed(path, err)
 		}
 		// A folder exists too, but replacing it is never what was meant.
 		if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
-			return exportWrittenMsg{dest: dest, err: syscall.EISDIR}
+			return sent.failed(dest, syscall.EISDIR)
 		}
 		digest, err := summary.WriteFile(dest, doc, overwrite)
 		if err != nil {
-			return exportWrittenMsg{dest: dest, err: err, exists: errors.Is(err, summary.ErrExists)}
+			return sent.failed(dest, err)
 		}
-		return recorded(st, doc, digest, dest)
+		return sent.recorded(st, digest, dest)
 	}
+}
+
+// failed is the answer to a write that put nothing at dest.
+func (msg exportWrittenMsg) failed(dest string, err error) exportWrittenMsg {
+	msg.dest, msg.err, msg.exists = dest, err, errors.Is(err, summary.ErrExists)
+	return msg
 }
 
 // copy sends the summary to the terminal's clipboard with OSC 52, then
@@ -50,15 +57,17 @@ func (d *exportDialog) copy() tea.Cmd {
 	st, doc := d.st, d.doc
 	content := doc.Bytes()
 	digest := sha256.Sum256(content)
+	sent := exportWrittenMsg{dialog: d, doc: doc}
 	return tea.Sequence(tea.SetClipboard(string(content)), func() tea.Msg {
-		return recorded(st, doc, digest[:], "clipboard")
+		return sent.recorded(st, digest[:], "clipboard")
 	})
 }
 
 // recorded records in the export log that the document went to dest, with
 // the SHA-256 of the bytes that went.
-func recorded(st *store.Store, doc *summary.Document, sha256 []byte, dest string) exportWrittenMsg {
-	msg := exportWrittenMsg{dest: dest, records: doc.Records(), clients: doc.Clients(), written: true}
+func (msg exportWrittenMsg) recorded(st *store.Store, sha256 []byte, dest string) exportWrittenMsg {
+	doc := msg.doc
+	msg.dest, msg.records, msg.clients, msg.written = dest, doc.Records(), doc.Clients(), true
 	if _, err := summary.RecordDocument(context.Background(), st, doc, sha256, dest); err != nil {
 		msg.err = fmt.Errorf("the export log could not record it: %w", err)
 	}
@@ -82,6 +91,10 @@ func absPath(path, home string) (string, error) {
 func (d *exportDialog) written(msg exportWrittenMsg) {
 	d.busy = false
 	switch {
+	case msg.exists && (d.loading || d.doc != msg.doc || d.path.Value() != msg.typed):
+		// The choices changed while the write was on its way: the
+		// question would be about a document or a path no longer shown.
+		d.problem = "Nothing was written: the file already exists, and the choices changed meanwhile. w writes the summary shown now. " + text.Clean(msg.dest)
 	case msg.exists:
 		d.confirmReplace = true
 	case msg.err != nil && msg.written:
