@@ -16,7 +16,9 @@ package model
 //     (ConditionKind.SubstanceUse);
 //   - a violation for a test or on a substance-use condition, or marked
 //     sensitive, and the responses to it (Violation.SubstanceUse);
-//   - an incentive for progress on a substance-use condition.
+//   - an incentive for progress on a substance-use condition;
+//   - a plan goal in the substance-use domain (Goal.SubstanceUse), its
+//     words and its steps.
 
 // SubstanceUseCategory reports whether a referral to a resource of this
 // category discloses substance use: treatment, residential treatment (the
@@ -31,6 +33,11 @@ func SubstanceUseCategory(c ResourceCategory) bool {
 // information: testing and substance-use treatment. Its wording and all of
 // its progress are then protected.
 func (v ConditionKind) SubstanceUse() bool { return v == ConditionTesting || v == ConditionSUTreatment }
+
+// SubstanceUse reports whether a plan goal is substance-use information:
+// one in the substance-use domain, whose words and steps are about the
+// client's use or treatment.
+func (g Goal) SubstanceUse() bool { return g.Domain == DomainSubstanceUse }
 
 // SubstanceUse reports whether a violation is substance-use information: a
 // test violation, one on a substance-use condition (conditionKind is the

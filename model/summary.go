@@ -175,9 +175,10 @@ type SummaryTotals struct {
 }
 
 // HoldsSubstanceUse reports whether the summary carries information protected
-// by 42 CFR Part 2 (a test result, or a note marked sensitive), and so must
-// carry the redisclosure notice. A redacted summary holds none. An AUDIT-C
-// screening is about drinking, so it counts.
+// by 42 CFR Part 2 (a test result, a note marked sensitive, and the rest
+// part2_rules.go lists), and so must carry the redisclosure notice. A
+// redacted summary holds none. An AUDIT-C screening is about drinking, so it
+// counts; so does a plan goal in the substance-use domain.
 func (s Summary) HoldsSubstanceUse() bool {
 	for _, c := range s.Clients {
 		for _, k := range c.CheckIns {
@@ -207,6 +208,11 @@ func (s Summary) HoldsSubstanceUse() bool {
 		}
 		for _, cd := range c.Conditions {
 			if cd.Condition.Kind.SubstanceUse() {
+				return true
+			}
+		}
+		for _, g := range c.Goals {
+			if g.SubstanceUse() {
 				return true
 			}
 		}

@@ -22,11 +22,27 @@ func BuildSummary(rec SummaryRecords, opt SummaryOptions) Summary {
 	}
 	if opt.Share != nil {
 		s.SharedWith, s.ConsentDay = opt.Share.Recipient, opt.Share.Day
-		s.Clients = shareClients(s.Clients, *opt.Share, rec.Goals)
+		goals := rec.Goals
+		if opt.Redact {
+			goals = withoutSubstanceUseGoals(goals)
+		}
+		s.Clients = shareClients(s.Clients, *opt.Share, goals)
 	}
 	sortClients(s.Clients)
 	s.Totals = summaryTotals(s)
 	return s
+}
+
+// withoutSubstanceUseGoals leaves out the goals a redacted summary must not
+// hold.
+func withoutSubstanceUseGoals(list []Goal) []Goal {
+	var out []Goal
+	for _, g := range list {
+		if !g.SubstanceUse() {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // summaryBuilder holds the records of a summary by client, and makes each

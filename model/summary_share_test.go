@@ -115,3 +115,34 @@ func TestShareLeavesOutAClientWithNothingTheConsentAllows(t *testing.T) {
 		t.Errorf("clients %+v, want none", none.Clients)
 	}
 }
+
+// TestASubstanceUseGoalCarriesTheNoticeAndLeavesWithRedaction: a plan goal
+// in the substance-use domain is Part 2 information, like a test result: a
+// summary that shares it carries the notice, and a redacted one leaves it
+// out (and then needs no notice for it).
+func TestASubstanceUseGoalCarriesTheNoticeAndLeavesWithRedaction(t *testing.T) {
+	rec := summaryFixture()
+	rec.Goals = []Goal{
+		{ID: "g1", ClientID: "c1", Domain: DomainSubstanceUse, Words: "Stop drinking before work", Status: GoalOpen},
+		{ID: "g2", ClientID: "c1", Domain: DomainHousing, Words: "A flat of my own", Status: GoalOpen},
+	}
+	build := func(redact bool) Summary {
+		return BuildSummary(rec, SummaryOptions{ProducedAt: day(11, 8, 0), Redact: redact,
+			Share: &ShareScope{Recipient: "Pat", Day: DateOf(day(11, 8, 0)),
+				Policies: map[string]SharePolicy{"c1": policy(SharePlanGoals)}}})
+	}
+	full := build(false)
+	if len(full.Clients) != 1 || len(full.Clients[0].Goals) != 2 {
+		t.Fatalf("plan goals shared: %+v, want both of Ana's", full.Clients)
+	}
+	if !full.HoldsSubstanceUse() {
+		t.Fatal("a summary sharing a substance-use goal does not call for the Part 2 notice")
+	}
+	red := build(true)
+	if len(red.Clients) != 1 || len(red.Clients[0].Goals) != 1 || red.Clients[0].Goals[0].ID != "g2" {
+		t.Fatalf("redacted, the goals shared are %+v, want the housing goal alone", red.Clients[0].Goals)
+	}
+	if red.HoldsSubstanceUse() {
+		t.Fatal("a redacted summary still calls for the Part 2 notice")
+	}
+}
