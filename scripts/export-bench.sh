@@ -10,6 +10,13 @@
 # busy moment of the machine falls on all; it prints the medians, the ratios
 # and each one's peak memory (maximum resident set, from /usr/bin/time).
 #
+# Beside them runs gofloor (scripts/gofloor): the check-ins query printed
+# as a Markdown table by a Go program on caseload's own driver, the pure-Go
+# modernc.org/sqlite. It is the least a Go program on this stack does to
+# print those rows, so it shows how much of the ratio the stack itself
+# costs (starting a Go program, SQLite compiled to Go), and how much the
+# export adds to it.
+#
 #   CLIENTS  size of the demo caseload (default 10000)
 #   DAYS     how many days, ending with the last full one (default 1)
 #   RUNS     timed runs of each (default 9)
@@ -37,6 +44,7 @@ if [ -z "$bin" ]; then
 	make -s -C "$root" build BIN="$bin"
 fi
 db=${DB:-$(BIN="$bin" CLIENTS="$clients" "$root/scripts/demo-cache.sh")}
+(cd "$root" && CGO_ENABLED=0 go build -trimpath -o "$work/gofloor" ./scripts/gofloor)
 
 # The demo runs up to the start of the day it was made: its last full day
 # is the day of its latest check-in.
@@ -74,12 +82,18 @@ records="SELECT c.name, c.case_number, r.what, r.at, r.a, r.b, r.note FROM (
 caseload_export() { "$bin" export --db "$db" --from "$first" --to "$last" --format md; }
 sqlite3_markdown() { sqlite3 -readonly -markdown "$db" "$query"; }
 sqlite3_records() { sqlite3 -readonly -markdown "$db" "$records"; }
+go_floor() { "$work/gofloor" "$db" "$query"; }
 
 # Both are warmed once, so that neither pays for reading the file from disk
 # into the operating system's cache.
 caseload_export >"$work/caseload.md"
 sqlite3_markdown >"$work/sqlite3.md"
 sqlite3_records >"$work/records.md"
+go_floor >"$work/floor.md"
+if [ "$(grep -c '^|' "$work/floor.md")" != "$(grep -c '^|' "$work/sqlite3.md")" ]; then
+	echo "export-bench: gofloor and sqlite3 printed different numbers of rows" >&2
+	exit 1
+fi
 
 # $EPOCHREALTIME is read by the shell itself: no process is started to read
 # the clock.
@@ -95,10 +109,12 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 : >"$work/a"
 : >"$work/b"
 : >"$work/c"
+: >"$work/g"
 for _ in $(seq "$runs"); do
 	elapsed_ms caseload_export >>"$work/a"
 	elapsed_ms sqlite3_markdown >>"$work/b"
 	elapsed_ms sqlite3_records >>"$work/c"
+	elapsed_ms go_floor >>"$work/g"
 done
 peak_kib() { /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null && cat "$work/rss"; }
 : >"$work/ma"
@@ -111,6 +127,7 @@ done
 a=$(median <"$work/a")
 b=$(median <"$work/b")
 c=$(median <"$work/c")
+g=$(median <"$work/g")
 ma=$(median <"$work/ma")
 mb=$(median <"$work/mb")
 rows=$(grep -c '^|' "$work/sqlite3.md" || true)
@@ -122,4 +139,8 @@ printf 'export of %s, Markdown, %d clients, %d check-ins, %s UTC, medians of %d 
 printf '  caseload export   %5d ms   peak %4d MiB   (runs: %s)\n' "$a" "$((ma / 1024))" "$(tr '\n' ' ' <"$work/a")"
 printf '  sqlite3 -markdown %5d ms   peak %4d MiB   (runs: %s)\n' "$b" "$((mb / 1024))" "$(tr '\n' ' ' <"$work/b")"
 printf '  sqlite3, every record %5d ms   (%d records; runs: %s)\n' "$c" "$((all > 2 ? all - 2 : 0))" "$(tr '\n' ' ' <"$work/c")"
-awk -v a="$a" -v b="$b" -v c="$c" 'BEGIN { printf "  ratio %.1fx to the check-ins (goal: at most 2x), %.1fx to every record\n", (b > 0 ? a / b : 0), (c > 0 ? a / c : 0) }'
+printf '  gofloor, the check-ins in pure Go %5d ms   (runs: %s)\n' "$g" "$(tr '\n' ' ' <"$work/g")"
+awk -v a="$a" -v b="$b" -v c="$c" -v g="$g" 'BEGIN {
+	printf "  ratio %.1fx to the check-ins (goal: at most 2x), %.1fx to every record\n", (b > 0 ? a / b : 0), (c > 0 ? a / c : 0)
+	printf "  the pure-Go floor is %.1fx sqlite3 on the same check-ins; the export is %.1fx the floor\n", (b > 0 ? g / b : 0), (g > 0 ? a / g : 0)
+}'
