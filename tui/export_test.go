@@ -181,7 +181,10 @@ func TestExportWritesTheFileAndRecordsIt(t *testing.T) {
 	h.mustSee("Wrote ")
 }
 
-func TestExportNeverReplacesAFileWithoutYes(t *testing.T) {
+// exportOverAFile opens the export dialog on the custom range, with
+// yesterday's notes already in the file its path names.
+func exportOverAFile(t *testing.T) (*store.Store, *harness, string) {
+	t.Helper()
 	home := t.TempDir()
 	t.Setenv("HOME", home)
 	path := filepath.Join(home, "caseload-summary-2026-11-23.md")
@@ -192,6 +195,11 @@ func TestExportNeverReplacesAFileWithoutYes(t *testing.T) {
 	h := start(t, st, 80, 24)
 	h.keys("x")
 	customRange(h)
+	return st, h, path
+}
+
+func TestExportNeverReplacesAFileWithoutYes(t *testing.T) {
+	st, h, path := exportOverAFile(t)
 	h.keys("w")
 	h.mustSee("The file already exists. y replaces it")
 	h.keys("n")
@@ -381,16 +389,7 @@ func (d *exportDialog) content() []byte {
 // exists can come back after the officer changed the range; y must then not
 // replace the file with a summary the question was not about, nor with none.
 func TestExportAsksToReplaceOnlyAboutTheSummaryShown(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	path := filepath.Join(home, "caseload-summary-2026-11-23.md")
-	if err := os.WriteFile(path, []byte("yesterday's notes"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	st := fixtureStore(t)
-	h := start(t, st, 80, 24)
-	h.keys("x")
-	customRange(h)
+	st, h, path := exportOverAFile(t)
 	d := h.app.exportDialog()
 	unchanged := func(when string) {
 		t.Helper()
