@@ -94,7 +94,8 @@ func (d *exportDialog) written(msg exportWrittenMsg) {
 	case msg.exists && (d.loading || d.doc != msg.doc || d.path.Value() != msg.typed):
 		// The choices changed while the write was on its way: the
 		// question would be about a document or a path no longer shown.
-		d.problem = "Nothing was written: the file already exists, and the choices changed meanwhile. w writes the summary shown now. " + text.Clean(msg.dest)
+		// Short enough that the key to press fits 80 columns.
+		d.problem = "Nothing was written: the file already exists; w again asks about this one. " + text.Clean(msg.dest)
 	case msg.exists:
 		d.confirmReplace = true
 	case msg.err != nil && msg.written:
