@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"caseload/internal/privtest"
 	"caseload/model"
 	"caseload/store"
 )
@@ -88,7 +89,7 @@ func TestBadFilesFailClearlyAndStayByteIdentical(t *testing.T) {
 		{name: "a read-only file", want: store.ErrReadOnly, words: "read-only",
 			make: func(t *testing.T) string {
 				p := demoFile(t, 1)
-				asUnprivileged(t, filepath.Dir(p))
+				privtest.Drop(t, filepath.Dir(p))
 				if err := os.Chmod(p, 0o400); err != nil {
 					t.Fatal(err)
 				}
@@ -97,7 +98,7 @@ func TestBadFilesFailClearlyAndStayByteIdentical(t *testing.T) {
 		{name: "a read-only folder", want: store.ErrReadOnlyDir, words: "folder",
 			make: func(t *testing.T) string {
 				p := demoFile(t, 1)
-				asUnprivileged(t, filepath.Dir(p))
+				privtest.Drop(t, filepath.Dir(p))
 				if err := os.Chmod(filepath.Dir(p), 0o500); err != nil {
 					t.Fatal(err)
 				}
@@ -248,7 +249,7 @@ func fillDisk(t *testing.T, s *store.Store) {
 
 func TestOpenInAReadOnlyFolderSaysSo(t *testing.T) {
 	dir := t.TempDir()
-	asUnprivileged(t, dir)
+	privtest.Drop(t, dir)
 	if err := os.Chmod(dir, 0o500); err != nil {
 		t.Fatal(err)
 	}
