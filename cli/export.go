@@ -133,6 +133,9 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 		return out.Flush()
 	}
 	dest, kind := "stdout", outfile.Streamed
+	// placed is what failed after the file was in place whole: the summary
+	// is there, so it is recorded and reported as written, and this after.
+	var placed error
 	if o.out == "-" {
 		if err := fill(e.stdout); err != nil {
 			return fmt.Errorf("write summary to standard output: %w", err)
@@ -142,7 +145,10 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 			return fmt.Errorf("write summary: %w", err)
 		}
 		if kind, err = outfile.WriteWith(dest, o.force, fill); err != nil {
-			return exportWriteError(err)
+			if !outfile.Placed(err) {
+				return exportWriteError(err)
+			}
+			placed = err
 		}
 	}
 	if _, err := summary.RecordDocument(ctx, st, doc, digest.Sum(nil), dest); err != nil {
@@ -156,6 +162,9 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 			note = e.stderr
 		}
 		fmt.Fprintf(note, "wrote %s of %s to %s%s\n", plural(doc.Records(), "record"), plural(doc.Clients(), "client"), text.Plain(dest), forWhom(doc.Summary))
+	}
+	if placed != nil {
+		return fmt.Errorf("%w (the export log records it)", placed)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"caseload/internal/privtest"
 	"caseload/model"
 	"caseload/store"
 )
@@ -264,5 +265,37 @@ func TestExportToTodayEndsNow(t *testing.T) {
 	}
 	if want := model.StartOfDay(before).AddDate(0, 0, -1); !log[0].From.Equal(want) {
 		t.Errorf("range starts %v, want %v", log[0].From, want)
+	}
+}
+
+// TestExportIntoAFolderThatCannotBeSyncedIsRecorded: in a folder this
+// account may write into but not read, the summary is put in place whole
+// and only the folder's sync fails. The export is recorded and reported
+// as written, and the command fails with the warning: the file is there,
+// and saying nothing was written would be untrue.
+func TestExportIntoAFolderThatCannotBeSyncedIsRecorded(t *testing.T) {
+	db := exportFixture(t)
+	dir := filepath.Join(filepath.Dir(db), "drop-box")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	privtest.Drop(t, filepath.Dir(db))
+	if err := os.Chmod(dir, 0o300); err != nil { // write and search, no read
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	out := filepath.Join(dir, "day.md")
+	code, stdout, stderr := runCLI(t, nil, "export", "--db", db, "--from", "2025-06-10", "--to", "2025-06-10", "-o", out)
+	if code != 1 || !strings.Contains(stdout, "wrote 2 records of 1 client to "+out) ||
+		!strings.Contains(stderr, "the file is in place, but the folder's sync failed") || !strings.Contains(stderr, "the export log records it") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1, the file written, and the warning", code, stdout, stderr)
+	}
+	content, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(content, []byte("# Session summary")) {
+		t.Fatalf("the file holds %.40q (%v)", content, err)
+	}
+	log := exportLog(t, db)
+	if sum := sha256.Sum256(content); len(log) != 1 || log[0].Destination != out || log[0].SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("export log = %+v, want the file written, with its digest", log)
 	}
 }

@@ -28,6 +28,31 @@ func (existsError) Error() string { return "already exists" }
 
 func (existsError) Is(target error) bool { return target == fs.ErrExist }
 
+// PlacedError is an error from the last steps of a write, after the file
+// was put in place whole: its contents were synced before it was moved, so
+// the path holds the complete new file. What failed is making the move
+// itself durable (the folder's sync), or removing the temporary name the
+// file was written under. A caller reports the file as written, with this
+// as a warning, and does not write it again.
+type PlacedError struct {
+	Path string
+	// Step says in words what failed, after "the file is in place, but".
+	Step string
+	Err  error
+}
+
+func (e *PlacedError) Error() string {
+	return "write " + e.Path + ": the file is in place, but " + e.Step + ": " + e.Err.Error()
+}
+
+func (e *PlacedError) Unwrap() error { return e.Err }
+
+// Placed reports whether err came after the file was in place whole.
+func Placed(err error) bool {
+	var p *PlacedError
+	return errors.As(err, &p)
+}
+
 // Kind is how a path was written.
 type Kind int
 
@@ -63,6 +88,8 @@ func Write(path string, data []byte, overwrite bool) (Kind, error) {
 //   - a symbolic link: followed; the file it leads to is written by these
 //     rules and the link itself kept.
 //   - a folder, a socket or anything else: refused.
+//
+// An error that comes after the file is in place whole is a *PlacedError.
 func WriteWith(path string, overwrite bool, fill func(io.Writer) error) (Kind, error) {
 	if fd, ok := ownDescriptor(path); ok {
 		// The shell opened it (`> file`, `>> file`, a pipe, `>(gpg ...)`):
@@ -225,7 +252,8 @@ func stream(path string, fill func(io.Writer) error) error {
 	return nil
 }
 
-// replace writes the file whole beside path, then puts it in place.
+// replace writes the file whole beside path, then puts it in place. Once
+// it is there, an error is a *PlacedError.
 func replace(path string, overwrite bool, fill func(io.Writer) error) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -233,7 +261,7 @@ func replace(path string, overwrite bool, fill func(io.Writer) error) (err error
 	}
 	tmp, closed := f.Name(), false
 	defer func() {
-		if err != nil {
+		if err != nil && !Placed(err) {
 			if !closed {
 				f.Close()
 			}
@@ -253,10 +281,18 @@ func replace(path string, overwrite bool, fill func(io.Writer) error) (err error
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	if err = place(tmp, path, overwrite); err != nil {
+	var left *PlacedError
+	if err = place(tmp, path, overwrite); err != nil && !errors.As(err, &left) {
 		return err
 	}
-	return syncDir(filepath.Dir(path))
+	if serr := syncDir(filepath.Dir(path)); serr != nil {
+		step := "the folder's sync failed, so a power cut may undo it"
+		if left != nil { // both last steps failed: say both
+			step, serr = left.Step+", and "+step, errors.Join(left.Err, serr)
+		}
+		return &PlacedError{Path: path, Step: step, Err: serr}
+	}
+	return err
 }
 
 // place moves the finished temporary file to path. Without overwrite it is
@@ -279,7 +315,7 @@ func place(tmp, path string, overwrite bool) error {
 	switch {
 	case err == nil:
 		if err := os.Remove(tmp); err != nil {
-			return fmt.Errorf("write %s: remove temporary file: %w", path, unwrapPath(err))
+			return &PlacedError{Path: path, Step: "its temporary copy " + filepath.Base(tmp) + " could not be removed", Err: unwrapPath(err)}
 		}
 		return nil
 	case errors.Is(err, fs.ErrExist):

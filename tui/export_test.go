@@ -13,6 +13,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"caseload/internal/privtest"
 	"caseload/model"
 	"caseload/store"
 	"caseload/summary"
@@ -476,5 +477,51 @@ func TestExportDropsAPreviewMeantForAClosedDialog(t *testing.T) {
 	h.run(annsPreview)
 	if d.doc != whole || d.doc.Summary.ClientID != "" {
 		t.Fatalf("the caseload's dialog took the summary of the dialog closed before it (client %q)", d.doc.Summary.ClientID)
+	}
+}
+
+// TestExportIntoAFolderThatCannotBeSyncedIsLoggedAsWritten: in a folder
+// this account may write into but not read, the summary is put in place
+// whole and only the folder's sync fails. The dialog says it was written
+// and logged, with the warning, and the export log holds it: the file is
+// there, and "Nothing was written" would be untrue.
+func TestExportIntoAFolderThatCannotBeSyncedIsLoggedAsWritten(t *testing.T) {
+	root := t.TempDir()
+	db := filepath.Join(root, "caseload.db")
+	data, err := os.ReadFile(fixtureFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(root, "drop-box")
+	if err := os.Mkdir(out, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", out)
+	privtest.Drop(t, root)
+	if err := os.Chmod(out, 0o300); err != nil { // write and search, no read
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(out, 0o700) })
+	st := openStore(t, db)
+	t.Cleanup(func() { st.Close() })
+	h := start(t, st, 80, 24)
+	h.keys("x")
+	customRange(h)
+	h.keys("w")
+	h.mustSee("Written and logged; the folder's sync failed, so a power cut may undo it")
+	path := filepath.Join(out, "caseload-summary-2026-11-23.md")
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != string(h.app.exportDialog().content()) {
+		t.Fatalf("the file holds %.60q (%v), want the preview", got, err)
+	}
+	list := exports(t, st)
+	if len(list) != 1 || list[0].Destination != path {
+		t.Fatalf("export log %+v, want the one file written", list)
+	}
+	if sum := sha256.Sum256(got); list[0].SHA256 != hex.EncodeToString(sum[:]) {
+		t.Fatalf("the export log keeps SHA-256 %s, the file's is %x", list[0].SHA256, sum)
 	}
 }

@@ -35,10 +35,17 @@ func (d *exportDialog) write(overwrite bool) tea.Cmd {
 			return sent.failed(dest, syscall.EISDIR)
 		}
 		digest, err := summary.WriteFile(dest, doc, overwrite)
-		if err != nil {
+		if err != nil && !summary.Placed(err) {
 			return sent.failed(dest, err)
 		}
-		return sent.recorded(st, digest, dest)
+		// In place, whatever failed after: recorded as written, with
+		// what failed as a warning, so that the log and the officer both
+		// know the summary is there.
+		msg := sent.recorded(st, digest, dest)
+		if err != nil && msg.err == nil {
+			msg.err = err
+		}
+		return msg
 	}
 }
 
@@ -98,6 +105,12 @@ func (d *exportDialog) written(msg exportWrittenMsg) {
 		d.problem = "Nothing was written: the file already exists; w again asks about this one. " + text.Clean(msg.dest)
 	case msg.exists:
 		d.confirmReplace = true
+	case msg.err != nil && msg.written && summary.Placed(msg.err):
+		// The reason first, as writeProblem does: a long path is cut at
+		// the edge of the screen.
+		var placed *summary.PlacedError
+		errors.As(msg.err, &placed)
+		d.problem = "Written and logged; " + text.Clean(placed.Step) + " (" + text.Clean(placed.Err.Error()) + "). " + text.Clean(msg.dest)
 	case msg.err != nil && msg.written:
 		d.problem = "Sent to " + text.Clean(msg.dest) + ", but " + msg.err.Error()
 	case msg.err != nil:
