@@ -152,7 +152,11 @@ func runExport(ctx context.Context, e *env, o exportOptions) error {
 		}
 	}
 	if _, err := summary.RecordDocument(ctx, st, doc, digest.Sum(nil), dest); err != nil {
-		return fmt.Errorf("the summary was written to %s but the export log could not record it: %w", dest, err)
+		err = fmt.Errorf("the summary was written to %s but the export log could not record it: %w", dest, err)
+		if placed != nil {
+			err = fmt.Errorf("%w; and %v", err, placed)
+		}
+		return err
 	}
 	if o.out != "-" {
 		// A summary streamed to a pipe or a terminal (-o /dev/stdout) is

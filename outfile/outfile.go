@@ -259,9 +259,11 @@ func replace(path string, overwrite bool, fill func(io.Writer) error) (err error
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	tmp, closed := f.Name(), false
+	tmp, closed, placed := f.Name(), false, false
 	defer func() {
-		if err != nil && !Placed(err) {
+		// Once in place, tmp is the file itself (or a name for it that
+		// place reports as left behind).
+		if err != nil && !placed {
 			if !closed {
 				f.Close()
 			}
@@ -285,6 +287,7 @@ func replace(path string, overwrite bool, fill func(io.Writer) error) (err error
 	if err = place(tmp, path, overwrite); err != nil && !errors.As(err, &left) {
 		return err
 	}
+	placed = true
 	if serr := syncDir(filepath.Dir(path)); serr != nil {
 		step := "the folder's sync failed, so a power cut may undo it"
 		if left != nil { // both last steps failed: say both
@@ -315,7 +318,9 @@ func place(tmp, path string, overwrite bool) error {
 	switch {
 	case err == nil:
 		if err := os.Remove(tmp); err != nil {
-			return &PlacedError{Path: path, Step: "its temporary copy " + filepath.Base(tmp) + " could not be removed", Err: unwrapPath(err)}
+			// A second name for the whole summary: where it is must be
+			// said, for the officer to remove it.
+			return &PlacedError{Path: path, Step: "its temporary copy " + tmp + " could not be removed", Err: unwrapPath(err)}
 		}
 		return nil
 	case errors.Is(err, fs.ErrExist):

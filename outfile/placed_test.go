@@ -2,6 +2,7 @@ package outfile
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -55,5 +56,25 @@ func TestAFailedWriteIsNotPlaced(t *testing.T) {
 	_, err := Write(filepath.Join(t.TempDir(), "missing", "summary.md"), []byte("x"), false)
 	if err == nil || Placed(err) {
 		t.Fatalf("err = %v, want an error that is not placed", err)
+	}
+}
+
+// A fill that fails leaves no temporary file, whatever its error says: the
+// clean-up goes by what happened, not by the error's type.
+func TestAFailedFillLeavesNothingWhateverItsError(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "summary.md")
+	odd := &PlacedError{Path: path, Step: "a step", Err: syscall.EIO}
+	_, err := WriteWith(path, false, func(w io.Writer) error {
+		if _, err := w.Write([]byte("half a summary")); err != nil {
+			return err
+		}
+		return odd
+	})
+	if !errors.Is(err, odd) {
+		t.Fatalf("err = %v, want the fill's", err)
+	}
+	if names := entries(t, dir); len(names) != 0 {
+		t.Errorf("the folder holds %v after a failed fill, want nothing", names)
 	}
 }

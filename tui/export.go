@@ -47,6 +47,9 @@ type exportWrittenMsg struct {
 	exists  bool // the file was there and replacing it was not asked for
 	written bool // the content left, even if recording it failed
 	err     error
+	// placed is what failed after the file was in place whole: a
+	// warning, the export being written and recorded.
+	placed *summary.PlacedError
 }
 
 // exportRange is a range the dialog offers.
@@ -444,10 +447,8 @@ func (a *App) exportAnswer(msg tea.Msg) tea.Cmd {
 		switch {
 		case msg.exists:
 			a.notice = "The summary was not written: " + text.Clean(msg.dest) + " already exists."
-		case msg.err != nil && msg.written:
-			a.notice = "Sent to " + text.Clean(msg.dest) + ", but " + msg.err.Error()
-		case msg.err != nil:
-			a.notice = writeProblem(msg.dest, msg.err)
+		case msg.trouble() != "":
+			a.notice = msg.trouble()
 		default:
 			a.notice = msg.doneText()
 		}

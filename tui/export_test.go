@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -523,5 +524,26 @@ func TestExportIntoAFolderThatCannotBeSyncedIsLoggedAsWritten(t *testing.T) {
 	}
 	if sum := sha256.Sum256(got); list[0].SHA256 != hex.EncodeToString(sum[:]) {
 		t.Fatalf("the export log keeps SHA-256 %s, the file's is %x", list[0].SHA256, sum)
+	}
+}
+
+// When the file is in place with a warning and the export log then fails,
+// both are said; and what an error says is cleaned before it is drawn.
+func TestExportTroubleSaysEveryFailure(t *testing.T) {
+	placed := &summary.PlacedError{Path: "/m/s.md", Step: "its temporary copy /m/.s.md.1.tmp could not be removed", Err: syscall.EIO}
+	msg := exportWrittenMsg{dest: "/m/s.md", written: true, placed: placed,
+		err: fmt.Errorf("the export log could not record it: %w", errors.New("disk I/O error\x1b]0;owned\x07"))}
+	got := msg.trouble()
+	for _, want := range []string{"Sent to /m/s.md, but the export log could not record it", "its temporary copy /m/.s.md.1.tmp could not be removed"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q does not say %q", got, want)
+		}
+	}
+	if strings.ContainsAny(got, "\x1b\x07") {
+		t.Errorf("%q carries an escape sequence to the terminal", got)
+	}
+	msg.err = nil
+	if got := msg.trouble(); !strings.HasPrefix(got, "Written and logged; its temporary copy") {
+		t.Errorf("a placed write alone says %q", got)
 	}
 }

@@ -35,16 +35,15 @@ func (d *exportDialog) write(overwrite bool) tea.Cmd {
 			return sent.failed(dest, syscall.EISDIR)
 		}
 		digest, err := summary.WriteFile(dest, doc, overwrite)
-		if err != nil && !summary.Placed(err) {
+		var placed *summary.PlacedError
+		if err != nil && !errors.As(err, &placed) {
 			return sent.failed(dest, err)
 		}
 		// In place, whatever failed after: recorded as written, with
 		// what failed as a warning, so that the log and the officer both
 		// know the summary is there.
 		msg := sent.recorded(st, digest, dest)
-		if err != nil && msg.err == nil {
-			msg.err = err
-		}
+		msg.placed = placed
 		return msg
 	}
 }
@@ -105,19 +104,30 @@ func (d *exportDialog) written(msg exportWrittenMsg) {
 		d.problem = "Nothing was written: the file already exists; w again asks about this one. " + text.Clean(msg.dest)
 	case msg.exists:
 		d.confirmReplace = true
-	case msg.err != nil && msg.written && summary.Placed(msg.err):
-		// The reason first, as writeProblem does: a long path is cut at
-		// the edge of the screen.
-		var placed *summary.PlacedError
-		errors.As(msg.err, &placed)
-		d.problem = "Written and logged; " + text.Clean(placed.Step) + " (" + text.Clean(placed.Err.Error()) + "). " + text.Clean(msg.dest)
-	case msg.err != nil && msg.written:
-		d.problem = "Sent to " + text.Clean(msg.dest) + ", but " + msg.err.Error()
-	case msg.err != nil:
-		d.problem = writeProblem(msg.dest, msg.err)
+	case msg.trouble() != "":
+		d.problem = msg.trouble()
 	default:
 		d.done = msg.doneText()
 	}
+}
+
+// trouble says what went wrong with a write or a copy, other than a file
+// already there, or "" when nothing did. What is said first matters: a
+// long path is cut at the edge of the screen.
+func (msg exportWrittenMsg) trouble() string {
+	switch {
+	case msg.err != nil && msg.written:
+		s := "Sent to " + text.Clean(msg.dest) + ", but " + text.Clean(msg.err.Error())
+		if msg.placed != nil {
+			s += "; and " + text.Clean(msg.placed.Step)
+		}
+		return s
+	case msg.placed != nil:
+		return "Written and logged; " + text.Clean(msg.placed.Step) + " (" + text.Clean(msg.placed.Err.Error()) + "). " + text.Clean(msg.dest)
+	case msg.err != nil:
+		return writeProblem(msg.dest, msg.err)
+	}
+	return ""
 }
 
 // doneText says where the summary went and how much of it.
