@@ -52,7 +52,7 @@ func (s *Store) FillNew(ctx context.Context, fn func(*Writer) error) (err error)
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size(-%d)", fillCacheKiB)); err != nil {
 		return fmt.Errorf("fill: %w", explain(err))
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size(-%d)", connCacheKiB))
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size(-%d)", s.cacheKiB))
 	return s.batchOn(ctx, conn, fn)
 }
 

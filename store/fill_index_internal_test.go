@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 )
@@ -50,5 +51,41 @@ func TestAFillWritesWithoutTheTimeIndexes(t *testing.T) {
 	}
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A fill gives its connection back with the page cache the store was
+// opened with, not the default: the connection serves the store's next
+// reads.
+func TestAFillGivesBackTheStoresOwnPageCache(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "caseload.db"), ShortLived())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.FillNew(ctx, func(*Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	// Every connection the pool can hand out, the fill's among them.
+	var held []*sql.Conn
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	for range maxConns {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, conn)
+		var kib int
+		if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib); err != nil {
+			t.Fatal(err)
+		}
+		if kib != -shortLivedCacheKiB {
+			t.Errorf("a connection has cache_size %d, want %d", kib, -shortLivedCacheKiB)
+		}
 	}
 }
