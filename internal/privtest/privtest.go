@@ -19,7 +19,8 @@ const nobody = 65534
 // Drop makes the rest of the test run as an unprivileged account when it
 // runs as root; everything under dir is handed to that account first. Tests
 // that call it must not run in parallel: the effective user is the whole
-// process's.
+// process's. Make every folder the test needs before calling it: a new
+// t.TempDir() would be made in a folder that belongs to root.
 func Drop(t *testing.T, dir string) {
 	t.Helper()
 	if os.Geteuid() != 0 {
