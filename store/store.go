@@ -181,7 +181,7 @@ const maxConns = 4
 // serve a read beside a write, and the rare third or fourth is opened for
 // its reads (a few milliseconds) and closed after. Keeping all four held
 // the app at 10,000 clients at 38-42 MiB after a filter and the export
-// dialog; keeping two, 36-37.
+// dialog; keeping two, 36-39.
 const keptConns = 2
 
 // connCacheKiB is each connection's page cache, set deliberately small. A

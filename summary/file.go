@@ -21,8 +21,8 @@ var errNoDocument = errors.New("there is no summary to write")
 // whole or not at all (mode 0600), and only with overwrite; a device or pipe
 // is written through; a folder is refused. It returns the SHA-256 of the
 // bytes written, for the export log (RecordDocument). When the file is in
-// place whole but a last step failed (Placed), the SHA-256 comes back with
-// the error: the summary was written, and is to be recorded as such.
+// place whole but a last step failed (a PlacedError), the SHA-256 comes back
+// with the error: the summary was written, and is to be recorded as such.
 func WriteFile(path string, d *Document, overwrite bool) ([]byte, error) {
 	if d == nil {
 		return nil, errNoDocument // before anything is created at path
@@ -37,7 +37,7 @@ func WriteFile(path string, d *Document, overwrite bool) ([]byte, error) {
 		}
 		return out.Flush()
 	})
-	if err != nil && !Placed(err) {
+	if err != nil && !outfile.Placed(err) {
 		return nil, err
 	}
 	return digest.Sum(nil), err
@@ -46,7 +46,3 @@ func WriteFile(path string, d *Document, overwrite bool) ([]byte, error) {
 // PlacedError is an error from the last steps of a write, after the file
 // was in place whole.
 type PlacedError = outfile.PlacedError
-
-// Placed reports whether an error from WriteFile came after the file was in
-// place whole (an outfile.PlacedError).
-func Placed(err error) bool { return outfile.Placed(err) }

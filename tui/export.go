@@ -447,10 +447,10 @@ func (a *App) exportAnswer(msg tea.Msg) tea.Cmd {
 		switch {
 		case msg.exists:
 			a.notice = "The summary was not written: " + text.Clean(msg.dest) + " already exists."
-		case msg.trouble() != "":
-			a.notice = msg.trouble()
 		default:
-			a.notice = msg.doneText()
+			if a.notice = msg.trouble(); a.notice == "" {
+				a.notice = msg.doneText()
+			}
 		}
 	}
 	return nil

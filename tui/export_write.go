@@ -104,10 +104,10 @@ func (d *exportDialog) written(msg exportWrittenMsg) {
 		d.problem = "Nothing was written: the file already exists; w again asks about this one. " + text.Clean(msg.dest)
 	case msg.exists:
 		d.confirmReplace = true
-	case msg.trouble() != "":
-		d.problem = msg.trouble()
 	default:
-		d.done = msg.doneText()
+		if d.problem = msg.trouble(); d.problem == "" {
+			d.done = msg.doneText()
+		}
 	}
 }
 
