@@ -299,3 +299,54 @@ func TestExportIntoAFolderThatCannotBeSyncedIsRecorded(t *testing.T) {
 		t.Errorf("export log = %+v, want the file written, with its digest", log)
 	}
 }
+
+// TestExportWhoseLogFailsSaysTheFileIsThere: when the export log cannot
+// record a summary already in place, the command fails saying where the
+// unrecorded file is; and when the folder's sync failed as well, it says
+// both, neither failure hiding the other. A trigger refuses every entry of
+// the log, as a failing disk would refuse the write.
+func TestExportWhoseLogFailsSaysTheFileIsThere(t *testing.T) {
+	for _, synced := range []bool{true, false} {
+		name := map[bool]string{true: "the folder synced", false: "the folder not synced"}[synced]
+		t.Run(name, func(t *testing.T) {
+			db := exportFixture(t)
+			sqlExec(t, db, `CREATE TRIGGER refuse_exports BEFORE INSERT ON exports
+				BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END`)
+			dir := filepath.Join(filepath.Dir(db), "drop-box")
+			if err := os.Mkdir(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			if !synced {
+				privtest.Drop(t, filepath.Dir(db))
+				if err := os.Chmod(dir, 0o300); err != nil { // write and search, no read
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { os.Chmod(dir, 0o700) })
+			}
+			out := filepath.Join(dir, "day.md")
+			code, stdout, stderr := runCLI(t, nil, "export", "--db", db, "--from", "2025-06-10", "--to", "2025-06-10", "-o", out)
+			if code != 1 || stdout != "" {
+				t.Errorf("exit %d, stdout %q; want 1 and nothing said to have been written and logged", code, stdout)
+			}
+			for _, want := range []string{"the summary was written to " + out + " but the export log could not record it",
+				"the disk refused the write"} {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr %q does not say %q", stderr, want)
+				}
+			}
+			if sync := "the file is in place, but the folder's sync failed"; strings.Contains(stderr, sync) == synced {
+				t.Errorf("stderr %q: saying %q is %v, want %v", stderr, sync, synced, !synced)
+			}
+			if strings.Contains(stderr, "the export log records it") {
+				t.Errorf("stderr %q says the log records a summary it refused", stderr)
+			}
+			content, err := os.ReadFile(out)
+			if err != nil || !bytes.HasPrefix(content, []byte("# Session summary")) {
+				t.Fatalf("the file holds %.40q (%v)", content, err)
+			}
+			if log := exportLog(t, db); len(log) != 0 {
+				t.Errorf("export log = %+v, want nothing: the trigger refuses every entry", log)
+			}
+		})
+	}
+}
