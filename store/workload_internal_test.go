@@ -48,3 +48,14 @@ func TestOpenStatusesInSQLAreTheModelRule(t *testing.T) {
 		t.Errorf("the referral_events_closing index does not list %s", openStatuses)
 	}
 }
+
+// The last 30 days' flags and tests are counted from the checkins_signals
+// index alone: looked up in the table, each row of the range would be a
+// read somewhere in the file.
+func TestRecentSignalsAreReadFromTheIndexAlone(t *testing.T) {
+	st := openSummaryStore(t)
+	plan := strings.Join(queryPlan(t, st.db, recentSignalsRead, "2026-11-01"), "; ")
+	if !strings.Contains(plan, "SEARCH k USING COVERING INDEX checkins_signals") {
+		t.Errorf("the signals read: %s; want the checkins_signals index alone", plan)
+	}
+}
