@@ -448,6 +448,12 @@ const recentSignalsRead = `SELECT
 	AND k.rowid NOT IN (SELECT ak.rowid FROM amendments a JOIN checkins ak ON ak.id = a.target_id
 		WHERE a.target_kind = 'checkin')`
 
+// screeningsOfMonthRead reads the screenings with instrument ?1 from ?2 to
+// ?3. The time index carries the instrument (migration 0020), so only the
+// screenings asked for are looked up in the table.
+const screeningsOfMonthRead = `SELECT at, answers FROM screenings INDEXED BY screenings_by_time
+	WHERE instrument = ?1 AND at >= ?2 AND at <= ?3`
+
 // signals counts the clients with a risk flag, a test showing use or a
 // violation in the last 30 days, and this month's PHQ-9 safety prompts.
 func (r workloadReader) signals() (model.RecentSignals, error) {
@@ -456,8 +462,7 @@ func (r workloadReader) signals() (model.RecentSignals, error) {
 	if err != nil {
 		return sig, err
 	}
-	rows, err := r.q.QueryContext(r.ctx, `SELECT at, answers FROM screenings INDEXED BY screenings_by_time
-		WHERE instrument = ? AND at >= ? AND at <= ?`, model.InstrumentPHQ9, fmtTime(model.MonthStart(r.now)), fmtTime(r.now))
+	rows, err := r.q.QueryContext(r.ctx, screeningsOfMonthRead, model.InstrumentPHQ9, fmtTime(model.MonthStart(r.now)), fmtTime(r.now))
 	if err != nil {
 		return sig, err
 	}

@@ -59,3 +59,30 @@ func TestRecentSignalsAreReadFromTheIndexAlone(t *testing.T) {
 		t.Errorf("the signals read: %s; want the checkins_signals index alone", plan)
 	}
 }
+
+// This month's screenings of one instrument are picked on the time index,
+// which carries the instrument: by time alone, every screening of the month
+// would be looked up in the table to read its instrument.
+func TestScreeningsOfTheMonthArePickedOnTheIndex(t *testing.T) {
+	st := openSummaryStore(t)
+	plan := strings.Join(queryPlan(t, st.db, screeningsOfMonthRead, model.InstrumentPHQ9, "2026-11-01", "2026-11-20"), "; ")
+	if !strings.Contains(plan, "SEARCH screenings USING INDEX screenings_by_time (at>? AND at<?)") {
+		t.Fatalf("the screenings read: %s; want a range of screenings_by_time", plan)
+	}
+	rows, err := st.db.Query("SELECT name FROM pragma_index_info('screenings_by_time') ORDER BY seqno")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var columns []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		columns = append(columns, name)
+	}
+	if got := strings.Join(columns, ", "); got != "at, instrument" {
+		t.Errorf("screenings_by_time holds %s; want at, instrument", got)
+	}
+}
