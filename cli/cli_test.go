@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"caseload/internal/damagetest"
 	"caseload/store"
 )
 
@@ -263,22 +264,7 @@ func TestFileArgumentsAreCounted(t *testing.T) {
 
 func TestCheckReportsADamagedDataPage(t *testing.T) {
 	path := demoDB(t, "30")
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var page int64
-	err = db.QueryRow("SELECT rootpage FROM sqlite_master WHERE name = 'checkins_by_time'").Scan(&page)
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteAt(bytes.Repeat([]byte{0x5a}, 4096), (page-1)*4096)
-	f.Close()
+	damagetest.Root(t, path, "checkins_by_time")
 	before := sha(t, path)
 	code, stdout, stderr := cli(t, nil, "check", "--db", path)
 	assertOneLineError(t, code, stderr, "the check found problems")

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"caseload/internal/damagetest"
 	"caseload/internal/privtest"
 	"caseload/model"
 	"caseload/store"
@@ -62,13 +63,13 @@ func TestBadFilesFailClearlyAndStayByteIdentical(t *testing.T) {
 		{name: "a corrupted page where the file says what it is", want: store.ErrDamaged, words: "restore a backup",
 			make: func(t *testing.T) string {
 				p := demoFile(t, 10)
-				corruptPage(t, p, 2)
+				damagetest.Overwrite(t, p, 2)
 				return p
 			}},
 		{name: "a corrupted data page, found by a read", want: store.ErrDamaged, words: "restore a backup",
 			make: func(t *testing.T) string {
 				p := demoFile(t, 10)
-				corruptPage(t, p, rootPage(t, p, "clients"))
+				damagetest.Root(t, p, "clients")
 				return p
 			},
 			attempt: func(t *testing.T, path string) error {
@@ -181,36 +182,6 @@ func rawExec(t *testing.T, path string, stmts ...string) {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
-	}
-}
-
-// rootPage returns the first page of a table.
-func rootPage(t *testing.T, path, table string) int {
-	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var page int
-	if err := db.QueryRow("SELECT rootpage FROM sqlite_master WHERE name = ?", table).Scan(&page); err != nil {
-		t.Fatal(err)
-	}
-	return page
-}
-
-// corruptPage overwrites a page (1-based) with garbage, as a failing disk
-// would.
-func corruptPage(t *testing.T, path string, page int) {
-	t.Helper()
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	const pageSize = 4096
-	if _, err := f.WriteAt([]byte(strings.Repeat("\xde\xad\xbe\xef", pageSize/4)), int64(page-1)*pageSize); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"caseload/internal/damagetest"
 )
 
 func TestFullCheckFindsNothingWrongInADemoCaseload(t *testing.T) {
@@ -87,7 +89,7 @@ func TestFullCheckFindsDanglingForeignKeys(t *testing.T) {
 
 func TestFullCheckReportsADamagedPage(t *testing.T) {
 	path := demoFile(t, 10)
-	corruptPage(t, path, rootPage(t, path, "checkins_by_time"))
+	damagetest.Root(t, path, "checkins_by_time")
 	rep, err := openAt(t, path).FullCheck(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -96,3 +98,4 @@ func TestFullCheckReportsADamagedPage(t *testing.T) {
 		t.Fatalf("want the damage reported, got %+v", rep)
 	}
 }
+

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"caseload/internal/damagetest"
 	"caseload/store"
 )
 
@@ -108,7 +109,7 @@ func TestRestoreRefusesUnsoundBackups(t *testing.T) {
 		}, store.ErrDamaged},
 		{"a backup with a damaged page", func(t *testing.T) string {
 			p := demoFile(t, 10)
-			corruptPage(t, p, rootPage(t, p, "checkins_by_client"))
+			damagetest.Root(t, p, "checkins_by_client")
 			return p
 		}, store.ErrDamaged},
 		{"a backup from a newer version", func(t *testing.T) string {
