@@ -275,16 +275,7 @@ func TestExportToTodayEndsNow(t *testing.T) {
 // and saying nothing was written would be untrue.
 func TestExportIntoAFolderThatCannotBeSyncedIsRecorded(t *testing.T) {
 	db := exportFixture(t)
-	dir := filepath.Join(filepath.Dir(db), "drop-box")
-	if err := os.Mkdir(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	privtest.Drop(t, filepath.Dir(db))
-	if err := os.Chmod(dir, 0o300); err != nil { // write and search, no read
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.Chmod(dir, 0o700) })
-	out := filepath.Join(dir, "day.md")
+	out := filepath.Join(unsyncableFolder(t, db), "day.md")
 	code, stdout, stderr := runCLI(t, nil, "export", "--db", db, "--from", "2025-06-10", "--to", "2025-06-10", "-o", out)
 	if code != 1 || !strings.Contains(stdout, "wrote 2 records of 1 client to "+out) ||
 		!strings.Contains(stderr, "the file is in place, but the folder's sync failed") || !strings.Contains(stderr, "the export log records it") {
@@ -300,6 +291,23 @@ func TestExportIntoAFolderThatCannotBeSyncedIsRecorded(t *testing.T) {
 	}
 }
 
+// unsyncableFolder makes, beside db, a folder the test may write into but
+// not read (mode 0300), and runs the rest of the test as an unprivileged
+// account: a file is put in it whole, and the folder's sync then fails.
+func unsyncableFolder(t *testing.T, db string) string {
+	t.Helper()
+	dir := filepath.Join(filepath.Dir(db), "drop-box")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	privtest.Drop(t, filepath.Dir(db))
+	if err := os.Chmod(dir, 0o300); err != nil { // write and search, no read
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	return dir
+}
+
 // TestExportWhoseLogFailsSaysTheFileIsThere: when the export log cannot
 // record a summary already in place, the command fails saying where the
 // unrecorded file is; and when the folder's sync failed as well, it says
@@ -312,16 +320,9 @@ func TestExportWhoseLogFailsSaysTheFileIsThere(t *testing.T) {
 			db := exportFixture(t)
 			sqlExec(t, db, `CREATE TRIGGER refuse_exports BEFORE INSERT ON exports
 				BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END`)
-			dir := filepath.Join(filepath.Dir(db), "drop-box")
-			if err := os.Mkdir(dir, 0o700); err != nil {
-				t.Fatal(err)
-			}
+			dir := filepath.Dir(db)
 			if !synced {
-				privtest.Drop(t, filepath.Dir(db))
-				if err := os.Chmod(dir, 0o300); err != nil { // write and search, no read
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { os.Chmod(dir, 0o700) })
+				dir = unsyncableFolder(t, db)
 			}
 			out := filepath.Join(dir, "day.md")
 			code, stdout, stderr := runCLI(t, nil, "export", "--db", db, "--from", "2025-06-10", "--to", "2025-06-10", "-o", out)
