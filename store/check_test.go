@@ -99,3 +99,27 @@ func TestFullCheckReportsADamagedPage(t *testing.T) {
 	}
 }
 
+// The quick check at the app's start and the full check name the damage
+// itself: SQLite's heading before a database's complaints ("*** in
+// database main ***") is not counted as one, nor shown as the first.
+func TestChecksNameTheDamageNotItsHeading(t *testing.T) {
+	path := demoFile(t, 10)
+	damagetest.Root(t, path, "checkins_by_time")
+	s := openAt(t, path)
+	quick, err := s.Check(context.Background())
+	if err != nil || len(quick) == 0 {
+		t.Fatalf("quick check: %q, %v; want the damage", quick, err)
+	}
+	full, err := s.FullCheck(context.Background())
+	if err != nil || len(full.Integrity) == 0 {
+		t.Fatalf("full check: %+v, %v; want the damage", full, err)
+	}
+	for _, p := range append(quick, full.Integrity...) {
+		if strings.HasPrefix(p, "***") || strings.Contains(p, "\n") {
+			t.Errorf("%q is given as one problem (of %q and %q); want each line of the damage, without the heading", p, quick, full.Integrity)
+		}
+	}
+	if !strings.Contains(strings.Join(quick, "|"), "page") {
+		t.Errorf("quick check %q does not name the damaged page", quick)
+	}
+}

@@ -405,24 +405,13 @@ func (s *Store) Path() string { return s.path }
 
 // Check runs SQLite's quick_check and returns its complaints; none means the
 // file is sound. It reads the whole file, so the app runs it after the first
-// frame.
+// frame, once a day.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check")
+	problems, err := integrityCheck(ctx, s.db, "quick_check")
 	if err != nil {
-		return nil, fmt.Errorf("quick check: %w", explain(err))
+		return nil, fmt.Errorf("quick check: %w", err)
 	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return nil, fmt.Errorf("quick check: %w", err)
-		}
-		if line != "ok" {
-			problems = append(problems, line)
-		}
-	}
-	return problems, rows.Err()
+	return problems, nil
 }
 
 // newID returns a fresh UUIDv7: time-ordered, so ids index well and two
