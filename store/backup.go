@@ -177,22 +177,30 @@ func (s *Store) backupTo(ctx context.Context, opt BackupOptions) error {
 	return err
 }
 
-// DailyBackup takes the day's backup into the backups folder when none was
-// taken on now's day, and reports the file ("" when there was nothing to do).
-// The app calls it at every start: when today's backup exists it only lists
-// a folder. An empty database has nothing worth keeping.
-func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) {
+// BackupDue reports whether the day's backup is still to be taken: the file
+// holds records and no backup in the backups folder was taken on now's day.
+// It only lists a folder (and counts two tables), so the app asks it at every
+// start before the day's whole-file work.
+func (s *Store) BackupDue(ctx context.Context, now time.Time) (bool, error) {
 	list, err := listBackups(s.path)
 	if err != nil {
-		return "", fmt.Errorf("daily backup: %w", err)
+		return false, fmt.Errorf("daily backup: %w", err)
 	}
 	today := now.In(time.Local)
 	for _, b := range list {
 		if y, m, d := b.At.Date(); y == today.Year() && m == today.Month() && d == today.Day() {
-			return "", nil
+			return false, nil
 		}
 	}
-	if empty, err := s.IsEmpty(ctx); err != nil || empty {
+	empty, err := s.IsEmpty(ctx)
+	return !empty, err
+}
+
+// DailyBackup takes the day's backup into the backups folder when it is due
+// (BackupDue), and reports the file ("" when there was nothing to do). An
+// empty database has nothing worth keeping.
+func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) {
+	if due, err := s.BackupDue(ctx, now); err != nil || !due {
 		return "", err
 	}
 	return s.Backup(ctx, now, BackupOptions{})

@@ -51,14 +51,17 @@ func TestDailyBackupIsTakenOncePerDay(t *testing.T) {
 	ctx := context.Background()
 	path := demoFile(t, 4)
 	s := openAt(t, path)
+	assertBackupDue(t, s, testNow, true)
 	first, err := s.DailyBackup(ctx, testNow)
 	if err != nil || first == "" {
 		t.Fatalf("want the day's first start to take a backup, got %q, %v", first, err)
 	}
+	assertBackupDue(t, s, testNow.Add(3*time.Hour), false)
 	again, err := s.DailyBackup(ctx, testNow.Add(3*time.Hour))
 	if err != nil || again != "" {
 		t.Fatalf("want no second backup on the same day, got %q, %v", again, err)
 	}
+	assertBackupDue(t, s, testNow.AddDate(0, 0, 1), true)
 	next, err := s.DailyBackup(ctx, testNow.AddDate(0, 0, 1))
 	if err != nil || next == "" || next == first {
 		t.Fatalf("want a new backup the next day, got %q, %v", next, err)
@@ -67,8 +70,16 @@ func TestDailyBackupIsTakenOncePerDay(t *testing.T) {
 
 func TestDailyBackupSkipsAnEmptyDatabase(t *testing.T) {
 	s := openAt(t, filepath.Join(t.TempDir(), "caseload.db"))
+	assertBackupDue(t, s, testNow, false)
 	if file, err := s.DailyBackup(context.Background(), testNow); err != nil || file != "" {
 		t.Fatalf("want nothing backed up for an empty file, got %q, %v", file, err)
+	}
+}
+
+func assertBackupDue(t *testing.T, s *store.Store, now time.Time, want bool) {
+	t.Helper()
+	if due, err := s.BackupDue(context.Background(), now); err != nil || due != want {
+		t.Fatalf("backup due at %s: %v (%v), want %v", now.Format(time.RFC3339), due, err, want)
 	}
 }
 

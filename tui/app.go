@@ -26,8 +26,9 @@ type Options struct {
 	// DraftDelay is the pause in typing after which a form is kept as a
 	// draft; zero is half a second.
 	DraftDelay time.Duration
-	// CheckDelay is how long after the first frame the file's quick check
-	// starts; zero is 300 ms, so that it never slows the first frame.
+	// CheckDelay is how long after the first frame the day's file check and
+	// backup start (checkAndBackUp); zero is 300 ms, so that they never slow
+	// the first frame.
 	CheckDelay time.Duration
 	// IdleCheck is how often the time since the last key is compared with
 	// the privacy lock's idle time; zero is every 15 seconds, negative never

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"time"
 
@@ -130,19 +129,8 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 	case settingsReadMsg:
 		a.intervals, a.exportDir = msg.intervals, msg.exportDir
 	case checkDueMsg:
-		// The file check, then the day's first backup: both read the whole
-		// file, so they run one after the other, after the first frame.
 		st, now := a.st, a.now()
-		return tea.Sequence(
-			func() tea.Msg {
-				p, err := st.Check(context.Background())
-				return fileCheckedMsg{p, err}
-			},
-			func() tea.Msg {
-				path, err := st.DailyBackup(context.Background(), now)
-				return backupTakenMsg{path, err}
-			},
-		)
+		return func() tea.Msg { return checkAndBackUp(st, now) }
 	case backupTakenMsg:
 		if msg.err != nil {
 			a.problem = "Today's backup failed: " + msg.err.Error() + ". Run `caseload backup` to try again."
@@ -152,7 +140,10 @@ func (a *App) handle(msg tea.Msg) tea.Cmd {
 		case msg.err != nil:
 			a.problem = "The file check failed: " + msg.err.Error() + ". Make a backup and run `caseload check`."
 		case len(msg.problems) > 0:
-			a.problem = fmt.Sprintf("The file check found %d problem(s), first: %s. Make a backup and run `caseload check`.", len(msg.problems), msg.problems[0])
+			// The day's backup was not taken (checkAndBackUp): a copy of a
+			// damaged file would only push a good one out of the fourteen.
+			a.problem = fmt.Sprintf("The file is damaged (%d problem(s)): run `caseload check`. Today's backup was not taken, to keep the good ones. First: %s",
+				len(msg.problems), msg.problems[0])
 		}
 	case demoLoadedMsg:
 		if msg.err != nil {
