@@ -128,6 +128,16 @@ func TestCaseloadFilterAndPaging(t *testing.T) {
 	}
 }
 
+// The filter's names are read from the name index alone, in its order: by
+// way of the table, each client is a read somewhere in the file.
+func TestClientIndexIsReadFromTheNameIndexAlone(t *testing.T) {
+	s := caseloadFixture(t)
+	plan := strings.Join(queryPlan(t, s.db, clientIndexRead), "; ")
+	if plan != "SCAN c USING COVERING INDEX clients_by_name" {
+		t.Errorf("the client index is read by: %s; want clients_by_name alone", plan)
+	}
+}
+
 func TestCaseloadPageUsesAnIndex(t *testing.T) {
 	s := caseloadFixture(t)
 	for _, sort := range []model.CaseloadSort{model.SortDue, model.SortName, model.SortLastContact} {
