@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # app-bench.sh runs the app on the demo caseload in tmux and reports what the
 # officer's laptop sees: the app's peak memory (VmHWM) once it has started
-# and settled (the first page, the count, the filter's index and the file's
-# quick check), the time from three letters typed into the filter to the
-# list of matches, the peak memory after the filter and the export dialog,
+# and settled (the first page, the count, the filter's index, and on the
+# day's first start the check of the whole file and the day's backup), the
+# time from three letters typed into the filter to the list of matches, the
+# peak memory after the filter and the export dialog,
 # and after the dialog's preview of the demo's last full day (the dialog
 # opens on "since the last export", which on a fresh demo is an empty today
 # and after export-bench a few minutes: a day is the officer's usual range).
@@ -88,8 +89,8 @@ waitgone() {
 hwm_mib() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$pid/status"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 # settle waits until the app has used no processor time for 0.6 s: what it
-# starts after the first frame (the quick check of the whole file among it)
-# has finished.
+# starts after the first frame (on the day's first start, the check of the
+# whole file and the backup among it) has finished.
 settle() {
 	local last now same=0
 	last=$(cpu_ticks)
