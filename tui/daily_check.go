@@ -30,6 +30,8 @@ func checkAndBackUp(st *store.Store, now time.Time) tea.Msg {
 	if err != nil || len(problems) > 0 {
 		return fileCheckedMsg{problems, err}
 	}
+	// DailyBackup asks again whether the backup is due: another window may
+	// have taken it during the seconds this one spent checking.
 	path, err := st.DailyBackup(ctx, now)
 	return backupTakenMsg{path, err}
 }

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"caseload/internal/damagetest"
 )
 
@@ -18,12 +16,7 @@ func startOn(t *testing.T, path string, now time.Time) *harness {
 	t.Helper()
 	st := openStore(t, path)
 	t.Cleanup(func() { st.Close() })
-	app := New(st, Options{Now: func() time.Time { return now }, DraftDelay: time.Millisecond, CheckDelay: time.Millisecond,
-		IdleCheck: -1})
-	h := &harness{t: t, app: app}
-	h.send(tea.WindowSizeMsg{Width: 200, Height: 30})
-	h.run(app.Init())
-	return h
+	return startWithClock(t, st, 200, 30, func() time.Time { return now })
 }
 
 func backupsOf(t *testing.T, path string) []string {

@@ -154,8 +154,13 @@ type harness struct {
 
 func start(t testing.TB, st *store.Store, w, h int) *harness {
 	t.Helper()
-	app := New(st, Options{Now: func() time.Time { return frozen }, DraftDelay: time.Millisecond, CheckDelay: time.Millisecond,
-		IdleCheck: -1})
+	return startWithClock(t, st, w, h, func() time.Time { return frozen })
+}
+
+// startWithClock is start with the app's clock reading now.
+func startWithClock(t testing.TB, st *store.Store, w, h int, now func() time.Time) *harness {
+	t.Helper()
+	app := New(st, Options{Now: now, DraftDelay: time.Millisecond, CheckDelay: time.Millisecond, IdleCheck: -1})
 	hs := &harness{t: t, app: app}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(app.Init())

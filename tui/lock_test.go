@@ -19,12 +19,7 @@ var ctrlL = tea.KeyPressMsg{Code: 'l', Mod: tea.ModCtrl}
 // startAt is start with a clock the test moves.
 func startAt(t testing.TB, st *store.Store, clock *time.Time) *harness {
 	t.Helper()
-	app := New(st, Options{Now: func() time.Time { return *clock }, DraftDelay: time.Millisecond,
-		CheckDelay: time.Millisecond, IdleCheck: -1})
-	h := &harness{t: t, app: app}
-	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	h.run(app.Init())
-	return h
+	return startWithClock(t, st, 80, 24, func() time.Time { return *clock })
 }
 
 // mustHideClients fails when anything of the fixture's clients shows.
