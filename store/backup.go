@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -264,8 +265,12 @@ func (s *Store) writeBackup(ctx context.Context, dest string, opt BackupOptions)
 // vacuumInto writes the database into the empty file dest and makes it
 // durable before returning.
 func (s *Store) vacuumInto(ctx context.Context, dest string) error {
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+	err := s.wholeFilePass(ctx, func(conn *sql.Conn) error {
+		_, err := conn.ExecContext(ctx, "VACUUM INTO ?", dest)
 		return explain(err)
+	})
+	if err != nil {
+		return err
 	}
 	return syncFile(dest)
 }

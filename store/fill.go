@@ -49,10 +49,11 @@ func (s *Store) FillNew(ctx context.Context, fn func(*Writer) error) (err error)
 			err = fmt.Errorf("fill: back to the write-ahead log: %w", explain(werr))
 		}
 	}()
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size(-%d)", fillCacheKiB)); err != nil {
-		return fmt.Errorf("fill: %w", explain(err))
+	restore, err := s.withCache(ctx, conn, fillCacheKiB)
+	if err != nil {
+		return fmt.Errorf("fill: %w", err)
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size(-%d)", s.cacheKiB))
+	defer restore()
 	return s.batchOn(ctx, conn, fn)
 }
 

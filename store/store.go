@@ -61,6 +61,9 @@ type Store struct {
 	// testHookBetweenSnapshots runs between the first reads of
 	// readTogether's two readers, where a save must not land.
 	testHookBetweenSnapshots func()
+	// testHookWholeFilePass runs on the connection of each pass over the
+	// whole file, before the pass.
+	testHookWholeFilePass func(*sql.Conn)
 }
 
 // Option changes how a Store is opened.
@@ -407,7 +410,11 @@ func (s *Store) Path() string { return s.path }
 // file is sound. It reads the whole file, so the app runs it after the first
 // frame, once a day.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	problems, err := integrityCheck(ctx, s.db, "quick_check")
+	var problems []string
+	err := s.wholeFilePass(ctx, func(conn *sql.Conn) (err error) {
+		problems, err = integrityCheck(ctx, conn, "quick_check")
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("quick check: %w", err)
 	}

@@ -37,10 +37,11 @@ func (s *Store) SummaryInParts(ctx context.Context, q SummaryQuery, size int, ea
 	}
 	err := s.readOne(ctx, func(conn *sql.Conn) error {
 		if s.cacheKiB < partsCacheKiB {
-			if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size(-%d)", partsCacheKiB)); err != nil {
+			restore, err := s.withCache(ctx, conn, partsCacheKiB)
+			if err != nil {
 				return err
 			}
-			defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size(-%d)", s.cacheKiB))
+			defer restore()
 		}
 		p := &partReader{ctx: ctx, conn: conn, q: q, size: max(size, 1), each: each}
 		return p.run()
