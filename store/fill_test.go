@@ -80,3 +80,32 @@ func TestFillNewFailingWritesNothing(t *testing.T) {
 		t.Errorf("after a failed fill the journal mode is %q, want wal", mode)
 	}
 }
+
+// TestFillNewBesideAnOpenConnectionFillsAnyway: while another connection has
+// the file open (the app's pool keeps two after its start, so a new officer
+// who reads the welcome screen for a second before pressing d), the journal
+// cannot leave the write-ahead log; the fill then writes through the log
+// instead of failing as if another window were writing.
+func TestFillNewBesideAnOpenConnectionFillsAnyway(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "caseload.db")
+	s := openAt(t, path)
+	// A read on another store leaves its connection open, and idle.
+	var n int
+	if err := openAt(t, path).DB().QueryRowContext(ctx, "SELECT count(*) FROM clients").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	err := s.FillNew(ctx, func(w *store.Writer) error {
+		_, err := w.CreateClient(newClient("A-1"))
+		return err
+	})
+	if err != nil {
+		t.Fatalf("a fill beside an open connection: %v; want it written through the log", err)
+	}
+	if empty, err := s.IsEmpty(ctx); err != nil || empty {
+		t.Errorf("after the fill IsEmpty = %v, %v; want the client", empty, err)
+	}
+	if mode := journalMode(t, s); mode != "wal" {
+		t.Errorf("after the fill the journal mode is %q, want wal", mode)
+	}
+}

@@ -206,6 +206,25 @@ func TestEmptyCaseloadLoadsTheDemoWithOneKey(t *testing.T) {
 	}
 }
 
+// TestTheDemoLoadsWhileTheFileIsOpenElsewhere: with the file open in
+// another window too, as it is on the app's own idle connections a second
+// after it starts, d still loads the demo (it once said another window was
+// writing).
+func TestTheDemoLoadsWhileTheFileIsOpenElsewhere(t *testing.T) {
+	st := emptyStore(t)
+	other := openStore(t, st.Path())
+	t.Cleanup(func() { other.Close() })
+	if n, err := other.ClientCount(context.Background()); err != nil || n != 0 {
+		t.Fatalf("the other window reads %d clients, %v", n, err)
+	}
+	h := start(t, st, 80, 24)
+	h.keys("d")
+	h.mustSee("Demo caseload loaded")
+	if n, _ := other.ClientCount(context.Background()); n != 120 {
+		t.Fatalf("the other window reads %d clients after the demo, want 120", n)
+	}
+}
+
 func TestAddClientThenFindIt(t *testing.T) {
 	st := fixtureStore(t)
 	h := start(t, st, 80, 24)
