@@ -3,10 +3,9 @@
 # officer's laptop sees: the app's peak memory (VmHWM) once it has started
 # and settled (the first page, the count, the filter's index), on the day's
 # first start, which also checks the whole file and takes the day's backup,
-# and on a later start; the
-# time from three letters typed into the filter to the list of matches, the
-# peak memory after the filter and the export dialog,
-# and after the dialog's preview of the demo's last full day (the dialog
+# and on a later start; the time from three letters typed into the filter to
+# the list of matches; the peak memory after the filter and the export
+# dialog, and after the dialog's preview of the demo's last full day (the dialog
 # opens on "since the last export", which on a fresh demo is an empty today
 # and after export-bench a few minutes: a day is the officer's usual range).
 #
@@ -109,8 +108,8 @@ settle() {
 
 rows=30
 tmux -L "$sock" -f /dev/null new-session -d -s bench -x 100 -y "$rows"
-tmux -L "$sock" new-window -d -t bench -n first "exec $bin --db $work/caseload.db"
-pid=$(tmux -L "$sock" display -p -t bench:first '#{pane_pid}')
+tmux -L "$sock" new-window -d -t bench -n run "exec $bin --db $work/caseload.db"
+pid=$(tmux -L "$sock" display -p -t bench:run '#{pane_pid}')
 coproc TM { exec tmux -L "$sock" -C attach -t bench; }
 # Until the attach is done the server knows no client to apply a command to
 # ("no current client").
@@ -120,8 +119,6 @@ tm 'refresh-client -f no-output' # no copy of the app's output to this client
 # The count of matches is on the line above the help line.
 footer=$((rows - 2))
 
-# shows and waitfor look at the window named run.
-tm 'rename-window -t bench:first run'
 waitfor '▸ '
 settle
 ls "$work"/backups/caseload-*.db >/dev/null 2>&1 || { echo "app-bench: the day's first start took no backup" >&2; screen >&2; exit 1; }

@@ -1,13 +1,13 @@
 package tui
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"caseload/internal/damagetest"
+	"caseload/store"
 )
 
 // startOn opens the file at path and starts the app on it as of now, with
@@ -19,15 +19,17 @@ func startOn(t *testing.T, path string, now time.Time) *harness {
 	return startWithClock(t, st, 200, 30, func() time.Time { return now })
 }
 
+// backupsOf lists the backups of the file at path, as the store's daily
+// backup and its pruning count them.
 func backupsOf(t *testing.T, path string) []string {
 	t.Helper()
-	entries, err := os.ReadDir(filepath.Join(filepath.Dir(path), "backups"))
-	if err != nil && !os.IsNotExist(err) {
+	list, err := store.Backups(path)
+	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
+	for _, b := range list {
+		names = append(names, filepath.Base(b.Path))
 	}
 	return names
 }
